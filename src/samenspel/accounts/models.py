@@ -1,0 +1,213 @@
+import hashlib
+import secrets
+import uuid
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser, PermissionsMixin
+from django.contrib.auth.models import UserManager as DjangoUserManager
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class UserManager(DjangoUserManager["User"]):
+    def _create_user_object(self, username, email, password, **extra_fields):  # type: ignore[no-untyped-def, override]
+        user = self.model(email=self.normalize_email(email), **extra_fields)
+        user.set_password(password)
+        return user
+
+    def create_user(self, email, password=None, **extra_fields):  # type: ignore[no-untyped-def, override]
+        user = self._create_user_object(None, email, password, **extra_fields)
+        user.save(using=self._db)
+        return user
+
+    def create_superuser(self, email, password=None, **extra_fields):  # type: ignore[no-untyped-def, override]
+        extra_fields.update(is_staff=True, is_superuser=True)
+        return self.create_user(email, password, **extra_fields)
+
+    def get_by_natural_key(self, username: str | None) -> "User":
+        return self.get(email__iexact=username)
+
+
+class User(AbstractBaseUser, PermissionsMixin):
+    """A person who logs in by e-mail address. Roles live on Membership, per coalition."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    email = models.EmailField(_("e-mailadres"), unique=True, help_text=_("Hiermee logt u in."))
+    full_name = models.CharField(_("naam"), max_length=150, help_text=_("Voor- en achternaam."))
+    is_active = models.BooleanField(_("actief"), default=True)
+    is_staff = models.BooleanField(_("beheerder"), default=False)
+    date_joined = models.DateTimeField(_("aangemaakt op"), default=timezone.now)
+
+    objects = UserManager()
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS = ["full_name"]
+
+    class Meta:
+        verbose_name = _("gebruiker")
+        verbose_name_plural = _("gebruikers")
+
+    def __str__(self) -> str:
+        return self.full_name or self.email
+
+    def save(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        self.email = self.email.lower()
+        super().save(*args, **kwargs)
+
+
+class Role(models.TextChoices):
+    COORDINATOR = "coordinator", _("Coördinator")
+    PARTNER_MEMBER = "partner_member", _("Lid namens partner")
+    MUNICIPALITY = "municipality", _("Gemeente")
+    ADVISOR = "advisor", _("Adviseur")
+    READ_ONLY = "read_only", _("Alleen lezen")
+
+
+class MembershipQuerySet(models.QuerySet["Membership"]):
+    def for_user(self, user: User) -> "MembershipQuerySet":
+        return self.filter(user=user).select_related("coalition", "coalition__municipality", "partner")
+
+
+class Membership(models.Model):
+    """A person's role in one coalition. Partner members are tied to one partner organisation,
+    so data that belongs to that organisation alone (later: signals about residents) can be
+    limited to them."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    user = models.ForeignKey(
+        User, verbose_name=_("gebruiker"), on_delete=models.CASCADE, related_name="memberships"
+    )
+    coalition = models.ForeignKey(
+        "coalitions.Coalition",
+        verbose_name=_("coalitie"),
+        on_delete=models.CASCADE,
+        related_name="memberships",
+    )
+    role = models.CharField(_("rol"), max_length=20, choices=Role.choices)
+    partner = models.ForeignKey(
+        "partners.Partner",
+        verbose_name=_("partnerorganisatie"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="memberships",
+        help_text=_("Verplicht voor leden namens een partner."),
+    )
+    created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+
+    objects = MembershipQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("lidmaatschap")
+        verbose_name_plural = _("lidmaatschappen")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "coalition"], name="one_membership_per_coalition"),
+            models.CheckConstraint(
+                condition=Q(role="partner_member", partner__isnull=False)
+                | (~Q(role="partner_member") & Q(partner__isnull=True)),
+                name="partner_only_for_partner_members",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.get_role_display()}"
+
+
+def _token_digest(raw: str) -> str:
+    return hashlib.sha256(raw.encode()).hexdigest()
+
+
+def _invitation_expiry() -> "timezone.datetime":
+    return timezone.now() + timedelta(days=settings.INVITATION_VALID_DAYS)
+
+
+class InvitationQuerySet(models.QuerySet["Invitation"]):
+    def open(self) -> "InvitationQuerySet":
+        return self.filter(accepted_at__isnull=True, revoked_at__isnull=True, expires_at__gt=timezone.now())
+
+
+class Invitation(models.Model):
+    """An e-mailed link that lets someone join a coalition in a role. Only a digest of the link's
+    secret is stored, so a database leak does not hand out valid links."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    coalition = models.ForeignKey(
+        "coalitions.Coalition", verbose_name=_("coalitie"), on_delete=models.CASCADE, related_name="invitations"
+    )
+    email = models.EmailField(_("e-mailadres"))
+    role = models.CharField(_("rol"), max_length=20, choices=Role.choices)
+    partner = models.ForeignKey(
+        "partners.Partner",
+        verbose_name=_("partnerorganisatie"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    token_digest = models.CharField(max_length=64, unique=True, editable=False)
+    invited_by = models.ForeignKey(
+        User, verbose_name=_("uitgenodigd door"), on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(_("verstuurd op"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("geldig tot"), default=_invitation_expiry)
+    accepted_at = models.DateTimeField(_("geaccepteerd op"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("ingetrokken op"), null=True, blank=True)
+
+    objects = InvitationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("uitnodiging")
+        verbose_name_plural = _("uitnodigingen")
+
+    def __str__(self) -> str:
+        return self.email
+
+    @staticmethod
+    def new_secret() -> tuple[str, str]:
+        raw = secrets.token_urlsafe(32)
+        return raw, _token_digest(raw)
+
+    @classmethod
+    def find_open(cls, raw: str) -> "Invitation | None":
+        return cls.objects.open().select_related("coalition", "partner").filter(token_digest=_token_digest(raw)).first()
+
+
+class ApiTokenQuerySet(models.QuerySet["ApiToken"]):
+    def active(self) -> "ApiTokenQuerySet":
+        return self.filter(revoked_at__isnull=True)
+
+
+class ApiToken(models.Model):
+    """A personal API token (`Authorization: Token …`). Shown once; stored as a SHA-256 digest."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    user = models.ForeignKey(User, verbose_name=_("gebruiker"), on_delete=models.CASCADE, related_name="api_tokens")
+    name = models.CharField(_("naam"), max_length=100, help_text=_("Waarvoor gebruikt u dit token?"))
+    prefix = models.CharField(_("begin van het token"), max_length=8, editable=False)
+    digest = models.CharField(max_length=64, unique=True, editable=False)
+    created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+    last_used_at = models.DateTimeField(_("laatst gebruikt"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("ingetrokken op"), null=True, blank=True)
+
+    objects = ApiTokenQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("API-token")
+        verbose_name_plural = _("API-tokens")
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.prefix}…)"
+
+    @classmethod
+    def issue(cls, user: User, name: str) -> tuple["ApiToken", str]:
+        raw = secrets.token_urlsafe(32)
+        token = cls.objects.create(user=user, name=name, prefix=raw[:8], digest=_token_digest(raw))
+        return token, raw
+
+    @classmethod
+    def authenticate(cls, raw: str) -> "ApiToken | None":
+        return cls.objects.active().select_related("user").filter(digest=_token_digest(raw)).first()

@@ -1,0 +1,89 @@
+"""Who may do what: the one place where permissions are decided.
+
+Views, the API and templates all ask `can()`. A person's rights in a coalition follow from their
+Membership's role; partner members get extra rights on their own partner organisation only.
+`CONFIDENTIAL_PARTNER_DATA` is reserved for data that belongs to one partner organisation alone
+(signals about residents): not even the coordinator holds it.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import TYPE_CHECKING
+from uuid import UUID
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+
+from samenspel.accounts.models import Membership, Role
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
+
+    from samenspel.accounts.models import User
+    from samenspel.partners.models import Partner
+
+
+class Permission(StrEnum):
+    VIEW_COALITION = "view_coalition"
+    EDIT_COALITION = "edit_coalition"
+    CHANGE_PHASE = "change_phase"
+    EDIT_CHECKLIST = "edit_checklist"
+    VIEW_PARTNERS = "view_partners"
+    ADD_PARTNER = "add_partner"
+    EDIT_PARTNER = "edit_partner"
+    RECORD_PARTNER_EVENT = "record_partner_event"
+    VIEW_AUDIT = "view_audit"
+    MANAGE_MEMBERS = "manage_members"
+    CONFIDENTIAL_PARTNER_DATA = "confidential_partner_data"
+
+
+_READ = frozenset({Permission.VIEW_COALITION, Permission.VIEW_PARTNERS})
+
+ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
+    Role.COORDINATOR: frozenset(Permission) - {Permission.CONFIDENTIAL_PARTNER_DATA},
+    Role.MUNICIPALITY: _READ | {Permission.EDIT_CHECKLIST, Permission.RECORD_PARTNER_EVENT},
+    Role.ADVISOR: _READ,
+    Role.READ_ONLY: _READ,
+    Role.PARTNER_MEMBER: _READ,
+}
+
+# Rights a partner member holds on their own partner organisation, and only there.
+OWN_PARTNER_PERMISSIONS = frozenset(
+    {Permission.EDIT_PARTNER, Permission.RECORD_PARTNER_EVENT, Permission.CONFIDENTIAL_PARTNER_DATA}
+)
+
+
+def can(membership: Membership | None, permission: Permission | str, partner: Partner | None = None) -> bool:
+    if membership is None:
+        return False
+    permission = Permission(permission)
+    if partner is not None and partner.coalition_id != membership.coalition_id:
+        return False
+    if permission in ROLE_PERMISSIONS[membership.role]:
+        return True
+    return (
+        permission in OWN_PARTNER_PERMISSIONS
+        and partner is not None
+        and membership.role == Role.PARTNER_MEMBER
+        and membership.partner_id == partner.pk
+    )
+
+
+def require(membership: Membership | None, permission: Permission | str, partner: Partner | None = None) -> None:
+    if not can(membership, permission, partner):
+        raise PermissionDenied
+
+
+def membership_or_404(user: User | AnonymousUser, coalition_uuid: UUID | str) -> Membership:
+    """The tenancy gate: a coalition exists for a person only through their membership of it."""
+    if not user.is_authenticated:
+        raise Http404
+    membership = (
+        Membership.objects.for_user(user)  # type: ignore[arg-type]
+        .filter(coalition__uuid=coalition_uuid)
+        .first()
+    )
+    if membership is None:
+        raise Http404
+    return membership

@@ -1,0 +1,12 @@
+"""API v1: each app owns its routes; this module only mounts them."""
+
+from django.urls import include, path
+from drf_spectacular.views import SpectacularJSONAPIView
+
+urlpatterns = [
+    path("openapi.json", SpectacularJSONAPIView.as_view(), name="openapi"),
+    path("auth/", include("samenspel.accounts.api.urls")),
+    path("guide/", include("samenspel.guide.api.urls")),
+    path("", include("samenspel.coalitions.api.urls")),
+    path("", include("samenspel.partners.api.urls")),
+]

@@ -1,0 +1,206 @@
+import uuid
+
+from django.conf import settings
+from django.core.validators import RegexValidator
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+
+CBS_CODE = RegexValidator(r"^GM\d{4}$", _("Een CBS-gemeentecode ziet eruit als GM0363."))
+
+
+class Municipality(models.Model):
+    """A Dutch municipality as registered by CBS. Reference data, loaded by command."""
+
+    code = models.CharField(
+        _("CBS-code"), max_length=6, unique=True, validators=[CBS_CODE], help_text=_("Bijvoorbeeld GM0363.")
+    )
+    name = models.CharField(_("naam"), max_length=100)
+    is_fictional = models.BooleanField(
+        _("fictief"), default=False, help_text=_("Voor demonstratie- en testgegevens.")
+    )
+
+    class Meta:
+        verbose_name = _("gemeente")
+        verbose_name_plural = _("gemeenten")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.code})"
+
+
+class Phase(models.TextChoices):
+    """The handbook's five life phases (§1.2) plus 'stopped'."""
+
+    INITIATE = "initiate", _("1. Initiëren en starten")
+    EXPLORE = "explore", _("2. Verkennen en concretiseren")
+    ESTABLISH = "establish", _("3. Inrichten en markeren")
+    SUSTAIN = "sustain", _("4. Levend houden en bestendigen")
+    DEVELOP = "develop", _("5. Doorontwikkelen")
+    STOPPED = "stopped", _("Gestopt")
+
+
+LIFE_PHASES = [Phase.INITIATE, Phase.EXPLORE, Phase.ESTABLISH, Phase.SUSTAIN, Phase.DEVELOP]
+
+
+def phase_number(phase: str) -> int | None:
+    """1–5 for the life phases, None for 'stopped'."""
+    return LIFE_PHASES.index(Phase(phase)) + 1 if phase != Phase.STOPPED else None
+
+
+class Form(models.TextChoices):
+    UNDECIDED = "undecided", _("Nog niet gekozen")
+    ALLIANCE = "alliance", _("Alliantie-achtig: één centrale tafel")
+    NETWORK = "network", _("Netwerk-achtig: parallelle activiteiten")
+
+
+class LegalStructure(models.TextChoices):
+    NONE = "none", _("Geen (informele samenwerking)")
+    AGREEMENT = "agreement", _("Intentieverklaring of convenant")
+    FOUNDATION = "foundation", _("Stichting")
+    ASSOCIATION = "association", _("Vereniging")
+    COOPERATIVE = "cooperative", _("Coöperatie")
+    OTHER = "other", _("Anders")
+
+
+class AreaScope(models.TextChoices):
+    WHOLE = "whole", _("De hele gemeente")
+    PARTS = "parts", _("Een of meer kernen of wijken")
+
+
+class CoalitionQuerySet(models.QuerySet["Coalition"]):
+    def for_user(self, user: settings.AUTH_USER_MODEL) -> "CoalitionQuerySet":  # type: ignore[valid-type]
+        return self.filter(memberships__user=user).select_related("municipality")
+
+
+class Coalition(models.Model):
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    name = models.CharField(_("naam"), max_length=150, help_text=_("Zoals de coalitie zichzelf noemt."))
+    municipality = models.ForeignKey(
+        Municipality, verbose_name=_("gemeente"), on_delete=models.PROTECT, related_name="coalitions"
+    )
+    area_scope = models.CharField(
+        _("werkgebied"), max_length=10, choices=AreaScope.choices, default=AreaScope.WHOLE
+    )
+    areas = models.TextField(
+        _("kernen of wijken"),
+        blank=True,
+        help_text=_("Eén kern of wijk per regel; alleen als de coalitie een deel van de gemeente bestrijkt."),
+    )
+    form = models.CharField(
+        _("vorm"),
+        max_length=12,
+        choices=Form.choices,
+        default=Form.UNDECIDED,
+        help_text=_("Handreiking §1.2.3: alliantie-achtig of netwerk-achtig samenwerken."),
+    )
+    legal_structure = models.CharField(
+        _("juridische structuur"), max_length=12, choices=LegalStructure.choices, default=LegalStructure.NONE
+    )
+    start_date = models.DateField(_("startdatum"))
+    phase = models.CharField(
+        _("levensfase"),
+        max_length=10,
+        choices=Phase.choices,
+        default=Phase.INITIATE,
+        help_text=_("Wijzig de fase via een fasewissel, zodat de geschiedenis bewaard blijft."),
+    )
+    ambition = models.TextField(_("gedeelde ambitie"), blank=True, max_length=4000)
+    created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("gewijzigd op"), auto_now=True)
+
+    objects = CoalitionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("coalitie")
+        verbose_name_plural = _("coalities")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def area_list(self) -> list[str]:
+        return [line.strip() for line in self.areas.splitlines() if line.strip()]
+
+
+class TippingPoint(models.TextChoices):
+    """Kantelmomenten that mark a phase change (handbook §1.3)."""
+
+    LETTER_OF_INTENT = "letter_of_intent", _("Intentieverklaring of convenant getekend")
+    NEW_PARTNER = "new_partner", _("Nieuwe of andere partner")
+    LEGAL_STRUCTURE = "legal_structure", _("Juridische structuur ingericht")
+    FIRST_BUDGET = "first_budget", _("Voor het eerst met een begroting")
+    SUBSIDY = "subsidy", _("Subsidie verkregen of beëindigd")
+    PROJECT_COMPLETED = "project_completed", _("Project succesvol afgerond")
+    OTHER = "other", _("Anders")
+
+
+class PhaseChange(models.Model):
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    coalition = models.ForeignKey(
+        Coalition, verbose_name=_("coalitie"), on_delete=models.CASCADE, related_name="phase_changes"
+    )
+    date = models.DateField(_("datum"), help_text=_("Wanneer de coalitie van fase wisselde."))
+    from_phase = models.CharField(_("van fase"), max_length=10, choices=Phase.choices, blank=True)
+    to_phase = models.CharField(_("naar fase"), max_length=10, choices=Phase.choices)
+    reason = models.TextField(_("reden"), max_length=2000, help_text=_("Waarom wisselt de coalitie van fase?"))
+    tipping_point = models.CharField(
+        _("kantelmoment"), max_length=20, choices=TippingPoint.choices, default=TippingPoint.OTHER
+    )
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("vastgelegd door"), on_delete=models.SET_NULL, null=True
+    )
+    created_at = models.DateTimeField(_("vastgelegd op"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("fasewissel")
+        verbose_name_plural = _("fasewissels")
+        ordering = ["-date", "-created_at"]
+        indexes = [models.Index(fields=["coalition", "-date"])]
+        constraints = [
+            models.CheckConstraint(condition=~Q(from_phase=F("to_phase")), name="phase_change_changes_phase")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_from_phase_display() or '–'} → {self.get_to_phase_display()}"
+
+    @property
+    def is_step_back(self) -> bool:
+        before, after = phase_number(self.from_phase) if self.from_phase else None, phase_number(self.to_phase)
+        return before is not None and after is not None and after < before
+
+
+class ChecklistStatus(models.TextChoices):
+    NOT_STARTED = "not_started", _("Niet gestart")
+    BUSY = "busy", _("Bezig")
+    DONE = "done", _("Gedaan")
+    NOT_APPLICABLE = "not_applicable", _("Niet van toepassing")
+
+
+class ChecklistItem(models.Model):
+    """The coalition's progress on one typical activity of a phase (activities live in the guide).
+    Activities without an item are 'not started'."""
+
+    coalition = models.ForeignKey(
+        Coalition, verbose_name=_("coalitie"), on_delete=models.CASCADE, related_name="checklist_items"
+    )
+    activity_key = models.CharField(_("activiteit"), max_length=64)
+    status = models.CharField(
+        _("status"), max_length=16, choices=ChecklistStatus.choices, default=ChecklistStatus.NOT_STARTED
+    )
+    note = models.TextField(_("notitie"), blank=True, max_length=2000)
+    updated_at = models.DateTimeField(_("gewijzigd op"), auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("gewijzigd door"), on_delete=models.SET_NULL, null=True
+    )
+
+    class Meta:
+        verbose_name = _("checklistpunt")
+        verbose_name_plural = _("checklistpunten")
+        constraints = [
+            models.UniqueConstraint(fields=["coalition", "activity_key"], name="one_item_per_activity")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.activity_key}: {self.get_status_display()}"

@@ -1,0 +1,17 @@
+"""Production: everything secret or host-specific comes from the environment."""
+
+from samenspel.conf import env
+from samenspel.conf.base import *  # noqa: F403
+
+DEBUG = False
+SECRET_KEY = env.required_text("SAMENSPEL_SECRET_KEY")
+ALLOWED_HOSTS = env.text_list("SAMENSPEL_ALLOWED_HOSTS", [])
+
+SECURE_SSL_REDIRECT = env.boolean("SAMENSPEL_SSL_REDIRECT", True)
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = True
+SESSION_COOKIE_SECURE = True
+CSRF_COOKIE_SECURE = True
+SESSION_COOKIE_AGE = 60 * 60 * 8

@@ -1,0 +1,62 @@
+"""Errors as RFC 9457 problem details (`application/problem+json`)."""
+
+from typing import Any
+
+from django.http import Http404
+from django.utils.translation import gettext as _
+from rest_framework import exceptions, status
+from rest_framework.response import Response
+from rest_framework.views import exception_handler
+
+PROBLEM_CONTENT_TYPE = "application/problem+json"
+
+TITLES = {
+    status.HTTP_400_BAD_REQUEST: "Ongeldige invoer",
+    status.HTTP_401_UNAUTHORIZED: "Niet ingelogd",
+    status.HTTP_403_FORBIDDEN: "Geen toegang",
+    status.HTTP_404_NOT_FOUND: "Niet gevonden",
+    status.HTTP_405_METHOD_NOT_ALLOWED: "Methode niet toegestaan",
+    status.HTTP_429_TOO_MANY_REQUESTS: "Te veel verzoeken",
+}
+
+
+def problem_exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
+    response = exception_handler(exc, context)
+    if response is None:
+        return None
+    problem: dict[str, Any] = {
+        "type": "about:blank",
+        "title": _(TITLES.get(response.status_code, "Fout")),
+        "status": response.status_code,
+    }
+    if isinstance(exc, exceptions.ValidationError):
+        problem["detail"] = _("Een of meer velden zijn niet goed ingevuld.")
+        problem["invalid_params"] = _invalid_params(response.data)
+    elif isinstance(exc, Http404):
+        problem["detail"] = _("Dit object bestaat niet of u heeft er geen toegang toe.")
+    elif isinstance(response.data, dict) and "detail" in response.data:
+        problem["detail"] = str(response.data["detail"])
+    request = context.get("request")
+    if request is not None:
+        problem["instance"] = request.get_full_path()
+    response.data = problem
+    response.content_type = PROBLEM_CONTENT_TYPE
+    return response
+
+
+def _invalid_params(data: Any, prefix: str = "") -> list[dict[str, str]]:
+    """Flatten DRF's nested error structure into [{name, reason}]."""
+    params: list[dict[str, str]] = []
+    if isinstance(data, dict):
+        for key, value in data.items():
+            name = f"{prefix}.{key}" if prefix else str(key)
+            params.extend(_invalid_params(value, name))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            if isinstance(value, dict | list):
+                params.extend(_invalid_params(value, f"{prefix}[{index}]"))
+            else:
+                params.append({"name": prefix or "non_field_errors", "reason": str(value)})
+    else:
+        params.append({"name": prefix or "non_field_errors", "reason": str(data)})
+    return params

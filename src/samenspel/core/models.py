@@ -1,0 +1,53 @@
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class AuditEventQuerySet(models.QuerySet["AuditEvent"]):
+    def for_coalition(self, coalition: models.Model) -> "AuditEventQuerySet":
+        return self.filter(coalition=coalition).select_related("actor").order_by("-created_at", "-id")
+
+
+class AuditEvent(models.Model):
+    """Who changed what, written by the service functions in the same transaction as the change.
+
+    Holds identifiers and field names with their new values for coalition and partner data;
+    never personal data about residents.
+    """
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    coalition = models.ForeignKey(
+        "coalitions.Coalition",
+        verbose_name=_("coalitie"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="audit_events",
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("door"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    action = models.CharField(_("actie"), max_length=64, help_text=_("Bijvoorbeeld partner.updated."))
+    object_type = models.CharField(_("soort object"), max_length=64)
+    object_uuid = models.UUIDField(_("object"), null=True, blank=True)
+    object_label = models.CharField(
+        _("omschrijving"), max_length=200, help_text=_("Naam van het object op het moment van wijzigen.")
+    )
+    changes = models.JSONField(_("wijzigingen"), default=dict, blank=True)
+    created_at = models.DateTimeField(_("tijdstip"), auto_now_add=True, db_index=True)
+
+    objects = AuditEventQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("auditregel")
+        verbose_name_plural = _("auditregels")
+        indexes = [models.Index(fields=["coalition", "-created_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.action} {self.object_label}"

@@ -1,0 +1,217 @@
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.db.models.functions import Lower
+from django.utils.translation import gettext_lazy as _
+
+
+class PartnerKind(models.TextChoices):
+    """The handbook's partner kinds (part 2), plus housing corporation and other."""
+
+    RESIDENTS = "residents", _("Inwoners")
+    WELFARE = "welfare", _("Welzijnsorganisatie")
+    ENTREPRENEURS = "entrepreneurs", _("Ondernemers")
+    ASSOCIATIONS = "associations", _("Verenigingen en gemeenschappen")
+    NEIGHBOURHOOD_TEAM = "neighbourhood_team", _("Sociaal buurt- of wijkteam")
+    LIBRARIES_CULTURE = "libraries_culture", _("Bibliotheken en culturele instellingen")
+    CARE_PROVIDERS = "care_providers", _("Zorgaanbieders")
+    EDUCATION = "education", _("Onderwijs")
+    MUNICIPALITY = "municipality", _("Gemeente")
+    HOUSING_CORPORATION = "housing_corporation", _("Woningcorporatie")
+    OTHER = "other", _("Anders")
+
+
+class Circle(models.TextChoices):
+    """Circles of involvement (handbook §3.2.5), from the heart outwards."""
+
+    CORE = "core", _("Kern")
+    ACTIVE = "active", _("Actief")
+    INVOLVED = "involved", _("Betrokken")
+    INFORMED = "informed", _("Geïnformeerd")
+
+
+class Motive(models.TextChoices):
+    """The three kinds of motive (handbook §3.3.2)."""
+
+    INSTRUMENTAL = "instrumental", _("Instrumenteel")
+    MORAL = "moral", _("Moreel")
+    AFFECTIVE = "affective", _("Affectief")
+
+
+class CoalitionRole(models.TextChoices):
+    PROCESS_LEAD = "process_lead", _("Procesregie")
+    NETWORK_COORDINATION = "network_coordination", _("Netwerkcoördinatie")
+    SIGNALLING = "signalling", _("Signaleren")
+    RUNNING_ACTIVITIES = "running_activities", _("Activiteiten uitvoeren")
+    FUNDER = "funder", _("Financier")
+    COMMISSIONER = "commissioner", _("Opdrachtgever")
+    PARTICIPANT = "participant", _("Deelnemer")
+
+
+class ResidentType(models.TextChoices):
+    """Tonkens' four resident types (handbook §2.2)."""
+
+    RESPONSIBLE = "responsible", _("De verantwoordelijke inwoner")
+    CARING = "caring", _("De zorgzame inwoner")
+    DECENT = "decent", _("De fatsoenlijke inwoner")
+    DELIBERATIVE = "deliberative", _("De deliberatieve inwoner")
+
+
+class ParticipationReason(models.TextChoices):
+    """Why a resident takes part (handbook §2.2, tip 1)."""
+
+    OWN_EXPERIENCE = "own_experience", _("Heeft zelf met eenzaamheid te maken")
+    REPRESENTS_GROUP = "represents_group", _("Vertegenwoordigt de doelgroep")
+    INTRINSIC = "intrinsic", _("Wil vanuit zichzelf bijdragen")
+    OTHER = "other", _("Anders")
+
+
+class PartnerQuerySet(models.QuerySet["Partner"]):
+    def current(self) -> "PartnerQuerySet":
+        return self.filter(left_on__isnull=True)
+
+
+class Partner(models.Model):
+    """An organisation or resident group taking part in a coalition."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    coalition = models.ForeignKey(
+        "coalitions.Coalition", verbose_name=_("coalitie"), on_delete=models.CASCADE, related_name="partners"
+    )
+    name = models.CharField(_("naam"), max_length=150, help_text=_("Naam van de organisatie of groep."))
+    kind = models.CharField(_("soort partner"), max_length=24, choices=PartnerKind.choices)
+    circle = models.CharField(
+        _("cirkel van betrokkenheid"),
+        max_length=10,
+        choices=Circle.choices,
+        default=Circle.INFORMED,
+        help_text=_("Handreiking §3.2.5: hoe dicht staat deze partner bij het hart van de coalitie?"),
+    )
+    motives = models.JSONField(
+        _("dominante motieven"), default=list, help_text=_("Eén of meer: instrumenteel, moreel, affectief.")
+    )
+    roles = models.JSONField(_("rollen in de coalitie"), default=list, blank=True)
+    resident_type = models.CharField(
+        _("type inwoner"), max_length=12, choices=ResidentType.choices, blank=True,
+        help_text=_("Alleen voor inwoners (Tonkens)."),
+    )
+    represents = models.CharField(
+        _("namens wie"), max_length=200, blank=True, help_text=_("Alleen voor inwoners: namens wie of wat?")
+    )
+    participation_reason = models.CharField(
+        _("waarom doet deze inwoner mee"), max_length=16, choices=ParticipationReason.choices, blank=True
+    )
+    brings = models.TextField(_("wat brengt de partner"), blank=True, max_length=2000)
+    takes = models.TextField(_("wat haalt de partner"), blank=True, max_length=2000)
+    deal_breakers = models.TextField(
+        _("dealbreakers"), blank=True, max_length=2000, help_text=_("Wat wil deze partner absoluut niet?")
+    )
+    success_criteria = models.TextField(
+        _("wanneer is het een succes"), blank=True, max_length=2000,
+        help_text=_("Wat wil deze partner gerealiseerd zien?"),
+    )
+    joined_on = models.DateField(_("lid sinds"), null=True, blank=True)
+    left_on = models.DateField(_("vertrokken op"), null=True, blank=True)
+    created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("gewijzigd op"), auto_now=True)
+
+    objects = PartnerQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("partner")
+        verbose_name_plural = _("partners")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(Lower("name"), "coalition", name="unique_partner_name_per_coalition"),
+            models.CheckConstraint(
+                condition=Q(left_on__isnull=True) | Q(joined_on__isnull=True) | Q(left_on__gte=F("joined_on")),
+                name="partner_leaves_after_joining",
+            ),
+        ]
+        indexes = [models.Index(fields=["coalition", "circle"]), models.Index(fields=["coalition", "kind"])]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def is_resident(self) -> bool:
+        return self.kind == PartnerKind.RESIDENTS
+
+    def get_motives_display(self) -> list[str]:
+        return [str(Motive(value).label) for value in self.motives]
+
+    def get_roles_display(self) -> list[str]:
+        return [str(CoalitionRole(value).label) for value in self.roles]
+
+
+class ContactPerson(models.Model):
+    """A professional contact at a partner: work details only."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    partner = models.ForeignKey(
+        Partner, verbose_name=_("partner"), on_delete=models.CASCADE, related_name="contacts"
+    )
+    name = models.CharField(_("naam"), max_length=150)
+    function = models.CharField(_("functie"), max_length=150, blank=True)
+    email = models.EmailField(_("e-mailadres (werk)"), blank=True)
+    phone = models.CharField(_("telefoon (werk)"), max_length=30, blank=True)
+    is_primary = models.BooleanField(_("eerste aanspreekpunt"), default=False)
+
+    class Meta:
+        verbose_name = _("contactpersoon")
+        verbose_name_plural = _("contactpersonen")
+        ordering = ["-is_primary", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class EventKind(models.TextChoices):
+    """Changes in a partner that call for a conversation (handbook §1.2.4, 'Partijen veranderen')."""
+
+    NEW_DIRECTOR = "new_director", _("Nieuwe directeur of bestuurder")
+    NEW_CONTACT = "new_contact", _("Nieuwe contactpersoon")
+    LOST_SUBSIDY = "lost_subsidy", _("Subsidie verloren")
+    NEW_SUBSIDY = "new_subsidy", _("Nieuwe subsidie")
+    CHANGED_MOTIVE = "changed_motive", _("Motief veranderd")
+    LEAVING = "leaving", _("Vertrekt uit de coalitie")
+    OTHER = "other", _("Andere verandering")
+
+
+class ConversationStatus(models.TextChoices):
+    TO_PLAN = "to_plan", _("Gesprek nog plannen")
+    PLANNED = "planned", _("Gesprek gepland")
+    HELD = "held", _("Gesprek gevoerd")
+    NOT_NEEDED = "not_needed", _("Geen gesprek nodig")
+
+
+class PartnerEventQuerySet(models.QuerySet["PartnerEvent"]):
+    def needing_conversation(self) -> "PartnerEventQuerySet":
+        return self.filter(conversation__in=[ConversationStatus.TO_PLAN, ConversationStatus.PLANNED])
+
+
+class PartnerEvent(models.Model):
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    partner = models.ForeignKey(Partner, verbose_name=_("partner"), on_delete=models.CASCADE, related_name="events")
+    kind = models.CharField(_("soort verandering"), max_length=16, choices=EventKind.choices)
+    date = models.DateField(_("datum"))
+    description = models.TextField(_("toelichting"), blank=True, max_length=2000)
+    conversation = models.CharField(
+        _("gesprek"), max_length=12, choices=ConversationStatus.choices, default=ConversationStatus.TO_PLAN
+    )
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("vastgelegd door"), on_delete=models.SET_NULL, null=True
+    )
+    created_at = models.DateTimeField(_("vastgelegd op"), auto_now_add=True)
+
+    objects = PartnerEventQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("verandering bij partner")
+        verbose_name_plural = _("veranderingen bij partners")
+        ordering = ["-date", "-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.partner}: {self.get_kind_display()}"

@@ -1,0 +1,15 @@
+from django.contrib.auth.decorators import login_not_required
+from django.urls import include, path
+from django.views.i18n import set_language
+
+from samenspel.core.views import healthz
+
+urlpatterns = [
+    path("healthz", healthz, name="healthz"),
+    path("i18n/setlang/", login_not_required(set_language), name="set_language"),
+    path("account/", include("samenspel.accounts.urls")),
+    path("gids/", include("samenspel.guide.urls")),
+    path("", include("samenspel.coalitions.urls")),
+    path("", include("samenspel.partners.urls")),
+    path("api/v1/", include("samenspel.api_urls")),
+]
