@@ -7,6 +7,7 @@ urlpatterns = [
     path("openapi.json", SpectacularJSONAPIView.as_view(), name="openapi"),
     path("auth/", include("samenspel.accounts.api.urls")),
     path("guide/", include("samenspel.guide.api.urls")),
+    path("coalitions/<uuid:coalition>/members/", include("samenspel.accounts.api.coalition_urls")),
     path("", include("samenspel.coalitions.api.urls")),
     path("", include("samenspel.partners.api.urls")),
 ]

@@ -11,5 +11,6 @@ urlpatterns = [
     path("gids/", include("samenspel.guide.urls")),
     path("", include("samenspel.coalitions.urls")),
     path("", include("samenspel.partners.urls")),
+    path("c/<uuid:coalition>/leden/", include("samenspel.accounts.coalition_urls")),
     path("api/v1/", include("samenspel.api_urls")),
 ]

@@ -10,7 +10,11 @@ class EmailBackend(ModelBackend):
     """Log in with an e-mail address, case-insensitively."""
 
     def authenticate(  # type: ignore[override]
-        self, request: HttpRequest | None, username: str | None = None, password: str | None = None, **kwargs: Any
+        self,
+        request: HttpRequest | None,
+        username: str | None = None,
+        password: str | None = None,
+        **kwargs: Any,
     ) -> User | None:
         email = kwargs.get("email", username)
         if not email or not password:

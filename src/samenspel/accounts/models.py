@@ -69,7 +69,9 @@ class Role(models.TextChoices):
 
 class MembershipQuerySet(models.QuerySet["Membership"]):
     def for_user(self, user: User) -> "MembershipQuerySet":
-        return self.filter(user=user).select_related("coalition", "coalition__municipality", "partner")
+        return self.filter(user=user).select_related(
+            "coalition", "coalition__municipality", "partner"
+        )
 
 
 class Membership(models.Model):
@@ -105,7 +107,9 @@ class Membership(models.Model):
         verbose_name = _("lidmaatschap")
         verbose_name_plural = _("lidmaatschappen")
         constraints = [
-            models.UniqueConstraint(fields=["user", "coalition"], name="one_membership_per_coalition"),
+            models.UniqueConstraint(
+                fields=["user", "coalition"], name="one_membership_per_coalition"
+            ),
             models.CheckConstraint(
                 condition=Q(role="partner_member", partner__isnull=False)
                 | (~Q(role="partner_member") & Q(partner__isnull=True)),
@@ -114,7 +118,7 @@ class Membership(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.user} – {self.get_role_display()}"
+        return f"{self.user} – {self.get_role_display()}"  # noqa: RUF001
 
 
 def _token_digest(raw: str) -> str:
@@ -127,7 +131,9 @@ def _invitation_expiry() -> "timezone.datetime":
 
 class InvitationQuerySet(models.QuerySet["Invitation"]):
     def open(self) -> "InvitationQuerySet":
-        return self.filter(accepted_at__isnull=True, revoked_at__isnull=True, expires_at__gt=timezone.now())
+        return self.filter(
+            accepted_at__isnull=True, revoked_at__isnull=True, expires_at__gt=timezone.now()
+        )
 
 
 class Invitation(models.Model):
@@ -136,7 +142,10 @@ class Invitation(models.Model):
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     coalition = models.ForeignKey(
-        "coalitions.Coalition", verbose_name=_("coalitie"), on_delete=models.CASCADE, related_name="invitations"
+        "coalitions.Coalition",
+        verbose_name=_("coalitie"),
+        on_delete=models.CASCADE,
+        related_name="invitations",
     )
     email = models.EmailField(_("e-mailadres"))
     role = models.CharField(_("rol"), max_length=20, choices=Role.choices)
@@ -150,7 +159,11 @@ class Invitation(models.Model):
     )
     token_digest = models.CharField(max_length=64, unique=True, editable=False)
     invited_by = models.ForeignKey(
-        User, verbose_name=_("uitgenodigd door"), on_delete=models.SET_NULL, null=True, related_name="+"
+        User,
+        verbose_name=_("uitgenodigd door"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
     )
     created_at = models.DateTimeField(_("verstuurd op"), auto_now_add=True)
     expires_at = models.DateTimeField(_("geldig tot"), default=_invitation_expiry)
@@ -173,7 +186,12 @@ class Invitation(models.Model):
 
     @classmethod
     def find_open(cls, raw: str) -> "Invitation | None":
-        return cls.objects.open().select_related("coalition", "partner").filter(token_digest=_token_digest(raw)).first()
+        return (
+            cls.objects.open()
+            .select_related("coalition", "partner")
+            .filter(token_digest=_token_digest(raw))
+            .first()
+        )
 
 
 class ApiTokenQuerySet(models.QuerySet["ApiToken"]):
@@ -185,8 +203,12 @@ class ApiToken(models.Model):
     """A personal API token (`Authorization: Token …`). Shown once; stored as a SHA-256 digest."""
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    user = models.ForeignKey(User, verbose_name=_("gebruiker"), on_delete=models.CASCADE, related_name="api_tokens")
-    name = models.CharField(_("naam"), max_length=100, help_text=_("Waarvoor gebruikt u dit token?"))
+    user = models.ForeignKey(
+        User, verbose_name=_("gebruiker"), on_delete=models.CASCADE, related_name="api_tokens"
+    )
+    name = models.CharField(
+        _("naam"), max_length=100, help_text=_("Waarvoor gebruikt u dit token?")
+    )
     prefix = models.CharField(_("begin van het token"), max_length=8, editable=False)
     digest = models.CharField(max_length=64, unique=True, editable=False)
     created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)

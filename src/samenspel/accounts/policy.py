@@ -54,7 +54,9 @@ OWN_PARTNER_PERMISSIONS = frozenset(
 )
 
 
-def can(membership: Membership | None, permission: Permission | str, partner: Partner | None = None) -> bool:
+def can(
+    membership: Membership | None, permission: Permission | str, partner: Partner | None = None
+) -> bool:
     if membership is None:
         return False
     permission = Permission(permission)
@@ -70,7 +72,9 @@ def can(membership: Membership | None, permission: Permission | str, partner: Pa
     )
 
 
-def require(membership: Membership | None, permission: Permission | str, partner: Partner | None = None) -> None:
+def require(
+    membership: Membership | None, permission: Permission | str, partner: Partner | None = None
+) -> None:
     if not can(membership, permission, partner):
         raise PermissionDenied
 

@@ -40,6 +40,8 @@ INSTALLED_APPS = [
     "samenspel.coalitions",
     "samenspel.partners",
     "samenspel.guide",
+    "samenspel.demo",
+    "samenspel.bench",
 ]
 
 MIDDLEWARE = [

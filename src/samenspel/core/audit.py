@@ -16,6 +16,14 @@ if TYPE_CHECKING:
     from samenspel.coalitions.models import Coalition
 
 
+# Human labels of audit actions; each app registers its own next to its write functions.
+ACTION_LABELS: dict[str, Any] = {}
+
+
+def register_actions(labels: dict[str, Any]) -> None:
+    ACTION_LABELS.update(labels)
+
+
 def _plain(value: Any) -> Any:
     if isinstance(value, models.Model):
         return str(getattr(value, "uuid", value.pk))

@@ -51,3 +51,9 @@ class AuditEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.action} {self.object_label}"
+
+    @property
+    def action_label(self) -> str:
+        from samenspel.core.audit import ACTION_LABELS
+
+        return str(ACTION_LABELS.get(self.action, self.action))

@@ -1,5 +1,6 @@
 import uuid
 
+from django.core.exceptions import ValidationError
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
@@ -134,6 +135,22 @@ class Partner(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def clean(self) -> None:
+        """Rules shared by the forms and the API, with Dutch messages at the field."""
+        errors: dict[str, str] = {}
+        if not self.motives:
+            errors["motives"] = _("Kies ten minste één dominant motief.")
+        elif not set(self.motives) <= set(Motive.values) or len(set(self.motives)) != len(self.motives):
+            errors["motives"] = _("Kies motieven uit: instrumenteel, moreel, affectief.")
+        if not set(self.roles) <= set(CoalitionRole.values) or len(set(self.roles)) != len(self.roles):
+            errors["roles"] = _("Een of meer rollen bestaan niet.")
+        if self.joined_on and self.left_on and self.left_on < self.joined_on:
+            errors["left_on"] = _("De vertrekdatum ligt vóór de datum van toetreden.")
+        if not self.is_resident:
+            self.resident_type, self.represents, self.participation_reason = "", "", ""
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def is_resident(self) -> bool:

@@ -2,10 +2,13 @@
 
 from typing import Any
 
+from django.core.exceptions import NON_FIELD_ERRORS
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
 from django.utils.translation import gettext as _
 from rest_framework import exceptions, status
 from rest_framework.response import Response
+from rest_framework.settings import api_settings
 from rest_framework.views import exception_handler
 
 PROBLEM_CONTENT_TYPE = "application/problem+json"
@@ -20,7 +23,22 @@ TITLES = {
 }
 
 
+def as_drf_validation_error(error: DjangoValidationError) -> exceptions.ValidationError:
+    """A service's ValidationError (Dutch messages per model field) as a DRF 400 at those fields."""
+    if hasattr(error, "error_dict"):
+        return exceptions.ValidationError(
+            {
+                (api_settings.NON_FIELD_ERRORS_KEY if field == NON_FIELD_ERRORS else field): messages
+                for field, messages in error.message_dict.items()
+            }
+        )
+    return exceptions.ValidationError({api_settings.NON_FIELD_ERRORS_KEY: error.messages})
+
+
 def problem_exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
+    if isinstance(exc, DjangoValidationError):
+        # Services raise Django's ValidationError; the write was rolled back by their transaction.
+        exc = as_drf_validation_error(exc)
     response = exception_handler(exc, context)
     if response is None:
         return None

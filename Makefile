@@ -1,0 +1,55 @@
+# Samenspel. `make run` serves the demo on http://127.0.0.1:8000; `make test` runs every test.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+SAMENSPEL := $(BIN)/samenspel
+CHROMIUM ?= /usr/bin/chromium
+
+.PHONY: run test test-unit test-browser lint bench install static chromium clean
+
+install: $(VENV)/.installed static
+
+$(VENV)/.installed: pyproject.toml constraints.txt
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -c constraints.txt -e ".[dev]"
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+static: node_modules/.installed
+	npm run --silent build
+
+chromium:
+	@if [ ! -x "$(CHROMIUM)" ]; then \
+	  if command -v apt-get >/dev/null; then \
+	    (apt-get install -y --no-install-recommends chromium || (apt-get update && apt-get install -y --no-install-recommends chromium)) >/dev/null; \
+	  else echo "Chromium is missing and apt-get is not available: install chromium yourself." >&2; exit 1; fi; \
+	fi
+
+run: install
+	mkdir -p var
+	$(SAMENSPEL) migrate --noinput
+	$(SAMENSPEL) load_demo
+	$(SAMENSPEL) runserver 127.0.0.1:8000
+
+lint: $(VENV)/.installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+test: install chromium lint
+	SAMENSPEL_ENV=test $(SAMENSPEL) makemigrations --check --dry-run
+	SAMENSPEL_ENV=production SAMENSPEL_SECRET_KEY=check-deploy-$$RANDOM-$$RANDOM-$$RANDOM-$$RANDOM-$$RANDOM-long-enough \
+	  SAMENSPEL_ALLOWED_HOSTS=samenspel.example.nl $(SAMENSPEL) check --deploy --fail-level WARNING
+	$(BIN)/pytest -q -m "not browser"
+	$(BIN)/pytest -q -m browser
+
+bench: install
+	$(SAMENSPEL) bench --output bench/results.json
+
+clean:
+	rm -rf $(VENV) node_modules var src/samenspel/static/vendor

@@ -1,0 +1,144 @@
+from typing import Any
+
+from django.utils.translation import gettext_lazy as _
+from rest_framework import serializers
+
+from samenspel.accounts.models import ApiToken, Invitation, Membership, Role
+from samenspel.partners.models import Partner
+
+PARTNER_ERRORS = {
+    "does_not_exist": _("Deze partnerorganisatie bestaat niet in deze coalitie."),
+    "invalid": _("Geef de UUID van een partnerorganisatie."),
+}
+
+
+# --- tokens -----------------------------------------------------------------------------------
+
+
+class ObtainTokenSerializer(serializers.Serializer):
+    email = serializers.EmailField(label=_("e-mailadres"), max_length=254)
+    password = serializers.CharField(
+        label=_("wachtwoord"),
+        write_only=True,
+        trim_whitespace=False,
+        style={"input_type": "password"},
+    )
+    name = serializers.CharField(
+        label=_("naam"),
+        max_length=100,
+        required=False,
+        allow_blank=True,
+        help_text=_(
+            "Waarvoor gebruikt u dit token? Zonder naam heet het 'API-token' met de datum."
+        ),
+    )
+
+
+class ApiTokenCreateSerializer(serializers.Serializer):
+    name = serializers.CharField(
+        label=_("naam"), max_length=100, help_text=_("Waarvoor gebruikt u dit token?")
+    )
+
+
+class ApiTokenSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = ApiToken
+        fields = ["uuid", "name", "prefix", "created_at", "last_used_at"]
+        read_only_fields = fields
+
+
+class NewApiTokenSerializer(serializers.ModelSerializer):
+    token = serializers.SerializerMethodField(
+        help_text=_("Het token zelf. Alleen in dit antwoord te zien: bewaar het veilig.")
+    )
+
+    class Meta:
+        model = ApiToken
+        fields = ["token", "uuid", "name", "prefix", "created_at"]
+        read_only_fields = fields
+
+    def get_token(self, obj: ApiToken) -> str:
+        return str(self.context["raw"])
+
+
+# --- members and invitations --------------------------------------------------------------------
+
+
+class PartnerRefSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Partner
+        fields = ["uuid", "name"]
+        read_only_fields = fields
+
+
+class CoalitionPartnerField(serializers.SlugRelatedField):
+    """A partner by UUID, looked up only among the current coalition's partners."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("slug_field", "uuid")
+        kwargs.setdefault("queryset", Partner.objects.none())
+        kwargs.setdefault("error_messages", PARTNER_ERRORS)
+        super().__init__(**kwargs)
+
+    def get_queryset(self) -> Any:
+        coalition = self.context.get("coalition")
+        return Partner.objects.filter(coalition=coalition) if coalition else Partner.objects.none()
+
+
+class MemberSerializer(serializers.ModelSerializer):
+    name = serializers.CharField(source="user.full_name", read_only=True)
+    email = serializers.EmailField(
+        source="user.email",
+        read_only=True,
+        allow_null=True,
+        help_text=_("Alleen zichtbaar voor wie de leden beheert."),
+    )
+    role_display = serializers.CharField(source="get_role_display", read_only=True)
+    partner = PartnerRefSerializer(read_only=True, allow_null=True)
+
+    class Meta:
+        model = Membership
+        fields = ["uuid", "name", "email", "role", "role_display", "partner", "created_at"]
+        read_only_fields = fields
+
+    def to_representation(self, instance: Membership) -> dict[str, Any]:
+        data = super().to_representation(instance)
+        if not self.context.get("show_email", False):
+            data["email"] = None
+        return data
+
+
+class MemberRoleSerializer(serializers.Serializer):
+    role = serializers.ChoiceField(label=_("rol"), choices=Role.choices)
+    partner = CoalitionPartnerField(
+        label=_("partnerorganisatie"),
+        required=False,
+        allow_null=True,
+        help_text=_("UUID van de partner; alleen (en verplicht) bij de rol partner_member."),
+    )
+
+
+class InvitationSerializer(serializers.ModelSerializer):
+    role_display = serializers.CharField(source="get_role_display", read_only=True)
+    partner = PartnerRefSerializer(read_only=True, allow_null=True)
+    invited_by = serializers.CharField(
+        source="invited_by.full_name", read_only=True, allow_null=True
+    )
+
+    class Meta:
+        model = Invitation
+        fields = [
+            "uuid",
+            "email",
+            "role",
+            "role_display",
+            "partner",
+            "invited_by",
+            "created_at",
+            "expires_at",
+        ]
+        read_only_fields = fields
+
+
+class InvitationCreateSerializer(MemberRoleSerializer):
+    email = serializers.EmailField(label=_("e-mailadres"), max_length=254)

@@ -1,0 +1,153 @@
+from typing import Any
+
+from django import forms
+from django.contrib.auth import password_validation
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, SetPasswordForm
+from django.utils.translation import gettext_lazy as _
+
+from samenspel.accounts.models import Invitation, Membership, Role, User
+from samenspel.coalitions.models import Coalition
+from samenspel.partners.models import Partner
+
+ROLE_HELP = _(
+    "Coördinator: beheert de coalitie en haar leden. Lid namens partner: werkt mee namens één "
+    "partnerorganisatie. Gemeente, adviseur en alleen lezen: kijken mee."
+)
+PARTNER_HELP = _(
+    "Alleen bij de rol 'Lid namens partner': namens welke organisatie doet deze persoon mee?"
+)
+
+
+class EmailAuthenticationForm(AuthenticationForm):
+    """Log in with an e-mail address. The field keeps the name `username`: django-axes counts
+    failed attempts per `username` (lower-cased here, so case does not open extra attempts)."""
+
+    username = forms.EmailField(
+        label=_("E-mailadres"),
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True}),
+    )
+    password = forms.CharField(
+        label=_("Wachtwoord"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+    error_messages = {
+        "invalid_login": _(
+            "Dit e-mailadres en wachtwoord horen niet bij elkaar. "
+            "Controleer ze en probeer het opnieuw. "
+            "Let op: het wachtwoord is hoofdlettergevoelig."
+        ),
+        "inactive": _(
+            "Dit account is niet actief. Neem contact op met de coördinator van uw coalitie."
+        ),
+    }
+
+    def clean_username(self) -> str:
+        return self.cleaned_data["username"].strip().lower()
+
+
+class EmailPasswordResetForm(PasswordResetForm):
+    email = forms.EmailField(
+        label=_("E-mailadres"),
+        max_length=254,
+        help_text=_("Het e-mailadres waarmee u inlogt."),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+
+
+class NewPasswordForm(SetPasswordForm):
+    """Django's set-password form with Dutch labels; Django supplies the validators' help text."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["new_password1"].label = _("Nieuw wachtwoord")
+        self.fields["new_password2"].label = _("Herhaal het nieuwe wachtwoord")
+
+
+class AcceptInvitationForm(forms.Form):
+    """For someone without an account: their name and a password of their own."""
+
+    full_name = forms.CharField(
+        label=_("Uw naam"),
+        max_length=150,
+        help_text=_("Voor- en achternaam, zodat de andere leden weten wie u bent."),
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    password = forms.CharField(
+        label=_("Kies een wachtwoord"),
+        strip=False,
+        help_text=_("Minstens 10 tekens, niet alleen cijfers en niet te makkelijk te raden."),
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+    password_confirm = forms.CharField(
+        label=_("Herhaal het wachtwoord"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+
+    def __init__(self, *args: Any, invitation: Invitation, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.invitation = invitation
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        password, confirm = data.get("password"), data.get("password_confirm")
+        if password and confirm and password != confirm:
+            self.add_error("password_confirm", _("De twee wachtwoorden zijn niet gelijk."))
+        elif password:
+            candidate = User(email=self.invitation.email, full_name=data.get("full_name", ""))
+            try:
+                password_validation.validate_password(password, candidate)
+            except forms.ValidationError as error:
+                self.add_error("password", error)
+        return data
+
+
+class PartnerChoiceField(forms.ModelChoiceField):
+    """Partners by UUID, so no database key reaches the page."""
+
+    def label_from_instance(self, obj: Partner) -> str:  # type: ignore[override]
+        return obj.name
+
+
+class RoleForm(forms.Form):
+    role = forms.ChoiceField(label=_("Rol"), choices=Role.choices, help_text=ROLE_HELP)
+    partner = PartnerChoiceField(
+        label=_("Partnerorganisatie"),
+        queryset=Partner.objects.none(),
+        to_field_name="uuid",
+        required=False,
+        empty_label=_("Geen"),
+        help_text=PARTNER_HELP,
+    )
+
+    def __init__(self, *args: Any, coalition: Coalition, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.coalition = coalition
+        self.fields["partner"].queryset = Partner.objects.current().filter(coalition=coalition)  # type: ignore[attr-defined]
+
+
+class InviteForm(RoleForm):
+    email = forms.EmailField(
+        label=_("E-mailadres"),
+        max_length=254,
+        help_text=_(
+            "Naar dit adres sturen we de uitnodiging. Met dit adres logt de persoon later in."
+        ),
+    )
+    field_order = ["email", "role", "partner"]
+
+
+class MemberRoleForm(RoleForm):
+    def __init__(self, *args: Any, membership: Membership, **kwargs: Any) -> None:
+        kwargs.setdefault("initial", {"role": membership.role, "partner": membership.partner})
+        super().__init__(*args, coalition=membership.coalition, **kwargs)
+
+
+class ApiTokenForm(forms.Form):
+    name = forms.CharField(
+        label=_("Naam van het token"),
+        max_length=100,
+        help_text=_("Waarvoor gebruikt u dit token? Bijvoorbeeld 'Koppeling met ons CRM'."),
+    )

@@ -1,0 +1,338 @@
+"""Write paths for people: invitations, memberships and personal API tokens.
+
+One atomic function per action, with a keyword-only `acting_user`, writing the audit trail in the
+same transaction. Business rules live here; views and the API only check the policy and call these.
+Bad input raises `django.core.exceptions.ValidationError` with Dutch messages keyed by field.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import TYPE_CHECKING, Any
+
+from django.conf import settings
+from django.contrib.auth import password_validation
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import send_mail
+from django.core.validators import validate_email
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from samenspel.accounts.models import ApiToken, Invitation, Membership, Role, User
+from samenspel.core import audit
+
+if TYPE_CHECKING:
+    from samenspel.coalitions.models import Coalition
+    from samenspel.partners.models import Partner
+
+# --- shared rules ---------------------------------------------------------------------------
+
+
+def normalize_email(email: str) -> str:
+    return (email or "").strip().lower()
+
+
+def invitation_is_open(invitation: Invitation) -> bool:
+    return (
+        invitation.accepted_at is None
+        and invitation.revoked_at is None
+        and invitation.expires_at > timezone.now()
+    )
+
+
+def _role_errors(coalition: Coalition, role: str, partner: Partner | None) -> dict[str, str]:
+    """A partner goes with the role 'partner member' and with nothing else."""
+    if role not in Role.values:
+        return {"role": _("Kies een van de rollen uit de lijst.")}
+    if role == Role.PARTNER_MEMBER:
+        if partner is None:
+            return {"partner": _("Kies de partnerorganisatie namens wie deze persoon meedoet.")}
+        if partner.coalition_id != coalition.pk:
+            return {"partner": _("Deze partnerorganisatie hoort niet bij deze coalitie.")}
+        if partner.left_on is not None:
+            return {"partner": _("Deze partnerorganisatie doet niet meer mee aan de coalitie.")}
+    elif partner is not None:
+        return {
+            "partner": _(
+                "Kies alleen een partnerorganisatie bij de rol 'Lid namens partner'. "
+                "Laat dit veld leeg voor de rol '%(role)s'."
+            )
+            % {"role": Role(role).label}
+        }
+    return {}
+
+
+def _coordinator_ids(coalition: Coalition) -> list[int]:
+    """The coalition's coordinators, locked so two removals cannot race past the last one."""
+    return list(
+        Membership.objects.select_for_update()
+        .filter(coalition=coalition, role=Role.COORDINATOR)
+        .values_list("pk", flat=True)
+    )
+
+
+LAST_COORDINATOR = gettext_lazy(
+    "Een coalitie heeft altijd minstens één coördinator nodig. "
+    "Maak eerst iemand anders coördinator."
+)
+
+
+# --- invitations ----------------------------------------------------------------------------
+
+
+def invitation_link(request_base_url: str, raw_token: str) -> str:
+    return request_base_url.rstrip("/") + reverse("accounts:accept_invitation", args=[raw_token])
+
+
+@transaction.atomic
+def invite_member(
+    coalition: Coalition,
+    *,
+    acting_user: User,
+    email: str,
+    role: str,
+    partner: Partner | None = None,
+    request_base_url: str,
+) -> Invitation:
+    """Invite someone by e-mail. An earlier open invitation to the same address is replaced, so
+    inviting again is how a coordinator re-sends a lost link."""
+    email = normalize_email(email)
+    errors: dict[str, Any] = {}
+    try:
+        validate_email(email)
+    except ValidationError:
+        errors["email"] = _("Vul een geldig e-mailadres in, bijvoorbeeld naam@organisatie.nl.")
+    else:
+        if Membership.objects.filter(coalition=coalition, user__email__iexact=email).exists():
+            errors["email"] = _("%(email)s is al lid van deze coalitie.") % {"email": email}
+    errors.update(_role_errors(coalition, role, partner))
+    if errors:
+        raise ValidationError(errors)
+
+    for earlier in (
+        Invitation.objects.open()
+        .select_for_update()
+        .filter(coalition=coalition, email__iexact=email)
+    ):
+        earlier.revoked_at = timezone.now()
+        earlier.save(update_fields=["revoked_at"])
+        audit.record(
+            "invitation.revoked",
+            earlier,
+            acting_user=acting_user,
+            coalition=coalition,
+            changes={"reason": "replaced"},
+        )
+
+    raw, digest = Invitation.new_secret()
+    invitation = Invitation.objects.create(
+        coalition=coalition,
+        email=email,
+        role=role,
+        partner=partner,
+        token_digest=digest,
+        invited_by=acting_user,
+    )
+    audit.record(
+        "invitation.created",
+        invitation,
+        acting_user=acting_user,
+        coalition=coalition,
+        changes=audit.snapshot(invitation, ("role", "partner", "expires_at")),
+    )
+
+    context = {
+        "coalition": coalition,
+        "invited_by": acting_user,
+        "role": Role(role).label,
+        "partner": partner,
+        "link": invitation_link(request_base_url, raw),
+        "valid_days": settings.INVITATION_VALID_DAYS,
+        "expires_at": invitation.expires_at,
+    }
+    subject = " ".join(render_to_string("accounts/email/invitation_subject.txt", context).split())
+    body = render_to_string("accounts/email/invitation_body.txt", context)
+    # Only once the invitation is really stored; a failing mail server is logged, not fatal:
+    # the coordinator sees the open invitation and can send it again.
+    transaction.on_commit(partial(send_mail, subject, body, None, [email]), robust=True)
+    return invitation
+
+
+@transaction.atomic
+def revoke_invitation(invitation: Invitation, *, acting_user: User) -> Invitation:
+    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    if not invitation_is_open(invitation):
+        raise ValidationError(_("Deze uitnodiging is al gebruikt, ingetrokken of verlopen."))
+    invitation.revoked_at = timezone.now()
+    invitation.save(update_fields=["revoked_at"])
+    audit.record(
+        "invitation.revoked", invitation, acting_user=acting_user, coalition=invitation.coalition
+    )
+    return invitation
+
+
+@transaction.atomic
+def accept_invitation(invitation: Invitation, *, user: User) -> Membership:
+    """The invited person (logged in with the invited e-mail address) joins the coalition."""
+    invitation = (
+        Invitation.objects.select_for_update()
+        .select_related("coalition", "partner")
+        .get(pk=invitation.pk)
+    )
+    if not invitation_is_open(invitation):
+        raise ValidationError(
+            _("Deze uitnodiging is niet meer geldig. Vraag de coördinator om een nieuwe.")
+        )
+    if normalize_email(user.email) != normalize_email(invitation.email):
+        raise ValidationError(
+            _(
+                "Deze uitnodiging is verstuurd naar %(email)s. "
+                "Log in met dat e-mailadres om haar te accepteren."
+            )
+            % {"email": invitation.email}
+        )
+    if Membership.objects.filter(user=user, coalition=invitation.coalition).exists():
+        raise ValidationError(_("U bent al lid van deze coalitie."))
+    membership = Membership.objects.create(
+        user=user, coalition=invitation.coalition, role=invitation.role, partner=invitation.partner
+    )
+    invitation.accepted_at = timezone.now()
+    invitation.save(update_fields=["accepted_at"])
+    audit.record(
+        "membership.created",
+        membership,
+        acting_user=user,
+        coalition=invitation.coalition,
+        changes={
+            **audit.snapshot(membership, ("role", "partner")),
+            "invitation": str(invitation.uuid),
+        },
+    )
+    return membership
+
+
+@transaction.atomic
+def register_and_accept(invitation: Invitation, *, full_name: str, password: str) -> Membership:
+    """Someone without an account accepts an invitation: the account is created with the invited
+    e-mail address, the name and password they chose, and joins the coalition."""
+    full_name = " ".join((full_name or "").split())
+    errors: dict[str, Any] = {}
+    if not full_name:
+        errors["full_name"] = _("Vul uw naam in, zodat de andere leden weten wie u bent.")
+    if User.objects.filter(email__iexact=invitation.email).exists():
+        raise ValidationError(
+            _(
+                "Er bestaat al een account met dit e-mailadres. "
+                "Log in om de uitnodiging te accepteren."
+            )
+        )
+    candidate = User(email=normalize_email(invitation.email), full_name=full_name)
+    try:
+        password_validation.validate_password(password, candidate)
+    except ValidationError as error:
+        errors["password"] = error.messages
+    if errors:
+        raise ValidationError(errors)
+    user = User.objects.create_user(candidate.email, password, full_name=full_name)
+    audit.record("user.created", user, acting_user=user, coalition=invitation.coalition)
+    return accept_invitation(invitation, user=user)
+
+
+# --- memberships ----------------------------------------------------------------------------
+
+
+MEMBERSHIP_FIELDS = ("role", "partner")
+
+
+@transaction.atomic
+def change_member_role(
+    membership: Membership, *, acting_user: User, role: str, partner: Partner | None = None
+) -> Membership:
+    membership = (
+        Membership.objects.select_for_update()
+        .select_related("coalition", "user")
+        .get(pk=membership.pk)
+    )
+    errors = _role_errors(membership.coalition, role, partner)
+    if (
+        not errors
+        and membership.role == Role.COORDINATOR
+        and role != Role.COORDINATOR
+        and _coordinator_ids(membership.coalition) == [membership.pk]
+    ):
+        errors["role"] = LAST_COORDINATOR
+    if errors:
+        raise ValidationError(errors)
+    before = audit.snapshot(membership, MEMBERSHIP_FIELDS)
+    membership.role, membership.partner = role, partner
+    membership.save(update_fields=["role", "partner"])
+    changes = audit.diff(before, audit.snapshot(membership, MEMBERSHIP_FIELDS))
+    if changes:
+        audit.record(
+            "membership.updated",
+            membership,
+            acting_user=acting_user,
+            coalition=membership.coalition,
+            changes=changes,
+        )
+    return membership
+
+
+@transaction.atomic
+def remove_member(membership: Membership, *, acting_user: User) -> None:
+    membership = (
+        Membership.objects.select_for_update()
+        .select_related("coalition", "user")
+        .get(pk=membership.pk)
+    )
+    if membership.role == Role.COORDINATOR and _coordinator_ids(membership.coalition) == [
+        membership.pk
+    ]:
+        raise ValidationError(LAST_COORDINATOR)
+    audit.record(
+        "membership.deleted",
+        membership,
+        acting_user=acting_user,
+        coalition=membership.coalition,
+        changes=audit.snapshot(membership, MEMBERSHIP_FIELDS),
+    )
+    membership.delete()
+
+
+# --- personal API tokens ----------------------------------------------------------------------
+
+
+@transaction.atomic
+def create_api_token(*, acting_user: User, name: str) -> tuple[ApiToken, str]:
+    """A new personal API token; the raw value is returned once and never stored."""
+    name = " ".join((name or "").split())
+    max_length = ApiToken._meta.get_field("name").max_length or 100
+    if not name:
+        raise ValidationError(
+            {"name": _("Geef het token een naam, bijvoorbeeld waarvoor u het gebruikt.")}
+        )
+    if len(name) > max_length:
+        raise ValidationError(
+            {"name": _("Gebruik hoogstens %(max)d tekens.") % {"max": max_length}}
+        )
+    token, raw = ApiToken.issue(acting_user, name)
+    audit.record(
+        "api_token.created", token, acting_user=acting_user, coalition=None, changes={"name": name}
+    )
+    return token, raw
+
+
+@transaction.atomic
+def revoke_api_token(token: ApiToken, *, acting_user: User) -> ApiToken:
+    if token.user_id != acting_user.pk:
+        raise PermissionDenied
+    token = ApiToken.objects.select_for_update().get(pk=token.pk)
+    if token.revoked_at is None:
+        token.revoked_at = timezone.now()
+        token.save(update_fields=["revoked_at"])
+        audit.record("api_token.revoked", token, acting_user=acting_user, coalition=None)
+    return token

@@ -1,0 +1,388 @@
+"""Pages for logging in, password reset, invitations, members and personal API tokens.
+
+Thin views: the policy decides who may, `services` does the work and owns the rules.
+"""
+
+from typing import Any
+from urllib.parse import urlencode
+
+import axes.utils
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import ValidationError
+from django.forms import BaseForm
+from django.http import HttpRequest, HttpResponse, HttpResponseBase, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse, reverse_lazy
+from django.utils.decorators import method_decorator
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.decorators.cache import never_cache
+from django.views.generic import FormView, TemplateView
+
+from samenspel.accounts import policy, services
+from samenspel.accounts.forms import (
+    AcceptInvitationForm,
+    ApiTokenForm,
+    EmailAuthenticationForm,
+    EmailPasswordResetForm,
+    InviteForm,
+    MemberRoleForm,
+    NewPasswordForm,
+)
+from samenspel.accounts.mixins import CoalitionMixin
+from samenspel.accounts.models import ApiToken, Invitation, Membership, User, _token_digest
+
+BACKEND = "samenspel.accounts.backends.EmailBackend"
+
+
+def apply_service_errors(form: BaseForm, error: ValidationError) -> None:
+    """Put a service's ValidationError at the fields it names (the rest above the form)."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+# --- logging in and out, password reset -------------------------------------------------------
+
+
+@method_decorator(login_not_required, name="dispatch")
+class LoginView(auth_views.LoginView):
+    template_name = "accounts/login.html"
+    authentication_form = EmailAuthenticationForm
+    redirect_authenticated_user = True
+
+
+@method_decorator(login_not_required, name="dispatch")
+class LogoutView(auth_views.LogoutView):
+    next_page = reverse_lazy("accounts:login")
+
+
+@method_decorator(login_not_required, name="dispatch")
+class PasswordResetView(auth_views.PasswordResetView):
+    template_name = "accounts/password_reset_form.html"
+    form_class = EmailPasswordResetForm
+    email_template_name = "accounts/email/password_reset_body.txt"
+    subject_template_name = "accounts/email/password_reset_subject.txt"
+    success_url = reverse_lazy("accounts:password_reset_done")
+
+
+@method_decorator(login_not_required, name="dispatch")
+class PasswordResetDoneView(auth_views.PasswordResetDoneView):
+    template_name = "accounts/password_reset_done.html"
+
+
+@method_decorator(login_not_required, name="dispatch")
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    template_name = "accounts/password_reset_confirm.html"
+    form_class = NewPasswordForm
+    success_url = reverse_lazy("accounts:password_reset_complete")
+
+    def form_valid(self, form: NewPasswordForm) -> HttpResponse:
+        response = super().form_valid(form)
+        # The lock-out page promises that a new password lets you in again straight away.
+        axes.utils.reset(username=form.user.email)
+        return response
+
+
+@method_decorator(login_not_required, name="dispatch")
+class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
+    template_name = "accounts/password_reset_complete.html"
+
+
+# --- invitations ------------------------------------------------------------------------------
+
+
+@method_decorator([login_not_required, never_cache], name="dispatch")
+class AcceptInvitationView(TemplateView):
+    """The link from the invitation e-mail. Four situations:
+
+    - `register`: no account with this address yet: choose a name and password;
+    - `confirm`: logged in with the invited address: one button to join;
+    - `login`: an account exists but is not logged in: log in first, then come back;
+    - `other_account`: logged in with another address: log out first.
+    """
+
+    template_name = "accounts/invitation_accept.html"
+    invitation: Invitation
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        invitation = Invitation.find_open(kwargs["token"])
+        if invitation is None:
+            return invalid_invitation_response(request, kwargs["token"])
+        self.invitation = invitation
+        return super().dispatch(request, *args, **kwargs)
+
+    @property
+    def mode(self) -> str:
+        user = self.request.user
+        if user.is_authenticated:
+            same = services.normalize_email(user.email) == services.normalize_email(
+                self.invitation.email
+            )  # type: ignore[union-attr]
+            return "confirm" if same else "other_account"
+        if User.objects.filter(email__iexact=self.invitation.email).exists():
+            return "login"
+        return "register"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        mode = self.mode
+        context.update(
+            invitation=self.invitation, mode=mode, role=self.invitation.get_role_display()
+        )
+        if mode == "register":
+            context.setdefault("form", AcceptInvitationForm(invitation=self.invitation))
+        if mode == "login":
+            context["login_url"] = (
+                f"{reverse('accounts:login')}?{urlencode({'next': self.request.path})}"
+            )
+        return context
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        mode = self.mode
+        try:
+            if mode == "confirm":
+                membership = services.accept_invitation(self.invitation, user=request.user)  # type: ignore[arg-type]
+            elif mode == "register":
+                form = AcceptInvitationForm(request.POST, invitation=self.invitation)
+                if not form.is_valid():
+                    return self.render_to_response(self.get_context_data(form=form))
+                try:
+                    membership = services.register_and_accept(
+                        self.invitation,
+                        full_name=form.cleaned_data["full_name"],
+                        password=form.cleaned_data["password"],
+                    )
+                except ValidationError as error:
+                    apply_service_errors(form, error)
+                    return self.render_to_response(self.get_context_data(form=form))
+                login(request, membership.user, backend=BACKEND)
+            else:
+                return self.render_to_response(self.get_context_data())
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect("coalitions:home")
+        messages.success(
+            request,
+            _("Welkom bij %(coalition)s. U bent lid als %(role)s.")
+            % {"coalition": membership.coalition.name, "role": membership.get_role_display()},
+        )
+        return redirect("coalitions:dashboard", membership.coalition.uuid)
+
+
+def invalid_invitation_response(request: HttpRequest, raw_token: str) -> HttpResponse:
+    """A friendly page for links that were used, revoked or expired (410) or never existed (404)."""
+    invitation = (
+        Invitation.objects.select_related("coalition")
+        .filter(token_digest=_token_digest(raw_token))
+        .first()
+    )
+    if invitation is None:
+        reason, status = "unknown", 404
+    elif invitation.accepted_at is not None:
+        reason, status = "accepted", 410
+    elif invitation.revoked_at is not None:
+        reason, status = "revoked", 410
+    else:
+        reason, status = "expired", 410
+    return render(
+        request,
+        "accounts/invitation_invalid.html",
+        {"reason": reason, "invitation": invitation},
+        status=status,
+    )
+
+
+# --- members of a coalition -------------------------------------------------------------------
+
+
+class MembersContextMixin(CoalitionMixin):
+    permission = policy.Permission.MANAGE_MEMBERS
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["members"] = (
+            Membership.objects.filter(coalition=self.coalition)
+            .select_related("user", "partner")
+            .order_by("user__full_name", "user__email")
+        )
+        context["invitations"] = (
+            Invitation.objects.open()
+            .filter(coalition=self.coalition)
+            .select_related("partner", "invited_by")
+            .order_by("-created_at")
+        )
+        return context
+
+
+class MemberListView(MembersContextMixin, FormView):
+    template_name = "accounts/members/list.html"
+    form_class = InviteForm
+
+    def get_form_kwargs(self) -> dict[str, Any]:
+        return {**super().get_form_kwargs(), "coalition": self.coalition}
+
+
+class InviteView(MemberListView):
+    """The invite form on the members page posts here; errors re-render that page."""
+
+    http_method_names = ["post"]
+
+    def form_valid(self, form: InviteForm) -> HttpResponse:  # type: ignore[override]
+        try:
+            invitation = services.invite_member(
+                self.coalition,
+                acting_user=self.request.user,  # type: ignore[arg-type]
+                email=form.cleaned_data["email"],
+                role=form.cleaned_data["role"],
+                partner=form.cleaned_data["partner"],
+                request_base_url=self.request.build_absolute_uri("/"),
+            )
+        except ValidationError as error:
+            apply_service_errors(form, error)
+            return self.form_invalid(form)
+        messages.success(
+            self.request,
+            _("De uitnodiging is verstuurd naar %(email)s. De link is %(days)d dagen geldig.")
+            % {
+                "email": invitation.email,
+                "days": (invitation.expires_at - invitation.created_at).days,
+            },
+        )
+        return redirect("members:list", self.coalition.uuid)
+
+
+class RevokeInvitationView(MembersContextMixin, View):
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        invitation = get_object_or_404(
+            Invitation.objects.open().filter(coalition=self.coalition), uuid=kwargs["invitation"]
+        )
+        try:
+            services.revoke_invitation(invitation, acting_user=request.user)  # type: ignore[arg-type]
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(
+                request,
+                _("De uitnodiging voor %(email)s is ingetrokken.") % {"email": invitation.email},
+            )
+        return redirect("members:list", self.coalition.uuid)
+
+
+class MemberEditView(MembersContextMixin, FormView):
+    """Change a member's role, or (button `action=remove`) take them out of the coalition."""
+
+    template_name = "accounts/members/edit.html"
+    form_class = MemberRoleForm
+    member: Membership
+
+    def get_member(self) -> Membership:
+        if not hasattr(self, "member"):
+            self.member = get_object_or_404(
+                Membership.objects.filter(coalition=self.coalition).select_related(
+                    "user", "partner", "coalition"
+                ),
+                uuid=self.kwargs["member"],
+            )
+        return self.member
+
+    def get_form_kwargs(self) -> dict[str, Any]:
+        return {**super().get_form_kwargs(), "membership": self.get_member()}
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        return super().get_context_data(member=self.get_member(), **kwargs)
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if request.POST.get("action") == "remove":
+            return self.remove()
+        return super().post(request, *args, **kwargs)
+
+    def remove(self) -> HttpResponse:
+        member = self.get_member()
+        try:
+            services.remove_member(member, acting_user=self.request.user)  # type: ignore[arg-type]
+        except ValidationError as error:
+            return self.render_to_response(
+                self.get_context_data(
+                    form=self.get_form_class()(membership=member), remove_errors=error.messages
+                ),
+                status=400,
+            )
+        messages.success(
+            self.request, _("%(name)s is geen lid meer van deze coalitie.") % {"name": member.user}
+        )
+        if member.pk == self.membership.pk:
+            return redirect("coalitions:home")
+        return redirect("members:list", self.coalition.uuid)
+
+    def form_valid(self, form: MemberRoleForm) -> HttpResponse:  # type: ignore[override]
+        try:
+            member = services.change_member_role(
+                self.get_member(),
+                acting_user=self.request.user,  # type: ignore[arg-type]
+                role=form.cleaned_data["role"],
+                partner=form.cleaned_data["partner"],
+            )
+        except ValidationError as error:
+            apply_service_errors(form, error)
+            return self.form_invalid(form)
+        messages.success(
+            self.request,
+            _("%(name)s is nu %(role)s.")
+            % {"name": member.user, "role": member.get_role_display().lower()},
+        )
+        if member.pk == self.membership.pk and not policy.can(
+            member, policy.Permission.MANAGE_MEMBERS
+        ):
+            return redirect("coalitions:dashboard", self.coalition.uuid)
+        return redirect("members:list", self.coalition.uuid)
+
+
+# --- personal API tokens ----------------------------------------------------------------------
+
+
+@method_decorator(never_cache, name="dispatch")
+class TokensView(FormView):
+    """The person's own API tokens. A new token's value is shown in the response to the POST
+    only, never stored, never shown again."""
+
+    template_name = "accounts/tokens.html"
+    form_class = ApiTokenForm
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["tokens"] = (
+            ApiToken.objects.active().filter(user=self.request.user).order_by("-created_at")
+        )
+        return context
+
+    def form_valid(self, form: ApiTokenForm) -> HttpResponse:  # type: ignore[override]
+        try:
+            token, raw = services.create_api_token(
+                acting_user=self.request.user,  # type: ignore[arg-type]
+                name=form.cleaned_data["name"],
+            )
+        except ValidationError as error:
+            apply_service_errors(form, error)
+            return self.form_invalid(form)
+        return self.render_to_response(
+            self.get_context_data(form=self.get_form_class()(), new_token=token, new_token_raw=raw)
+        )
+
+
+class RevokeTokenView(View):
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseRedirect:
+        token = get_object_or_404(
+            ApiToken.objects.active().filter(user=request.user), uuid=kwargs["token"]
+        )  # type: ignore[misc]
+        services.revoke_api_token(token, acting_user=request.user)  # type: ignore[arg-type]
+        messages.success(
+            request,
+            _("Het token '%(name)s' is ingetrokken. Het werkt niet meer.") % {"name": token.name},
+        )
+        return redirect("accounts:tokens")

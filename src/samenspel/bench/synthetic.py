@@ -1,0 +1,506 @@
+"""National-scale synthetic data: hundreds of fictional coalitions with thousands of partners.
+
+For performance measurements only. Everything is written with `bulk_create` straight into the
+tables (not through the service functions, which would take an hour at this scale), so the audit
+trail is synthetic too: it has the same shape as the one the services write, not their exact
+content.
+
+The data is deterministic: the same seed gives the same rows, including UUIDs and timestamps.
+Each coalition draws from its own random generator (seeded with the seed and its position), so
+the coalition at a given position is identical at every scale as long as it gets the same number
+of partners: `pinned` fixes that number for the first positions. The benchmark uses this to
+measure the same coalition in a small and in a national database.
+
+Synthetic data is recognised by its municipalities: fictional ones with a CBS-like code in the
+range GM8000–GM8999, which no real municipality uses.
+"""
+
+from __future__ import annotations
+
+import datetime
+import math
+import random
+import time
+import uuid
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.contrib.auth.hashers import make_password
+from django.db import models, transaction
+
+from samenspel.accounts.models import Invitation, Membership, Role, User
+from samenspel.coalitions.models import (
+    LIFE_PHASES,
+    AreaScope,
+    ChecklistItem,
+    ChecklistStatus,
+    Coalition,
+    Form,
+    LegalStructure,
+    Municipality,
+    Phase,
+    PhaseChange,
+    TippingPoint,
+)
+from samenspel.core.models import AuditEvent
+from samenspel.guide.content import phase_activities
+from samenspel.partners.models import (
+    Circle,
+    CoalitionRole,
+    ContactPerson,
+    ConversationStatus,
+    EventKind,
+    Motive,
+    ParticipationReason,
+    Partner,
+    PartnerEvent,
+    PartnerKind,
+    ResidentType,
+)
+
+FIRST_CODE = 8000
+MAX_COALITIONS = 1000  # GM8000–GM8999
+EMAIL_DOMAIN = "synthetisch.samenspel.invalid"
+DEFAULT_SEED = 20251123
+BATCH_SIZE = 1000
+# Dates are fixed, not relative to today, so that the data is the same whenever it is generated.
+FIRST_START = datetime.date(2017, 1, 1)
+LAST_START = datetime.date(2023, 12, 31)
+REFERENCE_DATE = datetime.date(2025, 6, 30)
+MIN_PARTNERS, MAX_PARTNERS = 10, 80
+
+# ---------------------------------------------------------------------------------------------
+# Vocabulary
+
+
+PLACE_HEADS = [
+    "Ak", "Bel", "Dor", "Eem", "Gel", "Hol", "Ker", "Lin", "Mar", "Ned", "Oos", "Ros",
+    "Sta", "Ter", "Vel", "Wes", "Zan", "Brem", "Duin", "Hoog", "Laag", "Mid", "Ruis", "Wa",
+]
+PLACE_TAILS = [
+    "dijk", "veen", "wolde", "haven", "broek", "horst", "dam", "kerk", "hove", "zande",
+    "meer", "wijk", "burg", "rode", "lo", "stede", "hem", "zijl", "voort", "berg",
+]
+PLACE_EXTRAS = ["", " aan Zee", " aan de Vecht", "-Noord", "-Zuid"]
+DISTRICTS = ["Centrum", "Noord", "Zuid", "Oost", "West", "De Velden", "Het Hof", "De Bongerd",
+             "Molenwijk", "Kerkebuurt", "De Akkers", "Buitenveld"]
+COALITION_NAMES = ["Samen {m}", "{m} Verbindt", "Eén tegen eenzaamheid {m}", "Coalitie {m}",
+                   "{m} Doet Mee", "Niemand alleen in {m}"]
+FIRST_NAMES = ["Anna", "Bram", "Carla", "Daan", "Eva", "Fatima", "Gerrit", "Hanna", "Ibrahim",
+               "Joke", "Kees", "Lotte", "Mohamed", "Noor", "Omar", "Petra", "Ria", "Sanne", "Tom",
+               "Ursula", "Vera", "Willem", "Yusuf", "Zeynep", "Henk", "Marieke", "Ahmed", "Iris"]
+LAST_NAMES = ["de Vries", "Jansen", "Bakker", "Visser", "Smit", "Meijer", "de Boer", "Mulder",
+              "de Groot", "Bos", "Vos", "Peters", "Hendriks", "van Leeuwen", "Dekker", "Brouwer",
+              "de Wit", "Dijkstra", "Yilmaz", "El Amrani", "Demir", "Koster", "Prins", "Kramer"]
+FUNCTIONS = ["Coördinator", "Opbouwwerker", "Beleidsmedewerker", "Directeur", "Vrijwilliger",
+             "Teamleider", "Wijkverpleegkundige", "Huisarts", "Bestuurslid", "Consulent"]
+PARTNER_NAMES: dict[str, list[str]] = {
+    PartnerKind.RESIDENTS: ["Bewonersgroep {w}", "Seniorenraad {m}", "Dorpsraad {w}", "Maatjesgroep {m}",
+                            "Buurtcomité {w}", "Ervaringsdeskundigen {m}", "Mantelzorgers {m}"],
+    PartnerKind.WELFARE: ["Welzijn {m}", "Humanitas {m}", "Jongerenwerk {m}", "Vrijwilligerscentrale {m}",
+                          "Stichting Ouderenwerk {m}", "Welzijn op Recept {w}"],
+    PartnerKind.ENTREPRENEURS: ["Koffiehuis {w}", "Ondernemersvereniging {m}", "Supermarkt {w}",
+                                "Kapsalon {w}", "Bakkerij {w}", "Apotheek {w}"],
+    PartnerKind.ASSOCIATIONS: ["Sportvereniging {m}", "Zonnebloem {m}", "Protestantse Gemeente {m}",
+                               "Parochie {m}", "Moskee {w}", "Koor {m}", "Wandelclub {w}", "KBO {m}"],
+    PartnerKind.NEIGHBOURHOOD_TEAM: ["Buurtteam {w}", "Sociaal wijkteam {w}", "Gebiedsteam {w}"],
+    PartnerKind.LIBRARIES_CULTURE: ["Bibliotheek {m}", "Cultuurhuis {w}", "Muziekschool {m}",
+                                    "Museum {m}", "Theater {m}"],
+    PartnerKind.CARE_PROVIDERS: ["Huisartsenpraktijk {w}", "Thuiszorg {m}", "Fysiotherapie {w}",
+                                 "GGZ {m}", "Verpleeghuis {w}", "Wijkverpleging {w}"],
+    PartnerKind.EDUCATION: ["Basisschool {w}", "ROC {m}", "Middelbare school {m}", "Hogeschool {m}"],
+    PartnerKind.MUNICIPALITY: ["Gemeente {m}, team Sociaal Domein", "Gemeente {m}, Wmo-loket",
+                               "Gemeente {m}, wijkregie"],
+    PartnerKind.HOUSING_CORPORATION: ["Woonstichting {m}", "Woningcorporatie {w}", "Wooncoöperatie {m}"],
+    PartnerKind.OTHER: ["GGD {m}", "Stichting Ouderenvervoer {m}", "Vrijwillige Thuishulp {m}",
+                        "Politie basisteam {m}"],
+}
+# How often each kind occurs: associations, care and residents are common, municipalities rare.
+KIND_WEIGHTS = {
+    PartnerKind.RESIDENTS: 14, PartnerKind.WELFARE: 10, PartnerKind.ENTREPRENEURS: 12,
+    PartnerKind.ASSOCIATIONS: 18, PartnerKind.NEIGHBOURHOOD_TEAM: 5, PartnerKind.LIBRARIES_CULTURE: 7,
+    PartnerKind.CARE_PROVIDERS: 14, PartnerKind.EDUCATION: 7, PartnerKind.MUNICIPALITY: 4,
+    PartnerKind.HOUSING_CORPORATION: 4, PartnerKind.OTHER: 5,
+}
+CIRCLE_WEIGHTS = {Circle.CORE: 15, Circle.ACTIVE: 30, Circle.INVOLVED: 30, Circle.INFORMED: 25}
+CONVERSATION_WEIGHTS = {
+    ConversationStatus.TO_PLAN: 25, ConversationStatus.PLANNED: 15,
+    ConversationStatus.HELD: 40, ConversationStatus.NOT_NEEDED: 20,
+}
+BRINGS = ["Vrijwilligers en een netwerk in de wijk", "Ruimte voor ontmoeting", "Signalen uit huisbezoeken",
+          "Kennis van de doelgroep", "Financiering voor activiteiten", "Bereik onder ouderen",
+          "Bereik onder jongeren", "Doorverwijzing via Welzijn op Recept", "Stagiairs"]
+TAKES = ["Meer bezoekers", "Nieuwe leden", "Aanbod om naar te verwijzen", "Zichtbaarheid",
+         "Invloed op de koers", "Minder terugkerende consulten", "Erkenning en training", ""]
+DEAL_BREAKERS = ["", "", "Extra registratielast", "Vergaderen zonder doen", "Overvraagd worden",
+                 "Coördinatie zonder vergoeding"]
+SUCCESSES = ["", "Elke week een volle ontmoetingstafel", "Elke melding binnen twee weken opgepakt",
+             "Eenzaamheid is bespreekbaar in de wijk", "Twintig vaste maatjes"]
+EVENT_TEXTS = ["Nieuwe directeur-bestuurder per het nieuwe jaar.", "Subsidie voor ontmoeting vervalt.",
+               "De contactpersoon gaat met pensioen.", "Wil zich meer op jongeren richten.", ""]
+PHASE_REASONS = ["Nieuwe partners sloten aan.", "Intentieverklaring getekend.",
+                 "Voor het eerst een gezamenlijke begroting.", "Subsidie toegekend.",
+                 "Na een reorganisatie opnieuw afspraken maken.", "Project afgerond en geborgd."]
+AMBITIONS = ["Niemand hoeft er alleen voor te staan.", "Ontmoeten wordt vanzelfsprekend in elke wijk.",
+             "We signaleren eenzaamheid vroeg en volgen elke melding op.", ""]
+
+
+# ---------------------------------------------------------------------------------------------
+# Helpers
+
+
+@dataclass
+class GenerationResult:
+    rows: dict[str, int]
+    seconds: float
+    coalition_ids: list[int] = field(default_factory=list)  # by position
+
+
+def synthetic_municipalities() -> models.QuerySet[Municipality]:
+    return Municipality.objects.filter(
+        is_fictional=True, code__gte=f"GM{FIRST_CODE}", code__lte=f"GM{FIRST_CODE + MAX_COALITIONS - 1}"
+    )
+
+
+def synthetic_coalitions() -> models.QuerySet[Coalition]:
+    return Coalition.objects.filter(municipality__in=synthetic_municipalities())
+
+
+def municipality_name(position: int) -> str:
+    heads, tails = len(PLACE_HEADS), len(PLACE_TAILS)
+    head = PLACE_HEADS[position % heads]
+    tail = PLACE_TAILS[(position // heads) % tails]
+    extra = PLACE_EXTRAS[(position // (heads * tails)) % len(PLACE_EXTRAS)]
+    return f"{head}{tail}{extra}"
+
+
+def spread(total: int, count: int, rng: random.Random, pinned: Sequence[int] = ()) -> list[int]:
+    """`total` partners over `count` coalitions, unevenly (10–80 each where the totals allow),
+    the first ones fixed by `pinned`."""
+    pinned = list(pinned[:count])
+    free, rest = count - len(pinned), total - sum(pinned)
+    if rest < 0 or (free == 0 and rest != 0):
+        raise ValueError(f"{total} partners cannot hold the pinned counts {pinned} over {count} coalitions.")
+    if free == 0:
+        return pinned
+    low = min(MIN_PARTNERS, rest // free)
+    high = max(MAX_PARTNERS, math.ceil(rest / free))
+    weights = [rng.lognormvariate(0, 0.55) for _ in range(free)]
+    scale = rest / sum(weights)
+    counts = [min(high, max(low, round(w * scale))) for w in weights]
+    difference = rest - sum(counts)
+    while difference:
+        step = 1 if difference > 0 else -1
+        index = rng.randrange(free)
+        if low <= counts[index] + step <= high:
+            counts[index] += step
+            difference -= step
+    return pinned + counts
+
+
+def _uuid(rng: random.Random) -> uuid.UUID:
+    return uuid.UUID(int=rng.getrandbits(128), version=4)
+
+
+def _weighted(rng: random.Random, weights: dict[Any, int]) -> Any:
+    return rng.choices(list(weights), weights=list(weights.values()))[0]
+
+
+def _date_between(rng: random.Random, first: datetime.date, last: datetime.date) -> datetime.date:
+    return first + datetime.timedelta(days=rng.randint(0, max(0, (last - first).days)))
+
+
+def _moment(rng: random.Random, day: datetime.date) -> datetime.datetime:
+    return datetime.datetime.combine(
+        day, datetime.time(rng.randint(8, 18), rng.randint(0, 59), rng.randint(0, 59)), tzinfo=datetime.UTC
+    )
+
+
+def _person(rng: random.Random) -> str:
+    return f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}"
+
+
+@contextmanager
+def _explicit_timestamps() -> Iterator[None]:
+    """Let bulk_create keep the timestamps we set instead of stamping every row with 'now'."""
+    stamped = [
+        Coalition._meta.get_field("created_at"), Coalition._meta.get_field("updated_at"),
+        Partner._meta.get_field("created_at"), Partner._meta.get_field("updated_at"),
+        PhaseChange._meta.get_field("created_at"), PartnerEvent._meta.get_field("created_at"),
+        ChecklistItem._meta.get_field("updated_at"), AuditEvent._meta.get_field("created_at"),
+        Membership._meta.get_field("created_at"),
+    ]
+    saved = [(f, f.auto_now, f.auto_now_add) for f in stamped]  # type: ignore[union-attr]
+    for f, _now, _add in saved:
+        f.auto_now = f.auto_now_add = False  # type: ignore[union-attr]
+    try:
+        yield
+    finally:
+        for f, auto_now, auto_now_add in saved:
+            f.auto_now, f.auto_now_add = auto_now, auto_now_add  # type: ignore[union-attr]
+
+
+def _audit(
+    rng: random.Random, coalition: Coalition, actor: User, action: str, subject: models.Model,
+    label: str, day: datetime.date, changes: dict[str, Any] | None = None,
+) -> AuditEvent:
+    return AuditEvent(
+        uuid=_uuid(rng), coalition=coalition, actor=actor, action=action,
+        object_type=subject._meta.model_name or "", object_uuid=getattr(subject, "uuid", None),
+        object_label=label[:200], changes=changes or {}, created_at=_moment(rng, day),
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Deleting
+
+
+def delete_synthetic_data() -> dict[str, int]:
+    """Remove everything a previous run generated, leaves first (fast single-table deletes)."""
+    coalitions = synthetic_coalitions()
+    deleted: dict[str, int] = {}
+    with transaction.atomic():
+        steps: list[tuple[str, models.QuerySet[Any]]] = [
+            ("audit events", AuditEvent.objects.filter(coalition__in=coalitions)),
+            ("memberships", Membership.objects.filter(coalition__in=coalitions)),
+            ("invitations", Invitation.objects.filter(coalition__in=coalitions)),
+            ("events", PartnerEvent.objects.filter(partner__coalition__in=coalitions)),
+            ("contacts", ContactPerson.objects.filter(partner__coalition__in=coalitions)),
+            ("checklist items", ChecklistItem.objects.filter(coalition__in=coalitions)),
+            ("phase changes", PhaseChange.objects.filter(coalition__in=coalitions)),
+            ("partners", Partner.objects.filter(coalition__in=coalitions)),
+            ("coalitions", coalitions),
+            ("users", User.objects.filter(email__endswith=f"@{EMAIL_DOMAIN}")),
+            ("municipalities", synthetic_municipalities()),
+        ]
+        for label, queryset in steps:
+            deleted[label] = queryset.delete()[1].get(queryset.model._meta.label, 0)
+    return deleted
+
+
+# ---------------------------------------------------------------------------------------------
+# Generating
+
+
+@dataclass
+class _Rows:
+    municipalities: list[Municipality] = field(default_factory=list)
+    users: list[User] = field(default_factory=list)
+    coalitions: list[Coalition] = field(default_factory=list)
+    memberships: list[Membership] = field(default_factory=list)
+    phase_changes: list[PhaseChange] = field(default_factory=list)
+    checklist_items: list[ChecklistItem] = field(default_factory=list)
+    partners: list[Partner] = field(default_factory=list)
+    contacts: list[ContactPerson] = field(default_factory=list)
+    events: list[PartnerEvent] = field(default_factory=list)
+    audit_events: list[AuditEvent] = field(default_factory=list)
+
+
+def _phase_walk(rng: random.Random, start: datetime.date) -> list[tuple[datetime.date, str, str]]:
+    """1–5 phase changes (date, from, to): mostly forward, now and then a step back or a stop."""
+    steps: list[tuple[datetime.date, str, str]] = []
+    current, day = Phase.INITIATE.value, start
+    for number in range(rng.randint(1, 5)):
+        day = min(REFERENCE_DATE, day + datetime.timedelta(days=rng.randint(60, 420)))
+        position = LIFE_PHASES.index(Phase(current))
+        if number == 4 and rng.random() < 0.15:
+            target = Phase.STOPPED.value
+        elif position >= 2 and rng.random() < 0.2:
+            target = LIFE_PHASES[position - 1].value
+        else:
+            target = LIFE_PHASES[min(position + 1, len(LIFE_PHASES) - 1)].value
+        if target == current:
+            break
+        steps.append((day, current, target))
+        current = target
+        if current == Phase.STOPPED:
+            break
+    return steps
+
+
+def _checklist_status(rng: random.Random, phase_position: int, reached: int) -> str | None:
+    """Status of one activity given how far the coalition got; None means no item yet."""
+    if phase_position < reached:
+        return _weighted(rng, {ChecklistStatus.DONE: 80, ChecklistStatus.NOT_APPLICABLE: 10, ChecklistStatus.BUSY: 10})
+    if phase_position == reached:
+        return _weighted(rng, {ChecklistStatus.DONE: 30, ChecklistStatus.BUSY: 40, ChecklistStatus.NOT_STARTED: 30})
+    if rng.random() < 0.15:
+        return _weighted(rng, {ChecklistStatus.BUSY: 1, ChecklistStatus.NOT_STARTED: 1})
+    return None
+
+
+def _partner_name(rng: random.Random, kind: str, place: str, taken: set[str]) -> str:
+    template = rng.choice(PARTNER_NAMES[kind])
+    name = template.format(m=place, w=f"{place}-{rng.choice(DISTRICTS)}")
+    candidate, number = name, 2
+    while candidate.lower() in taken:
+        candidate, number = f"{name} {number}", number + 1
+    taken.add(candidate.lower())
+    return candidate
+
+
+def _coalition_rows(
+    rows: _Rows, seed: int, position: int, partner_count: int, password_hash: str, activities: dict[str, list[str]]
+) -> None:
+    rng = random.Random(f"{seed}/{position}")
+    place = municipality_name(position)
+    code = f"GM{FIRST_CODE + position}"
+    municipality = Municipality(code=code, name=place, is_fictional=True)
+    coordinator = User(
+        uuid=_uuid(rng), email=f"coordinator-{code.lower()}@{EMAIL_DOMAIN}", full_name=_person(rng),
+        password=password_hash, date_joined=_moment(rng, FIRST_START),
+    )
+    start = _date_between(rng, FIRST_START, LAST_START)
+    area_scope = AreaScope.PARTS if rng.random() < 0.2 else AreaScope.WHOLE
+    coalition = Coalition(
+        uuid=_uuid(rng), name=rng.choice(COALITION_NAMES).format(m=place), municipality=municipality,
+        area_scope=area_scope,
+        areas="\n".join(rng.sample(DISTRICTS, 3)) if area_scope == AreaScope.PARTS else "",
+        form=rng.choice(Form.values), legal_structure=rng.choice(LegalStructure.values),
+        start_date=start, ambition=rng.choice(AMBITIONS),
+        created_at=_moment(rng, start), updated_at=_moment(rng, REFERENCE_DATE),
+    )
+    rows.municipalities.append(municipality)
+    rows.users.append(coordinator)
+    rows.coalitions.append(coalition)
+    rows.memberships.append(
+        Membership(uuid=_uuid(rng), user=coordinator, coalition=coalition, role=Role.COORDINATOR,
+                   created_at=coalition.created_at)
+    )
+    audit = rows.audit_events
+    audit.append(_audit(rng, coalition, coordinator, "coalition.created", coalition, coalition.name, start,
+                        {"name": coalition.name, "municipality": code}))
+
+    # Phase history, and the checklist that fits how far the coalition got.
+    phase = Phase.INITIATE.value
+    reached = 0
+    for day, before, after in _phase_walk(rng, start):
+        rows.phase_changes.append(PhaseChange(
+            uuid=_uuid(rng), coalition=coalition, date=day, from_phase=before, to_phase=after,
+            reason=rng.choice(PHASE_REASONS), tipping_point=rng.choice(TippingPoint.values),
+            recorded_by=coordinator, created_at=_moment(rng, day),
+        ))
+        audit.append(_audit(rng, coalition, coordinator, "coalition.phase_changed", coalition, coalition.name, day,
+                            {"phase": [before, after], "date": str(day)}))
+        phase = after
+        if after != Phase.STOPPED:
+            reached = LIFE_PHASES.index(Phase(after))
+    coalition.phase = phase
+    for phase_position, life_phase in enumerate(LIFE_PHASES):
+        for key in activities[life_phase]:
+            status = _checklist_status(rng, phase_position, reached)
+            if status is None:
+                continue
+            day = _date_between(rng, start, REFERENCE_DATE)
+            item = ChecklistItem(coalition=coalition, activity_key=key, status=status,
+                                 updated_at=_moment(rng, day), updated_by=coordinator)
+            rows.checklist_items.append(item)
+            audit.append(_audit(rng, coalition, coordinator, "checklist.updated", item, f"{key}: {status}", day,
+                                {"activity": key, "status": [ChecklistStatus.NOT_STARTED, status]}))
+
+    # Partners with their contacts, changes and audit trail.
+    taken: set[str] = set()
+    for _index in range(partner_count):
+        kind = _weighted(rng, KIND_WEIGHTS)
+        joined = _date_between(rng, start, REFERENCE_DATE)
+        left = None
+        if rng.random() < 0.06:
+            left = min(REFERENCE_DATE, joined + datetime.timedelta(days=rng.randint(90, 900)))
+        resident = kind == PartnerKind.RESIDENTS
+        partner = Partner(
+            uuid=_uuid(rng), coalition=coalition, name=_partner_name(rng, kind, place, taken), kind=kind,
+            circle=_weighted(rng, CIRCLE_WEIGHTS),
+            motives=[m for m in Motive.values if rng.random() < 0.45] or [rng.choice(Motive.values)],
+            roles=[r for r in CoalitionRole.values if rng.random() < 0.2],
+            resident_type=rng.choice(ResidentType.values) if resident else "",
+            represents=f"Inwoners van {place}" if resident and rng.random() < 0.5 else "",
+            participation_reason=rng.choice(ParticipationReason.values) if resident else "",
+            brings=rng.choice(BRINGS), takes=rng.choice(TAKES), deal_breakers=rng.choice(DEAL_BREAKERS),
+            success_criteria=rng.choice(SUCCESSES), joined_on=joined, left_on=left,
+            created_at=_moment(rng, joined), updated_at=_moment(rng, left or joined),
+        )
+        rows.partners.append(partner)
+        audit.append(_audit(rng, coalition, coordinator, "partner.created", partner, partner.name, joined,
+                            {"name": partner.name, "kind": kind, "circle": partner.circle}))
+        for number in range(rng.randint(1, 3)):
+            name = _person(rng)
+            contact = ContactPerson(
+                uuid=_uuid(rng), partner=partner, name=name, function=rng.choice(FUNCTIONS),
+                email=f"{name.split()[0].lower()}@partner{len(rows.partners)}.example",
+                phone=f"06{rng.randint(10000000, 99999999)}" if rng.random() < 0.5 else "",
+                is_primary=number == 0,
+            )
+            rows.contacts.append(contact)
+            audit.append(_audit(rng, coalition, coordinator, "contact.created", contact, name, joined,
+                                {"fields": ["email", "function", "is_primary", "name", "phone"]}))
+        if rng.random() < 0.4:
+            day = _date_between(rng, joined, REFERENCE_DATE)
+            audit.append(_audit(rng, coalition, coordinator, "partner.updated", partner, partner.name, day,
+                                {"circle": [Circle.INFORMED, partner.circle]}))
+        if rng.random() < 1 / 3:
+            day = _date_between(rng, joined, REFERENCE_DATE + datetime.timedelta(days=120))
+            event = PartnerEvent(
+                uuid=_uuid(rng), partner=partner, kind=rng.choice(EventKind.values), date=day,
+                description=rng.choice(EVENT_TEXTS), conversation=_weighted(rng, CONVERSATION_WEIGHTS),
+                recorded_by=coordinator, created_at=_moment(rng, min(day, REFERENCE_DATE)),
+            )
+            rows.events.append(event)
+            audit.append(_audit(rng, coalition, coordinator, "partner.event_recorded", partner, partner.name,
+                                min(day, REFERENCE_DATE), {"kind": event.kind, "conversation": event.conversation}))
+
+
+def _insert(model: type[models.Model], objects: list[Any]) -> None:
+    model._default_manager.bulk_create(objects, batch_size=BATCH_SIZE)
+
+
+def generate(
+    coalitions: int = 350,
+    partners: int = 15_000,
+    *,
+    seed: int = DEFAULT_SEED,
+    pinned: Sequence[int] = (),
+    password: str | None = None,
+) -> GenerationResult:
+    """Generate `coalitions` coalitions with `partners` partners in total, in one transaction."""
+    if not 1 <= coalitions <= MAX_COALITIONS:
+        raise ValueError(f"Between 1 and {MAX_COALITIONS} coalitions, not {coalitions}.")
+    if synthetic_municipalities().exists():
+        raise ValueError("Synthetic data is already present; delete it first (--reset).")
+    started = time.perf_counter()
+    counts = spread(partners, coalitions, random.Random(seed), pinned)
+    activities = {phase: [a.key for a in phase_activities(phase)] for phase in LIFE_PHASES}
+    password_hash = make_password(password)  # hashed once: a real hash is slow on purpose
+    rows = _Rows()
+    for position, partner_count in enumerate(counts):
+        _coalition_rows(rows, seed, position, partner_count, password_hash, activities)
+
+    with transaction.atomic(), _explicit_timestamps():
+        _insert(Municipality, rows.municipalities)
+        _insert(User, rows.users)
+        _insert(Coalition, rows.coalitions)
+        _insert(Membership, rows.memberships)
+        _insert(PhaseChange, rows.phase_changes)
+        _insert(ChecklistItem, rows.checklist_items)
+        _insert(Partner, rows.partners)
+        _insert(ContactPerson, rows.contacts)
+        _insert(PartnerEvent, rows.events)
+        _insert(AuditEvent, rows.audit_events)
+
+    return GenerationResult(
+        rows={
+            "municipalities": len(rows.municipalities),
+            "users": len(rows.users),
+            "coalitions": len(rows.coalitions),
+            "memberships": len(rows.memberships),
+            "phase_changes": len(rows.phase_changes),
+            "checklist_items": len(rows.checklist_items),
+            "partners": len(rows.partners),
+            "contacts": len(rows.contacts),
+            "events": len(rows.events),
+            "audit_events": len(rows.audit_events),
+        },
+        seconds=time.perf_counter() - started,
+        coalition_ids=[c.pk for c in rows.coalitions],
+    )

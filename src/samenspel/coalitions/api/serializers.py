@@ -1,0 +1,308 @@
+"""Serializers of the coalition API. They shape and validate input; the write itself is a call to
+`samenspel.coalitions.services`, which holds the business rules and writes the audit trail."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from samenspel.accounts import policy
+from samenspel.accounts.models import Membership, Role
+from samenspel.coalitions.models import (
+    CBS_CODE,
+    LIFE_PHASES,
+    AreaScope,
+    ChecklistStatus,
+    Coalition,
+    Municipality,
+    Phase,
+    PhaseChange,
+)
+from samenspel.coalitions.progress import ActivityState
+from samenspel.core.models import AuditEvent
+from samenspel.guide.content import phase_activities
+
+
+class MunicipalitySerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Municipality
+        fields = ["code", "name"]
+        read_only_fields = fields
+
+
+class CoalitionSerializer(serializers.ModelSerializer):
+    municipality = MunicipalitySerializer(read_only=True)
+    municipality_code = serializers.CharField(
+        write_only=True,
+        max_length=6,
+        validators=[CBS_CODE],
+        label=_("CBS-code van de gemeente"),
+        help_text=_("Bijvoorbeeld GM0363 voor Amsterdam."),
+    )
+    areas = serializers.ListField(
+        child=serializers.CharField(max_length=150),
+        required=False,
+        label=_("kernen of wijken"),
+        help_text=_("Alleen als het werkgebied een of meer kernen of wijken is."),
+    )
+    phase_label = serializers.CharField(source="get_phase_display", read_only=True)
+    role = serializers.SerializerMethodField(help_text=_("Uw rol in deze coalitie."))
+    permissions = serializers.SerializerMethodField(help_text=_("Wat u in deze coalitie mag."))
+
+    class Meta:
+        model = Coalition
+        fields = [
+            "uuid", "name", "municipality", "municipality_code", "area_scope", "areas", "form",
+            "legal_structure", "start_date", "phase", "phase_label", "ambition", "role", "permissions",
+            "created_at", "updated_at",
+        ]  # fmt: skip
+        read_only_fields = ["uuid", "phase", "created_at", "updated_at"]
+
+    def to_representation(self, instance: Coalition) -> dict[str, Any]:
+        data = super().to_representation(instance)
+        data["areas"] = instance.area_list
+        return data
+
+    def _membership(self, coalition: Coalition) -> Membership | None:
+        """The requester's membership: from the view, or rebuilt from the annotated role (no query)."""
+        membership = self.context.get("membership")
+        if membership is not None and membership.coalition_id == coalition.pk:
+            return membership
+        role = getattr(coalition, "my_role", None)
+        return Membership(role=role, coalition_id=coalition.pk) if role else None
+
+    @extend_schema_field(serializers.ChoiceField(choices=Role.choices, allow_null=True))
+    def get_role(self, coalition: Coalition) -> str | None:
+        membership = self._membership(coalition)
+        return membership.role if membership else None
+
+    @extend_schema_field(serializers.ListField(child=serializers.ChoiceField(choices=[p.value for p in policy.Permission])))
+    def get_permissions(self, coalition: Coalition) -> list[str]:
+        membership = self._membership(coalition)
+        return [str(p) for p in policy.Permission if policy.can(membership, p)]
+
+    def validate_municipality_code(self, value: str) -> Municipality:
+        code = value.strip().upper()
+        municipality = Municipality.objects.filter(code=code).first()
+        if municipality is None:
+            raise serializers.ValidationError(
+                _("Gemeentecode %(code)s is onbekend. Controleer de CBS-code.") % {"code": code}
+            )
+        return municipality
+
+    def validate_start_date(self, value: Any) -> Any:
+        if value > timezone.localdate():
+            raise serializers.ValidationError(_("De startdatum kan niet in de toekomst liggen."))
+        if self.instance is not None:
+            first = self.instance.phase_changes.order_by("date").values_list("date", flat=True).first()
+            if first and value > first:
+                raise serializers.ValidationError(_("De startdatum ligt na de eerste fasewissel."))
+        return value
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        """The same rules as the coalition form: a part of the municipality needs its areas."""
+        scope = attrs.get("area_scope", getattr(self.instance, "area_scope", AreaScope.WHOLE))
+        if "areas" in attrs:
+            attrs["areas"] = "\n".join(line.strip() for line in attrs["areas"] if line.strip())
+        areas = attrs.get("areas", getattr(self.instance, "areas", ""))
+        if scope == AreaScope.PARTS and not areas.strip():
+            raise serializers.ValidationError(
+                {"areas": _("Noem de kernen of wijken die de coalitie bestrijkt.")}
+            )
+        if scope == AreaScope.WHOLE and areas:
+            attrs["areas"] = ""
+        if "municipality_code" in attrs:
+            attrs["municipality"] = attrs.pop("municipality_code")
+        return attrs
+
+
+class PhaseChangeSerializer(serializers.ModelSerializer):
+    date = serializers.DateField(
+        required=False, label=_("datum"), help_text=_("Wanneer de coalitie van fase wisselde; standaard vandaag.")
+    )
+    from_phase_label = serializers.CharField(source="get_from_phase_display", read_only=True)
+    to_phase_label = serializers.CharField(source="get_to_phase_display", read_only=True)
+    tipping_point_label = serializers.CharField(source="get_tipping_point_display", read_only=True)
+    recorded_by_name = serializers.CharField(source="recorded_by.full_name", read_only=True, default=None)
+    is_step_back = serializers.BooleanField(read_only=True)
+
+    class Meta:
+        model = PhaseChange
+        fields = [
+            "uuid", "date", "from_phase", "from_phase_label", "to_phase", "to_phase_label", "reason",
+            "tipping_point", "tipping_point_label", "is_step_back", "recorded_by_name", "created_at",
+        ]  # fmt: skip
+        read_only_fields = ["uuid", "from_phase", "created_at"]
+        extra_kwargs = {
+            "reason": {
+                "error_messages": {
+                    "required": _("Geef een reden voor de fasewissel: dat helpt later terug te kijken."),
+                    "blank": _("Geef een reden voor de fasewissel: dat helpt later terug te kijken."),
+                }
+            }
+        }
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        attrs.setdefault("date", timezone.localdate())
+        return attrs
+
+
+def phase_of_activity(key: str) -> str | None:
+    for phase in LIFE_PHASES:
+        if any(activity.key == key for activity in phase_activities(phase)):
+            return phase.value
+    return None
+
+
+class ActivityStateSerializer(serializers.Serializer):
+    """One typical activity from the guide with the coalition's progress on it."""
+
+    key = serializers.SlugField(source="activity.key", read_only=True)
+    phase = serializers.SerializerMethodField()
+    phase_label = serializers.SerializerMethodField()
+    title = serializers.CharField(source="activity.title", read_only=True)
+    description = serializers.CharField(source="activity.description", read_only=True)
+    status = serializers.ChoiceField(choices=ChecklistStatus.choices, read_only=True)
+    status_label = serializers.CharField(read_only=True)
+    note = serializers.CharField(read_only=True)
+
+    @extend_schema_field(serializers.ChoiceField(choices=Phase.choices))
+    def get_phase(self, state: ActivityState) -> str | None:
+        return phase_of_activity(state.activity.key)
+
+    def get_phase_label(self, state: ActivityState) -> str:
+        phase = phase_of_activity(state.activity.key)
+        return str(Phase(phase).label) if phase else ""
+
+
+class ChecklistUpdateSerializer(serializers.Serializer):
+    status = serializers.ChoiceField(choices=ChecklistStatus.choices, label=_("status"))
+    note = serializers.CharField(
+        required=False, allow_blank=True, max_length=2000, default="", label=_("notitie")
+    )
+
+
+class PhaseProgressSerializer(serializers.Serializer):
+    phase = serializers.ChoiceField(choices=Phase.choices)
+    label = serializers.CharField()
+    percentage = serializers.IntegerField(help_text=_("Gedaan telt heel, bezig telt half."))
+    activity_count = serializers.SerializerMethodField()
+    applicable_count = serializers.SerializerMethodField()
+
+    def get_activity_count(self, progress: Any) -> int:
+        return len(progress.activities)
+
+    def get_applicable_count(self, progress: Any) -> int:
+        return len(progress.applicable)
+
+
+class NextStepSerializer(serializers.Serializer):
+    key = serializers.SlugField(source="activity.key")
+    phase = serializers.SerializerMethodField()
+    title = serializers.CharField(source="activity.title")
+    status = serializers.ChoiceField(choices=ChecklistStatus.choices)
+    status_label = serializers.CharField()
+
+    @extend_schema_field(serializers.ChoiceField(choices=Phase.choices))
+    def get_phase(self, state: ActivityState) -> str | None:
+        return phase_of_activity(state.activity.key)
+
+
+class SuggestionSerializer(serializers.Serializer):
+    """'Where are we?': a suggestion from the checklist, never a verdict."""
+
+    current = serializers.ChoiceField(choices=Phase.choices)
+    current_label = serializers.SerializerMethodField()
+    suggested = serializers.ChoiceField(choices=Phase.choices)
+    suggested_label = serializers.CharField()
+    matches_current = serializers.BooleanField()
+    phase_since = serializers.DateField(required=False)
+    reasons = serializers.ListField(child=serializers.CharField())
+    phases = PhaseProgressSerializer(many=True)
+    next_steps = NextStepSerializer(many=True)
+
+    def get_current_label(self, suggestion: Any) -> str:
+        return str(Phase(suggestion.current).label)
+
+
+class CountSerializer(serializers.Serializer):
+    value = serializers.CharField()
+    label = serializers.CharField()
+    count = serializers.IntegerField()
+
+
+class ChoiceSerializer(serializers.Serializer):
+    value = serializers.CharField()
+    label = serializers.CharField()
+
+
+class PartnerRefSerializer(serializers.Serializer):
+    uuid = serializers.UUIDField()
+    name = serializers.CharField()
+
+
+class OpenConversationSerializer(serializers.Serializer):
+    uuid = serializers.UUIDField()
+    partner = PartnerRefSerializer()
+    kind = serializers.CharField()
+    kind_label = serializers.CharField(source="get_kind_display")
+    date = serializers.DateField()
+    conversation = serializers.CharField()
+    conversation_label = serializers.CharField(source="get_conversation_display")
+
+
+class AuditEventSerializer(serializers.ModelSerializer):
+    action_label = serializers.CharField(read_only=True)
+    actor_name = serializers.SerializerMethodField()
+
+    class Meta:
+        model = AuditEvent
+        fields = [
+            "uuid", "created_at", "action", "action_label", "object_type", "object_uuid",
+            "object_label", "actor_name", "changes",
+        ]  # fmt: skip
+        read_only_fields = fields
+
+    @extend_schema_field(OpenApiTypes.STR)
+    def get_actor_name(self, event: AuditEvent) -> str | None:
+        return str(event.actor) if event.actor else None
+
+
+class RecentChangeSerializer(AuditEventSerializer):
+    """A line of the dashboard: who made the change is shown only to those who may see the audit
+    trail (VIEW_AUDIT); for everyone else `actor_name` is null."""
+
+    class Meta(AuditEventSerializer.Meta):
+        fields = [
+            "uuid", "created_at", "action", "action_label", "object_type", "object_uuid",
+            "object_label", "actor_name",
+        ]  # fmt: skip
+        read_only_fields = fields
+
+    @extend_schema_field(serializers.CharField(allow_null=True))
+    def get_actor_name(self, event: AuditEvent) -> str | None:
+        if not self.context.get("show_actor"):
+            return None
+        return super().get_actor_name(event)
+
+
+class DashboardSerializer(serializers.Serializer):
+    phase = serializers.ChoiceField(choices=Phase.choices, source="coalition.phase")
+    phase_label = serializers.CharField(source="coalition.get_phase_display")
+    phase_since = serializers.DateField()
+    days_in_phase = serializers.IntegerField()
+    suggested_phase = serializers.ChoiceField(choices=Phase.choices, source="suggestion.suggested")
+    suggested_phase_label = serializers.CharField(source="suggestion.suggested_label")
+    next_steps = NextStepSerializer(many=True, source="suggestion.next_steps")
+    partner_count = serializers.IntegerField()
+    per_circle = CountSerializer(many=True)
+    per_kind = CountSerializer(many=True)
+    missing_kinds = ChoiceSerializer(many=True)
+    open_conversations = OpenConversationSerializer(many=True)
+    recent_changes = RecentChangeSerializer(many=True)
+    recent_phase_changes = PhaseChangeSerializer(many=True)

@@ -1,0 +1,257 @@
+"""API v1 for coalitions: the same capabilities as the pages, under the same policy.
+
+Every view below `coalitions/<uuid:coalition>/` goes through `CoalitionScopedMixin` (404 for
+outsiders, 403 for members without the right); every write is one call to a service function.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import OuterRef, QuerySet, Subquery
+from django.http import Http404
+from drf_spectacular.utils import extend_schema, extend_schema_view
+from rest_framework import generics
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from samenspel.accounts.api.permissions import CoalitionScopedMixin, LoginExemptAPIMixin
+from samenspel.accounts.models import Membership, Role
+from samenspel.accounts.policy import Permission
+from samenspel.coalitions import services
+from samenspel.coalitions.api.serializers import (
+    ActivityStateSerializer,
+    AuditEventSerializer,
+    ChecklistUpdateSerializer,
+    CoalitionSerializer,
+    DashboardSerializer,
+    PhaseChangeSerializer,
+    SuggestionSerializer,
+)
+from samenspel.coalitions.dashboard import build_dashboard, phase_since
+from samenspel.coalitions.models import ChecklistItem, Coalition, PhaseChange
+from samenspel.coalitions.progress import ActivityState, PhaseSuggestion, checklist_progress, suggest_phase
+from samenspel.core.models import AuditEvent
+from samenspel.partners.models import Circle, PartnerKind
+
+TAG = "coalities"
+
+
+@extend_schema_view(
+    get=extend_schema(tags=[TAG], summary="Mijn coalities", description="Alleen coalities waar u lid van bent."),
+    post=extend_schema(
+        tags=[TAG],
+        summary="Coalitie aanmaken",
+        description="Iedere ingelogde gebruiker kan een coalitie aanmaken en wordt er de coördinator van.",
+    ),
+)
+class CoalitionListCreate(LoginExemptAPIMixin, generics.ListCreateAPIView):
+    serializer_class = CoalitionSerializer
+    filter_backends: list[Any] = []
+
+    def get_queryset(self) -> QuerySet[Coalition]:
+        if getattr(self, "swagger_fake_view", False):
+            return Coalition.objects.none()
+        user = self.request.user
+        role = Membership.objects.filter(user=user, coalition=OuterRef("pk")).values("role")[:1]
+        return Coalition.objects.for_user(user).annotate(my_role=Subquery(role)).order_by("name", "pk")
+
+    def perform_create(self, serializer: CoalitionSerializer) -> None:
+        coalition = services.create_coalition(acting_user=self.request.user, **serializer.validated_data)
+        coalition.my_role = Role.COORDINATOR  # type: ignore[attr-defined]
+        serializer.instance = coalition
+
+
+@extend_schema_view(
+    get=extend_schema(tags=[TAG], summary="Coalitie bekijken"),
+    patch=extend_schema(tags=[TAG], summary="Coalitiegegevens wijzigen"),
+)
+class CoalitionDetail(CoalitionScopedMixin, generics.RetrieveUpdateAPIView):
+    serializer_class = CoalitionSerializer
+    permission_by_method = {"PATCH": Permission.EDIT_COALITION}
+    http_method_names = ["get", "patch", "head", "options"]
+
+    def get_object(self) -> Coalition:
+        return self.coalition
+
+    def perform_update(self, serializer: CoalitionSerializer) -> None:
+        serializer.instance = services.update_coalition(
+            self.coalition, acting_user=self.request.user, **serializer.validated_data
+        )
+
+
+@extend_schema_view(
+    get=extend_schema(tags=[TAG], summary="Fasewissels", description="De geschiedenis, nieuwste eerst."),
+    post=extend_schema(
+        tags=[TAG],
+        summary="Fasewissel vastleggen",
+        description="Wijzigt de levensfase van de coalitie en bewaart waarom. Terug naar een eerdere fase mag.",
+    ),
+)
+class PhaseChangeListCreate(CoalitionScopedMixin, generics.ListCreateAPIView):
+    serializer_class = PhaseChangeSerializer
+    permission_by_method = {"POST": Permission.CHANGE_PHASE}
+    filter_backends: list[Any] = []
+
+    def get_queryset(self) -> QuerySet[PhaseChange]:
+        if getattr(self, "swagger_fake_view", False):
+            return PhaseChange.objects.none()
+        return self.coalition.phase_changes.select_related("recorded_by").order_by("-date", "-created_at", "-pk")
+
+    def perform_create(self, serializer: PhaseChangeSerializer) -> None:
+        data = serializer.validated_data
+        serializer.instance = services.change_phase(
+            self.coalition,
+            acting_user=self.request.user,
+            to_phase=data["to_phase"],
+            date=data["date"],
+            reason=data["reason"],
+            tipping_point=data.get("tipping_point", "other"),
+        )
+
+
+def _states(coalition: Coalition, key: str | None = None) -> list[ActivityState]:
+    """Every activity of the guide, phase by phase, with the coalition's status (one query)."""
+    items = ChecklistItem.objects.filter(coalition=coalition).only("activity_key", "status", "note")
+    return [
+        state
+        for progress in checklist_progress(items)
+        for state in progress.activities
+        if key is None or state.activity.key == key
+    ]
+
+
+@extend_schema(
+    tags=[TAG],
+    summary="Checklist",
+    description="Alle typische activiteiten uit de gids, per fase, met de status en notitie van deze coalitie.",
+    responses=ActivityStateSerializer(many=True),
+)
+class ChecklistList(CoalitionScopedMixin, generics.GenericAPIView):
+    serializer_class = ActivityStateSerializer
+    filter_backends: list[Any] = []
+
+    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        page = self.paginate_queryset(_states(self.coalition))
+        return self.get_paginated_response(self.get_serializer(page, many=True).data)
+
+
+@extend_schema_view(
+    get=extend_schema(tags=[TAG], summary="Checklistactiviteit bekijken", responses=ActivityStateSerializer),
+    put=extend_schema(
+        tags=[TAG],
+        summary="Status van een activiteit zetten",
+        request=ChecklistUpdateSerializer,
+        responses=ActivityStateSerializer,
+    ),
+)
+class ChecklistItemDetail(CoalitionScopedMixin, generics.GenericAPIView):
+    serializer_class = ActivityStateSerializer
+    permission_by_method = {"PUT": Permission.EDIT_CHECKLIST}
+    filter_backends: list[Any] = []
+
+    def _state(self) -> ActivityState:
+        states = _states(self.coalition, self.kwargs["activity"])
+        if not states:
+            raise Http404
+        return states[0]
+
+    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        return Response(self.get_serializer(self._state()).data)
+
+    def put(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        self._state()  # an activity outside the guide does not exist: 404 before validation
+        serializer = ChecklistUpdateSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        services.set_checklist_status(
+            self.coalition, self.kwargs["activity"], acting_user=request.user, **serializer.validated_data
+        )
+        return Response(self.get_serializer(self._state()).data)
+
+
+@dataclass(frozen=True)
+class WhereAreWe:
+    suggestion: PhaseSuggestion
+    phase_since: Any
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.suggestion, name)
+
+
+@extend_schema(
+    tags=[TAG],
+    summary="Waar staan we?",
+    description=(
+        "Welke levensfase past volgens de checklist het best, met de redenen, het percentage per fase "
+        "en de volgende stappen. Een suggestie, geen oordeel (Handreiking §1.2)."
+    ),
+    responses=SuggestionSerializer,
+)
+class WhereAreWeView(CoalitionScopedMixin, generics.GenericAPIView):
+    serializer_class = SuggestionSerializer
+    filter_backends: list[Any] = []
+    pagination_class = None
+
+    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        data = WhereAreWe(suggestion=suggest_phase(self.coalition), phase_since=phase_since(self.coalition))
+        return Response(self.get_serializer(data).data)
+
+
+@extend_schema(
+    tags=[TAG],
+    summary="Dashboard",
+    description=(
+        "Fase, partners per cirkel en soort, ontbrekende soorten partners, openstaande gesprekken en "
+        "recente wijzigingen. Wie de wijzigingen deed, ziet alleen wie het auditlog mag zien."
+    ),
+    responses=DashboardSerializer,
+)
+class DashboardView(CoalitionScopedMixin, generics.GenericAPIView):
+    serializer_class = DashboardSerializer
+    filter_backends: list[Any] = []
+    pagination_class = None
+
+    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        dashboard = build_dashboard(self.coalition)
+        kind_by_label = {str(kind.label): kind.value for kind in PartnerKind}
+        data = {
+            "coalition": dashboard.coalition,
+            "phase_since": dashboard.phase_since,
+            "days_in_phase": dashboard.days_in_phase,
+            "suggestion": dashboard.suggestion,
+            "partner_count": dashboard.partner_count,
+            "per_circle": [
+                {"value": circle.value, "label": label, "count": count}
+                for circle, (label, count) in zip(Circle, dashboard.per_circle, strict=True)
+            ],
+            "per_kind": [
+                {"value": kind_by_label[label], "label": label, "count": count}
+                for label, count in dashboard.per_kind
+            ],
+            "missing_kinds": [
+                {"value": kind, "label": str(PartnerKind(kind).label)} for kind in dashboard.missing_kinds
+            ],
+            "open_conversations": dashboard.open_conversations,
+            "recent_changes": dashboard.recent_changes,
+            "recent_phase_changes": dashboard.recent_phase_changes,
+        }
+        context = {**self.get_serializer_context(), "show_actor": self.can(Permission.VIEW_AUDIT)}
+        return Response(DashboardSerializer(data, context=context).data)
+
+
+@extend_schema_view(
+    get=extend_schema(
+        tags=[TAG], summary="Auditlog", description="Wie wijzigde wat in deze coalitie, nieuwste eerst."
+    )
+)
+class AuditList(CoalitionScopedMixin, generics.ListAPIView):
+    serializer_class = AuditEventSerializer
+    permission = Permission.VIEW_AUDIT
+    filter_backends: list[Any] = []
+
+    def get_queryset(self) -> QuerySet[AuditEvent]:
+        if getattr(self, "swagger_fake_view", False):
+            return AuditEvent.objects.none()
+        return AuditEvent.objects.for_coalition(self.coalition)
+

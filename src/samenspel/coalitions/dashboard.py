@@ -1,0 +1,59 @@
+"""Everything the coalition dashboard shows, in a fixed number of queries."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Count
+from django.utils import timezone
+
+from samenspel.coalitions.models import Coalition, PhaseChange
+from samenspel.coalitions.progress import PhaseSuggestion, suggest_phase
+from samenspel.core.models import AuditEvent
+from samenspel.partners.models import Circle, Partner, PartnerEvent, PartnerKind
+from samenspel.partners.selectors import missing_kinds
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    coalition: Coalition
+    phase_since: datetime.date
+    days_in_phase: int
+    suggestion: PhaseSuggestion
+    per_circle: list[tuple[str, int]]
+    per_kind: list[tuple[str, int]]
+    partner_count: int
+    missing_kinds: list[str]
+    open_conversations: list[PartnerEvent]
+    recent_changes: list[AuditEvent]
+    recent_phase_changes: list[PhaseChange]
+
+
+def phase_since(coalition: Coalition) -> datetime.date:
+    last = coalition.phase_changes.order_by("-date").values_list("date", flat=True).first()
+    return last or coalition.start_date
+
+
+def build_dashboard(coalition: Coalition) -> Dashboard:
+    since = phase_since(coalition)
+    partners = Partner.objects.filter(coalition=coalition).current()
+    circle_counts = dict(partners.values_list("circle").annotate(n=Count("id")).order_by())
+    kind_counts = dict(partners.values_list("kind").annotate(n=Count("id")).order_by())
+    return Dashboard(
+        coalition=coalition,
+        phase_since=since,
+        days_in_phase=(timezone.localdate() - since).days,
+        suggestion=suggest_phase(coalition),
+        per_circle=[(str(c.label), circle_counts.get(c.value, 0)) for c in Circle],
+        per_kind=[(str(k.label), kind_counts[k.value]) for k in PartnerKind if kind_counts.get(k.value)],
+        partner_count=sum(circle_counts.values()),
+        missing_kinds=missing_kinds(set(kind_counts)),
+        open_conversations=list(
+            PartnerEvent.objects.filter(partner__coalition=coalition)
+            .needing_conversation()
+            .select_related("partner")[:5]
+        ),
+        recent_changes=list(AuditEvent.objects.for_coalition(coalition)[:8]),
+        recent_phase_changes=list(coalition.phase_changes.select_related("recorded_by")[:3]),
+    )

@@ -1,0 +1,107 @@
+from typing import Any
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from samenspel.coalitions.models import (
+    CBS_CODE,
+    AreaScope,
+    ChecklistItem,
+    Coalition,
+    Municipality,
+    Phase,
+    PhaseChange,
+)
+from samenspel.coalitions.services import validate_phase_change
+
+DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class CoalitionForm(forms.ModelForm):
+    municipality_code = forms.CharField(
+        label=_("CBS-code van de gemeente"),
+        max_length=6,
+        validators=[CBS_CODE],
+        help_text=_("Bijvoorbeeld GM0363 voor Amsterdam. U vindt de code op cbs.nl."),
+    )
+
+    class Meta:
+        model = Coalition
+        fields = ["name", "area_scope", "areas", "form", "legal_structure", "start_date", "ambition"]
+        widgets = {
+            "start_date": DATE_WIDGET,
+            "area_scope": forms.RadioSelect,
+            "form": forms.RadioSelect,
+            "areas": forms.Textarea(attrs={"rows": 3}),
+            "ambition": forms.Textarea(attrs={"rows": 4}),
+        }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["municipality_code"].initial = self.instance.municipality.code
+
+    def clean_municipality_code(self) -> Municipality:
+        code = self.cleaned_data["municipality_code"].strip().upper()
+        municipality = Municipality.objects.filter(code=code).first()
+        if municipality is None:
+            raise forms.ValidationError(
+                _("Gemeentecode %(code)s is onbekend. Controleer de CBS-code."), params={"code": code}
+            )
+        return municipality
+
+    def clean_start_date(self) -> Any:
+        start = self.cleaned_data["start_date"]
+        if start > timezone.localdate():
+            raise forms.ValidationError(_("De startdatum kan niet in de toekomst liggen."))
+        first_change = self.instance.phase_changes.order_by("date").first() if self.instance.pk else None
+        if first_change and start > first_change.date:
+            raise forms.ValidationError(_("De startdatum ligt na de eerste fasewissel."))
+        return start
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("area_scope") == AreaScope.PARTS and not data.get("areas", "").strip():
+            self.add_error("areas", _("Noem de kernen of wijken die de coalitie bestrijkt."))
+        if data.get("area_scope") == AreaScope.WHOLE:
+            data["areas"] = ""
+        return data
+
+    def service_fields(self) -> dict[str, Any]:
+        data = {name: self.cleaned_data[name] for name in self.Meta.fields}
+        data["municipality"] = self.cleaned_data["municipality_code"]
+        return data
+
+
+class PhaseChangeForm(forms.ModelForm):
+    class Meta:
+        model = PhaseChange
+        fields = ["to_phase", "date", "tipping_point", "reason"]
+        widgets = {"date": DATE_WIDGET, "reason": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args: Any, coalition: Coalition, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.coalition = coalition
+        self.fields["date"].initial = timezone.localdate()
+        self.fields["to_phase"].choices = [
+            (value, label) for value, label in Phase.choices if value != coalition.phase
+        ]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if not self.errors:
+            try:
+                validate_phase_change(
+                    self.coalition, to_phase=data["to_phase"], date=data["date"], reason=data["reason"]
+                )
+            except forms.ValidationError as error:
+                self.add_error(None, error)
+        return data
+
+
+class ChecklistItemForm(forms.ModelForm):
+    class Meta:
+        model = ChecklistItem
+        fields = ["status", "note"]
+        widgets = {"note": forms.Textarea(attrs={"rows": 2})}

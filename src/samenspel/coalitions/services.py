@@ -1,0 +1,122 @@
+"""Write paths for coalitions: one atomic function per action, each writing the audit trail."""
+
+from __future__ import annotations
+
+import datetime
+from typing import TYPE_CHECKING, Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
+
+from samenspel.accounts.models import Membership, Role
+from samenspel.coalitions.models import ChecklistItem, ChecklistStatus, Coalition, PhaseChange
+from samenspel.core import audit
+from samenspel.guide.content import all_activity_keys
+
+if TYPE_CHECKING:
+    from samenspel.accounts.models import User
+
+audit.register_actions(
+    {
+        "coalition.created": _lazy("Coalitie aangemaakt"),
+        "coalition.updated": _lazy("Coalitiegegevens gewijzigd"),
+        "coalition.phase_changed": _lazy("Fase gewijzigd"),
+        "checklist.updated": _lazy("Checklist bijgewerkt"),
+    }
+)
+
+COALITION_FIELDS = (
+    "name", "municipality", "area_scope", "areas", "form", "legal_structure", "start_date", "ambition",
+)
+
+
+@transaction.atomic
+def create_coalition(*, acting_user: User, **fields: Any) -> Coalition:
+    """A new coalition, with the person who creates it as its first coordinator."""
+    coalition = Coalition.objects.create(**fields)
+    Membership.objects.create(user=acting_user, coalition=coalition, role=Role.COORDINATOR)
+    audit.record(
+        "coalition.created", coalition, acting_user=acting_user, coalition=coalition,
+        changes=audit.snapshot(coalition, COALITION_FIELDS),
+    )
+    return coalition
+
+
+@transaction.atomic
+def update_coalition(coalition: Coalition, *, acting_user: User, **fields: Any) -> Coalition:
+    before = audit.snapshot(Coalition.objects.get(pk=coalition.pk), COALITION_FIELDS)
+    for name, value in fields.items():
+        setattr(coalition, name, value)
+    coalition.full_clean()
+    coalition.save()
+    changes = audit.diff(before, audit.snapshot(coalition, COALITION_FIELDS))
+    if changes:
+        audit.record("coalition.updated", coalition, acting_user=acting_user, coalition=coalition, changes=changes)
+    return coalition
+
+
+def validate_phase_change(coalition: Coalition, *, to_phase: str, date: datetime.date, reason: str) -> None:
+    """Dutch messages per field; going back a phase is allowed (handbook §1.2)."""
+    errors: dict[str, str] = {}
+    if to_phase == coalition.phase:
+        errors["to_phase"] = _("De coalitie zit al in deze fase. Kies een andere fase.")
+    if not reason.strip():
+        errors["reason"] = _("Geef een reden voor de fasewissel: dat helpt later terug te kijken.")
+    if date > timezone.localdate():
+        errors["date"] = _("De datum van een fasewissel kan niet in de toekomst liggen.")
+    elif date < coalition.start_date:
+        errors["date"] = _("De datum ligt vóór de startdatum van de coalitie (%(start)s).") % {
+            "start": coalition.start_date.strftime("%d-%m-%Y")
+        }
+    else:
+        last = coalition.phase_changes.order_by("-date").values_list("date", flat=True).first()
+        if last and date < last:
+            errors["date"] = _("De datum ligt vóór de vorige fasewissel (%(last)s).") % {
+                "last": last.strftime("%d-%m-%Y")
+            }
+    if errors:
+        raise ValidationError(errors)
+
+
+@transaction.atomic
+def change_phase(
+    coalition: Coalition, *, acting_user: User, to_phase: str, date: datetime.date, reason: str, tipping_point: str
+) -> PhaseChange:
+    coalition = Coalition.objects.select_for_update().get(pk=coalition.pk)
+    validate_phase_change(coalition, to_phase=to_phase, date=date, reason=reason)
+    change = PhaseChange.objects.create(
+        coalition=coalition, date=date, from_phase=coalition.phase, to_phase=to_phase,
+        reason=reason.strip(), tipping_point=tipping_point, recorded_by=acting_user,
+    )
+    coalition.phase = to_phase
+    coalition.save(update_fields=["phase", "updated_at"])
+    audit.record(
+        "coalition.phase_changed", coalition, acting_user=acting_user, coalition=coalition,
+        changes={"phase": [change.from_phase, to_phase], "tipping_point": tipping_point, "date": str(date)},
+    )
+    return change
+
+
+@transaction.atomic
+def set_checklist_status(
+    coalition: Coalition, activity_key: str, *, acting_user: User, status: str, note: str = ""
+) -> ChecklistItem:
+    if activity_key not in all_activity_keys():
+        raise ValidationError({"activity_key": _("Deze activiteit staat niet in de gids.")})
+    if status not in ChecklistStatus.values:
+        raise ValidationError({"status": _("Kies een geldige status.")})
+    item, _created = ChecklistItem.objects.select_for_update().get_or_create(
+        coalition=coalition, activity_key=activity_key
+    )
+    changes = audit.diff({"status": item.status, "note": item.note}, {"status": status, "note": note})
+    item.status, item.note, item.updated_by = status, note, acting_user
+    item.save()
+    if changes:
+        audit.record(
+            "checklist.updated", item, acting_user=acting_user, coalition=coalition,
+            changes={"activity": activity_key, **changes},
+        )
+    return item

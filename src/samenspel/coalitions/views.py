@@ -1,0 +1,152 @@
+from typing import Any
+
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import FormView, TemplateView
+
+from samenspel.accounts.mixins import CoalitionMixin
+from samenspel.accounts.models import Membership
+from samenspel.accounts.policy import Permission, can
+from samenspel.coalitions import services
+from samenspel.coalitions.dashboard import build_dashboard, phase_since
+from samenspel.coalitions.forms import ChecklistItemForm, CoalitionForm, PhaseChangeForm
+from samenspel.coalitions.models import ChecklistItem, ChecklistStatus, Coalition
+from samenspel.coalitions.progress import suggest_phase
+from samenspel.core.models import AuditEvent
+from samenspel.core.views import ServiceFormMixin
+from samenspel.guide.content import all_activity_keys
+
+
+class HomeView(TemplateView):
+    """The person's coalitions; with exactly one, go straight to its dashboard."""
+
+    template_name = "coalitions/home.html"
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        memberships = list(Membership.objects.for_user(request.user).order_by("coalition__name"))  # type: ignore[arg-type]
+        if len(memberships) == 1:
+            return redirect("coalitions:dashboard", memberships[0].coalition.uuid)
+        return self.render_to_response(self.get_context_data(memberships=memberships))
+
+
+class CoalitionCreateView(ServiceFormMixin, FormView):
+    template_name = "coalitions/coalition_form.html"
+    form_class = CoalitionForm
+    success_message = _("De coalitie is aangemaakt. U bent de coördinator.")
+
+    def perform(self, form: CoalitionForm) -> Coalition:
+        return services.create_coalition(acting_user=self.request.user, **form.service_fields())  # type: ignore[arg-type]
+
+    def get_success_url(self) -> str:
+        return reverse("coalitions:dashboard", args=[self.result.uuid])
+
+
+class CoalitionUpdateView(CoalitionMixin, ServiceFormMixin, FormView):
+    template_name = "coalitions/coalition_form.html"
+    form_class = CoalitionForm
+    permission = Permission.EDIT_COALITION
+    success_message = _("De gegevens van de coalitie zijn opgeslagen.")
+
+    def get_form_kwargs(self) -> dict[str, Any]:
+        return {**super().get_form_kwargs(), "instance": self.coalition}
+
+    def perform(self, form: CoalitionForm) -> Coalition:
+        coalition = Coalition.objects.get(pk=self.coalition.pk)
+        return services.update_coalition(coalition, acting_user=self.request.user, **form.service_fields())  # type: ignore[arg-type]
+
+    def get_success_url(self) -> str:
+        return reverse("coalitions:dashboard", args=[self.coalition.uuid])
+
+
+class DashboardView(CoalitionMixin, TemplateView):
+    template_name = "coalitions/dashboard.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["dashboard"] = build_dashboard(self.coalition)
+        context["can_view_audit"] = can(self.membership, Permission.VIEW_AUDIT)
+        return context
+
+
+class WhereAreWeView(CoalitionMixin, TemplateView):
+    template_name = "coalitions/where.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context.update(
+            suggestion=suggest_phase(self.coalition),
+            phase_since=phase_since(self.coalition),
+            history=self.coalition.phase_changes.select_related("recorded_by"),
+            can_edit_checklist=can(self.membership, Permission.EDIT_CHECKLIST),
+            can_change_phase=can(self.membership, Permission.CHANGE_PHASE),
+            status_choices=ChecklistStatus.choices,
+        )
+        return context
+
+
+class PhaseChangeView(CoalitionMixin, ServiceFormMixin, FormView):
+    template_name = "coalitions/phase_change_form.html"
+    form_class = PhaseChangeForm
+    permission = Permission.CHANGE_PHASE
+    success_message = _("De fasewissel is vastgelegd.")
+
+    def get_form_kwargs(self) -> dict[str, Any]:
+        return {**super().get_form_kwargs(), "coalition": self.coalition}
+
+    def perform(self, form: PhaseChangeForm) -> Any:
+        return services.change_phase(self.coalition, acting_user=self.request.user, **form.cleaned_data)  # type: ignore[arg-type]
+
+    def get_success_url(self) -> str:
+        return reverse("coalitions:where", args=[self.coalition.uuid])
+
+
+class ChecklistItemView(CoalitionMixin, ServiceFormMixin, FormView):
+    """One activity's status; htmx swaps just the row, without JS the page reloads."""
+
+    template_name = "coalitions/checklist_item_form.html"
+    form_class = ChecklistItemForm
+    permission = Permission.EDIT_CHECKLIST
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
+        if kwargs["activity"] not in all_activity_keys():
+            raise Http404
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self) -> dict[str, Any]:
+        item = ChecklistItem.objects.filter(coalition=self.coalition, activity_key=self.kwargs["activity"]).first()
+        return {**super().get_form_kwargs(), "instance": item}
+
+    def perform(self, form: ChecklistItemForm) -> ChecklistItem:
+        return services.set_checklist_status(
+            self.coalition, self.kwargs["activity"], acting_user=self.request.user, **form.cleaned_data  # type: ignore[arg-type]
+        )
+
+    def form_valid(self, form: ChecklistItemForm) -> HttpResponse:
+        response = super().form_valid(form)
+        if self.request.headers.get("HX-Request") and response.status_code == 302:
+            state = next(
+                s for phase in suggest_phase(self.coalition).phases for s in phase.activities
+                if s.activity.key == self.kwargs["activity"]
+            )
+            return render(self.request, "coalitions/_checklist_row.html", {
+                "state": state, "coalition": self.coalition, "can_edit_checklist": True, "saved": True,
+                "status_choices": ChecklistStatus.choices,
+            })
+        return response
+
+    def get_success_url(self) -> str:
+        return reverse("coalitions:where", args=[self.coalition.uuid]) + f"#activiteit-{self.kwargs['activity']}"
+
+
+class AuditTrailView(CoalitionMixin, TemplateView):
+    template_name = "coalitions/audit.html"
+    permission = Permission.VIEW_AUDIT
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        paginator = Paginator(AuditEvent.objects.for_coalition(self.coalition), 50)
+        context["page"] = paginator.get_page(self.request.GET.get("pagina"))
+        return context

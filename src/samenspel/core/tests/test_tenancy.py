@@ -1,0 +1,109 @@
+"""Tenancy over the whole URL configuration, not a hand-picked list.
+
+Every URL pattern is visited (GET and POST) by an outsider (a coordinator of another coalition)
+and by an anonymous visitor. Patterns that take a tenant identifier must answer the outsider
+with 403 or 404; non-public pages must send anonymous visitors to log in. A new URL with an
+identifier this test cannot fill makes the test fail, so nobody adds a route without it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from samenspel.accounts.models import ApiToken, Invitation
+from samenspel.accounts.tests.factories import MembershipFactory, PartnerFactory
+from samenspel.guide.content import all_activity_keys
+from samenspel.partners.models import ContactPerson, PartnerEvent
+
+# Reachable without logging in, by design.
+PUBLIC = {
+    "healthz",
+    "set_language",
+    "openapi",
+    "accounts:login",
+    "accounts:password_reset",
+    "accounts:password_reset_done",
+    "accounts:password_reset_confirm",
+    "accounts:password_reset_complete",
+    "accounts:accept_invitation",
+    "auth_api:token",
+}
+# URL keyword arguments that identify another coalition's data.
+TENANT_KWARGS = {"coalition", "partner", "contact", "event", "invitation", "member", "token"}
+
+
+def walk(patterns: list, namespace: str = "") -> Iterator[tuple[str, list[str]]]:
+    for entry in patterns:
+        if isinstance(entry, URLResolver):
+            inner = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
+            for name, kwargs in walk(entry.url_patterns, inner):
+                yield name, sorted(set(kwargs) | set(entry.pattern.converters))
+        elif isinstance(entry, URLPattern):
+            assert entry.name, f"URL pattern {entry.pattern} has no name"
+            yield f"{namespace}{entry.name}", sorted(entry.pattern.converters)
+
+
+ROUTES = sorted(set((name, tuple(kwargs)) for name, kwargs in walk(get_resolver().url_patterns)))
+
+
+@pytest.fixture
+def tenant(db):
+    """Coalition A with one of everything that has its own URL."""
+    coordinator = MembershipFactory(coordinator=True)
+    coalition = coordinator.coalition
+    partner = PartnerFactory(coalition=coalition)
+    token, _raw = ApiToken.issue(coordinator.user, "A")
+    _raw_invite, digest = Invitation.new_secret()
+    return {
+        "coalition": coalition.uuid,
+        "partner": partner.uuid,
+        "contact": ContactPerson.objects.create(partner=partner, name="Contact A").uuid,
+        "event": PartnerEvent.objects.create(partner=partner, kind="other", date="2024-01-01").uuid,
+        "invitation": Invitation.objects.create(
+            coalition=coalition, email="nieuw@example.nl", role="read_only", token_digest=digest
+        ).uuid,
+        "member": coordinator.uuid,
+        "token": token.uuid,
+        "activity": sorted(all_activity_keys())[0],
+        "section": "phases",
+        "item": "initiate",
+        "uidb64": "MQ",
+    }
+
+
+def url_for(name: str, kwargs: tuple[str, ...], values: dict) -> str:
+    unknown = set(kwargs) - set(values)
+    assert not unknown, f"{name}: the tenancy test cannot fill {unknown}; add it to the fixture"
+    return reverse(name, kwargs={key: values[key] for key in kwargs})
+
+
+@pytest.mark.parametrize(("name", "kwargs"), [r for r in ROUTES if TENANT_KWARGS & set(r[1]) and r[0] not in PUBLIC])
+@pytest.mark.parametrize("method", ["get", "post"])
+def test_outsider_gets_403_or_404(name, kwargs, method, tenant):
+    outsider = MembershipFactory(coordinator=True).user
+    client = Client()
+    client.force_login(outsider, backend="samenspel.accounts.backends.EmailBackend")
+    response = getattr(client, method)(url_for(name, kwargs, tenant))
+    assert response.status_code in (403, 404), f"{name} {method}: {response.status_code}"
+
+
+@pytest.mark.parametrize(("name", "kwargs"), [r for r in ROUTES if r[0] not in PUBLIC])
+def test_anonymous_is_sent_to_log_in(name, kwargs, tenant):
+    url = url_for(name, kwargs, tenant)
+    response = Client().get(url)
+    if url.startswith("/api/"):
+        assert response.status_code == 401, f"{name}: {response.status_code}"
+    else:
+        assert response.status_code == 302, f"{name}: {response.status_code}"
+        assert response["Location"].startswith(reverse("accounts:login"))
+
+
+def test_every_route_is_classified():
+    """A sanity check that the walk found the project's pages and API."""
+    names = {name for name, _kwargs in ROUTES}
+    assert {"coalitions:dashboard", "partners:detail", "guide:item", "members:list"} <= names
+    assert any(name.startswith("auth_api:") for name in names)

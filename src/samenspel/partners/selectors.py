@@ -1,0 +1,43 @@
+"""Reads of partner data that several pages share."""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+from django.db.models import Count, Q
+from django.shortcuts import get_object_or_404
+
+from samenspel.coalitions.models import Coalition
+from samenspel.partners.models import Partner, PartnerKind
+
+# The kinds the handbook (part 2) recommends having at the table; housing and 'other' are extras.
+HANDBOOK_KINDS = [
+    PartnerKind.RESIDENTS,
+    PartnerKind.WELFARE,
+    PartnerKind.ENTREPRENEURS,
+    PartnerKind.ASSOCIATIONS,
+    PartnerKind.NEIGHBOURHOOD_TEAM,
+    PartnerKind.LIBRARIES_CULTURE,
+    PartnerKind.CARE_PROVIDERS,
+    PartnerKind.EDUCATION,
+    PartnerKind.MUNICIPALITY,
+]
+
+
+def missing_kinds(present: set[str]) -> list[str]:
+    return [kind.value for kind in HANDBOOK_KINDS if kind.value not in present]
+
+
+def partner_or_404(coalition: Coalition, partner_uuid: UUID | str) -> Partner:
+    """Tenancy: a partner is found only inside the coalition already resolved for this person."""
+    return get_object_or_404(Partner.objects.select_related("coalition"), coalition=coalition, uuid=partner_uuid)
+
+
+def partners_with_counts(coalition: Coalition):  # type: ignore[no-untyped-def]
+    """The partner list: one query, with the number of contacts and open conversations."""
+    return Partner.objects.filter(coalition=coalition).annotate(
+        contact_count=Count("contacts", distinct=True),
+        open_conversations=Count(
+            "events", filter=Q(events__conversation__in=["to_plan", "planned"]), distinct=True
+        ),
+    )
