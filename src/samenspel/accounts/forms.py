@@ -14,7 +14,7 @@ ROLE_HELP = _(
     "partnerorganisatie. Gemeente, adviseur en alleen lezen: kijken mee."
 )
 PARTNER_HELP = _(
-    "Alleen bij de rol 'Lid namens partner': namens welke organisatie doet deze persoon mee?"
+    "Alleen bij de rol ‘Lid namens partner’: namens welke organisatie doet deze persoon mee?"
 )
 
 
@@ -107,7 +107,7 @@ class AcceptInvitationForm(forms.Form):
 class PartnerChoiceField(forms.ModelChoiceField):
     """Partners by UUID, so no database key reaches the page."""
 
-    def label_from_instance(self, obj: Partner) -> str:  # type: ignore[override]
+    def label_from_instance(self, obj: Partner) -> str:
         return obj.name
 
 
@@ -149,5 +149,5 @@ class ApiTokenForm(forms.Form):
     name = forms.CharField(
         label=_("Naam van het token"),
         max_length=100,
-        help_text=_("Waarvoor gebruikt u dit token? Bijvoorbeeld 'Koppeling met ons CRM'."),
+        help_text=_("Waarvoor gebruikt u dit token? Bijvoorbeeld ‘Koppeling met ons CRM’."),
     )

@@ -31,7 +31,7 @@ def lockout_response(
             "detail": _(
                 "Dit account is tijdelijk geblokkeerd na te veel mislukte inlogpogingen. "
                 "Probeer het over "
-                "een uur opnieuw, of stel een nieuw wachtwoord in via 'Wachtwoord vergeten'."
+                "een uur opnieuw, of stel een nieuw wachtwoord in via ‘Wachtwoord vergeten’."
             ),
             "instance": request.get_full_path(),
         }

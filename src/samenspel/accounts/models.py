@@ -118,7 +118,7 @@ class Membership(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.user} – {self.get_role_display()}"  # noqa: RUF001
+        return f"{self.user} – {self.get_role_display()}"
 
 
 def _token_digest(raw: str) -> str:

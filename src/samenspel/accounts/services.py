@@ -58,8 +58,8 @@ def _role_errors(coalition: Coalition, role: str, partner: Partner | None) -> di
     elif partner is not None:
         return {
             "partner": _(
-                "Kies alleen een partnerorganisatie bij de rol 'Lid namens partner'. "
-                "Laat dit veld leeg voor de rol '%(role)s'."
+                "Kies alleen een partnerorganisatie bij de rol ‘Lid namens partner’. "
+                "Laat dit veld leeg voor de rol ‘%(role)s’."
             )
             % {"role": Role(role).label}
         }
@@ -257,7 +257,7 @@ def change_member_role(
         .select_related("coalition", "user")
         .get(pk=membership.pk)
     )
-    errors = _role_errors(membership.coalition, role, partner)
+    errors: dict[str, Any] = dict(_role_errors(membership.coalition, role, partner))
     if (
         not errors
         and membership.role == Role.COORDINATOR

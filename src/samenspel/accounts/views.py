@@ -7,6 +7,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 import axes.utils
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
@@ -42,7 +43,7 @@ def apply_service_errors(form: BaseForm, error: ValidationError) -> None:
     """Put a service's ValidationError at the fields it names (the rest above the form)."""
     if hasattr(error, "error_dict"):
         for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
+            form.add_error(field if field in form.fields else None, ValidationError(errors))
     else:
         form.add_error(None, error)
 
@@ -123,7 +124,7 @@ class AcceptInvitationView(TemplateView):
         if user.is_authenticated:
             same = services.normalize_email(user.email) == services.normalize_email(
                 self.invitation.email
-            )  # type: ignore[union-attr]
+            )
             return "confirm" if same else "other_account"
         if User.objects.filter(email__iexact=self.invitation.email).exists():
             return "login"
@@ -233,7 +234,7 @@ class InviteView(MemberListView):
 
     http_method_names = ["post"]
 
-    def form_valid(self, form: InviteForm) -> HttpResponse:  # type: ignore[override]
+    def form_valid(self, form: InviteForm) -> HttpResponse:
         try:
             invitation = services.invite_member(
                 self.coalition,
@@ -251,7 +252,7 @@ class InviteView(MemberListView):
             _("De uitnodiging is verstuurd naar %(email)s. De link is %(days)d dagen geldig.")
             % {
                 "email": invitation.email,
-                "days": (invitation.expires_at - invitation.created_at).days,
+                "days": settings.INVITATION_VALID_DAYS,
             },
         )
         return redirect("members:list", self.coalition.uuid)
@@ -320,7 +321,7 @@ class MemberEditView(MembersContextMixin, FormView):
             return redirect("coalitions:home")
         return redirect("members:list", self.coalition.uuid)
 
-    def form_valid(self, form: MemberRoleForm) -> HttpResponse:  # type: ignore[override]
+    def form_valid(self, form: MemberRoleForm) -> HttpResponse:
         try:
             member = services.change_member_role(
                 self.get_member(),
@@ -361,7 +362,7 @@ class TokensView(FormView):
         )
         return context
 
-    def form_valid(self, form: ApiTokenForm) -> HttpResponse:  # type: ignore[override]
+    def form_valid(self, form: ApiTokenForm) -> HttpResponse:
         try:
             token, raw = services.create_api_token(
                 acting_user=self.request.user,  # type: ignore[arg-type]
@@ -379,10 +380,10 @@ class RevokeTokenView(View):
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseRedirect:
         token = get_object_or_404(
             ApiToken.objects.active().filter(user=request.user), uuid=kwargs["token"]
-        )  # type: ignore[misc]
+        )
         services.revoke_api_token(token, acting_user=request.user)  # type: ignore[arg-type]
         messages.success(
             request,
-            _("Het token '%(name)s' is ingetrokken. Het werkt niet meer.") % {"name": token.name},
+            _("Het token ‘%(name)s’ is ingetrokken. Het werkt niet meer.") % {"name": token.name},
         )
         return redirect("accounts:tokens")

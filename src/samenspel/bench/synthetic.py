@@ -76,75 +76,297 @@ MIN_PARTNERS, MAX_PARTNERS = 10, 80
 
 
 PLACE_HEADS = [
-    "Ak", "Bel", "Dor", "Eem", "Gel", "Hol", "Ker", "Lin", "Mar", "Ned", "Oos", "Ros",
-    "Sta", "Ter", "Vel", "Wes", "Zan", "Brem", "Duin", "Hoog", "Laag", "Mid", "Ruis", "Wa",
+    "Ak",
+    "Bel",
+    "Dor",
+    "Eem",
+    "Gel",
+    "Hol",
+    "Ker",
+    "Lin",
+    "Mar",
+    "Ned",
+    "Oos",
+    "Ros",
+    "Sta",
+    "Ter",
+    "Vel",
+    "Wes",
+    "Zan",
+    "Brem",
+    "Duin",
+    "Hoog",
+    "Laag",
+    "Mid",
+    "Ruis",
+    "Wa",
 ]
 PLACE_TAILS = [
-    "dijk", "veen", "wolde", "haven", "broek", "horst", "dam", "kerk", "hove", "zande",
-    "meer", "wijk", "burg", "rode", "lo", "stede", "hem", "zijl", "voort", "berg",
+    "dijk",
+    "veen",
+    "wolde",
+    "haven",
+    "broek",
+    "horst",
+    "dam",
+    "kerk",
+    "hove",
+    "zande",
+    "meer",
+    "wijk",
+    "burg",
+    "rode",
+    "lo",
+    "stede",
+    "hem",
+    "zijl",
+    "voort",
+    "berg",
 ]
 PLACE_EXTRAS = ["", " aan Zee", " aan de Vecht", "-Noord", "-Zuid"]
-DISTRICTS = ["Centrum", "Noord", "Zuid", "Oost", "West", "De Velden", "Het Hof", "De Bongerd",
-             "Molenwijk", "Kerkebuurt", "De Akkers", "Buitenveld"]
-COALITION_NAMES = ["Samen {m}", "{m} Verbindt", "Eén tegen eenzaamheid {m}", "Coalitie {m}",
-                   "{m} Doet Mee", "Niemand alleen in {m}"]
-FIRST_NAMES = ["Anna", "Bram", "Carla", "Daan", "Eva", "Fatima", "Gerrit", "Hanna", "Ibrahim",
-               "Joke", "Kees", "Lotte", "Mohamed", "Noor", "Omar", "Petra", "Ria", "Sanne", "Tom",
-               "Ursula", "Vera", "Willem", "Yusuf", "Zeynep", "Henk", "Marieke", "Ahmed", "Iris"]
-LAST_NAMES = ["de Vries", "Jansen", "Bakker", "Visser", "Smit", "Meijer", "de Boer", "Mulder",
-              "de Groot", "Bos", "Vos", "Peters", "Hendriks", "van Leeuwen", "Dekker", "Brouwer",
-              "de Wit", "Dijkstra", "Yilmaz", "El Amrani", "Demir", "Koster", "Prins", "Kramer"]
-FUNCTIONS = ["Coördinator", "Opbouwwerker", "Beleidsmedewerker", "Directeur", "Vrijwilliger",
-             "Teamleider", "Wijkverpleegkundige", "Huisarts", "Bestuurslid", "Consulent"]
+DISTRICTS = [
+    "Centrum",
+    "Noord",
+    "Zuid",
+    "Oost",
+    "West",
+    "De Velden",
+    "Het Hof",
+    "De Bongerd",
+    "Molenwijk",
+    "Kerkebuurt",
+    "De Akkers",
+    "Buitenveld",
+]
+COALITION_NAMES = [
+    "Samen {m}",
+    "{m} Verbindt",
+    "Eén tegen eenzaamheid {m}",
+    "Coalitie {m}",
+    "{m} Doet Mee",
+    "Niemand alleen in {m}",
+]
+FIRST_NAMES = [
+    "Anna",
+    "Bram",
+    "Carla",
+    "Daan",
+    "Eva",
+    "Fatima",
+    "Gerrit",
+    "Hanna",
+    "Ibrahim",
+    "Joke",
+    "Kees",
+    "Lotte",
+    "Mohamed",
+    "Noor",
+    "Omar",
+    "Petra",
+    "Ria",
+    "Sanne",
+    "Tom",
+    "Ursula",
+    "Vera",
+    "Willem",
+    "Yusuf",
+    "Zeynep",
+    "Henk",
+    "Marieke",
+    "Ahmed",
+    "Iris",
+]
+LAST_NAMES = [
+    "de Vries",
+    "Jansen",
+    "Bakker",
+    "Visser",
+    "Smit",
+    "Meijer",
+    "de Boer",
+    "Mulder",
+    "de Groot",
+    "Bos",
+    "Vos",
+    "Peters",
+    "Hendriks",
+    "van Leeuwen",
+    "Dekker",
+    "Brouwer",
+    "de Wit",
+    "Dijkstra",
+    "Yilmaz",
+    "El Amrani",
+    "Demir",
+    "Koster",
+    "Prins",
+    "Kramer",
+]
+FUNCTIONS = [
+    "Coördinator",
+    "Opbouwwerker",
+    "Beleidsmedewerker",
+    "Directeur",
+    "Vrijwilliger",
+    "Teamleider",
+    "Wijkverpleegkundige",
+    "Huisarts",
+    "Bestuurslid",
+    "Consulent",
+]
 PARTNER_NAMES: dict[str, list[str]] = {
-    PartnerKind.RESIDENTS: ["Bewonersgroep {w}", "Seniorenraad {m}", "Dorpsraad {w}", "Maatjesgroep {m}",
-                            "Buurtcomité {w}", "Ervaringsdeskundigen {m}", "Mantelzorgers {m}"],
-    PartnerKind.WELFARE: ["Welzijn {m}", "Humanitas {m}", "Jongerenwerk {m}", "Vrijwilligerscentrale {m}",
-                          "Stichting Ouderenwerk {m}", "Welzijn op Recept {w}"],
-    PartnerKind.ENTREPRENEURS: ["Koffiehuis {w}", "Ondernemersvereniging {m}", "Supermarkt {w}",
-                                "Kapsalon {w}", "Bakkerij {w}", "Apotheek {w}"],
-    PartnerKind.ASSOCIATIONS: ["Sportvereniging {m}", "Zonnebloem {m}", "Protestantse Gemeente {m}",
-                               "Parochie {m}", "Moskee {w}", "Koor {m}", "Wandelclub {w}", "KBO {m}"],
+    PartnerKind.RESIDENTS: [
+        "Bewonersgroep {w}",
+        "Seniorenraad {m}",
+        "Dorpsraad {w}",
+        "Maatjesgroep {m}",
+        "Buurtcomité {w}",
+        "Ervaringsdeskundigen {m}",
+        "Mantelzorgers {m}",
+    ],
+    PartnerKind.WELFARE: [
+        "Welzijn {m}",
+        "Humanitas {m}",
+        "Jongerenwerk {m}",
+        "Vrijwilligerscentrale {m}",
+        "Stichting Ouderenwerk {m}",
+        "Welzijn op Recept {w}",
+    ],
+    PartnerKind.ENTREPRENEURS: [
+        "Koffiehuis {w}",
+        "Ondernemersvereniging {m}",
+        "Supermarkt {w}",
+        "Kapsalon {w}",
+        "Bakkerij {w}",
+        "Apotheek {w}",
+    ],
+    PartnerKind.ASSOCIATIONS: [
+        "Sportvereniging {m}",
+        "Zonnebloem {m}",
+        "Protestantse Gemeente {m}",
+        "Parochie {m}",
+        "Moskee {w}",
+        "Koor {m}",
+        "Wandelclub {w}",
+        "KBO {m}",
+    ],
     PartnerKind.NEIGHBOURHOOD_TEAM: ["Buurtteam {w}", "Sociaal wijkteam {w}", "Gebiedsteam {w}"],
-    PartnerKind.LIBRARIES_CULTURE: ["Bibliotheek {m}", "Cultuurhuis {w}", "Muziekschool {m}",
-                                    "Museum {m}", "Theater {m}"],
-    PartnerKind.CARE_PROVIDERS: ["Huisartsenpraktijk {w}", "Thuiszorg {m}", "Fysiotherapie {w}",
-                                 "GGZ {m}", "Verpleeghuis {w}", "Wijkverpleging {w}"],
-    PartnerKind.EDUCATION: ["Basisschool {w}", "ROC {m}", "Middelbare school {m}", "Hogeschool {m}"],
-    PartnerKind.MUNICIPALITY: ["Gemeente {m}, team Sociaal Domein", "Gemeente {m}, Wmo-loket",
-                               "Gemeente {m}, wijkregie"],
-    PartnerKind.HOUSING_CORPORATION: ["Woonstichting {m}", "Woningcorporatie {w}", "Wooncoöperatie {m}"],
-    PartnerKind.OTHER: ["GGD {m}", "Stichting Ouderenvervoer {m}", "Vrijwillige Thuishulp {m}",
-                        "Politie basisteam {m}"],
+    PartnerKind.LIBRARIES_CULTURE: [
+        "Bibliotheek {m}",
+        "Cultuurhuis {w}",
+        "Muziekschool {m}",
+        "Museum {m}",
+        "Theater {m}",
+    ],
+    PartnerKind.CARE_PROVIDERS: [
+        "Huisartsenpraktijk {w}",
+        "Thuiszorg {m}",
+        "Fysiotherapie {w}",
+        "GGZ {m}",
+        "Verpleeghuis {w}",
+        "Wijkverpleging {w}",
+    ],
+    PartnerKind.EDUCATION: [
+        "Basisschool {w}",
+        "ROC {m}",
+        "Middelbare school {m}",
+        "Hogeschool {m}",
+    ],
+    PartnerKind.MUNICIPALITY: [
+        "Gemeente {m}, team Sociaal Domein",
+        "Gemeente {m}, Wmo-loket",
+        "Gemeente {m}, wijkregie",
+    ],
+    PartnerKind.HOUSING_CORPORATION: [
+        "Woonstichting {m}",
+        "Woningcorporatie {w}",
+        "Wooncoöperatie {m}",
+    ],
+    PartnerKind.OTHER: [
+        "GGD {m}",
+        "Stichting Ouderenvervoer {m}",
+        "Vrijwillige Thuishulp {m}",
+        "Politie basisteam {m}",
+    ],
 }
 # How often each kind occurs: associations, care and residents are common, municipalities rare.
 KIND_WEIGHTS = {
-    PartnerKind.RESIDENTS: 14, PartnerKind.WELFARE: 10, PartnerKind.ENTREPRENEURS: 12,
-    PartnerKind.ASSOCIATIONS: 18, PartnerKind.NEIGHBOURHOOD_TEAM: 5, PartnerKind.LIBRARIES_CULTURE: 7,
-    PartnerKind.CARE_PROVIDERS: 14, PartnerKind.EDUCATION: 7, PartnerKind.MUNICIPALITY: 4,
-    PartnerKind.HOUSING_CORPORATION: 4, PartnerKind.OTHER: 5,
+    PartnerKind.RESIDENTS: 14,
+    PartnerKind.WELFARE: 10,
+    PartnerKind.ENTREPRENEURS: 12,
+    PartnerKind.ASSOCIATIONS: 18,
+    PartnerKind.NEIGHBOURHOOD_TEAM: 5,
+    PartnerKind.LIBRARIES_CULTURE: 7,
+    PartnerKind.CARE_PROVIDERS: 14,
+    PartnerKind.EDUCATION: 7,
+    PartnerKind.MUNICIPALITY: 4,
+    PartnerKind.HOUSING_CORPORATION: 4,
+    PartnerKind.OTHER: 5,
 }
 CIRCLE_WEIGHTS = {Circle.CORE: 15, Circle.ACTIVE: 30, Circle.INVOLVED: 30, Circle.INFORMED: 25}
 CONVERSATION_WEIGHTS = {
-    ConversationStatus.TO_PLAN: 25, ConversationStatus.PLANNED: 15,
-    ConversationStatus.HELD: 40, ConversationStatus.NOT_NEEDED: 20,
+    ConversationStatus.TO_PLAN: 25,
+    ConversationStatus.PLANNED: 15,
+    ConversationStatus.HELD: 40,
+    ConversationStatus.NOT_NEEDED: 20,
 }
-BRINGS = ["Vrijwilligers en een netwerk in de wijk", "Ruimte voor ontmoeting", "Signalen uit huisbezoeken",
-          "Kennis van de doelgroep", "Financiering voor activiteiten", "Bereik onder ouderen",
-          "Bereik onder jongeren", "Doorverwijzing via Welzijn op Recept", "Stagiairs"]
-TAKES = ["Meer bezoekers", "Nieuwe leden", "Aanbod om naar te verwijzen", "Zichtbaarheid",
-         "Invloed op de koers", "Minder terugkerende consulten", "Erkenning en training", ""]
-DEAL_BREAKERS = ["", "", "Extra registratielast", "Vergaderen zonder doen", "Overvraagd worden",
-                 "Coördinatie zonder vergoeding"]
-SUCCESSES = ["", "Elke week een volle ontmoetingstafel", "Elke melding binnen twee weken opgepakt",
-             "Eenzaamheid is bespreekbaar in de wijk", "Twintig vaste maatjes"]
-EVENT_TEXTS = ["Nieuwe directeur-bestuurder per het nieuwe jaar.", "Subsidie voor ontmoeting vervalt.",
-               "De contactpersoon gaat met pensioen.", "Wil zich meer op jongeren richten.", ""]
-PHASE_REASONS = ["Nieuwe partners sloten aan.", "Intentieverklaring getekend.",
-                 "Voor het eerst een gezamenlijke begroting.", "Subsidie toegekend.",
-                 "Na een reorganisatie opnieuw afspraken maken.", "Project afgerond en geborgd."]
-AMBITIONS = ["Niemand hoeft er alleen voor te staan.", "Ontmoeten wordt vanzelfsprekend in elke wijk.",
-             "We signaleren eenzaamheid vroeg en volgen elke melding op.", ""]
+BRINGS = [
+    "Vrijwilligers en een netwerk in de wijk",
+    "Ruimte voor ontmoeting",
+    "Signalen uit huisbezoeken",
+    "Kennis van de doelgroep",
+    "Financiering voor activiteiten",
+    "Bereik onder ouderen",
+    "Bereik onder jongeren",
+    "Doorverwijzing via Welzijn op Recept",
+    "Stagiairs",
+]
+TAKES = [
+    "Meer bezoekers",
+    "Nieuwe leden",
+    "Aanbod om naar te verwijzen",
+    "Zichtbaarheid",
+    "Invloed op de koers",
+    "Minder terugkerende consulten",
+    "Erkenning en training",
+    "",
+]
+DEAL_BREAKERS = [
+    "",
+    "",
+    "Extra registratielast",
+    "Vergaderen zonder doen",
+    "Overvraagd worden",
+    "Coördinatie zonder vergoeding",
+]
+SUCCESSES = [
+    "",
+    "Elke week een volle ontmoetingstafel",
+    "Elke melding binnen twee weken opgepakt",
+    "Eenzaamheid is bespreekbaar in de wijk",
+    "Twintig vaste maatjes",
+]
+EVENT_TEXTS = [
+    "Nieuwe directeur-bestuurder per het nieuwe jaar.",
+    "Subsidie voor ontmoeting vervalt.",
+    "De contactpersoon gaat met pensioen.",
+    "Wil zich meer op jongeren richten.",
+    "",
+]
+PHASE_REASONS = [
+    "Nieuwe partners sloten aan.",
+    "Intentieverklaring getekend.",
+    "Voor het eerst een gezamenlijke begroting.",
+    "Subsidie toegekend.",
+    "Na een reorganisatie opnieuw afspraken maken.",
+    "Project afgerond en geborgd.",
+]
+AMBITIONS = [
+    "Niemand hoeft er alleen voor te staan.",
+    "Ontmoeten wordt vanzelfsprekend in elke wijk.",
+    "We signaleren eenzaamheid vroeg en volgen elke melding op.",
+    "",
+]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -160,7 +382,9 @@ class GenerationResult:
 
 def synthetic_municipalities() -> models.QuerySet[Municipality]:
     return Municipality.objects.filter(
-        is_fictional=True, code__gte=f"GM{FIRST_CODE}", code__lte=f"GM{FIRST_CODE + MAX_COALITIONS - 1}"
+        is_fictional=True,
+        code__gte=f"GM{FIRST_CODE}",
+        code__lte=f"GM{FIRST_CODE + MAX_COALITIONS - 1}",
     )
 
 
@@ -182,7 +406,9 @@ def spread(total: int, count: int, rng: random.Random, pinned: Sequence[int] = (
     pinned = list(pinned[:count])
     free, rest = count - len(pinned), total - sum(pinned)
     if rest < 0 or (free == 0 and rest != 0):
-        raise ValueError(f"{total} partners cannot hold the pinned counts {pinned} over {count} coalitions.")
+        raise ValueError(
+            f"{total} partners cannot hold the pinned counts {pinned} over {count} coalitions."
+        )
     if free == 0:
         return pinned
     low = min(MIN_PARTNERS, rest // free)
@@ -214,7 +440,9 @@ def _date_between(rng: random.Random, first: datetime.date, last: datetime.date)
 
 def _moment(rng: random.Random, day: datetime.date) -> datetime.datetime:
     return datetime.datetime.combine(
-        day, datetime.time(rng.randint(8, 18), rng.randint(0, 59), rng.randint(0, 59)), tzinfo=datetime.UTC
+        day,
+        datetime.time(rng.randint(8, 18), rng.randint(0, 59), rng.randint(0, 59)),
+        tzinfo=datetime.UTC,
     )
 
 
@@ -226,30 +454,46 @@ def _person(rng: random.Random) -> str:
 def _explicit_timestamps() -> Iterator[None]:
     """Let bulk_create keep the timestamps we set instead of stamping every row with 'now'."""
     stamped = [
-        Coalition._meta.get_field("created_at"), Coalition._meta.get_field("updated_at"),
-        Partner._meta.get_field("created_at"), Partner._meta.get_field("updated_at"),
-        PhaseChange._meta.get_field("created_at"), PartnerEvent._meta.get_field("created_at"),
-        ChecklistItem._meta.get_field("updated_at"), AuditEvent._meta.get_field("created_at"),
+        Coalition._meta.get_field("created_at"),
+        Coalition._meta.get_field("updated_at"),
+        Partner._meta.get_field("created_at"),
+        Partner._meta.get_field("updated_at"),
+        PhaseChange._meta.get_field("created_at"),
+        PartnerEvent._meta.get_field("created_at"),
+        ChecklistItem._meta.get_field("updated_at"),
+        AuditEvent._meta.get_field("created_at"),
         Membership._meta.get_field("created_at"),
     ]
-    saved = [(f, f.auto_now, f.auto_now_add) for f in stamped]  # type: ignore[union-attr]
+    saved = [(f, f.auto_now, f.auto_now_add) for f in stamped]
     for f, _now, _add in saved:
-        f.auto_now = f.auto_now_add = False  # type: ignore[union-attr]
+        f.auto_now = f.auto_now_add = False
     try:
         yield
     finally:
         for f, auto_now, auto_now_add in saved:
-            f.auto_now, f.auto_now_add = auto_now, auto_now_add  # type: ignore[union-attr]
+            f.auto_now, f.auto_now_add = auto_now, auto_now_add
 
 
 def _audit(
-    rng: random.Random, coalition: Coalition, actor: User, action: str, subject: models.Model,
-    label: str, day: datetime.date, changes: dict[str, Any] | None = None,
+    rng: random.Random,
+    coalition: Coalition,
+    actor: User,
+    action: str,
+    subject: models.Model,
+    label: str,
+    day: datetime.date,
+    changes: dict[str, Any] | None = None,
 ) -> AuditEvent:
     return AuditEvent(
-        uuid=_uuid(rng), coalition=coalition, actor=actor, action=action,
-        object_type=subject._meta.model_name or "", object_uuid=getattr(subject, "uuid", None),
-        object_label=label[:200], changes=changes or {}, created_at=_moment(rng, day),
+        uuid=_uuid(rng),
+        coalition=coalition,
+        actor=actor,
+        action=action,
+        object_type=subject._meta.model_name or "",
+        object_uuid=getattr(subject, "uuid", None),
+        object_label=label[:200],
+        changes=changes or {},
+        created_at=_moment(rng, day),
     )
 
 
@@ -303,7 +547,9 @@ def _phase_walk(rng: random.Random, start: datetime.date) -> list[tuple[datetime
     steps: list[tuple[datetime.date, str, str]] = []
     current, day = Phase.INITIATE.value, start
     for number in range(rng.randint(1, 5)):
-        day = min(REFERENCE_DATE, day + datetime.timedelta(days=rng.randint(60, 420)))
+        day += datetime.timedelta(days=rng.randint(60, 420))
+        if day > REFERENCE_DATE:  # never happens for the first change: starts end in 2023
+            break
         position = LIFE_PHASES.index(Phase(current))
         if number == 4 and rng.random() < 0.15:
             target = Phase.STOPPED.value
@@ -323,9 +569,19 @@ def _phase_walk(rng: random.Random, start: datetime.date) -> list[tuple[datetime
 def _checklist_status(rng: random.Random, phase_position: int, reached: int) -> str | None:
     """Status of one activity given how far the coalition got; None means no item yet."""
     if phase_position < reached:
-        return _weighted(rng, {ChecklistStatus.DONE: 80, ChecklistStatus.NOT_APPLICABLE: 10, ChecklistStatus.BUSY: 10})
+        return _weighted(
+            rng,
+            {
+                ChecklistStatus.DONE: 80,
+                ChecklistStatus.NOT_APPLICABLE: 10,
+                ChecklistStatus.BUSY: 10,
+            },
+        )
     if phase_position == reached:
-        return _weighted(rng, {ChecklistStatus.DONE: 30, ChecklistStatus.BUSY: 40, ChecklistStatus.NOT_STARTED: 30})
+        return _weighted(
+            rng,
+            {ChecklistStatus.DONE: 30, ChecklistStatus.BUSY: 40, ChecklistStatus.NOT_STARTED: 30},
+        )
     if rng.random() < 0.15:
         return _weighted(rng, {ChecklistStatus.BUSY: 1, ChecklistStatus.NOT_STARTED: 1})
     return None
@@ -342,48 +598,94 @@ def _partner_name(rng: random.Random, kind: str, place: str, taken: set[str]) ->
 
 
 def _coalition_rows(
-    rows: _Rows, seed: int, position: int, partner_count: int, password_hash: str, activities: dict[str, list[str]]
+    rows: _Rows,
+    seed: int,
+    position: int,
+    partner_count: int,
+    password_hash: str,
+    activities: dict[str, list[str]],
 ) -> None:
     rng = random.Random(f"{seed}/{position}")
     place = municipality_name(position)
     code = f"GM{FIRST_CODE + position}"
     municipality = Municipality(code=code, name=place, is_fictional=True)
     coordinator = User(
-        uuid=_uuid(rng), email=f"coordinator-{code.lower()}@{EMAIL_DOMAIN}", full_name=_person(rng),
-        password=password_hash, date_joined=_moment(rng, FIRST_START),
+        uuid=_uuid(rng),
+        email=f"coordinator-{code.lower()}@{EMAIL_DOMAIN}",
+        full_name=_person(rng),
+        password=password_hash,
+        date_joined=_moment(rng, FIRST_START),
     )
     start = _date_between(rng, FIRST_START, LAST_START)
     area_scope = AreaScope.PARTS if rng.random() < 0.2 else AreaScope.WHOLE
     coalition = Coalition(
-        uuid=_uuid(rng), name=rng.choice(COALITION_NAMES).format(m=place), municipality=municipality,
+        uuid=_uuid(rng),
+        name=rng.choice(COALITION_NAMES).format(m=place),
+        municipality=municipality,
         area_scope=area_scope,
         areas="\n".join(rng.sample(DISTRICTS, 3)) if area_scope == AreaScope.PARTS else "",
-        form=rng.choice(Form.values), legal_structure=rng.choice(LegalStructure.values),
-        start_date=start, ambition=rng.choice(AMBITIONS),
-        created_at=_moment(rng, start), updated_at=_moment(rng, REFERENCE_DATE),
+        form=rng.choice(Form.values),
+        legal_structure=rng.choice(LegalStructure.values),
+        start_date=start,
+        ambition=rng.choice(AMBITIONS),
+        created_at=_moment(rng, start),
+        updated_at=_moment(rng, REFERENCE_DATE),
     )
     rows.municipalities.append(municipality)
     rows.users.append(coordinator)
     rows.coalitions.append(coalition)
     rows.memberships.append(
-        Membership(uuid=_uuid(rng), user=coordinator, coalition=coalition, role=Role.COORDINATOR,
-                   created_at=coalition.created_at)
+        Membership(
+            uuid=_uuid(rng),
+            user=coordinator,
+            coalition=coalition,
+            role=Role.COORDINATOR,
+            created_at=coalition.created_at,
+        )
     )
     audit = rows.audit_events
-    audit.append(_audit(rng, coalition, coordinator, "coalition.created", coalition, coalition.name, start,
-                        {"name": coalition.name, "municipality": code}))
+    audit.append(
+        _audit(
+            rng,
+            coalition,
+            coordinator,
+            "coalition.created",
+            coalition,
+            coalition.name,
+            start,
+            {"name": coalition.name, "municipality": code},
+        )
+    )
 
     # Phase history, and the checklist that fits how far the coalition got.
     phase = Phase.INITIATE.value
     reached = 0
     for day, before, after in _phase_walk(rng, start):
-        rows.phase_changes.append(PhaseChange(
-            uuid=_uuid(rng), coalition=coalition, date=day, from_phase=before, to_phase=after,
-            reason=rng.choice(PHASE_REASONS), tipping_point=rng.choice(TippingPoint.values),
-            recorded_by=coordinator, created_at=_moment(rng, day),
-        ))
-        audit.append(_audit(rng, coalition, coordinator, "coalition.phase_changed", coalition, coalition.name, day,
-                            {"phase": [before, after], "date": str(day)}))
+        rows.phase_changes.append(
+            PhaseChange(
+                uuid=_uuid(rng),
+                coalition=coalition,
+                date=day,
+                from_phase=before,
+                to_phase=after,
+                reason=rng.choice(PHASE_REASONS),
+                tipping_point=rng.choice(TippingPoint.values),
+                recorded_by=coordinator,
+                created_at=_moment(rng, day),
+            )
+        )
+        audit.append(
+            _audit(
+                rng,
+                coalition,
+                coordinator,
+                "coalition.phase_changed",
+                coalition,
+                coalition.name,
+                day,
+                {"phase": [before, after], "date": str(day)},
+            )
+        )
         phase = after
         if after != Phase.STOPPED:
             reached = LIFE_PHASES.index(Phase(after))
@@ -394,11 +696,26 @@ def _coalition_rows(
             if status is None:
                 continue
             day = _date_between(rng, start, REFERENCE_DATE)
-            item = ChecklistItem(coalition=coalition, activity_key=key, status=status,
-                                 updated_at=_moment(rng, day), updated_by=coordinator)
+            item = ChecklistItem(
+                coalition=coalition,
+                activity_key=key,
+                status=status,
+                updated_at=_moment(rng, day),
+                updated_by=coordinator,
+            )
             rows.checklist_items.append(item)
-            audit.append(_audit(rng, coalition, coordinator, "checklist.updated", item, f"{key}: {status}", day,
-                                {"activity": key, "status": [ChecklistStatus.NOT_STARTED, status]}))
+            audit.append(
+                _audit(
+                    rng,
+                    coalition,
+                    coordinator,
+                    "checklist.updated",
+                    item,
+                    f"{key}: {status}",
+                    day,
+                    {"activity": key, "status": [ChecklistStatus.NOT_STARTED, status]},
+                )
+            )
 
     # Partners with their contacts, changes and audit trail.
     taken: set[str] = set()
@@ -410,45 +727,102 @@ def _coalition_rows(
             left = min(REFERENCE_DATE, joined + datetime.timedelta(days=rng.randint(90, 900)))
         resident = kind == PartnerKind.RESIDENTS
         partner = Partner(
-            uuid=_uuid(rng), coalition=coalition, name=_partner_name(rng, kind, place, taken), kind=kind,
+            uuid=_uuid(rng),
+            coalition=coalition,
+            name=_partner_name(rng, kind, place, taken),
+            kind=kind,
             circle=_weighted(rng, CIRCLE_WEIGHTS),
-            motives=[m for m in Motive.values if rng.random() < 0.45] or [rng.choice(Motive.values)],
+            motives=[m for m in Motive.values if rng.random() < 0.45]
+            or [rng.choice(Motive.values)],
             roles=[r for r in CoalitionRole.values if rng.random() < 0.2],
             resident_type=rng.choice(ResidentType.values) if resident else "",
             represents=f"Inwoners van {place}" if resident and rng.random() < 0.5 else "",
             participation_reason=rng.choice(ParticipationReason.values) if resident else "",
-            brings=rng.choice(BRINGS), takes=rng.choice(TAKES), deal_breakers=rng.choice(DEAL_BREAKERS),
-            success_criteria=rng.choice(SUCCESSES), joined_on=joined, left_on=left,
-            created_at=_moment(rng, joined), updated_at=_moment(rng, left or joined),
+            brings=rng.choice(BRINGS),
+            takes=rng.choice(TAKES),
+            deal_breakers=rng.choice(DEAL_BREAKERS),
+            success_criteria=rng.choice(SUCCESSES),
+            joined_on=joined,
+            left_on=left,
+            created_at=_moment(rng, joined),
+            updated_at=_moment(rng, left or joined),
         )
         rows.partners.append(partner)
-        audit.append(_audit(rng, coalition, coordinator, "partner.created", partner, partner.name, joined,
-                            {"name": partner.name, "kind": kind, "circle": partner.circle}))
+        audit.append(
+            _audit(
+                rng,
+                coalition,
+                coordinator,
+                "partner.created",
+                partner,
+                partner.name,
+                joined,
+                {"name": partner.name, "kind": kind, "circle": partner.circle},
+            )
+        )
         for number in range(rng.randint(1, 3)):
             name = _person(rng)
             contact = ContactPerson(
-                uuid=_uuid(rng), partner=partner, name=name, function=rng.choice(FUNCTIONS),
+                uuid=_uuid(rng),
+                partner=partner,
+                name=name,
+                function=rng.choice(FUNCTIONS),
                 email=f"{name.split()[0].lower()}@partner{len(rows.partners)}.example",
                 phone=f"06{rng.randint(10000000, 99999999)}" if rng.random() < 0.5 else "",
                 is_primary=number == 0,
             )
             rows.contacts.append(contact)
-            audit.append(_audit(rng, coalition, coordinator, "contact.created", contact, name, joined,
-                                {"fields": ["email", "function", "is_primary", "name", "phone"]}))
+            audit.append(
+                _audit(
+                    rng,
+                    coalition,
+                    coordinator,
+                    "contact.created",
+                    contact,
+                    name,
+                    joined,
+                    {"fields": ["email", "function", "is_primary", "name", "phone"]},
+                )
+            )
         if rng.random() < 0.4:
             day = _date_between(rng, joined, REFERENCE_DATE)
-            audit.append(_audit(rng, coalition, coordinator, "partner.updated", partner, partner.name, day,
-                                {"circle": [Circle.INFORMED, partner.circle]}))
+            audit.append(
+                _audit(
+                    rng,
+                    coalition,
+                    coordinator,
+                    "partner.updated",
+                    partner,
+                    partner.name,
+                    day,
+                    {"circle": [Circle.INFORMED, partner.circle]},
+                )
+            )
         if rng.random() < 1 / 3:
             day = _date_between(rng, joined, REFERENCE_DATE + datetime.timedelta(days=120))
             event = PartnerEvent(
-                uuid=_uuid(rng), partner=partner, kind=rng.choice(EventKind.values), date=day,
-                description=rng.choice(EVENT_TEXTS), conversation=_weighted(rng, CONVERSATION_WEIGHTS),
-                recorded_by=coordinator, created_at=_moment(rng, min(day, REFERENCE_DATE)),
+                uuid=_uuid(rng),
+                partner=partner,
+                kind=rng.choice(EventKind.values),
+                date=day,
+                description=rng.choice(EVENT_TEXTS),
+                conversation=_weighted(rng, CONVERSATION_WEIGHTS),
+                recorded_by=coordinator,
+                created_at=_moment(rng, min(day, REFERENCE_DATE)),
             )
             rows.events.append(event)
-            audit.append(_audit(rng, coalition, coordinator, "partner.event_recorded", partner, partner.name,
-                                min(day, REFERENCE_DATE), {"kind": event.kind, "conversation": event.conversation}))
+            audit.append(
+                _audit(
+                    rng,
+                    coalition,
+                    coordinator,
+                    "partner.event_recorded",
+                    partner,
+                    partner.name,
+                    min(day, REFERENCE_DATE),
+                    {"kind": event.kind, "conversation": event.conversation},
+                )
+            )
 
 
 def _insert(model: type[models.Model], objects: list[Any]) -> None:
@@ -470,7 +844,7 @@ def generate(
         raise ValueError("Synthetic data is already present; delete it first (--reset).")
     started = time.perf_counter()
     counts = spread(partners, coalitions, random.Random(seed), pinned)
-    activities = {phase: [a.key for a in phase_activities(phase)] for phase in LIFE_PHASES}
+    activities = {phase.value: [a.key for a in phase_activities(phase)] for phase in LIFE_PHASES}
     password_hash = make_password(password)  # hashed once: a real hash is slow on purpose
     rows = _Rows()
     for position, partner_count in enumerate(counts):

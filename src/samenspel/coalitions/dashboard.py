@@ -46,7 +46,9 @@ def build_dashboard(coalition: Coalition) -> Dashboard:
         days_in_phase=(timezone.localdate() - since).days,
         suggestion=suggest_phase(coalition),
         per_circle=[(str(c.label), circle_counts.get(c.value, 0)) for c in Circle],
-        per_kind=[(str(k.label), kind_counts[k.value]) for k in PartnerKind if kind_counts.get(k.value)],
+        per_kind=[
+            (str(k.label), kind_counts[k.value]) for k in PartnerKind if kind_counts.get(k.value)
+        ],
         partner_count=sum(circle_counts.values()),
         missing_kinds=missing_kinds(set(kind_counts)),
         open_conversations=list(

@@ -28,7 +28,15 @@ class CoalitionForm(forms.ModelForm):
 
     class Meta:
         model = Coalition
-        fields = ["name", "area_scope", "areas", "form", "legal_structure", "start_date", "ambition"]
+        fields = [
+            "name",
+            "area_scope",
+            "areas",
+            "form",
+            "legal_structure",
+            "start_date",
+            "ambition",
+        ]
         widgets = {
             "start_date": DATE_WIDGET,
             "area_scope": forms.RadioSelect,
@@ -47,7 +55,8 @@ class CoalitionForm(forms.ModelForm):
         municipality = Municipality.objects.filter(code=code).first()
         if municipality is None:
             raise forms.ValidationError(
-                _("Gemeentecode %(code)s is onbekend. Controleer de CBS-code."), params={"code": code}
+                _("Gemeentecode %(code)s is onbekend. Controleer de CBS-code."),
+                params={"code": code},
             )
         return municipality
 
@@ -55,7 +64,9 @@ class CoalitionForm(forms.ModelForm):
         start = self.cleaned_data["start_date"]
         if start > timezone.localdate():
             raise forms.ValidationError(_("De startdatum kan niet in de toekomst liggen."))
-        first_change = self.instance.phase_changes.order_by("date").first() if self.instance.pk else None
+        first_change = (
+            self.instance.phase_changes.order_by("date").first() if self.instance.pk else None
+        )
         if first_change and start > first_change.date:
             raise forms.ValidationError(_("De startdatum ligt na de eerste fasewissel."))
         return start
@@ -93,7 +104,10 @@ class PhaseChangeForm(forms.ModelForm):
         if not self.errors:
             try:
                 validate_phase_change(
-                    self.coalition, to_phase=data["to_phase"], date=data["date"], reason=data["reason"]
+                    self.coalition,
+                    to_phase=data["to_phase"],
+                    date=data["date"],
+                    reason=data["reason"],
                 )
             except forms.ValidationError as error:
                 self.add_error(None, error)

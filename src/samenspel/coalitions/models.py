@@ -13,7 +13,11 @@ class Municipality(models.Model):
     """A Dutch municipality as registered by CBS. Reference data, loaded by command."""
 
     code = models.CharField(
-        _("CBS-code"), max_length=6, unique=True, validators=[CBS_CODE], help_text=_("Bijvoorbeeld GM0363.")
+        _("CBS-code"),
+        max_length=6,
+        unique=True,
+        validators=[CBS_CODE],
+        help_text=_("Bijvoorbeeld GM0363."),
     )
     name = models.CharField(_("naam"), max_length=100)
     is_fictional = models.BooleanField(
@@ -69,15 +73,20 @@ class AreaScope(models.TextChoices):
 
 
 class CoalitionQuerySet(models.QuerySet["Coalition"]):
-    def for_user(self, user: settings.AUTH_USER_MODEL) -> "CoalitionQuerySet":  # type: ignore[valid-type]
+    def for_user(self, user: models.Model) -> "CoalitionQuerySet":
         return self.filter(memberships__user=user).select_related("municipality")
 
 
 class Coalition(models.Model):
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    name = models.CharField(_("naam"), max_length=150, help_text=_("Zoals de coalitie zichzelf noemt."))
+    name = models.CharField(
+        _("naam"), max_length=150, help_text=_("Zoals de coalitie zichzelf noemt.")
+    )
     municipality = models.ForeignKey(
-        Municipality, verbose_name=_("gemeente"), on_delete=models.PROTECT, related_name="coalitions"
+        Municipality,
+        verbose_name=_("gemeente"),
+        on_delete=models.PROTECT,
+        related_name="coalitions",
     )
     area_scope = models.CharField(
         _("werkgebied"), max_length=10, choices=AreaScope.choices, default=AreaScope.WHOLE
@@ -85,7 +94,9 @@ class Coalition(models.Model):
     areas = models.TextField(
         _("kernen of wijken"),
         blank=True,
-        help_text=_("Eén kern of wijk per regel; alleen als de coalitie een deel van de gemeente bestrijkt."),
+        help_text=_(
+            "Eén kern of wijk per regel; alleen als de coalitie een deel van de gemeente bestrijkt."
+        ),
     )
     form = models.CharField(
         _("vorm"),
@@ -95,7 +106,10 @@ class Coalition(models.Model):
         help_text=_("Handreiking §1.2.3: alliantie-achtig of netwerk-achtig samenwerken."),
     )
     legal_structure = models.CharField(
-        _("juridische structuur"), max_length=12, choices=LegalStructure.choices, default=LegalStructure.NONE
+        _("juridische structuur"),
+        max_length=12,
+        choices=LegalStructure.choices,
+        default=LegalStructure.NONE,
     )
     start_date = models.DateField(_("startdatum"))
     phase = models.CharField(
@@ -139,17 +153,25 @@ class TippingPoint(models.TextChoices):
 class PhaseChange(models.Model):
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     coalition = models.ForeignKey(
-        Coalition, verbose_name=_("coalitie"), on_delete=models.CASCADE, related_name="phase_changes"
+        Coalition,
+        verbose_name=_("coalitie"),
+        on_delete=models.CASCADE,
+        related_name="phase_changes",
     )
     date = models.DateField(_("datum"), help_text=_("Wanneer de coalitie van fase wisselde."))
     from_phase = models.CharField(_("van fase"), max_length=10, choices=Phase.choices, blank=True)
     to_phase = models.CharField(_("naar fase"), max_length=10, choices=Phase.choices)
-    reason = models.TextField(_("reden"), max_length=2000, help_text=_("Waarom wisselt de coalitie van fase?"))
+    reason = models.TextField(
+        _("reden"), max_length=2000, help_text=_("Waarom wisselt de coalitie van fase?")
+    )
     tipping_point = models.CharField(
         _("kantelmoment"), max_length=20, choices=TippingPoint.choices, default=TippingPoint.OTHER
     )
     recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("vastgelegd door"), on_delete=models.SET_NULL, null=True
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("vastgelegd door"),
+        on_delete=models.SET_NULL,
+        null=True,
     )
     created_at = models.DateTimeField(_("vastgelegd op"), auto_now_add=True)
 
@@ -159,7 +181,9 @@ class PhaseChange(models.Model):
         ordering = ["-date", "-created_at"]
         indexes = [models.Index(fields=["coalition", "-date"])]
         constraints = [
-            models.CheckConstraint(condition=~Q(from_phase=F("to_phase")), name="phase_change_changes_phase")
+            models.CheckConstraint(
+                condition=~Q(from_phase=F("to_phase")), name="phase_change_changes_phase"
+            )
         ]
 
     def __str__(self) -> str:
@@ -167,7 +191,10 @@ class PhaseChange(models.Model):
 
     @property
     def is_step_back(self) -> bool:
-        before, after = phase_number(self.from_phase) if self.from_phase else None, phase_number(self.to_phase)
+        before, after = (
+            phase_number(self.from_phase) if self.from_phase else None,
+            phase_number(self.to_phase),
+        )
         return before is not None and after is not None and after < before
 
 
@@ -183,23 +210,34 @@ class ChecklistItem(models.Model):
     Activities without an item are 'not started'."""
 
     coalition = models.ForeignKey(
-        Coalition, verbose_name=_("coalitie"), on_delete=models.CASCADE, related_name="checklist_items"
+        Coalition,
+        verbose_name=_("coalitie"),
+        on_delete=models.CASCADE,
+        related_name="checklist_items",
     )
     activity_key = models.CharField(_("activiteit"), max_length=64)
     status = models.CharField(
-        _("status"), max_length=16, choices=ChecklistStatus.choices, default=ChecklistStatus.NOT_STARTED
+        _("status"),
+        max_length=16,
+        choices=ChecklistStatus.choices,
+        default=ChecklistStatus.NOT_STARTED,
     )
     note = models.TextField(_("notitie"), blank=True, max_length=2000)
     updated_at = models.DateTimeField(_("gewijzigd op"), auto_now=True)
     updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("gewijzigd door"), on_delete=models.SET_NULL, null=True
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("gewijzigd door"),
+        on_delete=models.SET_NULL,
+        null=True,
     )
 
     class Meta:
         verbose_name = _("checklistpunt")
         verbose_name_plural = _("checklistpunten")
         constraints = [
-            models.UniqueConstraint(fields=["coalition", "activity_key"], name="one_item_per_activity")
+            models.UniqueConstraint(
+                fields=["coalition", "activity_key"], name="one_item_per_activity"
+            )
         ]
 
     def __str__(self) -> str:

@@ -26,7 +26,9 @@ def read_rows(raw: bytes) -> Iterator[tuple[str, str, bool]]:
     """Rows of (code, name, fictional). Accepts CBS's own headers (GemeentecodeGM, Gemeentenaam)."""
     reader = csv.DictReader(io.StringIO(decode(raw)), delimiter=";")
     for line, row in enumerate(reader, start=2):
-        normalised = {key.strip().lower(): (value or "").strip() for key, value in row.items() if key}
+        normalised = {
+            key.strip().lower(): (value or "").strip() for key, value in row.items() if key
+        }
         code = normalised.get("code") or normalised.get("gemeentecodegm") or ""
         name = normalised.get("name") or normalised.get("gemeentenaam") or ""
         if len(code) == 4 and code.isdigit():
@@ -45,5 +47,7 @@ def load(raw: bytes) -> int:
     """Insert or update every row; all or nothing."""
     rows = list(read_rows(raw))
     for code, name, fictional in rows:
-        Municipality.objects.update_or_create(code=code, defaults={"name": name, "is_fictional": fictional})
+        Municipality.objects.update_or_create(
+            code=code, defaults={"name": name, "is_fictional": fictional}
+        )
     return len(rows)

@@ -13,11 +13,21 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
-from samenspel.coalitions.models import LIFE_PHASES, ChecklistItem, ChecklistStatus, Coalition, Phase
+from samenspel.coalitions.models import (
+    LIFE_PHASES,
+    ChecklistItem,
+    ChecklistStatus,
+    Coalition,
+    Phase,
+)
 from samenspel.guide.content import Activity, phase_activities
 
 LARGELY_DONE = 0.75
-STATUS_WEIGHT = {ChecklistStatus.DONE: 1.0, ChecklistStatus.BUSY: 0.5, ChecklistStatus.NOT_STARTED: 0.0}
+STATUS_WEIGHT = {
+    ChecklistStatus.DONE: 1.0,
+    ChecklistStatus.BUSY: 0.5,
+    ChecklistStatus.NOT_STARTED: 0.0,
+}
 
 
 @dataclass(frozen=True)
@@ -46,14 +56,18 @@ class PhaseProgress:
 
     @property
     def applicable(self) -> list[ActivityState]:
-        return [state for state in self.activities if state.status != ChecklistStatus.NOT_APPLICABLE]
+        return [
+            state for state in self.activities if state.status != ChecklistStatus.NOT_APPLICABLE
+        ]
 
     @property
     def score(self) -> float:
         applicable = self.applicable
         if not applicable:
             return 1.0
-        return sum(STATUS_WEIGHT[ChecklistStatus(state.status)] for state in applicable) / len(applicable)
+        return sum(STATUS_WEIGHT[ChecklistStatus(state.status)] for state in applicable) / len(
+            applicable
+        )
 
     @property
     def percentage(self) -> int:
@@ -61,7 +75,10 @@ class PhaseProgress:
 
     @property
     def started(self) -> bool:
-        return any(state.status in (ChecklistStatus.BUSY, ChecklistStatus.DONE) for state in self.activities)
+        return any(
+            state.status in (ChecklistStatus.BUSY, ChecklistStatus.DONE)
+            for state in self.activities
+        )
 
 
 @dataclass(frozen=True)
@@ -99,14 +116,18 @@ def checklist_progress(items: Iterable[ChecklistItem]) -> list[PhaseProgress]:
     return progress
 
 
-def suggest_phase(coalition: Coalition, items: Iterable[ChecklistItem] | None = None) -> PhaseSuggestion:
+def suggest_phase(
+    coalition: Coalition, items: Iterable[ChecklistItem] | None = None
+) -> PhaseSuggestion:
     if items is None:
         items = coalition.checklist_items.all()
     phases = checklist_progress(items)
     open_phase = next((p for p in phases if p.score < LARGELY_DONE), phases[-1])
     reasons = _reasons(phases, open_phase)
     if coalition.phase == Phase.STOPPED:
-        reasons.insert(0, _("De coalitie is gestopt. De checklist laat zien hoe ver zij was gekomen."))
+        reasons.insert(
+            0, _("De coalitie is gestopt. De checklist laat zien hoe ver zij was gekomen.")
+        )
     elif coalition.phase != open_phase.phase:
         reasons.append(
             _(
@@ -125,7 +146,12 @@ def suggest_phase(coalition: Coalition, items: Iterable[ChecklistItem] | None = 
 
 
 def _reasons(phases: list[PhaseProgress], open_phase: PhaseProgress) -> list[str]:
-    done = [p for p in phases if p.score >= LARGELY_DONE and LIFE_PHASES.index(Phase(p.phase)) < LIFE_PHASES.index(Phase(open_phase.phase))]
+    done = [
+        p
+        for p in phases
+        if p.score >= LARGELY_DONE
+        and LIFE_PHASES.index(Phase(p.phase)) < LIFE_PHASES.index(Phase(open_phase.phase))
+    ]
     reasons = []
     if done:
         reasons.append(
@@ -138,16 +164,26 @@ def _reasons(phases: list[PhaseProgress], open_phase: PhaseProgress) -> list[str
             % {"phase": open_phase.label, "pct": open_phase.percentage}
         )
     else:
-        reasons.append(_("Alle fases zijn grotendeels afgerond; de coalitie is toe aan doorontwikkeling."))
-    later = [p for p in phases if p.started and LIFE_PHASES.index(Phase(p.phase)) > LIFE_PHASES.index(Phase(open_phase.phase))]
+        reasons.append(
+            _("Alle fases zijn grotendeels afgerond; de coalitie is toe aan doorontwikkeling.")
+        )
+    later = [
+        p
+        for p in phases
+        if p.started
+        and LIFE_PHASES.index(Phase(p.phase)) > LIFE_PHASES.index(Phase(open_phase.phase))
+    ]
     if later:
         reasons.append(
-            _("Er is ook al werk begonnen in %(phases)s.") % {"phases": ", ".join(p.label for p in later)}
+            _("Er is ook al werk begonnen in %(phases)s.")
+            % {"phases": ", ".join(p.label for p in later)}
         )
     return reasons
 
 
-def _next_steps(phases: list[PhaseProgress], open_phase: PhaseProgress, limit: int = 5) -> list[ActivityState]:
+def _next_steps(
+    phases: list[PhaseProgress], open_phase: PhaseProgress, limit: int = 5
+) -> list[ActivityState]:
     """Open activities of the suggested phase, busy ones first, then earlier phases' leftovers."""
     index = LIFE_PHASES.index(Phase(open_phase.phase))
     candidates = [s for s in open_phase.activities if s.is_open]

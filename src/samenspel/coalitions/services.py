@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _lazy
 from samenspel.accounts.models import Membership, Role
 from samenspel.coalitions.models import ChecklistItem, ChecklistStatus, Coalition, PhaseChange
 from samenspel.core import audit
-from samenspel.guide.content import all_activity_keys
+from samenspel.guide.content import get_activity
 
 if TYPE_CHECKING:
     from samenspel.accounts.models import User
@@ -29,7 +29,14 @@ audit.register_actions(
 )
 
 COALITION_FIELDS = (
-    "name", "municipality", "area_scope", "areas", "form", "legal_structure", "start_date", "ambition",
+    "name",
+    "municipality",
+    "area_scope",
+    "areas",
+    "form",
+    "legal_structure",
+    "start_date",
+    "ambition",
 )
 
 
@@ -39,7 +46,10 @@ def create_coalition(*, acting_user: User, **fields: Any) -> Coalition:
     coalition = Coalition.objects.create(**fields)
     Membership.objects.create(user=acting_user, coalition=coalition, role=Role.COORDINATOR)
     audit.record(
-        "coalition.created", coalition, acting_user=acting_user, coalition=coalition,
+        "coalition.created",
+        coalition,
+        acting_user=acting_user,
+        coalition=coalition,
         changes=audit.snapshot(coalition, COALITION_FIELDS),
     )
     return coalition
@@ -54,11 +64,19 @@ def update_coalition(coalition: Coalition, *, acting_user: User, **fields: Any) 
     coalition.save()
     changes = audit.diff(before, audit.snapshot(coalition, COALITION_FIELDS))
     if changes:
-        audit.record("coalition.updated", coalition, acting_user=acting_user, coalition=coalition, changes=changes)
+        audit.record(
+            "coalition.updated",
+            coalition,
+            acting_user=acting_user,
+            coalition=coalition,
+            changes=changes,
+        )
     return coalition
 
 
-def validate_phase_change(coalition: Coalition, *, to_phase: str, date: datetime.date, reason: str) -> None:
+def validate_phase_change(
+    coalition: Coalition, *, to_phase: str, date: datetime.date, reason: str
+) -> None:
     """Dutch messages per field; going back a phase is allowed (handbook §1.2)."""
     errors: dict[str, str] = {}
     if to_phase == coalition.phase:
@@ -83,19 +101,37 @@ def validate_phase_change(coalition: Coalition, *, to_phase: str, date: datetime
 
 @transaction.atomic
 def change_phase(
-    coalition: Coalition, *, acting_user: User, to_phase: str, date: datetime.date, reason: str, tipping_point: str
+    coalition: Coalition,
+    *,
+    acting_user: User,
+    to_phase: str,
+    date: datetime.date,
+    reason: str,
+    tipping_point: str,
 ) -> PhaseChange:
     coalition = Coalition.objects.select_for_update().get(pk=coalition.pk)
     validate_phase_change(coalition, to_phase=to_phase, date=date, reason=reason)
     change = PhaseChange.objects.create(
-        coalition=coalition, date=date, from_phase=coalition.phase, to_phase=to_phase,
-        reason=reason.strip(), tipping_point=tipping_point, recorded_by=acting_user,
+        coalition=coalition,
+        date=date,
+        from_phase=coalition.phase,
+        to_phase=to_phase,
+        reason=reason.strip(),
+        tipping_point=tipping_point,
+        recorded_by=acting_user,
     )
     coalition.phase = to_phase
     coalition.save(update_fields=["phase", "updated_at"])
     audit.record(
-        "coalition.phase_changed", coalition, acting_user=acting_user, coalition=coalition,
-        changes={"phase": [change.from_phase, to_phase], "tipping_point": tipping_point, "date": str(date)},
+        "coalition.phase_changed",
+        coalition,
+        acting_user=acting_user,
+        coalition=coalition,
+        changes={
+            "phase": [change.from_phase, to_phase],
+            "tipping_point": tipping_point,
+            "date": str(date),
+        },
     )
     return change
 
@@ -104,19 +140,27 @@ def change_phase(
 def set_checklist_status(
     coalition: Coalition, activity_key: str, *, acting_user: User, status: str, note: str = ""
 ) -> ChecklistItem:
-    if activity_key not in all_activity_keys():
-        raise ValidationError({"activity_key": _("Deze activiteit staat niet in de gids.")})
+    try:
+        activity = get_activity(activity_key)
+    except KeyError:
+        raise ValidationError({"activity_key": _("Deze activiteit staat niet in de gids.")}) from None
     if status not in ChecklistStatus.values:
         raise ValidationError({"status": _("Kies een geldige status.")})
     item, _created = ChecklistItem.objects.select_for_update().get_or_create(
         coalition=coalition, activity_key=activity_key
     )
-    changes = audit.diff({"status": item.status, "note": item.note}, {"status": status, "note": note})
+    changes = audit.diff(
+        {"status": item.status, "note": item.note}, {"status": status, "note": note}
+    )
     item.status, item.note, item.updated_by = status, note, acting_user
     item.save()
     if changes:
         audit.record(
-            "checklist.updated", item, acting_user=acting_user, coalition=coalition,
+            "checklist.updated",
+            item,
+            acting_user=acting_user,
+            coalition=coalition,
             changes={"activity": activity_key, **changes},
+            label=f"{activity.title}: {item.get_status_display()}",
         )
     return item

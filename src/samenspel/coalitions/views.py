@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView
 
 from samenspel.accounts.mixins import CoalitionMixin
+from samenspel.accounts.requests import acting_user
 from samenspel.accounts.models import Membership
 from samenspel.accounts.policy import Permission, can
 from samenspel.coalitions import services
@@ -26,7 +27,7 @@ class HomeView(TemplateView):
     template_name = "coalitions/home.html"
 
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        memberships = list(Membership.objects.for_user(request.user).order_by("coalition__name"))  # type: ignore[arg-type]
+        memberships = list(Membership.objects.for_user(acting_user(request)).order_by("coalition__name"))
         if len(memberships) == 1:
             return redirect("coalitions:dashboard", memberships[0].coalition.uuid)
         return self.render_to_response(self.get_context_data(memberships=memberships))
@@ -38,7 +39,7 @@ class CoalitionCreateView(ServiceFormMixin, FormView):
     success_message = _("De coalitie is aangemaakt. U bent de coördinator.")
 
     def perform(self, form: CoalitionForm) -> Coalition:
-        return services.create_coalition(acting_user=self.request.user, **form.service_fields())  # type: ignore[arg-type]
+        return services.create_coalition(acting_user=acting_user(self.request), **form.service_fields())
 
     def get_success_url(self) -> str:
         return reverse("coalitions:dashboard", args=[self.result.uuid])
@@ -55,7 +56,9 @@ class CoalitionUpdateView(CoalitionMixin, ServiceFormMixin, FormView):
 
     def perform(self, form: CoalitionForm) -> Coalition:
         coalition = Coalition.objects.get(pk=self.coalition.pk)
-        return services.update_coalition(coalition, acting_user=self.request.user, **form.service_fields())  # type: ignore[arg-type]
+        return services.update_coalition(
+            coalition, acting_user=acting_user(self.request), **form.service_fields()
+        )
 
     def get_success_url(self) -> str:
         return reverse("coalitions:dashboard", args=[self.coalition.uuid])
@@ -97,7 +100,9 @@ class PhaseChangeView(CoalitionMixin, ServiceFormMixin, FormView):
         return {**super().get_form_kwargs(), "coalition": self.coalition}
 
     def perform(self, form: PhaseChangeForm) -> Any:
-        return services.change_phase(self.coalition, acting_user=self.request.user, **form.cleaned_data)  # type: ignore[arg-type]
+        return services.change_phase(
+            self.coalition, acting_user=acting_user(self.request), **form.cleaned_data
+        )
 
     def get_success_url(self) -> str:
         return reverse("coalitions:where", args=[self.coalition.uuid])
@@ -116,29 +121,46 @@ class ChecklistItemView(CoalitionMixin, ServiceFormMixin, FormView):
         return super().dispatch(request, *args, **kwargs)
 
     def get_form_kwargs(self) -> dict[str, Any]:
-        item = ChecklistItem.objects.filter(coalition=self.coalition, activity_key=self.kwargs["activity"]).first()
+        item = ChecklistItem.objects.filter(
+            coalition=self.coalition, activity_key=self.kwargs["activity"]
+        ).first()
         return {**super().get_form_kwargs(), "instance": item}
 
     def perform(self, form: ChecklistItemForm) -> ChecklistItem:
         return services.set_checklist_status(
-            self.coalition, self.kwargs["activity"], acting_user=self.request.user, **form.cleaned_data  # type: ignore[arg-type]
+            self.coalition,
+            self.kwargs["activity"],
+            acting_user=acting_user(self.request),
+            **form.cleaned_data,
         )
 
     def form_valid(self, form: ChecklistItemForm) -> HttpResponse:
         response = super().form_valid(form)
         if self.request.headers.get("HX-Request") and response.status_code == 302:
             state = next(
-                s for phase in suggest_phase(self.coalition).phases for s in phase.activities
+                s
+                for phase in suggest_phase(self.coalition).phases
+                for s in phase.activities
                 if s.activity.key == self.kwargs["activity"]
             )
-            return render(self.request, "coalitions/_checklist_row.html", {
-                "state": state, "coalition": self.coalition, "can_edit_checklist": True, "saved": True,
-                "status_choices": ChecklistStatus.choices,
-            })
+            return render(
+                self.request,
+                "coalitions/_checklist_row.html",
+                {
+                    "state": state,
+                    "coalition": self.coalition,
+                    "can_edit_checklist": True,
+                    "saved": True,
+                    "status_choices": ChecklistStatus.choices,
+                },
+            )
         return response
 
     def get_success_url(self) -> str:
-        return reverse("coalitions:where", args=[self.coalition.uuid]) + f"#activiteit-{self.kwargs['activity']}"
+        return (
+            reverse("coalitions:where", args=[self.coalition.uuid])
+            + f"#activiteit-{self.kwargs['activity']}"
+        )
 
 
 class AuditTrailView(CoalitionMixin, TemplateView):

@@ -52,4 +52,6 @@ def integer(name: str, default: int) -> int:
 
 
 def text_list(name: str, default: list[str]) -> list[str]:
-    return _read(name, default, lambda raw: [part.strip() for part in raw.split(",") if part.strip()])
+    return _read(
+        name, default, lambda raw: [part.strip() for part in raw.split(",") if part.strip()]
+    )

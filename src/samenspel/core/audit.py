@@ -40,7 +40,11 @@ def snapshot(instance: models.Model, fields: Iterable[str]) -> dict[str, Any]:
 
 def diff(before: dict[str, Any], after: dict[str, Any]) -> dict[str, Any]:
     """Field -> [old, new] for every field that changed."""
-    return {name: [before.get(name), value] for name, value in after.items() if before.get(name) != value}
+    return {
+        name: [before.get(name), value]
+        for name, value in after.items()
+        if before.get(name) != value
+    }
 
 
 def record(
@@ -50,6 +54,7 @@ def record(
     acting_user: User | None,
     coalition: Coalition | None,
     changes: dict[str, Any] | None = None,
+    label: str | None = None,
 ) -> AuditEvent:
     return AuditEvent.objects.create(
         coalition=coalition,
@@ -57,6 +62,6 @@ def record(
         action=action,
         object_type=subject._meta.model_name or "",
         object_uuid=getattr(subject, "uuid", None),
-        object_label=str(subject)[:200],
+        object_label=(label or str(subject))[:200],
         changes=changes or {},
     )

@@ -7,7 +7,9 @@ from django.utils.translation import gettext_lazy as _
 
 class AuditEventQuerySet(models.QuerySet["AuditEvent"]):
     def for_coalition(self, coalition: models.Model) -> "AuditEventQuerySet":
-        return self.filter(coalition=coalition).select_related("actor").order_by("-created_at", "-id")
+        return (
+            self.filter(coalition=coalition).select_related("actor").order_by("-created_at", "-id")
+        )
 
 
 class AuditEvent(models.Model):
@@ -33,11 +35,15 @@ class AuditEvent(models.Model):
         null=True,
         related_name="+",
     )
-    action = models.CharField(_("actie"), max_length=64, help_text=_("Bijvoorbeeld partner.updated."))
+    action = models.CharField(
+        _("actie"), max_length=64, help_text=_("Bijvoorbeeld partner.updated.")
+    )
     object_type = models.CharField(_("soort object"), max_length=64)
     object_uuid = models.UUIDField(_("object"), null=True, blank=True)
     object_label = models.CharField(
-        _("omschrijving"), max_length=200, help_text=_("Naam van het object op het moment van wijzigen.")
+        _("omschrijving"),
+        max_length=200,
+        help_text=_("Naam van het object op het moment van wijzigen."),
     )
     changes = models.JSONField(_("wijzigingen"), default=dict, blank=True)
     created_at = models.DateTimeField(_("tijdstip"), auto_now_add=True, db_index=True)

@@ -35,15 +35,29 @@ class PartnerForm(forms.ModelForm):
     class Meta:
         model = Partner
         fields = [
-            "name", "kind", "circle", "motives", "roles", "resident_type", "represents",
-            "participation_reason", "brings", "takes", "deal_breakers", "success_criteria",
-            "joined_on", "left_on",
+            "name",
+            "kind",
+            "circle",
+            "motives",
+            "roles",
+            "resident_type",
+            "represents",
+            "participation_reason",
+            "brings",
+            "takes",
+            "deal_breakers",
+            "success_criteria",
+            "joined_on",
+            "left_on",
         ]
         widgets = {
             "joined_on": DATE_WIDGET,
             "left_on": DATE_WIDGET,
             "circle": forms.RadioSelect,
-            **{name: forms.Textarea(attrs={"rows": 3}) for name in ("brings", "takes", "deal_breakers", "success_criteria")},
+            **{
+                name: forms.Textarea(attrs={"rows": 3})
+                for name in ("brings", "takes", "deal_breakers", "success_criteria")
+            },
         }
 
     def validate_unique(self) -> None:
@@ -74,8 +88,12 @@ class ContactForm(forms.ModelForm):
 
 class PartnerFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Zoeken"), method="search")
-    kind = django_filters.ChoiceFilter(label=_("Soort"), choices=PartnerKind.choices, empty_label=_("Alle soorten"))
-    circle = django_filters.ChoiceFilter(label=_("Cirkel"), choices=Circle.choices, empty_label=_("Alle cirkels"))
+    kind = django_filters.ChoiceFilter(
+        label=_("Soort"), choices=PartnerKind.choices, empty_label=_("Alle soorten")
+    )
+    circle = django_filters.ChoiceFilter(
+        label=_("Cirkel"), choices=Circle.choices, empty_label=_("Alle cirkels")
+    )
     status = django_filters.ChoiceFilter(
         label=_("Status"),
         choices=[("current", _("Huidige partners")), ("left", _("Vertrokken partners"))],

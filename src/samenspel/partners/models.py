@@ -1,7 +1,7 @@
 import uuid
 
-from django.core.exceptions import ValidationError
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Lower
@@ -79,38 +79,61 @@ class Partner(models.Model):
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     coalition = models.ForeignKey(
-        "coalitions.Coalition", verbose_name=_("coalitie"), on_delete=models.CASCADE, related_name="partners"
+        "coalitions.Coalition",
+        verbose_name=_("coalitie"),
+        on_delete=models.CASCADE,
+        related_name="partners",
     )
-    name = models.CharField(_("naam"), max_length=150, help_text=_("Naam van de organisatie of groep."))
+    name = models.CharField(
+        _("naam"), max_length=150, help_text=_("Naam van de organisatie of groep.")
+    )
     kind = models.CharField(_("soort partner"), max_length=24, choices=PartnerKind.choices)
     circle = models.CharField(
         _("cirkel van betrokkenheid"),
         max_length=10,
         choices=Circle.choices,
         default=Circle.INFORMED,
-        help_text=_("Handreiking §3.2.5: hoe dicht staat deze partner bij het hart van de coalitie?"),
+        help_text=_(
+            "Handreiking §3.2.5: hoe dicht staat deze partner bij het hart van de coalitie?"
+        ),
     )
     motives = models.JSONField(
-        _("dominante motieven"), default=list, help_text=_("Eén of meer: instrumenteel, moreel, affectief.")
+        _("dominante motieven"),
+        default=list,
+        help_text=_("Eén of meer: instrumenteel, moreel, affectief."),
     )
     roles = models.JSONField(_("rollen in de coalitie"), default=list, blank=True)
     resident_type = models.CharField(
-        _("type inwoner"), max_length=12, choices=ResidentType.choices, blank=True,
+        _("type inwoner"),
+        max_length=12,
+        choices=ResidentType.choices,
+        blank=True,
         help_text=_("Alleen voor inwoners (Tonkens)."),
     )
     represents = models.CharField(
-        _("namens wie"), max_length=200, blank=True, help_text=_("Alleen voor inwoners: namens wie of wat?")
+        _("namens wie"),
+        max_length=200,
+        blank=True,
+        help_text=_("Alleen voor inwoners: namens wie of wat?"),
     )
     participation_reason = models.CharField(
-        _("waarom doet deze inwoner mee"), max_length=16, choices=ParticipationReason.choices, blank=True
+        _("waarom doet deze inwoner mee"),
+        max_length=16,
+        choices=ParticipationReason.choices,
+        blank=True,
     )
     brings = models.TextField(_("wat brengt de partner"), blank=True, max_length=2000)
     takes = models.TextField(_("wat haalt de partner"), blank=True, max_length=2000)
     deal_breakers = models.TextField(
-        _("dealbreakers"), blank=True, max_length=2000, help_text=_("Wat wil deze partner absoluut niet?")
+        _("dealbreakers"),
+        blank=True,
+        max_length=2000,
+        help_text=_("Wat wil deze partner absoluut niet?"),
     )
     success_criteria = models.TextField(
-        _("wanneer is het een succes"), blank=True, max_length=2000,
+        _("wanneer is het een succes"),
+        blank=True,
+        max_length=2000,
         help_text=_("Wat wil deze partner gerealiseerd zien?"),
     )
     joined_on = models.DateField(_("lid sinds"), null=True, blank=True)
@@ -125,13 +148,20 @@ class Partner(models.Model):
         verbose_name_plural = _("partners")
         ordering = ["name"]
         constraints = [
-            models.UniqueConstraint(Lower("name"), "coalition", name="unique_partner_name_per_coalition"),
+            models.UniqueConstraint(
+                Lower("name"), "coalition", name="unique_partner_name_per_coalition"
+            ),
             models.CheckConstraint(
-                condition=Q(left_on__isnull=True) | Q(joined_on__isnull=True) | Q(left_on__gte=F("joined_on")),
+                condition=Q(left_on__isnull=True)
+                | Q(joined_on__isnull=True)
+                | Q(left_on__gte=F("joined_on")),
                 name="partner_leaves_after_joining",
             ),
         ]
-        indexes = [models.Index(fields=["coalition", "circle"]), models.Index(fields=["coalition", "kind"])]
+        indexes = [
+            models.Index(fields=["coalition", "circle"]),
+            models.Index(fields=["coalition", "kind"]),
+        ]
 
     def __str__(self) -> str:
         return self.name
@@ -141,9 +171,13 @@ class Partner(models.Model):
         errors: dict[str, str] = {}
         if not self.motives:
             errors["motives"] = _("Kies ten minste één dominant motief.")
-        elif not set(self.motives) <= set(Motive.values) or len(set(self.motives)) != len(self.motives):
+        elif not set(self.motives) <= set(Motive.values) or len(set(self.motives)) != len(
+            self.motives
+        ):
             errors["motives"] = _("Kies motieven uit: instrumenteel, moreel, affectief.")
-        if not set(self.roles) <= set(CoalitionRole.values) or len(set(self.roles)) != len(self.roles):
+        if not set(self.roles) <= set(CoalitionRole.values) or len(set(self.roles)) != len(
+            self.roles
+        ):
             errors["roles"] = _("Een of meer rollen bestaan niet.")
         if self.joined_on and self.left_on and self.left_on < self.joined_on:
             errors["left_on"] = _("De vertrekdatum ligt vóór de datum van toetreden.")
@@ -206,20 +240,30 @@ class ConversationStatus(models.TextChoices):
 
 class PartnerEventQuerySet(models.QuerySet["PartnerEvent"]):
     def needing_conversation(self) -> "PartnerEventQuerySet":
-        return self.filter(conversation__in=[ConversationStatus.TO_PLAN, ConversationStatus.PLANNED])
+        return self.filter(
+            conversation__in=[ConversationStatus.TO_PLAN, ConversationStatus.PLANNED]
+        )
 
 
 class PartnerEvent(models.Model):
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    partner = models.ForeignKey(Partner, verbose_name=_("partner"), on_delete=models.CASCADE, related_name="events")
+    partner = models.ForeignKey(
+        Partner, verbose_name=_("partner"), on_delete=models.CASCADE, related_name="events"
+    )
     kind = models.CharField(_("soort verandering"), max_length=16, choices=EventKind.choices)
     date = models.DateField(_("datum"))
     description = models.TextField(_("toelichting"), blank=True, max_length=2000)
     conversation = models.CharField(
-        _("gesprek"), max_length=12, choices=ConversationStatus.choices, default=ConversationStatus.TO_PLAN
+        _("gesprek"),
+        max_length=12,
+        choices=ConversationStatus.choices,
+        default=ConversationStatus.TO_PLAN,
     )
     recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("vastgelegd door"), on_delete=models.SET_NULL, null=True
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("vastgelegd door"),
+        on_delete=models.SET_NULL,
+        null=True,
     )
     created_at = models.DateTimeField(_("vastgelegd op"), auto_now_add=True)
 

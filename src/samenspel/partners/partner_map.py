@@ -23,10 +23,25 @@ RINGS = {
     Circle.INVOLVED: (170, 245),
     Circle.INFORMED: (245, 315),
 }
-KIND_COLOURS = dict(zip(PartnerKind.values, [
-    "#8a2b0e", "#005a8c", "#6a3d9a", "#1b6e3a", "#9c3d00", "#0b6e6e",
-    "#a3004c", "#4b5c00", "#283593", "#5d4037", "#444444",
-], strict=True))
+KIND_COLOURS = dict(
+    zip(
+        PartnerKind.values,
+        [
+            "#8a2b0e",
+            "#005a8c",
+            "#6a3d9a",
+            "#1b6e3a",
+            "#9c3d00",
+            "#0b6e6e",
+            "#a3004c",
+            "#4b5c00",
+            "#283593",
+            "#5d4037",
+            "#444444",
+        ],
+        strict=True,
+    )
+)
 
 
 @dataclass(frozen=True)
@@ -53,13 +68,17 @@ def _positions(count: int, inner: float, outer: float) -> list[tuple[float, floa
     if inner == 0 and count == 1:
         return [(CENTRE, CENTRE)]
     first_track = max(inner + DOT_SPACING / 2, DOT_SPACING)
-    tracks = [r for r in range(int(first_track), int(outer - DOT_RADIUS) + 1, DOT_SPACING)] or [int(first_track)]
+    tracks = list(range(int(first_track), int(outer - DOT_RADIUS) + 1, DOT_SPACING)) or [int(first_track)]
     capacity = [max(1, int(2 * math.pi * r / DOT_SPACING)) for r in tracks]
     positions: list[tuple[float, float]] = []
     remaining = count
     for radius, fits in zip(tracks, capacity, strict=True):
         # Share the dots over the tracks in proportion to what each can hold.
-        share = remaining if radius == tracks[-1] else min(fits, math.ceil(count * fits / sum(capacity)))
+        share = (
+            remaining
+            if radius == tracks[-1]
+            else min(fits, math.ceil(count * fits / sum(capacity)))
+        )
         share = min(share, remaining)
         for index in range(share):
             angle = 2 * math.pi * index / max(share, 1) - math.pi / 2 + radius / 97
@@ -72,7 +91,12 @@ def _positions(count: int, inner: float, outer: float) -> list[tuple[float, floa
 
 def build_map(partners: Sequence[Partner]) -> tuple[list[Ring], list[Dot]]:
     rings = [
-        Ring(circle=circle.value, label=str(circle.label), radius=RINGS[circle][1], label_y=CENTRE - RINGS[circle][1] + 18)
+        Ring(
+            circle=circle.value,
+            label=str(circle.label),
+            radius=RINGS[circle][1],
+            label_y=CENTRE - RINGS[circle][1] + 18,
+        )
         for circle in Circle
     ]
     dots: list[Dot] = []

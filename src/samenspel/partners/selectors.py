@@ -30,7 +30,9 @@ def missing_kinds(present: set[str]) -> list[str]:
 
 def partner_or_404(coalition: Coalition, partner_uuid: UUID | str) -> Partner:
     """Tenancy: a partner is found only inside the coalition already resolved for this person."""
-    return get_object_or_404(Partner.objects.select_related("coalition"), coalition=coalition, uuid=partner_uuid)
+    return get_object_or_404(
+        Partner.objects.select_related("coalition"), coalition=coalition, uuid=partner_uuid
+    )
 
 
 def partners_with_counts(coalition: Coalition):  # type: ignore[no-untyped-def]

@@ -29,8 +29,20 @@ audit.register_actions(
 )
 
 PARTNER_FIELDS = (
-    "name", "kind", "circle", "motives", "roles", "resident_type", "represents", "participation_reason",
-    "brings", "takes", "deal_breakers", "success_criteria", "joined_on", "left_on",
+    "name",
+    "kind",
+    "circle",
+    "motives",
+    "roles",
+    "resident_type",
+    "represents",
+    "participation_reason",
+    "brings",
+    "takes",
+    "deal_breakers",
+    "success_criteria",
+    "joined_on",
+    "left_on",
 )
 CONTACT_FIELDS = ("name", "function", "email", "phone", "is_primary")
 EVENT_FIELDS = ("kind", "date", "description", "conversation")
@@ -62,7 +74,10 @@ def create_partner(coalition: Coalition, *, acting_user: User, **fields: Any) ->
     partner = Partner(coalition=coalition, **fields)
     _save_partner(partner)
     audit.record(
-        "partner.created", partner, acting_user=acting_user, coalition=coalition,
+        "partner.created",
+        partner,
+        acting_user=acting_user,
+        coalition=coalition,
         changes=audit.snapshot(partner, PARTNER_FIELDS),
     )
     return partner
@@ -76,7 +91,13 @@ def update_partner(partner: Partner, *, acting_user: User, **fields: Any) -> Par
     _save_partner(partner)
     changes = audit.diff(before, audit.snapshot(partner, PARTNER_FIELDS))
     if changes:
-        audit.record("partner.updated", partner, acting_user=acting_user, coalition=partner.coalition, changes=changes)
+        audit.record(
+            "partner.updated",
+            partner,
+            acting_user=acting_user,
+            coalition=partner.coalition,
+            changes=changes,
+        )
     return partner
 
 
@@ -86,7 +107,10 @@ def record_event(partner: Partner, *, acting_user: User, **fields: Any) -> Partn
     event.full_clean(exclude=["partner", "recorded_by"])
     event.save()
     audit.record(
-        "partner.event_recorded", partner, acting_user=acting_user, coalition=partner.coalition,
+        "partner.event_recorded",
+        partner,
+        acting_user=acting_user,
+        coalition=partner.coalition,
         changes=audit.snapshot(event, EVENT_FIELDS),
     )
     return event
@@ -100,7 +124,10 @@ def update_event(event: PartnerEvent, *, acting_user: User, **fields: Any) -> Pa
     event.full_clean(exclude=["partner", "recorded_by"])
     event.save()
     audit.record(
-        "partner.event_updated", event.partner, acting_user=acting_user, coalition=event.partner.coalition,
+        "partner.event_updated",
+        event.partner,
+        acting_user=acting_user,
+        coalition=event.partner.coalition,
         changes=audit.diff(before, audit.snapshot(event, EVENT_FIELDS)),
     )
     return event
@@ -121,11 +148,19 @@ def save_contact(
     contact.save()
     # Names of professional contacts only, never their e-mail or phone, in the audit trail.
     changed = sorted(audit.diff(before, audit.snapshot(contact, CONTACT_FIELDS)))
-    audit.record(action, contact, acting_user=acting_user, coalition=partner.coalition, changes={"fields": changed})
+    audit.record(
+        action,
+        contact,
+        acting_user=acting_user,
+        coalition=partner.coalition,
+        changes={"fields": changed},
+    )
     return contact
 
 
 @transaction.atomic
 def delete_contact(contact: ContactPerson, *, acting_user: User) -> None:
-    audit.record("contact.deleted", contact, acting_user=acting_user, coalition=contact.partner.coalition)
+    audit.record(
+        "contact.deleted", contact, acting_user=acting_user, coalition=contact.partner.coalition
+    )
     contact.delete()

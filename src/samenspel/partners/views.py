@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView
 
 from samenspel.accounts.mixins import CoalitionMixin
+from samenspel.accounts.requests import acting_user
 from samenspel.accounts.policy import Permission, can, require
 from samenspel.core.views import ServiceFormMixin
 from samenspel.partners import services
@@ -50,11 +51,15 @@ class PartnerListView(CoalitionMixin, TemplateView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         filters = PartnerFilter(self.request.GET, queryset=partners_with_counts(self.coalition))
-        page = Paginator(filters.qs.order_by("name"), self.paginate_by).get_page(self.request.GET.get("pagina"))
+        page = Paginator(filters.qs.order_by("name"), self.paginate_by).get_page(
+            self.request.GET.get("pagina")
+        )
         query = self.request.GET.copy()
         query.pop("pagina", None)
         context.update(
-            filter=filters, page=page, query=query.urlencode(),
+            filter=filters,
+            page=page,
+            query=query.urlencode(),
             can_add=can(self.membership, Permission.ADD_PARTNER),
         )
         return context
@@ -70,7 +75,9 @@ class PartnerCreateView(CoalitionMixin, ServiceFormMixin, FormView):
         return {**super().get_form_kwargs(), "instance": Partner(coalition=self.coalition)}
 
     def perform(self, form: PartnerForm) -> Partner:
-        return services.create_partner(self.coalition, acting_user=self.request.user, **form.service_fields())  # type: ignore[arg-type]
+        return services.create_partner(
+            self.coalition, acting_user=acting_user(self.request), **form.service_fields()
+        )
 
     def get_success_url(self) -> str:
         return reverse("partners:detail", args=[self.coalition.uuid, self.result.uuid])
@@ -88,7 +95,9 @@ class PartnerUpdateView(PartnerMixin, ServiceFormMixin, FormView):
 
     def perform(self, form: PartnerForm) -> Partner:
         partner = Partner.objects.select_related("coalition").get(pk=self.partner.pk)
-        return services.update_partner(partner, acting_user=self.request.user, **form.service_fields())  # type: ignore[arg-type]
+        return services.update_partner(
+            partner, acting_user=acting_user(self.request), **form.service_fields()
+        )
 
 
 class PartnerDetailView(PartnerMixin, TemplateView):
@@ -120,7 +129,9 @@ class PartnerEventCreateView(PartnerMixin, ServiceFormMixin, FormView):
         return super().get_form_kwargs()
 
     def perform(self, form: PartnerEventForm) -> PartnerEvent:
-        return services.record_event(self.partner, acting_user=self.request.user, **form.cleaned_data)  # type: ignore[arg-type]
+        return services.record_event(
+            self.partner, acting_user=acting_user(self.request), **form.cleaned_data
+        )
 
 
 class PartnerEventUpdateView(PartnerMixin, ServiceFormMixin, FormView):
@@ -131,11 +142,13 @@ class PartnerEventUpdateView(PartnerMixin, ServiceFormMixin, FormView):
 
     def get_form_kwargs(self) -> dict[str, Any]:
         self.partner = self.get_partner()
-        self.event = get_object_or_404(PartnerEvent, partner=self.partner, uuid=self.kwargs["event"])
+        self.event = get_object_or_404(
+            PartnerEvent, partner=self.partner, uuid=self.kwargs["event"]
+        )
         return {**super().get_form_kwargs(), "instance": self.event}
 
     def perform(self, form: ConversationForm) -> PartnerEvent:
-        return services.update_event(self.event, acting_user=self.request.user, **form.cleaned_data)  # type: ignore[arg-type]
+        return services.update_event(self.event, acting_user=acting_user(self.request), **form.cleaned_data)
 
 
 class ContactFormView(PartnerMixin, ServiceFormMixin, FormView):
@@ -148,12 +161,17 @@ class ContactFormView(PartnerMixin, ServiceFormMixin, FormView):
         self.partner = self.get_partner()
         self.contact = None
         if "contact" in self.kwargs:
-            self.contact = get_object_or_404(ContactPerson, partner=self.partner, uuid=self.kwargs["contact"])
+            self.contact = get_object_or_404(
+                ContactPerson, partner=self.partner, uuid=self.kwargs["contact"]
+            )
         return {**super().get_form_kwargs(), "instance": self.contact}
 
     def perform(self, form: ContactForm) -> ContactPerson:
         return services.save_contact(
-            self.partner, acting_user=self.request.user, contact=self.contact, **form.cleaned_data  # type: ignore[arg-type]
+            self.partner,
+            acting_user=acting_user(self.request),
+            contact=self.contact,
+            **form.cleaned_data,
         )
 
 
@@ -170,13 +188,15 @@ class ContactDeleteView(PartnerMixin, TemplateView):
 
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         self._load()
-        services.delete_contact(self.contact, acting_user=request.user)  # type: ignore[arg-type]
+        services.delete_contact(self.contact, acting_user=acting_user(request))
         messages.success(request, _("De contactpersoon is verwijderd."))
         return redirect(self.get_success_url())
 
     def _load(self) -> None:
         self.partner = self.get_partner()
-        self.contact = get_object_or_404(ContactPerson, partner=self.partner, uuid=self.kwargs["contact"])
+        self.contact = get_object_or_404(
+            ContactPerson, partner=self.partner, uuid=self.kwargs["contact"]
+        )
 
 
 class PartnerMapView(CoalitionMixin, TemplateView):
@@ -188,8 +208,13 @@ class PartnerMapView(CoalitionMixin, TemplateView):
         rings, dots = build_map(partners)
         present = {p.kind for p in partners}
         context.update(
-            rings=rings, dots=dots, size=SIZE, centre=SIZE / 2,
-            legend=[(str(k.label), KIND_COLOURS[k.value]) for k in PartnerKind if k.value in present],
+            rings=rings,
+            dots=dots,
+            size=SIZE,
+            centre=SIZE / 2,
+            legend=[
+                (str(k.label), KIND_COLOURS[k.value]) for k in PartnerKind if k.value in present
+            ],
             missing=missing_kinds(present),
         )
         return context

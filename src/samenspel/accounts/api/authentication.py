@@ -61,7 +61,7 @@ class PersonalTokenScheme(OpenApiAuthenticationExtension):
             "name": "Authorization",
             "description": str(
                 _(
-                    "Persoonlijk API-token, met het voorvoegsel 'Token': "
+                    "Persoonlijk API-token, met het voorvoegsel ‘Token’: "
                     "Authorization: Token <uw token>."
                 )
             ),

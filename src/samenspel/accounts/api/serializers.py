@@ -29,7 +29,7 @@ class ObtainTokenSerializer(serializers.Serializer):
         required=False,
         allow_blank=True,
         help_text=_(
-            "Waarvoor gebruikt u dit token? Zonder naam heet het 'API-token' met de datum."
+            "Waarvoor gebruikt u dit token? Zonder naam heet het ‘API-token’ met de datum."
         ),
     )
 
@@ -64,7 +64,7 @@ class NewApiTokenSerializer(serializers.ModelSerializer):
 # --- members and invitations --------------------------------------------------------------------
 
 
-class PartnerRefSerializer(serializers.ModelSerializer):
+class MemberPartnerSerializer(serializers.ModelSerializer):
     class Meta:
         model = Partner
         fields = ["uuid", "name"]
@@ -94,7 +94,7 @@ class MemberSerializer(serializers.ModelSerializer):
         help_text=_("Alleen zichtbaar voor wie de leden beheert."),
     )
     role_display = serializers.CharField(source="get_role_display", read_only=True)
-    partner = PartnerRefSerializer(read_only=True, allow_null=True)
+    partner = MemberPartnerSerializer(read_only=True, allow_null=True)
 
     class Meta:
         model = Membership
@@ -120,7 +120,7 @@ class MemberRoleSerializer(serializers.Serializer):
 
 class InvitationSerializer(serializers.ModelSerializer):
     role_display = serializers.CharField(source="get_role_display", read_only=True)
-    partner = PartnerRefSerializer(read_only=True, allow_null=True)
+    partner = MemberPartnerSerializer(read_only=True, allow_null=True)
     invited_by = serializers.CharField(
         source="invited_by.full_name", read_only=True, allow_null=True
     )

@@ -65,7 +65,7 @@ class LockedOut(exceptions.APIException):
     default_detail = gettext_lazy(
         "Dit account is tijdelijk geblokkeerd na te veel mislukte inlogpogingen. "
         "Probeer het over een uur opnieuw, "
-        "of stel een nieuw wachtwoord in via 'Wachtwoord vergeten'."
+        "of stel een nieuw wachtwoord in via ‘Wachtwoord vergeten’."
     )
     default_code = "locked_out"
 
@@ -272,7 +272,6 @@ class MemberDetailView(MembersBase, generics.RetrieveDestroyAPIView):
 
 class InvitationsBase(CoalitionScopedMixin):
     permission = Permission.MANAGE_MEMBERS
-    serializer_class = InvitationSerializer
 
     def get_queryset(self) -> QuerySet[Invitation]:
         if getattr(self, "swagger_fake_view", False):
@@ -301,6 +300,8 @@ class InvitationsBase(CoalitionScopedMixin):
     ),
 )
 class InvitationListView(InvitationsBase, generics.ListCreateAPIView):
+    serializer_class = InvitationSerializer
+
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         serializer = InvitationCreateSerializer(
             data=request.data, context=self.get_serializer_context()
@@ -333,6 +334,7 @@ class InvitationListView(InvitationsBase, generics.ListCreateAPIView):
     ),
 )
 class InvitationDetailView(InvitationsBase, generics.RetrieveDestroyAPIView):
+    serializer_class = InvitationSerializer
     lookup_field = "uuid"
     lookup_url_kwarg = "invitation"
 

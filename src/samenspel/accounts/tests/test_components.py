@@ -10,7 +10,9 @@ pytestmark = pytest.mark.django_db
 class SampleForm(forms.Form):
     name = forms.CharField(label="Naam", help_text="Voor- en achternaam.")
     note = forms.CharField(label="Notitie", required=False, widget=forms.Textarea)
-    kind = forms.ChoiceField(label="Soort", choices=[("a", "A"), ("b", "B")], widget=forms.RadioSelect)
+    kind = forms.ChoiceField(
+        label="Soort", choices=[("a", "A"), ("b", "B")], widget=forms.RadioSelect
+    )
     agree = forms.BooleanField(label="Akkoord")
 
 
@@ -36,10 +38,12 @@ def test_field_component_marks_optional_fields_and_handles_other_widgets():
     assert "utrecht-textarea" in note
     assert "aria-invalid" not in note
     radios = render('{% include "components/field.html" with field=form.kind %}', form=form)
-    assert "<fieldset" in radios and "<legend" in radios
+    assert "<fieldset" in radios
+    assert "<legend" in radios
     assert "utrecht-radio-button" in radios
     checkbox = render('{% include "components/field.html" with field=form.agree %}', form=form)
-    assert 'for="id_agree"' in checkbox and "utrecht-checkbox" in checkbox
+    assert 'for="id_agree"' in checkbox
+    assert "utrecht-checkbox" in checkbox
 
 
 def test_form_errors_summary_links_to_the_fields():
@@ -59,4 +63,7 @@ def test_can_tag_uses_the_policy():
     )
     html = render(template, m=partner_member, own=partner_member.partner, other=other_partner)
     assert html == "True False False"
-    assert render('{% load policy_tags %}{% can m "view_coalition" as ok %}{{ ok }}', m=None) == "False"
+    assert (
+        render('{% load policy_tags %}{% can m "view_coalition" as ok %}{{ ok }}', m=None)
+        == "False"
+    )

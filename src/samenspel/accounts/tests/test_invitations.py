@@ -4,9 +4,10 @@ from datetime import timedelta
 import pytest
 import time_machine
 from django.conf import settings
-from django.test import Client
+from django.contrib.messages import get_messages
 from django.core import mail
 from django.core.exceptions import ValidationError
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -16,7 +17,6 @@ from samenspel.accounts.tests.conftest import client_for
 from samenspel.accounts.tests.factories import (
     DEFAULT_PASSWORD,
     InvitationFactory,
-    MembershipFactory,
     PartnerFactory,
     UserFactory,
 )
@@ -52,6 +52,8 @@ def test_invitation_end_to_end(coordinator, coalition, django_capture_on_commit_
         )
     assert response.status_code == 302
     assert response.url == reverse("members:list", args=[coalition.uuid])
+    [notice] = get_messages(response.wsgi_request)
+    assert f"{settings.INVITATION_VALID_DAYS} dagen geldig" in str(notice)
 
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
@@ -66,10 +68,12 @@ def test_invitation_end_to_end(coordinator, coalition, django_capture_on_commit_
     assert page.status_code == 200
     assert page.context["mode"] == "register"
     html = page.content.decode()
-    assert 'for="id_full_name"' in html and 'for="id_password"' in html
+    assert 'for="id_full_name"' in html
+    assert 'for="id_password"' in html
 
     response = invitee.post(
-        path, {"full_name": "Bram de Vries", "password": NEW_PASSWORD, "password_confirm": NEW_PASSWORD}
+        path,
+        {"full_name": "Bram de Vries", "password": NEW_PASSWORD, "password_confirm": NEW_PASSWORD},
     )
     assert response.status_code == 302
     assert response.url == reverse("coalitions:dashboard", args=[coalition.uuid])
@@ -114,7 +118,9 @@ def test_password_confirmation_must_match(coalition):
 def test_expired_invitation_is_refused_with_a_friendly_page(coalition):
     invitation = InvitationFactory(coalition=coalition)
     path = reverse("accounts:accept_invitation", args=[invitation.raw_token])
-    with time_machine.travel(timezone.now() + timedelta(days=settings.INVITATION_VALID_DAYS, minutes=1)):
+    with time_machine.travel(
+        timezone.now() + timedelta(days=settings.INVITATION_VALID_DAYS, minutes=1)
+    ):
         response = Client().get(path)
         assert response.status_code == 410
         assert "verlopen" in response.content.decode()
@@ -138,7 +144,9 @@ def test_revoked_and_unknown_links(coordinator, coalition):
 
 def test_existing_user_logged_in_with_the_invited_address_just_joins(coordinator, coalition):
     existing = UserFactory(email="carla@example.nl")
-    invitation = InvitationFactory(coalition=coalition, email="carla@example.nl", role=Role.MUNICIPALITY)
+    invitation = InvitationFactory(
+        coalition=coalition, email="carla@example.nl", role=Role.MUNICIPALITY
+    )
     client = client_for(existing)
     path = reverse("accounts:accept_invitation", args=[invitation.raw_token])
     assert client.get(path).context["mode"] == "confirm"
@@ -156,7 +164,9 @@ def test_existing_user_not_logged_in_is_asked_to_log_in_first(coalition):
     page = client.get(path)
     assert page.context["mode"] == "login"
     # Posting a registration cannot take over the existing account.
-    client.post(path, {"full_name": "X", "password": NEW_PASSWORD, "password_confirm": NEW_PASSWORD})
+    client.post(
+        path, {"full_name": "X", "password": NEW_PASSWORD, "password_confirm": NEW_PASSWORD}
+    )
     assert not User.objects.get(email="carla@example.nl").check_password(NEW_PASSWORD)
     # Log in and come back.
     response = client.post(
@@ -208,7 +218,9 @@ def test_partner_of_another_coalition_is_refused(coordinator, coalition):
     foreign = PartnerFactory()
     with pytest.raises(ValidationError) as error:
         invite(coalition, coordinator.user, role=Role.PARTNER_MEMBER, partner=foreign)
-    assert error.value.message_dict["partner"] == ["Deze partnerorganisatie hoort niet bij deze coalitie."]
+    assert error.value.message_dict["partner"] == [
+        "Deze partnerorganisatie hoort niet bij deze coalitie."
+    ]
     # In the form, another coalition's partner is not even a choice.
     response = client_for(coordinator.user).post(
         reverse("members:invite", args=[coalition.uuid]),
@@ -224,7 +236,9 @@ def test_existing_member_cannot_be_invited_again(coordinator, coalition, member)
     assert "al lid" in error.value.message_dict["email"][0]
 
 
-def test_inviting_again_replaces_the_earlier_link(coordinator, coalition, django_capture_on_commit_callbacks):
+def test_inviting_again_replaces_the_earlier_link(
+    coordinator, coalition, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
         first = invite(coalition, coordinator.user)
         second = invite(coalition, coordinator.user, role=Role.ADVISOR)
@@ -236,7 +250,9 @@ def test_inviting_again_replaces_the_earlier_link(coordinator, coalition, django
     assert Client().get(old_link).status_code == 410
 
 
-def test_mail_is_only_sent_when_the_transaction_commits(coordinator, coalition, django_capture_on_commit_callbacks):
+def test_mail_is_only_sent_when_the_transaction_commits(
+    coordinator, coalition, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         invite(coalition, coordinator.user)
     assert mail.outbox == []

@@ -23,6 +23,23 @@ def test_login_page_is_public_with_labelled_fields(client):
     assert 'name="username"' in html
 
 
+@pytest.mark.parametrize(
+    ("name", "args", "status"),
+    [
+        ("accounts:login", [], 200),
+        ("accounts:password_reset", [], 200),
+        ("accounts:password_reset_done", [], 200),
+        ("accounts:password_reset_confirm", ["MQ", "abc-def"], 200),
+        ("accounts:password_reset_complete", [], 200),
+        ("accounts:accept_invitation", ["onbekend"], 404),
+    ],
+)
+def test_public_pages_need_no_login(client, name, args, status):
+    response = client.get(reverse(name, args=args))
+    assert response.status_code == status
+    assert b"utrecht-heading-1" in response.content
+
+
 def test_login_by_email_is_case_insensitive(client):
     user = UserFactory(email="anna@example.nl")
     response = login(client, "  Anna@Example.NL ", DEFAULT_PASSWORD)
@@ -56,7 +73,9 @@ def test_inactive_account_cannot_log_in(client):
 
 def test_lock_out_after_too_many_failures_shows_the_lockout_page(client):
     UserFactory(email="anna@example.nl")
-    responses = [login(client, "anna@example.nl", f"fout-{n}") for n in range(settings.AXES_FAILURE_LIMIT)]
+    responses = [
+        login(client, "anna@example.nl", f"fout-{n}") for n in range(settings.AXES_FAILURE_LIMIT)
+    ]
     assert [r.status_code for r in responses[:-1]] == [200] * (settings.AXES_FAILURE_LIMIT - 1)
     locked = responses[-1]
     assert locked.status_code == 429
@@ -105,7 +124,8 @@ def test_password_reset_sends_a_dutch_mail_whose_link_sets_a_new_password(client
     assert form_page.context["validlink"]
     new_password = "Een-heel-nieuw-wachtwoord-7"
     done = client.post(
-        form_page.redirect_chain[-1][0], {"new_password1": new_password, "new_password2": new_password}
+        form_page.redirect_chain[-1][0],
+        {"new_password1": new_password, "new_password2": new_password},
     )
     assert done.status_code == 302
     assert done.url == reverse("accounts:password_reset_complete")
@@ -133,5 +153,8 @@ def test_a_new_password_lifts_the_lockout(client):
     client.post(reverse("accounts:password_reset"), {"email": "anna@example.nl"})
     form_page = client.get(_reset_link(mail.outbox[0].body), follow=True)
     new_password = "Een-heel-nieuw-wachtwoord-7"
-    client.post(form_page.redirect_chain[-1][0], {"new_password1": new_password, "new_password2": new_password})
+    client.post(
+        form_page.redirect_chain[-1][0],
+        {"new_password1": new_password, "new_password2": new_password},
+    )
     assert login(client, "anna@example.nl", new_password).status_code == 302

@@ -12,7 +12,9 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.mark.parametrize("name", ["list", "edit", "revoke", "invite"])
-def test_outsider_gets_404_and_member_403_on_every_members_page(name, coalition, coordinator, member, outsider):
+def test_outsider_gets_404_and_member_403_on_every_members_page(
+    name, coalition, coordinator, member, outsider
+):
     invitation = InvitationFactory(coalition=coalition)
     args = {
         "list": [coalition.uuid],
@@ -38,7 +40,9 @@ def test_members_page_lists_members_and_open_invitations(coalition, coordinator,
     assert "Sportclub Noord" in html
     assert "open@example.nl" in html
     # The partner select offers only this coalition's partners, by UUID.
-    choices = [str(value) for value, _label in response.context["form"].fields["partner"].choices if value]
+    choices = [
+        str(value) for value, _label in response.context["form"].fields["partner"].choices if value
+    ]
     assert choices == [str(partner.uuid)]
 
 
@@ -98,7 +102,9 @@ def test_coordinator_removes_a_member(coalition, coordinator, member):
 
 
 def test_members_of_another_coalition_are_not_found(coalition, coordinator, outsider):
-    response = client_for(coordinator.user).get(reverse("members:edit", args=[coalition.uuid, outsider.uuid]))
+    response = client_for(coordinator.user).get(
+        reverse("members:edit", args=[coalition.uuid, outsider.uuid])
+    )
     assert response.status_code == 404
 
 

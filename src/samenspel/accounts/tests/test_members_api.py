@@ -4,7 +4,12 @@ from django.urls import reverse
 from rest_framework.test import APIClient
 
 from samenspel.accounts.models import Invitation, Membership, Role
-from samenspel.accounts.tests.factories import InvitationFactory, MembershipFactory, PartnerFactory, api_token_for
+from samenspel.accounts.tests.factories import (
+    InvitationFactory,
+    MembershipFactory,
+    PartnerFactory,
+    api_token_for,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -60,11 +65,15 @@ def test_coordinator_sees_email_addresses(coalition, coordinator, member):
 
 def test_non_coordinator_gets_403_on_invite_and_member_changes(coalition, coordinator, member):
     client = api(member.user)
-    invite = client.post(members_url(coalition, "invitations"), {"email": "x@example.nl", "role": "read_only"})
+    invite = client.post(
+        members_url(coalition, "invitations"), {"email": "x@example.nl", "role": "read_only"}
+    )
     assert invite.status_code == 403
     assert invite["Content-Type"] == PROBLEM
     assert client.get(members_url(coalition, "invitations")).status_code == 403
-    patch = client.patch(members_url(coalition, "detail", member.uuid), {"role": "coordinator"}, format="json")
+    patch = client.patch(
+        members_url(coalition, "detail", member.uuid), {"role": "coordinator"}, format="json"
+    )
     assert patch.status_code == 403
     assert client.delete(members_url(coalition, "detail", coordinator.uuid)).status_code == 403
     assert not Invitation.objects.exists()
@@ -72,7 +81,9 @@ def test_non_coordinator_gets_403_on_invite_and_member_changes(coalition, coordi
     assert member.role == Role.READ_ONLY
 
 
-def test_coordinator_invites_through_the_api(coalition, coordinator, django_capture_on_commit_callbacks):
+def test_coordinator_invites_through_the_api(
+    coalition, coordinator, django_capture_on_commit_callbacks
+):
     partner = PartnerFactory(coalition=coalition)
     with django_capture_on_commit_callbacks(execute=True):
         response = api(coordinator.user).post(
@@ -84,13 +95,16 @@ def test_coordinator_invites_through_the_api(coalition, coordinator, django_capt
     body = response.json()
     assert body["email"] == "femke@example.nl"
     assert body["partner"] == {"uuid": str(partner.uuid), "name": partner.name}
-    assert "token" not in body and "token_digest" not in body
+    assert "token" not in body
+    assert "token_digest" not in body
     assert len(mail.outbox) == 1
     assert "/account/uitnodiging/" in mail.outbox[0].body
 
     listed = api(coordinator.user).get(members_url(coalition, "invitations")).json()["results"]
     assert [i["uuid"] for i in listed] == [body["uuid"]]
-    revoked = api(coordinator.user).delete(members_url(coalition, "invitation_detail", body["uuid"]))
+    revoked = api(coordinator.user).delete(
+        members_url(coalition, "invitation_detail", body["uuid"])
+    )
     assert revoked.status_code == 204
     assert not Invitation.objects.open().exists()
 
@@ -98,7 +112,9 @@ def test_coordinator_invites_through_the_api(coalition, coordinator, django_capt
 def test_invite_errors_are_problems_per_field(coalition, coordinator):
     client = api(coordinator.user)
     no_partner = client.post(
-        members_url(coalition, "invitations"), {"email": "a@example.nl", "role": "partner_member"}, format="json"
+        members_url(coalition, "invitations"),
+        {"email": "a@example.nl", "role": "partner_member"},
+        format="json",
     )
     assert no_partner.status_code == 400
     assert no_partner["Content-Type"] == PROBLEM
@@ -114,14 +130,18 @@ def test_invite_errors_are_problems_per_field(coalition, coordinator):
     assert other.status_code == 400
     assert other.json()["invalid_params"][0]["name"] == "partner"
     already = client.post(
-        members_url(coalition, "invitations"), {"email": coordinator.user.email, "role": "advisor"}, format="json"
+        members_url(coalition, "invitations"),
+        {"email": coordinator.user.email, "role": "advisor"},
+        format="json",
     )
     assert already.json()["invalid_params"][0]["name"] == "email"
 
 
 def test_role_change_and_last_coordinator_through_the_api(coalition, coordinator, member):
     client = api(coordinator.user)
-    changed = client.patch(members_url(coalition, "detail", member.uuid), {"role": "advisor"}, format="json")
+    changed = client.patch(
+        members_url(coalition, "detail", member.uuid), {"role": "advisor"}, format="json"
+    )
     assert changed.status_code == 200
     assert changed.json()["role"] == "advisor"
 

@@ -16,8 +16,10 @@ class Inbox:
     def __init__(self) -> None:
         self.messages: list = []
 
-    async def handle_DATA(self, server, session, envelope):  # noqa: N802 (aiosmtpd's hook name)
-        self.messages.append((envelope.rcpt_tos, message_from_bytes(envelope.content, policy=default_policy)))
+    async def handle_DATA(self, server, session, envelope):
+        self.messages.append(
+            (envelope.rcpt_tos, message_from_bytes(envelope.content, policy=default_policy))
+        )
         return "250 Message accepted for delivery"
 
 
@@ -39,7 +41,9 @@ def smtp_server():
 
 
 @pytest.mark.django_db
-def test_invitation_mail_arrives_over_smtp(smtp_server, coordinator, coalition, django_capture_on_commit_callbacks):
+def test_invitation_mail_arrives_over_smtp(
+    smtp_server, coordinator, coalition, django_capture_on_commit_callbacks
+):
     controller, inbox = smtp_server
     with (
         override_settings(

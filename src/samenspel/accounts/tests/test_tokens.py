@@ -18,7 +18,9 @@ PROBLEM = "application/problem+json"
 
 
 def obtain(client, email, password, **extra):
-    return client.post(reverse("auth_api:token"), {"email": email, "password": password, **extra}, format="json")
+    return client.post(
+        reverse("auth_api:token"), {"email": email, "password": password, **extra}, format="json"
+    )
 
 
 def test_obtain_use_list_and_revoke_a_token():
@@ -63,7 +65,10 @@ def test_wrong_password_is_a_400_problem_in_dutch():
     problem = response.json()
     assert problem["status"] == 400
     assert problem["invalid_params"] == [
-        {"name": "non_field_errors", "reason": "Dit e-mailadres en wachtwoord horen niet bij elkaar."}
+        {
+            "name": "non_field_errors",
+            "reason": "Dit e-mailadres en wachtwoord horen niet bij elkaar.",
+        }
     ]
 
 
@@ -128,7 +133,9 @@ def test_others_tokens_are_404():
     client = APIClient()
     client.credentials(HTTP_AUTHORIZATION=f"Token {raw}")
     assert client.get(reverse("auth_api:token_detail", args=[other_token.uuid])).status_code == 404
-    assert client.delete(reverse("auth_api:token_detail", args=[other_token.uuid])).status_code == 404
+    assert (
+        client.delete(reverse("auth_api:token_detail", args=[other_token.uuid])).status_code == 404
+    )
     other_token.refresh_from_db()
     assert other_token.revoked_at is None
 

@@ -23,7 +23,10 @@ coalitions = (
     "coalitions",
 )
 partners = (
-    [path("c/<uuid:coalition>/partners/", stub, name="list"), path("c/<uuid:coalition>/kaart/", stub, name="map")],
+    [
+        path("c/<uuid:coalition>/partners/", stub, name="list"),
+        path("c/<uuid:coalition>/kaart/", stub, name="map"),
+    ],
     "partners",
 )
 guide = ([path("", stub, name="index")], "guide")
@@ -35,7 +38,12 @@ urlpatterns = [
     path("gids/", include(guide)),
     path("", include(coalitions)),
     path("", include(partners)),
-    path("api/v1/openapi.json", login_not_required(SpectacularJSONAPIView.as_view()), name="openapi"),
+    path(
+        "api/v1/openapi.json", login_not_required(SpectacularJSONAPIView.as_view()), name="openapi"
+    ),
     path("api/v1/auth/", include("samenspel.accounts.api.urls")),
-    path("api/v1/coalitions/<uuid:coalition>/members/", include("samenspel.accounts.api.coalition_urls")),
+    path(
+        "api/v1/coalitions/<uuid:coalition>/members/",
+        include("samenspel.accounts.api.coalition_urls"),
+    ),
 ]

@@ -15,17 +15,20 @@ from samenspel.accounts import policy
 from samenspel.accounts.models import Membership, Role
 from samenspel.coalitions.models import (
     CBS_CODE,
-    LIFE_PHASES,
     AreaScope,
     ChecklistStatus,
     Coalition,
+    Form,
+    LegalStructure,
     Municipality,
     Phase,
     PhaseChange,
+    TippingPoint,
 )
 from samenspel.coalitions.progress import ActivityState
+from samenspel.core.api.schema import EnumField
 from samenspel.core.models import AuditEvent
-from samenspel.guide.content import phase_activities
+from samenspel.partners.models import ConversationStatus, EventKind, PartnerKind
 
 
 class MunicipalitySerializer(serializers.ModelSerializer):
@@ -40,7 +43,6 @@ class CoalitionSerializer(serializers.ModelSerializer):
     municipality_code = serializers.CharField(
         write_only=True,
         max_length=6,
-        validators=[CBS_CODE],
         label=_("CBS-code van de gemeente"),
         help_text=_("Bijvoorbeeld GM0363 voor Amsterdam."),
     )
@@ -49,6 +51,12 @@ class CoalitionSerializer(serializers.ModelSerializer):
         required=False,
         label=_("kernen of wijken"),
         help_text=_("Alleen als het werkgebied een of meer kernen of wijken is."),
+    )
+    area_scope = EnumField(AreaScope, required=False, label=_("werkgebied"))
+    form = EnumField(Form, required=False, label=_("vorm"))
+    legal_structure = EnumField(LegalStructure, required=False, label=_("juridische structuur"))
+    phase = EnumField(
+        Phase, read_only=True, help_text=_("Wijzig de fase met een fasewissel (phase-changes).")
     )
     phase_label = serializers.CharField(source="get_phase_display", read_only=True)
     role = serializers.SerializerMethodField(help_text=_("Uw rol in deze coalitie."))
@@ -61,7 +69,7 @@ class CoalitionSerializer(serializers.ModelSerializer):
             "legal_structure", "start_date", "phase", "phase_label", "ambition", "role", "permissions",
             "created_at", "updated_at",
         ]  # fmt: skip
-        read_only_fields = ["uuid", "phase", "created_at", "updated_at"]
+        read_only_fields = ["uuid", "created_at", "updated_at"]
 
     def to_representation(self, instance: Coalition) -> dict[str, Any]:
         data = super().to_representation(instance)
@@ -76,18 +84,19 @@ class CoalitionSerializer(serializers.ModelSerializer):
         role = getattr(coalition, "my_role", None)
         return Membership(role=role, coalition_id=coalition.pk) if role else None
 
-    @extend_schema_field(serializers.ChoiceField(choices=Role.choices, allow_null=True))
+    @extend_schema_field(EnumField(Role, allow_null=True))
     def get_role(self, coalition: Coalition) -> str | None:
         membership = self._membership(coalition)
         return membership.role if membership else None
 
-    @extend_schema_field(serializers.ListField(child=serializers.ChoiceField(choices=[p.value for p in policy.Permission])))
+    @extend_schema_field(serializers.ListField(child=EnumField(policy.Permission)))
     def get_permissions(self, coalition: Coalition) -> list[str]:
         membership = self._membership(coalition)
         return [str(p) for p in policy.Permission if policy.can(membership, p)]
 
     def validate_municipality_code(self, value: str) -> Municipality:
         code = value.strip().upper()
+        CBS_CODE(code)
         municipality = Municipality.objects.filter(code=code).first()
         if municipality is None:
             raise serializers.ValidationError(
@@ -99,7 +108,9 @@ class CoalitionSerializer(serializers.ModelSerializer):
         if value > timezone.localdate():
             raise serializers.ValidationError(_("De startdatum kan niet in de toekomst liggen."))
         if self.instance is not None:
-            first = self.instance.phase_changes.order_by("date").values_list("date", flat=True).first()
+            first = (
+                self.instance.phase_changes.order_by("date").values_list("date", flat=True).first()
+            )
             if first and value > first:
                 raise serializers.ValidationError(_("De startdatum ligt na de eerste fasewissel."))
         return value
@@ -123,12 +134,19 @@ class CoalitionSerializer(serializers.ModelSerializer):
 
 class PhaseChangeSerializer(serializers.ModelSerializer):
     date = serializers.DateField(
-        required=False, label=_("datum"), help_text=_("Wanneer de coalitie van fase wisselde; standaard vandaag.")
+        required=False,
+        label=_("datum"),
+        help_text=_("Wanneer de coalitie van fase wisselde; standaard vandaag."),
     )
+    from_phase = EnumField(Phase, read_only=True, allow_blank=True)
     from_phase_label = serializers.CharField(source="get_from_phase_display", read_only=True)
+    to_phase = EnumField(Phase, label=_("naar fase"))
+    tipping_point = EnumField(TippingPoint, required=False, label=_("kantelmoment"))
     to_phase_label = serializers.CharField(source="get_to_phase_display", read_only=True)
     tipping_point_label = serializers.CharField(source="get_tipping_point_display", read_only=True)
-    recorded_by_name = serializers.CharField(source="recorded_by.full_name", read_only=True, default=None)
+    recorded_by_name = serializers.CharField(
+        source="recorded_by.full_name", read_only=True, default=None
+    )
     is_step_back = serializers.BooleanField(read_only=True)
 
     class Meta:
@@ -137,12 +155,16 @@ class PhaseChangeSerializer(serializers.ModelSerializer):
             "uuid", "date", "from_phase", "from_phase_label", "to_phase", "to_phase_label", "reason",
             "tipping_point", "tipping_point_label", "is_step_back", "recorded_by_name", "created_at",
         ]  # fmt: skip
-        read_only_fields = ["uuid", "from_phase", "created_at"]
+        read_only_fields = ["uuid", "created_at"]
         extra_kwargs = {
             "reason": {
                 "error_messages": {
-                    "required": _("Geef een reden voor de fasewissel: dat helpt later terug te kijken."),
-                    "blank": _("Geef een reden voor de fasewissel: dat helpt later terug te kijken."),
+                    "required": _(
+                        "Geef een reden voor de fasewissel: dat helpt later terug te kijken."
+                    ),
+                    "blank": _(
+                        "Geef een reden voor de fasewissel: dat helpt later terug te kijken."
+                    ),
                 }
             }
         }
@@ -152,43 +174,31 @@ class PhaseChangeSerializer(serializers.ModelSerializer):
         return attrs
 
 
-def phase_of_activity(key: str) -> str | None:
-    for phase in LIFE_PHASES:
-        if any(activity.key == key for activity in phase_activities(phase)):
-            return phase.value
-    return None
-
-
 class ActivityStateSerializer(serializers.Serializer):
     """One typical activity from the guide with the coalition's progress on it."""
 
     key = serializers.SlugField(source="activity.key", read_only=True)
-    phase = serializers.SerializerMethodField()
+    phase = EnumField(Phase, source="activity.phase", read_only=True)
     phase_label = serializers.SerializerMethodField()
     title = serializers.CharField(source="activity.title", read_only=True)
     description = serializers.CharField(source="activity.description", read_only=True)
-    status = serializers.ChoiceField(choices=ChecklistStatus.choices, read_only=True)
+    status = EnumField(ChecklistStatus, read_only=True)
     status_label = serializers.CharField(read_only=True)
     note = serializers.CharField(read_only=True)
 
-    @extend_schema_field(serializers.ChoiceField(choices=Phase.choices))
-    def get_phase(self, state: ActivityState) -> str | None:
-        return phase_of_activity(state.activity.key)
-
     def get_phase_label(self, state: ActivityState) -> str:
-        phase = phase_of_activity(state.activity.key)
-        return str(Phase(phase).label) if phase else ""
+        return str(Phase(state.activity.phase).label)
 
 
 class ChecklistUpdateSerializer(serializers.Serializer):
-    status = serializers.ChoiceField(choices=ChecklistStatus.choices, label=_("status"))
+    status = EnumField(ChecklistStatus, label=_("status"))
     note = serializers.CharField(
         required=False, allow_blank=True, max_length=2000, default="", label=_("notitie")
     )
 
 
 class PhaseProgressSerializer(serializers.Serializer):
-    phase = serializers.ChoiceField(choices=Phase.choices)
+    phase = EnumField(Phase)
     label = serializers.CharField()
     percentage = serializers.IntegerField(help_text=_("Gedaan telt heel, bezig telt half."))
     activity_count = serializers.SerializerMethodField()
@@ -203,22 +213,18 @@ class PhaseProgressSerializer(serializers.Serializer):
 
 class NextStepSerializer(serializers.Serializer):
     key = serializers.SlugField(source="activity.key")
-    phase = serializers.SerializerMethodField()
+    phase = EnumField(Phase, source="activity.phase")
     title = serializers.CharField(source="activity.title")
-    status = serializers.ChoiceField(choices=ChecklistStatus.choices)
+    status = EnumField(ChecklistStatus)
     status_label = serializers.CharField()
-
-    @extend_schema_field(serializers.ChoiceField(choices=Phase.choices))
-    def get_phase(self, state: ActivityState) -> str | None:
-        return phase_of_activity(state.activity.key)
 
 
 class SuggestionSerializer(serializers.Serializer):
     """'Where are we?': a suggestion from the checklist, never a verdict."""
 
-    current = serializers.ChoiceField(choices=Phase.choices)
+    current = EnumField(Phase)
     current_label = serializers.SerializerMethodField()
-    suggested = serializers.ChoiceField(choices=Phase.choices)
+    suggested = EnumField(Phase)
     suggested_label = serializers.CharField()
     matches_current = serializers.BooleanField()
     phase_since = serializers.DateField(required=False)
@@ -236,8 +242,8 @@ class CountSerializer(serializers.Serializer):
     count = serializers.IntegerField()
 
 
-class ChoiceSerializer(serializers.Serializer):
-    value = serializers.CharField()
+class PartnerKindSerializer(serializers.Serializer):
+    value = EnumField(PartnerKind)
     label = serializers.CharField()
 
 
@@ -249,10 +255,10 @@ class PartnerRefSerializer(serializers.Serializer):
 class OpenConversationSerializer(serializers.Serializer):
     uuid = serializers.UUIDField()
     partner = PartnerRefSerializer()
-    kind = serializers.CharField()
+    kind = EnumField(EventKind)
     kind_label = serializers.CharField(source="get_kind_display")
     date = serializers.DateField()
-    conversation = serializers.CharField()
+    conversation = EnumField(ConversationStatus)
     conversation_label = serializers.CharField(source="get_conversation_display")
 
 
@@ -292,17 +298,17 @@ class RecentChangeSerializer(AuditEventSerializer):
 
 
 class DashboardSerializer(serializers.Serializer):
-    phase = serializers.ChoiceField(choices=Phase.choices, source="coalition.phase")
+    phase = EnumField(Phase, source="coalition.phase")
     phase_label = serializers.CharField(source="coalition.get_phase_display")
     phase_since = serializers.DateField()
     days_in_phase = serializers.IntegerField()
-    suggested_phase = serializers.ChoiceField(choices=Phase.choices, source="suggestion.suggested")
+    suggested_phase = EnumField(Phase, source="suggestion.suggested")
     suggested_phase_label = serializers.CharField(source="suggestion.suggested_label")
     next_steps = NextStepSerializer(many=True, source="suggestion.next_steps")
     partner_count = serializers.IntegerField()
     per_circle = CountSerializer(many=True)
     per_kind = CountSerializer(many=True)
-    missing_kinds = ChoiceSerializer(many=True)
+    missing_kinds = PartnerKindSerializer(many=True)
     open_conversations = OpenConversationSerializer(many=True)
     recent_changes = RecentChangeSerializer(many=True)
     recent_phase_changes = PhaseChangeSerializer(many=True)

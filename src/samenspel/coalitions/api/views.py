@@ -31,7 +31,12 @@ from samenspel.coalitions.api.serializers import (
 )
 from samenspel.coalitions.dashboard import build_dashboard, phase_since
 from samenspel.coalitions.models import ChecklistItem, Coalition, PhaseChange
-from samenspel.coalitions.progress import ActivityState, PhaseSuggestion, checklist_progress, suggest_phase
+from samenspel.coalitions.progress import (
+    ActivityState,
+    PhaseSuggestion,
+    checklist_progress,
+    suggest_phase,
+)
 from samenspel.core.models import AuditEvent
 from samenspel.partners.models import Circle, PartnerKind
 
@@ -39,7 +44,9 @@ TAG = "coalities"
 
 
 @extend_schema_view(
-    get=extend_schema(tags=[TAG], summary="Mijn coalities", description="Alleen coalities waar u lid van bent."),
+    get=extend_schema(
+        tags=[TAG], summary="Mijn coalities", description="Alleen coalities waar u lid van bent."
+    ),
     post=extend_schema(
         tags=[TAG],
         summary="Coalitie aanmaken",
@@ -55,10 +62,14 @@ class CoalitionListCreate(LoginExemptAPIMixin, generics.ListCreateAPIView):
             return Coalition.objects.none()
         user = self.request.user
         role = Membership.objects.filter(user=user, coalition=OuterRef("pk")).values("role")[:1]
-        return Coalition.objects.for_user(user).annotate(my_role=Subquery(role)).order_by("name", "pk")
+        return (
+            Coalition.objects.for_user(user).annotate(my_role=Subquery(role)).order_by("name", "pk")
+        )
 
     def perform_create(self, serializer: CoalitionSerializer) -> None:
-        coalition = services.create_coalition(acting_user=self.request.user, **serializer.validated_data)
+        coalition = services.create_coalition(
+            acting_user=self.request.user, **serializer.validated_data
+        )
         coalition.my_role = Role.COORDINATOR  # type: ignore[attr-defined]
         serializer.instance = coalition
 
@@ -82,7 +93,9 @@ class CoalitionDetail(CoalitionScopedMixin, generics.RetrieveUpdateAPIView):
 
 
 @extend_schema_view(
-    get=extend_schema(tags=[TAG], summary="Fasewissels", description="De geschiedenis, nieuwste eerst."),
+    get=extend_schema(
+        tags=[TAG], summary="Fasewissels", description="De geschiedenis, nieuwste eerst."
+    ),
     post=extend_schema(
         tags=[TAG],
         summary="Fasewissel vastleggen",
@@ -97,7 +110,9 @@ class PhaseChangeListCreate(CoalitionScopedMixin, generics.ListCreateAPIView):
     def get_queryset(self) -> QuerySet[PhaseChange]:
         if getattr(self, "swagger_fake_view", False):
             return PhaseChange.objects.none()
-        return self.coalition.phase_changes.select_related("recorded_by").order_by("-date", "-created_at", "-pk")
+        return self.coalition.phase_changes.select_related("recorded_by").order_by(
+            "-date", "-created_at", "-pk"
+        )
 
     def perform_create(self, serializer: PhaseChangeSerializer) -> None:
         data = serializer.validated_data
@@ -138,7 +153,9 @@ class ChecklistList(CoalitionScopedMixin, generics.GenericAPIView):
 
 
 @extend_schema_view(
-    get=extend_schema(tags=[TAG], summary="Checklistactiviteit bekijken", responses=ActivityStateSerializer),
+    get=extend_schema(
+        tags=[TAG], summary="Checklistactiviteit bekijken", responses=ActivityStateSerializer
+    ),
     put=extend_schema(
         tags=[TAG],
         summary="Status van een activiteit zetten",
@@ -165,7 +182,10 @@ class ChecklistItemDetail(CoalitionScopedMixin, generics.GenericAPIView):
         serializer = ChecklistUpdateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         services.set_checklist_status(
-            self.coalition, self.kwargs["activity"], acting_user=request.user, **serializer.validated_data
+            self.coalition,
+            self.kwargs["activity"],
+            acting_user=request.user,
+            **serializer.validated_data,
         )
         return Response(self.get_serializer(self._state()).data)
 
@@ -194,7 +214,9 @@ class WhereAreWeView(CoalitionScopedMixin, generics.GenericAPIView):
     pagination_class = None
 
     def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        data = WhereAreWe(suggestion=suggest_phase(self.coalition), phase_since=phase_since(self.coalition))
+        data = WhereAreWe(
+            suggestion=suggest_phase(self.coalition), phase_since=phase_since(self.coalition)
+        )
         return Response(self.get_serializer(data).data)
 
 
@@ -230,7 +252,8 @@ class DashboardView(CoalitionScopedMixin, generics.GenericAPIView):
                 for label, count in dashboard.per_kind
             ],
             "missing_kinds": [
-                {"value": kind, "label": str(PartnerKind(kind).label)} for kind in dashboard.missing_kinds
+                {"value": kind, "label": str(PartnerKind(kind).label)}
+                for kind in dashboard.missing_kinds
             ],
             "open_conversations": dashboard.open_conversations,
             "recent_changes": dashboard.recent_changes,
@@ -242,7 +265,9 @@ class DashboardView(CoalitionScopedMixin, generics.GenericAPIView):
 
 @extend_schema_view(
     get=extend_schema(
-        tags=[TAG], summary="Auditlog", description="Wie wijzigde wat in deze coalitie, nieuwste eerst."
+        tags=[TAG],
+        summary="Auditlog",
+        description="Wie wijzigde wat in deze coalitie, nieuwste eerst.",
     )
 )
 class AuditList(CoalitionScopedMixin, generics.ListAPIView):
@@ -254,4 +279,3 @@ class AuditList(CoalitionScopedMixin, generics.ListAPIView):
         if getattr(self, "swagger_fake_view", False):
             return AuditEvent.objects.none()
         return AuditEvent.objects.for_coalition(self.coalition)
-

@@ -32,7 +32,9 @@ def test_creating_a_coalition_makes_the_creator_coordinator(client, coordinator)
     assert response.status_code == 302
     coalition = Coalition.objects.get(name="Samen Amsterdam")
     assert coalition.municipality.name == "Amsterdam"
-    assert Membership.objects.get(coalition=coalition, user=coordinator.user).role == Role.COORDINATOR
+    assert (
+        Membership.objects.get(coalition=coalition, user=coordinator.user).role == Role.COORDINATOR
+    )
     assert AuditEvent.objects.filter(coalition=coalition, action="coalition.created").exists()
 
 
@@ -57,8 +59,12 @@ def test_bad_input_gets_a_dutch_message_at_the_field(client, changes, field, mes
 
 
 def test_editing_records_only_the_changed_fields(client, coalition):
-    data = {**VALID, "name": "Nieuwe naam", "municipality_code": coalition.municipality.code,
-            "start_date": coalition.start_date.isoformat()}
+    data = {
+        **VALID,
+        "name": "Nieuwe naam",
+        "municipality_code": coalition.municipality.code,
+        "start_date": coalition.start_date.isoformat(),
+    }
     response = client.post(reverse("coalitions:edit", args=[coalition.uuid]), data)
     assert response.status_code == 302
     event = AuditEvent.objects.get(coalition=coalition, action="coalition.updated")
@@ -78,8 +84,14 @@ def test_audit_trail_is_for_the_coordinator_only(client, reader_client, coalitio
 def test_dashboard_shows_phase_partners_and_changes(client, coalition, coordinator):
     from samenspel.partners import services
 
-    services.create_partner(coalition, acting_user=coordinator.user, name="Bibliotheek", kind="libraries_culture",
-                            circle="active", motives=["affective"])
+    services.create_partner(
+        coalition,
+        acting_user=coordinator.user,
+        name="Bibliotheek",
+        kind="libraries_culture",
+        circle="active",
+        motives=["affective"],
+    )
     response = client.get(reverse("coalitions:dashboard", args=[coalition.uuid]))
     page = response.content.decode()
     assert response.status_code == 200

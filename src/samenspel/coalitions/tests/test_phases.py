@@ -16,8 +16,12 @@ pytestmark = [pytest.mark.django_db, time_machine.travel(datetime.date(2025, 6, 
 
 def change(coalition, user, to_phase, date="2024-05-01", reason="Intentieverklaring getekend"):
     return services.change_phase(
-        coalition, acting_user=user, to_phase=to_phase, date=datetime.date.fromisoformat(date),
-        reason=reason, tipping_point=TippingPoint.LETTER_OF_INTENT,
+        coalition,
+        acting_user=user,
+        to_phase=to_phase,
+        date=datetime.date.fromisoformat(date),
+        reason=reason,
+        tipping_point=TippingPoint.LETTER_OF_INTENT,
     )
 
 
@@ -27,9 +31,14 @@ def test_phase_change_records_history_and_audit(coalition, coordinator):
     assert coalition.phase == Phase.EXPLORE
     recorded = PhaseChange.objects.get(coalition=coalition)
     assert (recorded.from_phase, recorded.to_phase, recorded.recorded_by) == (
-        Phase.INITIATE, Phase.EXPLORE, coordinator.user
+        Phase.INITIATE,
+        Phase.EXPLORE,
+        coordinator.user,
     )
-    assert AuditEvent.objects.filter(coalition=coalition, action="coalition.phase_changed").count() == 1
+    assert (
+        AuditEvent.objects.filter(coalition=coalition, action="coalition.phase_changed").count()
+        == 1
+    )
 
 
 def test_going_back_a_phase_is_allowed_and_marked(coalition, coordinator):
@@ -47,7 +56,9 @@ def test_going_back_a_phase_is_allowed_and_marked(coalition, coordinator):
         ({"date": "2020-01-01"}, "date"),
     ],
 )
-def test_invalid_phase_change_is_refused_and_nothing_is_saved(coalition, coordinator, kwargs, field):
+def test_invalid_phase_change_is_refused_and_nothing_is_saved(
+    coalition, coordinator, kwargs, field
+):
     arguments = {"to_phase": Phase.EXPLORE, "date": "2024-05-01", "reason": "Reden", **kwargs}
     with pytest.raises(ValidationError) as error:
         change(coalition, coordinator.user, **arguments)
@@ -67,7 +78,8 @@ def test_phase_change_before_previous_change_is_refused(coalition, coordinator):
 def test_phase_change_form_shows_dutch_error_at_reason(coordinator_client, coalition):
     url = reverse("coalitions:change_phase", args=[coalition.uuid])
     response = coordinator_client.post(
-        url, {"to_phase": Phase.EXPLORE, "date": "2024-05-01", "tipping_point": "other", "reason": ""}
+        url,
+        {"to_phase": Phase.EXPLORE, "date": "2024-05-01", "tipping_point": "other", "reason": ""},
     )
     assert response.status_code == 200
     assert "reason" in response.context["form"].errors
@@ -78,7 +90,13 @@ def test_phase_change_form_shows_dutch_error_at_reason(coordinator_client, coali
 def test_phase_change_form_records_change(coordinator_client, coalition):
     url = reverse("coalitions:change_phase", args=[coalition.uuid])
     response = coordinator_client.post(
-        url, {"to_phase": Phase.EXPLORE, "date": "2024-05-01", "tipping_point": "subsidy", "reason": "Subsidie"}
+        url,
+        {
+            "to_phase": Phase.EXPLORE,
+            "date": "2024-05-01",
+            "tipping_point": "subsidy",
+            "reason": "Subsidie",
+        },
     )
     assert response.status_code == 302
     coalition.refresh_from_db()
@@ -111,13 +129,17 @@ def test_not_applicable_activities_do_not_count(coalition, coordinator):
     activities = phase_activities(Phase.INITIATE)
     for index, activity in enumerate(activities):
         status = "done" if index == 0 else "not_applicable"
-        services.set_checklist_status(coalition, activity.key, acting_user=coordinator.user, status=status)
+        services.set_checklist_status(
+            coalition, activity.key, acting_user=coordinator.user, status=status
+        )
     assert suggest_phase(coalition).phases[0].percentage == 100
 
 
 def test_unknown_activity_is_refused(coalition, coordinator):
     with pytest.raises(ValidationError):
-        services.set_checklist_status(coalition, "bestaat-niet", acting_user=coordinator.user, status="done")
+        services.set_checklist_status(
+            coalition, "bestaat-niet", acting_user=coordinator.user, status="done"
+        )
     assert not ChecklistItem.objects.exists()
 
 

@@ -28,7 +28,9 @@ def as_drf_validation_error(error: DjangoValidationError) -> exceptions.Validati
     if hasattr(error, "error_dict"):
         return exceptions.ValidationError(
             {
-                (api_settings.NON_FIELD_ERRORS_KEY if field == NON_FIELD_ERRORS else field): messages
+                (
+                    api_settings.NON_FIELD_ERRORS_KEY if field == NON_FIELD_ERRORS else field
+                ): messages
                 for field, messages in error.message_dict.items()
             }
         )

@@ -47,7 +47,7 @@ def walk(patterns: list, namespace: str = "") -> Iterator[tuple[str, list[str]]]
             yield f"{namespace}{entry.name}", sorted(entry.pattern.converters)
 
 
-ROUTES = sorted(set((name, tuple(kwargs)) for name, kwargs in walk(get_resolver().url_patterns)))
+ROUTES = sorted({(name, tuple(kwargs)) for name, kwargs in walk(get_resolver().url_patterns)})
 
 
 @pytest.fixture
@@ -81,7 +81,9 @@ def url_for(name: str, kwargs: tuple[str, ...], values: dict) -> str:
     return reverse(name, kwargs={key: values[key] for key in kwargs})
 
 
-@pytest.mark.parametrize(("name", "kwargs"), [r for r in ROUTES if TENANT_KWARGS & set(r[1]) and r[0] not in PUBLIC])
+@pytest.mark.parametrize(
+    ("name", "kwargs"), [r for r in ROUTES if TENANT_KWARGS & set(r[1]) and r[0] not in PUBLIC]
+)
 @pytest.mark.parametrize("method", ["get", "post"])
 def test_outsider_gets_403_or_404(name, kwargs, method, tenant):
     outsider = MembershipFactory(coordinator=True).user

@@ -9,37 +9,53 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from samenspel.accounts import policy
+from samenspel.core.api.schema import EnumField
 from samenspel.partners.models import (
     Circle,
     CoalitionRole,
     ContactPerson,
+    ConversationStatus,
+    EventKind,
     Motive,
+    ParticipationReason,
     Partner,
     PartnerEvent,
     PartnerKind,
+    ResidentType,
 )
 
 MOTIVES_REQUIRED = _("Kies ten minste één dominant motief.")
 
 
 class PartnerSerializer(serializers.ModelSerializer):
+    kind = EnumField(PartnerKind, label=_("soort partner"))
     kind_label = serializers.CharField(source="get_kind_display", read_only=True)
+    circle = EnumField(Circle, required=False, label=_("cirkel van betrokkenheid"))
     circle_label = serializers.CharField(source="get_circle_display", read_only=True)
+    resident_type = EnumField(
+        ResidentType,
+        required=False,
+        allow_blank=True,
+        help_text=_("Alleen voor inwoners (Tonkens)."),
+    )
+    participation_reason = EnumField(ParticipationReason, required=False, allow_blank=True)
     motives = serializers.ListField(
-        child=serializers.ChoiceField(choices=Motive.choices),
+        child=EnumField(Motive),
         allow_empty=False,
         label=_("dominante motieven"),
         help_text=_("Eén of meer: instrumental, moral, affective (Handreiking §3.3.2)."),
         error_messages={"required": MOTIVES_REQUIRED, "empty": MOTIVES_REQUIRED},
     )
     roles = serializers.ListField(
-        child=serializers.ChoiceField(choices=CoalitionRole.choices),
+        child=EnumField(CoalitionRole),
         required=False,
         label=_("rollen in de coalitie"),
     )
     contact_count = serializers.IntegerField(read_only=True, default=0)
     open_conversations = serializers.IntegerField(
-        read_only=True, default=0, help_text=_("Veranderingen waarover nog een gesprek gepland of gevoerd moet worden.")
+        read_only=True,
+        default=0,
+        help_text=_("Veranderingen waarover nog een gesprek gepland of gevoerd moet worden."),
     )
     can_edit = serializers.SerializerMethodField(help_text=_("Mag u deze partner bewerken?"))
     can_record_event = serializers.SerializerMethodField(
@@ -74,9 +90,13 @@ class ContactSerializer(serializers.ModelSerializer):
 
 
 class PartnerEventSerializer(serializers.ModelSerializer):
+    kind = EnumField(EventKind, label=_("soort verandering"))
     kind_label = serializers.CharField(source="get_kind_display", read_only=True)
+    conversation = EnumField(ConversationStatus, required=False, label=_("gesprek"))
     conversation_label = serializers.CharField(source="get_conversation_display", read_only=True)
-    recorded_by_name = serializers.CharField(source="recorded_by.full_name", read_only=True, default=None)
+    recorded_by_name = serializers.CharField(
+        source="recorded_by.full_name", read_only=True, default=None
+    )
 
     class Meta:
         model = PartnerEvent
@@ -90,26 +110,31 @@ class PartnerEventSerializer(serializers.ModelSerializer):
 class ConversationSerializer(PartnerEventSerializer):
     """After recording, only the state of the conversation changes."""
 
+    kind = EnumField(EventKind, read_only=True)
+    conversation = EnumField(ConversationStatus, label=_("gesprek"))
+
     class Meta(PartnerEventSerializer.Meta):
-        read_only_fields = [name for name in PartnerEventSerializer.Meta.fields if name != "conversation"]
+        read_only_fields = [
+            name for name in PartnerEventSerializer.Meta.fields if name != "conversation"
+        ]
 
 
 class MapPartnerSerializer(serializers.Serializer):
     number = serializers.IntegerField(help_text=_("Het nummer van de partner op de kaart."))
     uuid = serializers.UUIDField(source="partner.uuid")
     name = serializers.CharField(source="partner.name")
-    kind = serializers.ChoiceField(choices=PartnerKind.choices, source="partner.kind")
+    kind = EnumField(PartnerKind, source="partner.kind")
     kind_label = serializers.CharField(source="partner.get_kind_display")
 
 
 class MapCircleSerializer(serializers.Serializer):
-    circle = serializers.ChoiceField(choices=Circle.choices)
+    circle = EnumField(Circle)
     label = serializers.CharField()
     partners = MapPartnerSerializer(many=True)
 
 
 class KindSerializer(serializers.Serializer):
-    value = serializers.ChoiceField(choices=PartnerKind.choices)
+    value = EnumField(PartnerKind)
     label = serializers.CharField()
 
 
@@ -122,7 +147,9 @@ class PartnerMapSerializer(serializers.Serializer):
     missing_kinds = KindSerializer(many=True)
 
 
-def partner_map_data(partners: list[Partner], dots: list[Any], missing: list[str]) -> dict[str, Any]:
+def partner_map_data(
+    partners: list[Partner], dots: list[Any], missing: list[str]
+) -> dict[str, Any]:
     return {
         "partner_count": len(partners),
         "circles": [
@@ -133,5 +160,7 @@ def partner_map_data(partners: list[Partner], dots: list[Any], missing: list[str
             }
             for circle in Circle
         ],
-        "missing_kinds": [{"value": kind, "label": str(PartnerKind(kind).label)} for kind in missing],
+        "missing_kinds": [
+            {"value": kind, "label": str(PartnerKind(kind).label)} for kind in missing
+        ],
     }

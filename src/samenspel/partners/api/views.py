@@ -138,12 +138,17 @@ class ContactListCreate(PartnerScopedMixin, generics.ListCreateAPIView):
 )
 class ContactDetail(PartnerScopedMixin, generics.RetrieveUpdateDestroyAPIView):
     serializer_class = ContactSerializer
-    partner_permission_by_method = {"PATCH": Permission.EDIT_PARTNER, "DELETE": Permission.EDIT_PARTNER}
+    partner_permission_by_method = {
+        "PATCH": Permission.EDIT_PARTNER,
+        "DELETE": Permission.EDIT_PARTNER,
+    }
     http_method_names = ["get", "patch", "delete", "head", "options"]
     filter_backends: list[Any] = []
 
     def get_object(self) -> ContactPerson:
-        contact = get_object_or_404(ContactPerson, partner=self.partner, uuid=self.kwargs["contact"])
+        contact = get_object_or_404(
+            ContactPerson, partner=self.partner, uuid=self.kwargs["contact"]
+        )
         contact.partner = self.partner
         return contact
 
@@ -152,7 +157,10 @@ class ContactDetail(PartnerScopedMixin, generics.RetrieveUpdateDestroyAPIView):
 
     def perform_update(self, serializer: ContactSerializer) -> None:
         serializer.instance = services.save_contact(
-            self.partner, acting_user=self.request.user, contact=serializer.instance, **serializer.validated_data
+            self.partner,
+            acting_user=self.request.user,
+            contact=serializer.instance,
+            **serializer.validated_data,
         )
 
     def perform_destroy(self, instance: ContactPerson) -> None:
@@ -160,7 +168,9 @@ class ContactDetail(PartnerScopedMixin, generics.RetrieveUpdateDestroyAPIView):
 
 
 @extend_schema_view(
-    get=extend_schema(tags=[TAG], summary="Veranderingen bij een partner", description="Nieuwste eerst."),
+    get=extend_schema(
+        tags=[TAG], summary="Veranderingen bij een partner", description="Nieuwste eerst."
+    ),
     post=extend_schema(
         tags=[TAG],
         summary="Verandering vastleggen",
@@ -175,7 +185,9 @@ class PartnerEventListCreate(PartnerScopedMixin, generics.ListCreateAPIView):
     def get_queryset(self) -> QuerySet[PartnerEvent]:
         if getattr(self, "swagger_fake_view", False):
             return PartnerEvent.objects.none()
-        return self.partner.events.select_related("recorded_by").order_by("-date", "-created_at", "-pk")
+        return self.partner.events.select_related("recorded_by").order_by(
+            "-date", "-created_at", "-pk"
+        )
 
     def perform_create(self, serializer: PartnerEventSerializer) -> None:
         serializer.instance = services.record_event(
@@ -200,7 +212,9 @@ class PartnerEventDetail(PartnerScopedMixin, generics.RetrieveUpdateAPIView):
 
     def get_object(self) -> PartnerEvent:
         event = get_object_or_404(
-            PartnerEvent.objects.select_related("recorded_by"), partner=self.partner, uuid=self.kwargs["event"]
+            PartnerEvent.objects.select_related("recorded_by"),
+            partner=self.partner,
+            uuid=self.kwargs["event"],
         )
         event.partner = self.partner
         return event

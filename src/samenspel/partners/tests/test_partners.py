@@ -42,8 +42,12 @@ def test_coordinator_adds_a_partner(coordinator_client, coalition):
         ({"kind": "onbekend"}, "kind", "geldige"),
     ],
 )
-def test_bad_partner_input_is_refused_at_the_field(coordinator_client, coalition, changes, field, message):
-    response = coordinator_client.post(reverse("partners:create", args=[coalition.uuid]), {**VALID, **changes})
+def test_bad_partner_input_is_refused_at_the_field(
+    coordinator_client, coalition, changes, field, message
+):
+    response = coordinator_client.post(
+        reverse("partners:create", args=[coalition.uuid]), {**VALID, **changes}
+    )
     assert response.status_code == 200
     assert message in " ".join(response.context["form"].errors[field])
     assert not Partner.objects.exists()
@@ -78,7 +82,9 @@ def test_partner_member_edits_only_their_own_organisation(coalition):
     client = logged_in(membership)
     own = membership.partner
     assert client.get(reverse("partners:edit", args=[coalition.uuid, own.uuid])).status_code == 200
-    assert client.get(reverse("partners:edit", args=[coalition.uuid, other.uuid])).status_code == 403
+    assert (
+        client.get(reverse("partners:edit", args=[coalition.uuid, other.uuid])).status_code == 403
+    )
     assert client.get(reverse("partners:create", args=[coalition.uuid])).status_code == 403
 
 
@@ -86,7 +92,13 @@ def test_recorded_change_asks_for_a_conversation(coordinator_client, coalition):
     partner = PartnerFactory(coalition=coalition)
     url = reverse("partners:event_create", args=[coalition.uuid, partner.uuid])
     response = coordinator_client.post(
-        url, {"kind": "new_director", "date": "2025-05-01", "description": "", "conversation": "to_plan"}
+        url,
+        {
+            "kind": "new_director",
+            "date": "2025-05-01",
+            "description": "",
+            "conversation": "to_plan",
+        },
     )
     assert response.status_code == 302
     event = PartnerEvent.objects.get(partner=partner)
@@ -97,7 +109,12 @@ def test_recorded_change_asks_for_a_conversation(coordinator_client, coalition):
 def test_contact_details_stay_out_of_the_audit_trail(coordinator_client, coalition):
     partner = PartnerFactory(coalition=coalition)
     url = reverse("partners:contact_create", args=[coalition.uuid, partner.uuid])
-    data = {"name": "An de Vries", "function": "Coördinator", "email": "an@example.nl", "phone": "0612345678"}
+    data = {
+        "name": "An de Vries",
+        "function": "Coördinator",
+        "email": "an@example.nl",
+        "phone": "0612345678",
+    }
     assert coordinator_client.post(url, data).status_code == 302
     contact = ContactPerson.objects.get()
     event = AuditEvent.objects.get(action="contact.created")
@@ -118,7 +135,9 @@ def test_partner_list_filters_by_kind_and_search(coordinator_client, coalition):
     assert names == ["Welzijn Noord"]
 
 
-def test_partner_list_queries_do_not_grow_with_partners(coordinator_client, coalition, django_assert_max_num_queries):
+def test_partner_list_queries_do_not_grow_with_partners(
+    coordinator_client, coalition, django_assert_max_num_queries
+):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
@@ -138,14 +157,18 @@ def test_partner_map_shows_every_partner_and_missing_kinds(coordinator_client, c
     response = coordinator_client.get(reverse("partners:map", args=[coalition.uuid]))
     page = response.content.decode()
     assert response.status_code == 200
-    assert "<svg" in page and "Kernpartner" in page and "Ver weg" in page
+    assert "<svg" in page
+    assert "Kernpartner" in page
+    assert "Ver weg" in page
     assert "residents" in response.context["missing"]
     assert "welfare" not in response.context["missing"]
 
 
 def test_partner_map_places_dots_inside_their_ring():
-    partners = [Partner(name=f"P{i}", kind="welfare", circle=circle)
-                for i, circle in enumerate(["core"] * 3 + ["informed"] * 40)]
+    partners = [
+        Partner(name=f"P{i}", kind="welfare", circle=circle)
+        for i, circle in enumerate(["core"] * 3 + ["informed"] * 40)
+    ]
     _rings, dots = build_map(partners)
     assert len(dots) == 43
     for dot in dots:

@@ -12,11 +12,22 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--coalitions", type=int, default=350, help="Aantal coalities (standaard 350).")
-        parser.add_argument("--partners", type=int, default=15_000, help="Aantal partners in totaal (standaard 15000).")
-        parser.add_argument("--seed", type=int, default=synthetic.DEFAULT_SEED, help="Startwaarde van het toeval.")
         parser.add_argument(
-            "--reset", action="store_true", help="Verwijder eerst eerder gegenereerde synthetische gegevens."
+            "--coalitions", type=int, default=350, help="Aantal coalities (standaard 350)."
+        )
+        parser.add_argument(
+            "--partners",
+            type=int,
+            default=15_000,
+            help="Aantal partners in totaal (standaard 15000).",
+        )
+        parser.add_argument(
+            "--seed", type=int, default=synthetic.DEFAULT_SEED, help="Startwaarde van het toeval."
+        )
+        parser.add_argument(
+            "--reset",
+            action="store_true",
+            help="Verwijder eerst eerder gegenereerde synthetische gegevens.",
         )
         parser.add_argument(
             "--password",
@@ -27,13 +38,16 @@ class Command(BaseCommand):
         if options["reset"]:
             deleted = synthetic.delete_synthetic_data()
             self.stdout.write(
-                "Verwijderd: " + ", ".join(f"{n} {label}" for label, n in deleted.items() if n) if any(
-                    deleted.values()
-                ) else "Geen eerdere synthetische gegevens gevonden."
+                "Verwijderd: " + ", ".join(f"{n} {label}" for label, n in deleted.items() if n)
+                if any(deleted.values())
+                else "Geen eerdere synthetische gegevens gevonden."
             )
         try:
             result = synthetic.generate(
-                options["coalitions"], options["partners"], seed=options["seed"], password=options["password"]
+                options["coalitions"],
+                options["partners"],
+                seed=options["seed"],
+                password=options["password"],
             )
         except ValueError as error:
             raise CommandError(str(error)) from error

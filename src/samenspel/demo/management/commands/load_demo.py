@@ -1,8 +1,9 @@
 from typing import Any
 
+from django.core.management.base import BaseCommand
+
 from samenspel.conf import env
 from samenspel.demo.data import load_demo
-from django.core.management.base import BaseCommand
 
 
 class Command(BaseCommand):
@@ -11,7 +12,7 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         password = env.text("SAMENSPEL_DEMO_PASSWORD", "samenspel-demo")
         accounts = load_demo(password)
-        self.stdout.write("Demo-accounts (wachtwoord: %s):" % password)
+        self.stdout.write(f"Demo-accounts (wachtwoord: {password}):")
         for email, description in accounts:
             self.stdout.write(f"  {email:35} {description}")
         self.stdout.write("Open http://127.0.0.1:8000 en log in.")

@@ -1,0 +1,382 @@
+"""`samenspel bench`: queries per page and server time at a small and at a national scale.
+
+Runs on a throwaway database made by Django's test-database machinery (a temporary SQLite file,
+or `test_<name>` next to the PostgreSQL database that DATABASE_URL names), so the developer's
+data is never touched. Exits non-zero when a page fails or when a page's number of queries
+differs between the scales: a count that grows with the database is an N+1 in the making.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import logging
+import os
+import platform
+import sqlite3
+import tempfile
+import warnings
+from pathlib import Path
+from typing import Any
+
+import django
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import connection
+from django.test import Client
+from django.test.utils import setup_test_environment, teardown_test_environment
+from django.urls import reverse
+
+from samenspel.accounts.models import Membership, User
+from samenspel.bench import measure, synthetic
+from samenspel.coalitions.models import ChecklistItem, Coalition, PhaseChange
+from samenspel.core.models import AuditEvent
+from samenspel.partners.models import ContactPerson, Partner, PartnerEvent
+
+FOCUS_POSITION = 0  # the measured coalition: the first one, pinned to the same size at every scale
+SECOND_POSITION = 1  # the coalition the measured person also advises
+SECOND_PARTNERS = 10
+
+
+class Command(BaseCommand):
+    help = "Meet queries per pagina en servertijd op kleine en landelijke schaal (op een wegwerpdatabase)."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--output", default="bench/results.json", help="JSON-bestand met de resultaten."
+        )
+        parser.add_argument(
+            "--small", default="2x50", help="Kleine schaal: COALITIESxPARTNERS (standaard 2x50)."
+        )
+        parser.add_argument(
+            "--national",
+            default="350x15000",
+            help="Landelijke schaal: COALITIESxPARTNERS (standaard 350x15000).",
+        )
+        parser.add_argument(
+            "--focus-partners",
+            type=int,
+            default=40,
+            help="Partners van de gemeten coalitie (standaard 40).",
+        )
+        parser.add_argument(
+            "--repeat", type=int, default=30, help="Gemeten verzoeken per pagina (standaard 30)."
+        )
+        parser.add_argument(
+            "--warmup", type=int, default=3, help="Opwarmverzoeken per pagina (standaard 3)."
+        )
+        parser.add_argument("--seed", type=int, default=synthetic.DEFAULT_SEED)
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        if options["repeat"] < 1 or options["warmup"] < 0:
+            raise CommandError("--repeat must be at least 1 and --warmup at least 0.")
+        scales = {"small": _scale(options["small"]), "national": _scale(options["national"])}
+        pinned = (options["focus_partners"], SECOND_PARTNERS)
+
+        # The test client loads the middleware; without collected static files WhiteNoise warns.
+        warnings.filterwarnings("ignore", message="No directory at", module="whitenoise")
+        report: dict[str, Any] = {
+            "date": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds")
+        }
+        measured: dict[str, dict[str, Any]] = {}
+        with _throwaway_database(self.stdout.write) as database:
+            report["machine"] = _machine(database)
+            for name, (n_coalitions, n_partners) in scales.items():
+                self.stdout.write(
+                    f"Scale '{name}': generating {n_coalitions} coalitions, {n_partners} partners…"
+                )
+                synthetic.delete_synthetic_data()
+                try:
+                    generated = synthetic.generate(
+                        n_coalitions, n_partners, seed=options["seed"], pinned=pinned
+                    )
+                except ValueError as error:
+                    raise CommandError(f"Scale '{name}': {error}") from error
+                self.stdout.write(f"  generated in {generated.seconds:.1f} s; measuring…")
+                second = (
+                    generated.coalition_ids[SECOND_POSITION]
+                    if len(generated.coalition_ids) > SECOND_POSITION
+                    else None
+                )
+                subject = measure.prepare_subject(generated.coalition_ids[FOCUS_POSITION], second)
+                measured[name] = self._measure(subject, options["repeat"], options["warmup"])
+                measured[name]["generation_seconds"] = round(generated.seconds, 2)
+                measured[name]["parameters"] = {"coalitions": n_coalitions, "partners": n_partners}
+
+        report.update(_assemble(measured, options))
+        output = Path(options["output"])
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        self._print(report)
+        self.stdout.write(f"Results written to {output}.")
+
+        problems = [f"{page}: {error}" for page, error in report["errors"].items()]
+        problems += [
+            f"{page}: query counts differ"
+            for page, row in report["queries"].items()
+            if row["equal"] is False
+        ]
+        if problems:
+            raise CommandError("Benchmark failed:\n  " + "\n  ".join(problems))
+
+    def _measure(self, subject: measure.Subject, repeat: int, warmup: int) -> dict[str, Any]:
+        # 4xx answers (a POST-only route probed with GET) are reported in the results, not logged.
+        request_log = logging.getLogger("django.request")
+        level = request_log.level
+        request_log.setLevel(logging.ERROR)
+        try:
+            return self._measure_pages(subject, repeat, warmup)
+        finally:
+            request_log.setLevel(level)
+
+    def _measure_pages(self, subject: measure.Subject, repeat: int, warmup: int) -> dict[str, Any]:
+        client = Client()
+        client.force_login(subject.user)
+        pages = [
+            measure.count_queries(client, label, path, note)
+            for label, path, note in measure.page_paths(subject)
+        ]
+        api = measure.api_paths(subject)
+        pages += [measure.count_queries(client, label, path) for label, path in api]
+
+        timed = {"healthz": reverse("healthz")}
+        for label in measure.TIMED:
+            page = next(p for p in pages if p.label == label)
+            if page.path is not None and page.status == 200:
+                timed[label] = page.path
+        timings = measure.server_times(client, timed, repeat, warmup)
+        return {
+            "rows": _row_counts(),
+            "focus": _focus(subject),
+            "pages": pages,
+            "missing_api": measure.missing_api(api),
+            "timings": timings,
+        }
+
+    def _print(self, report: dict[str, Any]) -> None:
+        scales = list(report["scales"])
+        self.stdout.write("")
+        self.stdout.write(
+            "Rows: "
+            + "; ".join(
+                f"{name}: "
+                + ", ".join(
+                    f"{v} {k.replace('_', ' ')}" for k, v in report["scales"][name]["rows"].items()
+                )
+                for name in scales
+            )
+        )
+        self.stdout.write("")
+        self.stdout.write(
+            f"{'queries per request':60}" + "".join(f"{s:>10}" for s in scales) + "  equal"
+        )
+        for page, row in report["queries"].items():
+            cells = "".join(f"{_cell(row[s]):>10}" for s in scales)
+            self.stdout.write(f"{page[:60]:60}{cells}  {_yes(row['equal'])}")
+        for note in report["skipped"]:
+            self.stdout.write(f"  skipped: {note}")
+        self.stdout.write("")
+        self.stdout.write(
+            f"{'median server time, ms (x trivial view)':60}" + "".join(f"{s:>20}" for s in scales)
+        )
+        for page, row in report["server_time"].items():
+            cells = "".join(
+                f"{row[s]['median_ms']:>10.2f} ({row[s]['ratio_to_trivial']:>5.1f}x)"
+                if row[s]
+                else f"{'-':>20}"
+                for s in scales
+            )
+            self.stdout.write(f"{page:60}{cells}")
+        self.stdout.write("")
+
+
+def _scale(text: str) -> tuple[int, int]:
+    try:
+        coalitions, partners = (int(part) for part in text.lower().split("x"))
+    except ValueError as error:
+        raise CommandError(
+            f"Give a scale as COALITIONSxPARTNERS, e.g. 350x15000, not {text!r}."
+        ) from error
+    return coalitions, partners
+
+
+class _throwaway_database:  # a context manager, named like one
+    """A fresh, migrated test database for the duration of the run; destroyed afterwards."""
+
+    def __init__(self, write: Any) -> None:
+        self.write = write
+        self.tempdir: tempfile.TemporaryDirectory[str] | None = None
+
+    def __enter__(self) -> dict[str, Any]:
+        setup_test_environment(debug=False)
+        self.old_name = connection.settings_dict["NAME"]
+        test_settings = connection.settings_dict.setdefault("TEST", {})
+        self.old_test_name = test_settings.get("NAME")
+        if connection.vendor == "sqlite" and not self.old_test_name:
+            # A file rather than an in-memory database: closer to how SQLite is really used.
+            self.tempdir = tempfile.TemporaryDirectory(prefix="samenspel-bench-")
+            test_settings["NAME"] = os.path.join(self.tempdir.name, "bench.sqlite3")
+        self.write(f"Creating a throwaway {connection.vendor} database…")
+        name = connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
+        return {"vendor": connection.vendor, "name": str(name)}
+
+    def __exit__(self, *exc: object) -> None:
+        try:
+            connection.creation.destroy_test_db(self.old_name, verbosity=0)
+        finally:
+            connection.settings_dict["TEST"]["NAME"] = self.old_test_name
+            if self.tempdir:
+                self.tempdir.cleanup()
+            teardown_test_environment()
+
+
+def _machine(database: dict[str, Any]) -> dict[str, Any]:
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SHOW server_version")
+            version = cursor.fetchone()[0]
+    else:
+        version = sqlite3.sqlite_version if connection.vendor == "sqlite" else ""
+    return {
+        "python": platform.python_version(),
+        "django": django.get_version(),
+        "database": {"vendor": connection.vendor, "version": version},
+        "cpu_count": os.cpu_count(),
+        "cpu": _cpu_model(),
+        "platform": platform.platform(),
+        "settings": os.environ.get("DJANGO_SETTINGS_MODULE", ""),
+        "debug": settings.DEBUG,
+    }
+
+
+def _cpu_model() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor()
+
+
+def _row_counts() -> dict[str, int]:
+    return {
+        "coalitions": Coalition.objects.count(),
+        "partners": Partner.objects.count(),
+        "contacts": ContactPerson.objects.count(),
+        "events": PartnerEvent.objects.count(),
+        "checklist_items": ChecklistItem.objects.count(),
+        "phase_changes": PhaseChange.objects.count(),
+        "audit_events": AuditEvent.objects.count(),
+        "users": User.objects.count(),
+        "memberships": Membership.objects.count(),
+    }
+
+
+def _focus(subject: measure.Subject) -> dict[str, Any]:
+    coalition = subject.coalition
+    return {
+        "position": FOCUS_POSITION,
+        "name": coalition.name,
+        "partners": coalition.partners.count(),
+        "contacts": ContactPerson.objects.filter(partner__coalition=coalition).count(),
+        "events": PartnerEvent.objects.filter(partner__coalition=coalition).count(),
+        "checklist_items": coalition.checklist_items.count(),
+        "audit_events": coalition.audit_events.count(),
+        "detail_partner": subject.partner.name,
+    }
+
+
+def _assemble(measured: dict[str, dict[str, Any]], options: dict[str, Any]) -> dict[str, Any]:
+    scales = list(measured)
+    queries: dict[str, dict[str, Any]] = {}
+    errors: dict[str, str] = {}
+    skipped: list[str] = []
+    differences: dict[str, dict[str, list[str]]] = {}
+    labels: list[str] = []
+    for scale in scales:
+        labels += [p.label for p in measured[scale]["pages"] if p.label not in labels]
+    for label in labels:
+        by_scale = {
+            s: next((p for p in measured[s]["pages"] if p.label == label), None) for s in scales
+        }
+        row: dict[str, Any] = {
+            "path": next((p.path for p in by_scale.values() if p and p.path), None)
+        }
+        for scale, page in by_scale.items():
+            row[scale] = page.queries if page and page.status == 200 else None
+            if page and page.error:
+                errors[f"{label} ({scale})"] = page.error
+            if page and page.note and f"{label}: {page.note}" not in skipped:
+                skipped.append(f"{label}: {page.note}")
+        counts = [row[s] for s in scales]
+        row["equal"] = None if None in counts else len(set(counts)) == 1
+        if row["equal"] is False:
+            differences[label] = {s: by_scale[s].sql for s in scales if by_scale[s]}  # type: ignore[union-attr]
+        if all(row[s] is None for s in scales) and not any(
+            p and p.error for p in by_scale.values()
+        ):
+            continue  # skipped everywhere: listed under "skipped"
+        queries[label] = row
+    for scale in scales:
+        for name in measured[scale]["missing_api"]:
+            note = f"api {name}: no route under /api/v1/ yet"
+            if note not in skipped:
+                skipped.append(note)
+
+    server_time: dict[str, dict[str, Any]] = {}
+    for label in ["healthz", *measure.TIMED]:
+        server_time[label] = {}
+        for scale in scales:
+            trivial = measured[scale]["timings"]["healthz"]["median_ms"]
+            value = measured[scale]["timings"].get(label)
+            server_time[label][scale] = (
+                None
+                if value is None
+                else {
+                    "median_ms": round(value["median_ms"], 3),
+                    "ratio_to_trivial": round(value["median_ms"] / trivial, 1),
+                    "min_ms": round(value["min_ms"], 3),
+                    "p90_ms": round(value["p90_ms"], 3),
+                }
+            )
+
+    return {
+        "method": {
+            "database": "fresh throwaway database per run (Django test-database machinery), "
+            "synthetic data from samenspel.bench.synthetic",
+            "subject": "the coordinator of the coalition at position 0, pinned to "
+            f"{options['focus_partners']} partners at every scale (with its seed, its content is identical "
+            "at every scale); they also advise the coalition at position 1 "
+            f"({SECOND_PARTNERS} partners), so the home page lists two coalitions instead of redirecting",
+            "queries": "SQL queries of one GET through django.test.Client after one warm-up GET",
+            "server_time": f"median of {options['repeat']} GETs per page after {options['warmup']} warm-ups, "
+            "time.perf_counter around Client.get (middleware, view, queries and template rendering); "
+            "the pages take turns so that load on the machine affects them alike; "
+            "ratio_to_trivial = median / median of the trivial view /healthz in the same scale",
+            "seed": options["seed"],
+        },
+        "scales": {
+            s: {
+                "parameters": measured[s]["parameters"],
+                "generation_seconds": measured[s]["generation_seconds"],
+                "rows": measured[s]["rows"],
+                "focus_coalition": measured[s]["focus"],
+            }
+            for s in scales
+        },
+        "queries": queries,
+        "all_queries_equal": all(row["equal"] is not False for row in queries.values()),
+        "skipped": skipped,
+        "errors": errors,
+        "query_differences": differences,
+        "server_time": server_time,
+    }
+
+
+def _cell(value: int | None) -> str:
+    return "-" if value is None else str(value)
+
+
+def _yes(equal: bool | None) -> str:
+    return {True: "yes", False: "NO", None: "-"}[equal]

@@ -1,0 +1,256 @@
+"""What the benchmark measures: SQL queries per page and server time, for one signed-in person.
+
+A "page" is one GET through Django's test client, so middleware, the view, the queries and
+template rendering are all included; the network and the browser are not.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import statistics
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db import connection
+from django.db.models import Count
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import (
+    NoReverseMatch,
+    Resolver404,
+    URLPattern,
+    URLResolver,
+    get_resolver,
+    resolve,
+    reverse,
+)
+
+from samenspel.accounts.models import Membership, Role, User
+from samenspel.coalitions.models import Coalition
+from samenspel.partners.models import Partner
+
+API_PREFIX = "api/v1/"
+
+# The main pages: label, URL name, which object fills the URL.
+PAGES: list[tuple[str, str, str | None]] = [
+    ("dashboard", "coalitions:dashboard", "coalition"),
+    ("where-are-we", "coalitions:where", "coalition"),
+    ("partner list", "partners:list", "coalition"),
+    ("partner detail", "partners:detail", "partner"),
+    ("partner map", "partners:map", "coalition"),
+    ("audit", "coalitions:audit", "coalition"),
+    ("home", "coalitions:home", None),
+    ("guide index", "guide:index", None),
+]
+# Pages whose server time is measured, compared with the trivial view.
+TIMED = ["dashboard", "partner list", "partner map"]
+TRIVIAL = ("healthz", "healthz")
+
+# API lists the product should have; each is found among the discovered routes by these words.
+EXPECTED_API: dict[str, tuple[str, ...]] = {
+    "coalitions": ("coalitions",),
+    "partners": ("partners",),
+    "phase-changes": ("phase-changes", "phase_changes", "phasechanges"),
+    "checklist": ("checklist", "checklist-items"),
+    "audit": ("audit", "audit-events", "audit-trail"),
+    "events": ("events", "partner-events", "changes"),
+    "contacts": ("contacts", "contact-persons"),
+    "dashboard": ("dashboard",),
+    "where-are-we": ("where-are-we", "where", "progress"),
+    "partner-map": ("partner-map", "map"),
+    "guide sections": ("sections", "guide"),
+}
+# Routes that are not lists of the coalition's data.
+API_IGNORED = ("openapi.json", "schema")
+# Routes that need a query to answer with 200.
+API_QUERIES = {"guide/search/": "q=eenzaamheid"}
+
+
+@dataclass
+class Subject:
+    """Whom and what the benchmark looks at, in one scale."""
+
+    user: User
+    coalition: Coalition
+    partner: Partner
+
+    def value_for(self, parameter: str) -> str | None:
+        name = parameter.lower()
+        if "partner" in name:
+            return str(self.partner.uuid)
+        if "coalition" in name:
+            return str(self.coalition.uuid)
+        return None
+
+
+@dataclass
+class PageResult:
+    label: str
+    path: str | None
+    status: int | None = None
+    queries: int | None = None
+    sql: list[str] = field(default_factory=list)
+    note: str = ""
+    error: str = ""
+
+
+def prepare_subject(coalition_id: int, second_coalition_id: int | None) -> Subject:
+    """The coordinator of the focus coalition. With a single membership the home page would only
+    redirect, so they also advise a second coalition: home then lists two coalitions."""
+    coalition = Coalition.objects.select_related("municipality").get(pk=coalition_id)
+    membership = Membership.objects.select_related("user").get(
+        coalition=coalition, role=Role.COORDINATOR
+    )
+    if second_coalition_id is not None:
+        Membership.objects.get_or_create(
+            user=membership.user, coalition_id=second_coalition_id, defaults={"role": Role.ADVISOR}
+        )
+    partner = (
+        Partner.objects.filter(coalition=coalition)
+        .annotate(
+            n_events=Count("events", distinct=True), n_contacts=Count("contacts", distinct=True)
+        )
+        .order_by("-n_events", "-n_contacts", "name")
+        .first()
+    )
+    if partner is None:
+        raise ValueError("The focus coalition has no partners.")
+    return Subject(user=membership.user, coalition=coalition, partner=partner)
+
+
+def page_paths(subject: Subject) -> Iterator[tuple[str, str | None, str]]:
+    """(label, path or None, note) of every main page."""
+    for label, name, target in PAGES:
+        kwargs = {}
+        if target == "coalition":
+            kwargs = {"coalition": subject.coalition.uuid}
+        elif target == "partner":
+            kwargs = {"coalition": subject.coalition.uuid, "partner": subject.partner.uuid}
+        try:
+            yield label, reverse(name, kwargs=kwargs), ""
+        except NoReverseMatch:
+            yield label, None, f"URL '{name}' does not exist (yet)."
+
+
+def _walk(patterns: list[Any], prefix: str = "") -> Iterator[tuple[str, URLPattern]]:
+    for entry in patterns:
+        route = prefix + str(entry.pattern)
+        if isinstance(entry, URLResolver):
+            yield from _walk(entry.url_patterns, route)
+        else:
+            yield route, entry
+
+
+_ROUTE_PARAM = re.compile(r"<(?:\w+:)?(\w+)>")
+_REGEX_PARAM = re.compile(r"\(\?P<(\w+)>[^)]*\)")
+
+
+def _concrete(route: str, subject: Subject) -> str | None:
+    """A path for a route whose only parameters are the coalition and/or the partner."""
+    route = route.replace("^", "").replace("$", "").replace("\\Z", "").replace("/?", "/")
+    params = _ROUTE_PARAM.findall(route) + _REGEX_PARAM.findall(route)
+    values = {p: subject.value_for(p) for p in params}
+    if any(v is None for v in values.values()):
+        return None  # a detail route (its own uuid) or a format suffix: not a list
+    path = _ROUTE_PARAM.sub(lambda m: values[m.group(1)] or "", route)
+    path = _REGEX_PARAM.sub(lambda m: values[m.group(1)] or "", path)
+    if re.search(r"[()\[\]?*+\\|{}]", path):
+        return None
+    return "/" + path
+
+
+def api_paths(subject: Subject) -> list[tuple[str, str]]:
+    """Every GET route under /api/v1/ whose only parameters are the coalition and the partner:
+    the lists, plus the coalition's and the partner's own detail. Found in the URL configuration,
+    so routes added later are measured without changing the benchmark."""
+    found: dict[str, str] = {}
+    for route, _pattern in _walk(get_resolver().url_patterns):
+        plain = route.replace("^", "")
+        if not plain.startswith(API_PREFIX) or any(word in plain for word in API_IGNORED):
+            continue
+        path = _concrete(route, subject)
+        if path is None:
+            continue
+        try:
+            resolve(path)
+        except Resolver404:
+            continue
+        route_label = _label(plain[len(API_PREFIX) :])
+        if route_label in API_QUERIES:
+            path += "?" + API_QUERIES[route_label]
+        label = "api " + route_label
+        found.setdefault(path, label)
+    return sorted(((label, path) for path, label in found.items()), key=lambda item: item[1])
+
+
+def _label(route: str) -> str:
+    """'coalitions/<uuid:coalition>/partners/' -> 'coalitions/{coalition}/partners/'."""
+    route = _ROUTE_PARAM.sub(r"{\1}", route)
+    route = _REGEX_PARAM.sub(r"{\1}", route)
+    return route.replace("$", "").replace("/?", "/") or "(root)"
+
+
+def missing_api(api: list[tuple[str, str]]) -> list[str]:
+    """Expected API lists that no discovered route provides yet."""
+    segments = [
+        {s for s in re.split(r"[/{}]", label.removeprefix("api ")) if s} for label, _path in api
+    ]
+    return [
+        name
+        for name, words in EXPECTED_API.items()
+        if not any(set(words) & found for found in segments)
+    ]
+
+
+def count_queries(client: Client, label: str, path: str | None, note: str = "") -> PageResult:
+    result = PageResult(label=label, path=path, note=note)
+    if path is None:
+        return result
+    headers = {"Accept": "application/json"} if path.startswith("/" + API_PREFIX) else {}
+    try:
+        client.get(path, headers=headers)  # warm-up: first-request caches are not the page's cost
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(path, headers=headers)
+    except Exception as error:  # a page that crashes is reported, not fatal to the run
+        result.error = f"{type(error).__name__}: {error}"
+        return result
+    result.status = response.status_code
+    result.queries = len(captured.captured_queries)
+    result.sql = [q["sql"] for q in captured.captured_queries]
+    if response.status_code == 405:
+        result.note = "No GET on this route."
+    elif response.status_code != 200:
+        result.error = f"HTTP {response.status_code}"
+    return result
+
+
+def server_times(
+    client: Client, paths: dict[str, str], repeat: int, warmup: int
+) -> dict[str, dict[str, float]]:
+    """Median (and spread) of `repeat` GETs per path, in milliseconds.
+
+    The paths take turns (round-robin) rather than one after the other, so that a busy moment on
+    the machine slows all of them alike and the ratio to the trivial view stays fair.
+    """
+    for _ in range(warmup):
+        for path in paths.values():
+            client.get(path)
+    samples: dict[str, list[float]] = {label: [] for label in paths}
+    for _ in range(repeat):
+        for label, path in paths.items():
+            started = time.perf_counter()
+            response = client.get(path)
+            samples[label].append((time.perf_counter() - started) * 1000)
+            if response.status_code != 200:
+                raise RuntimeError(f"{path} answered HTTP {response.status_code}")
+    return {
+        label: {
+            "median_ms": statistics.median(values),
+            "min_ms": min(values),
+            "p90_ms": sorted(values)[max(0, math.ceil(len(values) * 0.9) - 1)],
+        }
+        for label, values in samples.items()
+    }

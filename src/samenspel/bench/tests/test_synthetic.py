@@ -1,0 +1,88 @@
+import pytest
+from django.core.management import call_command
+
+from samenspel.accounts.models import Membership, Role
+from samenspel.bench import synthetic
+from samenspel.coalitions.models import ChecklistItem, Coalition, Municipality, PhaseChange
+from samenspel.core.models import AuditEvent
+from samenspel.guide.content import all_activity_keys
+from samenspel.partners.models import ContactPerson, Partner, PartnerEvent
+
+pytestmark = pytest.mark.django_db
+
+
+def test_tiny_scale_has_the_promised_rows():
+    result = synthetic.generate(2, 20, seed=7)
+
+    coalitions = synthetic.synthetic_coalitions()
+    assert coalitions.count() == 2 == result.rows["coalitions"]
+    assert Partner.objects.filter(coalition__in=coalitions).count() == 20
+    assert set(
+        Municipality.objects.filter(coalitions__in=coalitions).values_list(
+            "is_fictional", flat=True
+        )
+    ) == {True}
+    assert all(
+        code.startswith("GM8")
+        for code in synthetic.synthetic_municipalities().values_list("code", flat=True)
+    )
+    contacts = ContactPerson.objects.filter(partner__coalition__in=coalitions).count()
+    assert 20 <= contacts <= 60
+    assert contacts == result.rows["contacts"]
+    assert PartnerEvent.objects.count() == result.rows["events"]
+    assert (
+        AuditEvent.objects.filter(coalition__in=coalitions).count()
+        == result.rows["audit_events"]
+        >= 20 * 2
+    )
+    assert set(ChecklistItem.objects.values_list("activity_key", flat=True)) <= all_activity_keys()
+    for coalition in coalitions:
+        assert coalition.checklist_items.exists()
+        assert 1 <= coalition.phase_changes.count() <= 5
+        assert (
+            coalition.phase
+            == PhaseChange.objects.filter(coalition=coalition).order_by("-date").first().to_phase
+        )
+
+
+def test_every_coalition_has_a_coordinator():
+    synthetic.generate(2, 20, seed=7)
+
+    for coalition in Coalition.objects.all():
+        assert Membership.objects.filter(coalition=coalition, role=Role.COORDINATOR).count() == 1
+
+
+def test_same_seed_same_data_and_pinned_coalition_is_identical_at_every_scale():
+    synthetic.generate(2, 50, seed=3, pinned=(40, 10))
+    small = list(
+        Partner.objects.filter(coalition__municipality__code="GM8000").values_list("uuid", "name")
+    )
+    synthetic.delete_synthetic_data()
+    synthetic.generate(5, 200, seed=3, pinned=(40, 10))
+    larger = list(
+        Partner.objects.filter(coalition__municipality__code="GM8000").values_list("uuid", "name")
+    )
+
+    assert len(small) == 40
+    assert small == larger
+
+
+def test_spread_stays_within_bounds_and_adds_up():
+    import random
+
+    counts = synthetic.spread(15_000, 350, random.Random(1), pinned=(40, 10))
+
+    assert sum(counts) == 15_000
+    assert counts[:2] == [40, 10]
+    assert min(counts[2:]) >= 10
+    assert max(counts) <= 80
+    assert len(set(counts)) > 20  # uneven, like reality
+
+
+def test_reset_removes_previous_synthetic_data(capsys):
+    call_command("generate_national_data", coalitions=2, partners=20)
+    call_command("generate_national_data", coalitions=2, partners=20, reset=True)
+
+    assert synthetic.synthetic_coalitions().count() == 2
+    assert Partner.objects.count() == 20
+    assert "Gegenereerd" in capsys.readouterr().out
