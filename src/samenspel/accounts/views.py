@@ -60,7 +60,13 @@ class LoginView(auth_views.LoginView):
 
 @method_decorator(login_not_required, name="dispatch")
 class LogoutView(auth_views.LogoutView):
+    """Logging out is a POST (CSRF-protected). A GET changes nothing and leads to the login page."""
+
     next_page = reverse_lazy("accounts:login")
+    http_method_names = ["get", "post", "options"]
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseRedirect:
+        return redirect("accounts:login")
 
 
 @method_decorator(login_not_required, name="dispatch")
@@ -377,10 +383,18 @@ class TokensView(FormView):
 
 
 class RevokeTokenView(View):
-    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseRedirect:
-        token = get_object_or_404(
-            ApiToken.objects.active().filter(user=request.user), uuid=kwargs["token"]
+    token: ApiToken
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        # Whose token it is comes first: someone else's token is 404 for every method.
+        self.token = get_object_or_404(
+            ApiToken.objects.active().filter(user=request.user),  # type: ignore[misc]
+            uuid=kwargs["token"],
         )
+        return super().dispatch(request, *args, **kwargs)
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseRedirect:
+        token = self.token
         services.revoke_api_token(token, acting_user=request.user)  # type: ignore[arg-type]
         messages.success(
             request,

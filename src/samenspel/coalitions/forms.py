@@ -95,7 +95,9 @@ class PhaseChangeForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.coalition = coalition
         self.fields["date"].initial = timezone.localdate()
-        self.fields["to_phase"].choices = [
+        to_phase = self.fields["to_phase"]
+        assert isinstance(to_phase, forms.ChoiceField)
+        to_phase.choices = [
             (value, label) for value, label in Phase.choices if value != coalition.phase
         ]
 

@@ -143,7 +143,9 @@ def set_checklist_status(
     try:
         activity = get_activity(activity_key)
     except KeyError:
-        raise ValidationError({"activity_key": _("Deze activiteit staat niet in de gids.")}) from None
+        raise ValidationError(
+            {"activity_key": _("Deze activiteit staat niet in de gids.")}
+        ) from None
     if status not in ChecklistStatus.values:
         raise ValidationError({"status": _("Kies een geldige status.")})
     item, _created = ChecklistItem.objects.select_for_update().get_or_create(

@@ -27,7 +27,9 @@ class HomeView(TemplateView):
     template_name = "coalitions/home.html"
 
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        memberships = list(Membership.objects.for_user(acting_user(request)).order_by("coalition__name"))
+        memberships = list(
+            Membership.objects.for_user(acting_user(request)).order_by("coalition__name")
+        )
         if len(memberships) == 1:
             return redirect("coalitions:dashboard", memberships[0].coalition.uuid)
         return self.render_to_response(self.get_context_data(memberships=memberships))
@@ -39,7 +41,9 @@ class CoalitionCreateView(ServiceFormMixin, FormView):
     success_message = _("De coalitie is aangemaakt. U bent de coördinator.")
 
     def perform(self, form: CoalitionForm) -> Coalition:
-        return services.create_coalition(acting_user=acting_user(self.request), **form.service_fields())
+        return services.create_coalition(
+            acting_user=acting_user(self.request), **form.service_fields()
+        )
 
     def get_success_url(self) -> str:
         return reverse("coalitions:dashboard", args=[self.result.uuid])

@@ -181,6 +181,10 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "MembershipRoleEnum": "samenspel.accounts.models.Role.choices",
+        "PartnerRoleEnum": "samenspel.partners.models.CoalitionRole.choices",
+    },
 }
 
 # Content Security Policy: nothing leaves the server's own origin.

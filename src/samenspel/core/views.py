@@ -1,11 +1,14 @@
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 
 @login_not_required
@@ -21,7 +24,7 @@ class ServiceFormMixin:
     fields they name, and its transaction guarantees nothing is half-saved.
     """
 
-    success_message: str = ""
+    success_message: "StrOrPromise" = ""
     perform: Callable[[Any], Any]  # each view names its service call
 
     def form_valid(self, form: Any) -> HttpResponse:

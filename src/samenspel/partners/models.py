@@ -1,4 +1,5 @@
 import uuid
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -67,6 +68,12 @@ class ParticipationReason(models.TextChoices):
     REPRESENTS_GROUP = "represents_group", _("Vertegenwoordigt de doelgroep")
     INTRINSIC = "intrinsic", _("Wil vanuit zichzelf bijdragen")
     OTHER = "other", _("Anders")
+
+
+def _distinct_choices(values: Any, allowed: list[str]) -> bool:
+    return (
+        isinstance(values, list) and set(values) <= set(allowed) and len(set(values)) == len(values)
+    )
 
 
 class PartnerQuerySet(models.QuerySet["Partner"]):
@@ -168,16 +175,12 @@ class Partner(models.Model):
 
     def clean(self) -> None:
         """Rules shared by the forms and the API, with Dutch messages at the field."""
-        errors: dict[str, str] = {}
+        errors: dict[str, Any] = {}
         if not self.motives:
             errors["motives"] = _("Kies ten minste één dominant motief.")
-        elif not set(self.motives) <= set(Motive.values) or len(set(self.motives)) != len(
-            self.motives
-        ):
+        elif not _distinct_choices(self.motives, Motive.values):
             errors["motives"] = _("Kies motieven uit: instrumenteel, moreel, affectief.")
-        if not set(self.roles) <= set(CoalitionRole.values) or len(set(self.roles)) != len(
-            self.roles
-        ):
+        if not _distinct_choices(self.roles, CoalitionRole.values):
             errors["roles"] = _("Een of meer rollen bestaan niet.")
         if self.joined_on and self.left_on and self.left_on < self.joined_on:
             errors["left_on"] = _("De vertrekdatum ligt vóór de datum van toetreden.")

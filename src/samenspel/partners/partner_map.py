@@ -68,7 +68,9 @@ def _positions(count: int, inner: float, outer: float) -> list[tuple[float, floa
     if inner == 0 and count == 1:
         return [(CENTRE, CENTRE)]
     first_track = max(inner + DOT_SPACING / 2, DOT_SPACING)
-    tracks = list(range(int(first_track), int(outer - DOT_RADIUS) + 1, DOT_SPACING)) or [int(first_track)]
+    tracks = list(range(int(first_track), int(outer - DOT_RADIUS) + 1, DOT_SPACING)) or [
+        int(first_track)
+    ]
     capacity = [max(1, int(2 * math.pi * r / DOT_SPACING)) for r in tracks]
     positions: list[tuple[float, float]] = []
     remaining = count

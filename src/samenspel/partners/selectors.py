@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from uuid import UUID
 
-from django.db.models import Count, Q
+from django.db.models import Count, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from samenspel.coalitions.models import Coalition
@@ -35,7 +35,7 @@ def partner_or_404(coalition: Coalition, partner_uuid: UUID | str) -> Partner:
     )
 
 
-def partners_with_counts(coalition: Coalition):  # type: ignore[no-untyped-def]
+def partners_with_counts(coalition: Coalition) -> QuerySet[Partner]:
     """The partner list: one query, with the number of contacts and open conversations."""
     return Partner.objects.filter(coalition=coalition).annotate(
         contact_count=Count("contacts", distinct=True),

@@ -148,7 +148,9 @@ class PartnerEventUpdateView(PartnerMixin, ServiceFormMixin, FormView):
         return {**super().get_form_kwargs(), "instance": self.event}
 
     def perform(self, form: ConversationForm) -> PartnerEvent:
-        return services.update_event(self.event, acting_user=acting_user(self.request), **form.cleaned_data)
+        return services.update_event(
+            self.event, acting_user=acting_user(self.request), **form.cleaned_data
+        )
 
 
 class ContactFormView(PartnerMixin, ServiceFormMixin, FormView):

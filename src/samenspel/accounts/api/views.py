@@ -185,6 +185,15 @@ class TokenDetailView(LoginExemptAPIMixin, generics.RetrieveDestroyAPIView):
             return ApiToken.objects.none()
         return ApiToken.objects.active().filter(user=self.request.user)
 
+    def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
+        super().initial(request, *args, **kwargs)
+        self.get_object()  # someone else's token is 404 for every method, before 405
+
+    def get_object(self) -> ApiToken:
+        if not hasattr(self, "_token"):
+            self._token = super().get_object()
+        return self._token
+
     def perform_destroy(self, instance: ApiToken) -> None:
         services.revoke_api_token(instance, acting_user=self.request.user)  # type: ignore[arg-type]
 

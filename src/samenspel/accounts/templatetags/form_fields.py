@@ -1,4 +1,7 @@
-"""Form widgets with NL Design System (Utrecht) classes; used by `components/field.html`."""
+"""Form widgets with NL Design System (Utrecht) classes; used by `components/field.html`.
+
+Radio buttons and checkboxes stay native: Utrecht's classes for them set `appearance: none`
+and need the theme's size tokens, without which they cannot be seen or clicked."""
 
 from django import template
 from django.forms import BoundField
@@ -16,15 +19,6 @@ WIDGET_CLASSES: dict[str, tuple[str, str]] = {
     "select": ("utrecht-select utrecht-select--html-select", "utrecht-select--invalid"),
     "selectmultiple": ("utrecht-select utrecht-select--html-select", "utrecht-select--invalid"),
     "nullbooleanselect": ("utrecht-select utrecht-select--html-select", "utrecht-select--invalid"),
-    "checkbox": ("utrecht-checkbox utrecht-checkbox--html-input", "utrecht-checkbox--invalid"),
-    "checkboxselectmultiple": (
-        "utrecht-checkbox utrecht-checkbox--html-input",
-        "utrecht-checkbox--invalid",
-    ),
-    "radioselect": (
-        "utrecht-radio-button utrecht-radio-button--html-input",
-        "utrecht-radio-button--invalid",
-    ),
 }
 
 

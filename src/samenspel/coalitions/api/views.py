@@ -37,6 +37,7 @@ from samenspel.coalitions.progress import (
     checklist_progress,
     suggest_phase,
 )
+from samenspel.core.api.schema import ProblemSchemaMixin
 from samenspel.core.models import AuditEvent
 from samenspel.partners.models import Circle, PartnerKind
 
@@ -53,7 +54,7 @@ TAG = "coalities"
         description="Iedere ingelogde gebruiker kan een coalitie aanmaken en wordt er de coördinator van.",
     ),
 )
-class CoalitionListCreate(LoginExemptAPIMixin, generics.ListCreateAPIView):
+class CoalitionListCreate(ProblemSchemaMixin, LoginExemptAPIMixin, generics.ListCreateAPIView):
     serializer_class = CoalitionSerializer
     filter_backends: list[Any] = []
 
@@ -78,7 +79,7 @@ class CoalitionListCreate(LoginExemptAPIMixin, generics.ListCreateAPIView):
     get=extend_schema(tags=[TAG], summary="Coalitie bekijken"),
     patch=extend_schema(tags=[TAG], summary="Coalitiegegevens wijzigen"),
 )
-class CoalitionDetail(CoalitionScopedMixin, generics.RetrieveUpdateAPIView):
+class CoalitionDetail(ProblemSchemaMixin, CoalitionScopedMixin, generics.RetrieveUpdateAPIView):
     serializer_class = CoalitionSerializer
     permission_by_method = {"PATCH": Permission.EDIT_COALITION}
     http_method_names = ["get", "patch", "head", "options"]
@@ -102,7 +103,7 @@ class CoalitionDetail(CoalitionScopedMixin, generics.RetrieveUpdateAPIView):
         description="Wijzigt de levensfase van de coalitie en bewaart waarom. Terug naar een eerdere fase mag.",
     ),
 )
-class PhaseChangeListCreate(CoalitionScopedMixin, generics.ListCreateAPIView):
+class PhaseChangeListCreate(ProblemSchemaMixin, CoalitionScopedMixin, generics.ListCreateAPIView):
     serializer_class = PhaseChangeSerializer
     permission_by_method = {"POST": Permission.CHANGE_PHASE}
     filter_backends: list[Any] = []
@@ -143,7 +144,7 @@ def _states(coalition: Coalition, key: str | None = None) -> list[ActivityState]
     description="Alle typische activiteiten uit de gids, per fase, met de status en notitie van deze coalitie.",
     responses=ActivityStateSerializer(many=True),
 )
-class ChecklistList(CoalitionScopedMixin, generics.GenericAPIView):
+class ChecklistList(ProblemSchemaMixin, CoalitionScopedMixin, generics.GenericAPIView):
     serializer_class = ActivityStateSerializer
     filter_backends: list[Any] = []
 
@@ -163,7 +164,7 @@ class ChecklistList(CoalitionScopedMixin, generics.GenericAPIView):
         responses=ActivityStateSerializer,
     ),
 )
-class ChecklistItemDetail(CoalitionScopedMixin, generics.GenericAPIView):
+class ChecklistItemDetail(ProblemSchemaMixin, CoalitionScopedMixin, generics.GenericAPIView):
     serializer_class = ActivityStateSerializer
     permission_by_method = {"PUT": Permission.EDIT_CHECKLIST}
     filter_backends: list[Any] = []
@@ -208,7 +209,7 @@ class WhereAreWe:
     ),
     responses=SuggestionSerializer,
 )
-class WhereAreWeView(CoalitionScopedMixin, generics.GenericAPIView):
+class WhereAreWeView(ProblemSchemaMixin, CoalitionScopedMixin, generics.GenericAPIView):
     serializer_class = SuggestionSerializer
     filter_backends: list[Any] = []
     pagination_class = None
@@ -229,7 +230,7 @@ class WhereAreWeView(CoalitionScopedMixin, generics.GenericAPIView):
     ),
     responses=DashboardSerializer,
 )
-class DashboardView(CoalitionScopedMixin, generics.GenericAPIView):
+class DashboardView(ProblemSchemaMixin, CoalitionScopedMixin, generics.GenericAPIView):
     serializer_class = DashboardSerializer
     filter_backends: list[Any] = []
     pagination_class = None
@@ -270,7 +271,7 @@ class DashboardView(CoalitionScopedMixin, generics.GenericAPIView):
         description="Wie wijzigde wat in deze coalitie, nieuwste eerst.",
     )
 )
-class AuditList(CoalitionScopedMixin, generics.ListAPIView):
+class AuditList(ProblemSchemaMixin, CoalitionScopedMixin, generics.ListAPIView):
     serializer_class = AuditEventSerializer
     permission = Permission.VIEW_AUDIT
     filter_backends: list[Any] = []

@@ -1,14 +1,19 @@
 import datetime
 
 import pytest
-import time_machine
 from django.urls import reverse
 
 from samenspel.accounts.models import Membership, Role
 from samenspel.coalitions.models import Coalition
 from samenspel.core.models import AuditEvent
 
-pytestmark = [pytest.mark.django_db, time_machine.travel(datetime.date(2025, 6, 1), tick=False)]
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _today(time_machine):
+    time_machine.move_to(datetime.datetime(2025, 6, 1, 12, tzinfo=datetime.UTC), tick=False)
+
 
 VALID = {
     "name": "Samen Amsterdam",
@@ -43,7 +48,7 @@ def test_creating_a_coalition_makes_the_creator_coordinator(client, coordinator)
     [
         ({"municipality_code": "GM9999"}, "municipality_code", "onbekend"),
         ({"municipality_code": "Amsterdam"}, "municipality_code", "GM0363"),
-        ({"name": ""}, "name", "verplicht"),
+        ({"name": ""}, "name", "vereist"),
         ({"name": "x" * 151}, "name", "150"),
         ({"start_date": "2031-01-01"}, "start_date", "toekomst"),
         ({"area_scope": "parts", "areas": ""}, "areas", "kernen of wijken"),

@@ -1,7 +1,6 @@
 import datetime
 
 import pytest
-import time_machine
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
@@ -11,7 +10,12 @@ from samenspel.coalitions.progress import suggest_phase
 from samenspel.core.models import AuditEvent
 from samenspel.guide.content import phase_activities
 
-pytestmark = [pytest.mark.django_db, time_machine.travel(datetime.date(2025, 6, 1), tick=False)]
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _today(time_machine):
+    time_machine.move_to(datetime.datetime(2025, 6, 1, 12, tzinfo=datetime.UTC), tick=False)
 
 
 def change(coalition, user, to_phase, date="2024-05-01", reason="Intentieverklaring getekend"):
@@ -83,7 +87,7 @@ def test_phase_change_form_shows_dutch_error_at_reason(coordinator_client, coali
     )
     assert response.status_code == 200
     assert "reason" in response.context["form"].errors
-    assert "Dit veld is verplicht" in response.content.decode()
+    assert "Dit veld is vereist" in response.content.decode()
     assert not PhaseChange.objects.exists()
 
 

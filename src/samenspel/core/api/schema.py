@@ -1,10 +1,15 @@
 """Schema helpers for drf-spectacular.
 
 `EnumField` is a ChoiceField over a `TextChoices` (or `StrEnum`) class that the OpenAPI document
-shows as one named component per class (`PhaseEnum`, `PartnerKindEnum`, …), however many fields
-use it and whatever they are called. Without it drf-spectacular names enums after the field and
-warns when one choice set gets several names (`phase`, `to_phase`, `suggested`) or one name several
-choice sets (`kind` of a partner and of a partner event).
+shows as one named component per class (`PhaseChoices`, `PartnerKindChoices`, …), however many
+fields use it and whatever they are called. Without it drf-spectacular names enums after the field
+and warns when one choice set gets several names (`phase`, `to_phase`, `suggested`) or one name
+several choice sets (`kind` of a partner and of a partner event). The suffix `Choices` keeps these
+components apart from the `…Enum` components drf-spectacular derives from plain ChoiceFields.
+
+`ProblemAutoSchema` adds the problem+json error responses (`Problem`) a view can give: 401 always,
+403 and 404 below `coalitions/{coalition}/`, 400 for writes and filtered lists. Use it with
+`schema = ProblemAutoSchema()` on a view.
 """
 
 from __future__ import annotations
@@ -12,9 +17,14 @@ from __future__ import annotations
 from enum import Enum
 from typing import Any
 
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.extensions import OpenApiSerializerFieldExtension
+from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.plumbing import ResolvedComponent
+from drf_spectacular.utils import OpenApiResponse
 from rest_framework import serializers
+
+from samenspel.core.api.problems import PROBLEM_CONTENT_TYPE
 
 
 def _choices(enum_class: type[Enum]) -> list[tuple[str, str]]:
@@ -37,7 +47,7 @@ class EnumFieldExtension(OpenApiSerializerFieldExtension):
         field: EnumField = self.target
         choices = _choices(field.enum_class)
         component = ResolvedComponent(
-            name=f"{field.enum_class.__name__}Enum",
+            name=f"{field.enum_class.__name__}Choices",
             type=ResolvedComponent.SCHEMA,
             object=field.enum_class,
             schema={
@@ -57,3 +67,54 @@ class EnumFieldExtension(OpenApiSerializerFieldExtension):
                 else {**schema, "nullable": True}
             )
         return schema
+
+
+class InvalidParamSerializer(serializers.Serializer):
+    name = serializers.CharField(help_text=_("Het veld, bijvoorbeeld `reason` of `motives.0`."))
+    reason = serializers.CharField(help_text=_("Wat er mis is, in het Nederlands."))
+
+
+class ProblemSerializer(serializers.Serializer):
+    """RFC 9457 problem details, as written by `problem_exception_handler`."""
+
+    type = serializers.CharField()
+    title = serializers.CharField()
+    status = serializers.IntegerField()
+    detail = serializers.CharField(required=False)
+    instance = serializers.CharField(required=False)
+    invalid_params = InvalidParamSerializer(many=True, required=False)
+
+
+PROBLEM_DESCRIPTIONS = {
+    "400": _("Ongeldige invoer; `invalid_params` noemt per veld wat er mis is."),
+    "401": _("Niet ingelogd: geen of een ongeldig token."),
+    "403": _("U bent lid van de coalitie, maar uw rol geeft dit recht niet."),
+    "404": _("Bestaat niet, of u heeft er geen toegang toe."),
+}
+
+
+class ProblemAutoSchema(AutoSchema):
+    def _get_response_bodies(self, direction: Any = "response") -> dict[str, Any]:
+        responses = super()._get_response_bodies(direction)
+        if direction != "response":
+            return responses
+        codes = {"401"}
+        if "{coalition}" in self.path:
+            codes |= {"403", "404"}
+        if self.method in {"POST", "PUT", "PATCH"} or getattr(self.view, "filterset_class", None):
+            codes.add("400")
+        for code in sorted(codes):
+            response = OpenApiResponse(
+                ProblemSerializer, description=str(PROBLEM_DESCRIPTIONS[code])
+            )
+            responses.setdefault(
+                code,
+                self._get_response_for_code(response, code, media_types=[PROBLEM_CONTENT_TYPE]),
+            )
+        return responses
+
+
+class ProblemSchemaMixin:
+    """For API views: document their problem+json error responses."""
+
+    schema = ProblemAutoSchema()

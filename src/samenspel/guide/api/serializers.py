@@ -24,7 +24,10 @@ class ItemSerializer(serializers.Serializer):
         read_only=True, help_text="Platte tekst; alinea's gescheiden door een lege regel."
     )
     paragraphs = serializers.ListField(child=serializers.CharField(), read_only=True)
-    source = serializers.CharField(read_only=True, help_text="Bronvermelding, bijv. §1.2.3.")
+    # DRF pops declared fields from the class, so this does not clash with Field.source.
+    source = serializers.CharField(  # type: ignore[assignment]
+        read_only=True, help_text="Bronvermelding, bijv. §1.2.3."
+    )
     tips = TipSerializer(many=True, read_only=True)
     questions = serializers.ListField(child=serializers.CharField(), read_only=True)
     activities = ActivitySerializer(many=True, read_only=True)
@@ -34,7 +37,7 @@ class SectionSerializer(serializers.Serializer):
     key = serializers.CharField(read_only=True)
     title = serializers.CharField(read_only=True)
     intro = serializers.CharField(read_only=True)
-    source = serializers.CharField(read_only=True)
+    source = serializers.CharField(read_only=True)  # type: ignore[assignment]
     item_keys = serializers.ListField(child=serializers.CharField(), read_only=True)
 
 

@@ -4,8 +4,10 @@ from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
 from django.http import Http404
-from drf_spectacular.utils import extend_schema
+from django.utils.translation import gettext_lazy
+from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework.generics import GenericAPIView
+from rest_framework.pagination import BasePagination
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -21,6 +23,15 @@ from samenspel.guide.content import get_guide, get_item, get_section, search
 
 T = TypeVar("T")
 TAGS = ["gids"]
+ERRORS = {
+    400: OpenApiResponse(description=gettext_lazy("Ongeldige invoer (application/problem+json).")),
+    401: OpenApiResponse(description=gettext_lazy("Niet ingelogd of ongeldig token.")),
+    404: OpenApiResponse(description=gettext_lazy("Dit onderdeel van de gids bestaat niet.")),
+}
+
+
+def _responses(serializer: Any, *codes: int) -> dict[int, Any]:
+    return {200: serializer, 401: ERRORS[401]} | {code: ERRORS[code] for code in codes}
 
 
 def _or_404(lookup: Callable[..., T], *keys: str) -> T:
@@ -30,11 +41,11 @@ def _or_404(lookup: Callable[..., T], *keys: str) -> T:
         raise Http404 from error
 
 
-class _GuideView(GenericAPIView):  # type: ignore[type-arg]
+class _GuideView(GenericAPIView):
     """Content comes from YAML, not from the database: no queryset, no filter backends."""
 
     filter_backends: list[Any] = []
-    pagination_class = None
+    pagination_class: type[BasePagination] | None = None
 
 
 class _GuideListView(_GuideView):
@@ -50,7 +61,9 @@ class SectionListView(_GuideListView):
     serializer_class = SectionSerializer
 
     @extend_schema(
-        tags=TAGS, summary="Onderdelen van de gids", responses=SectionSerializer(many=True)
+        tags=TAGS,
+        summary="Onderdelen van de gids",
+        responses=_responses(SectionSerializer(many=True)),
     )
     def get(self, request: Request) -> Response:
         return self.paginated(get_guide().sections)
@@ -59,7 +72,11 @@ class SectionListView(_GuideListView):
 class SectionDetailView(_GuideView):
     serializer_class = SectionDetailSerializer
 
-    @extend_schema(tags=TAGS, summary="Eén onderdeel van de gids, met alle onderwerpen")
+    @extend_schema(
+        tags=TAGS,
+        summary="Eén onderdeel van de gids, met alle onderwerpen",
+        responses=_responses(SectionDetailSerializer, 404),
+    )
     def get(self, request: Request, section: str) -> Response:
         return Response(self.get_serializer(_or_404(get_section, section)).data)
 
@@ -67,7 +84,9 @@ class SectionDetailView(_GuideView):
 class ItemDetailView(_GuideView):
     serializer_class = ItemSerializer
 
-    @extend_schema(tags=TAGS, summary="Eén onderwerp uit de gids")
+    @extend_schema(
+        tags=TAGS, summary="Eén onderwerp uit de gids", responses=_responses(ItemSerializer, 404)
+    )
     def get(self, request: Request, section: str, item: str) -> Response:
         return Response(self.get_serializer(_or_404(get_item, section, item)).data)
 
@@ -79,7 +98,7 @@ class SearchView(_GuideListView):
         tags=TAGS,
         summary="Zoeken in de gids",
         parameters=[SearchQuerySerializer],
-        responses=SearchHitSerializer(many=True),
+        responses=_responses(SearchHitSerializer(many=True), 400),
     )
     def get(self, request: Request) -> Response:
         query = SearchQuerySerializer(data=request.query_params)

@@ -18,6 +18,7 @@ from rest_framework.response import Response
 
 from samenspel.accounts.api.permissions import CoalitionScopedMixin
 from samenspel.accounts.policy import Permission, require
+from samenspel.core.api.schema import ProblemSchemaMixin
 from samenspel.partners import services
 from samenspel.partners.api.serializers import (
     ContactSerializer,
@@ -59,7 +60,7 @@ class PartnerScopedMixin(CoalitionScopedMixin):
         description="Een naam komt per coalitie één keer voor (hoofdletters tellen niet).",
     ),
 )
-class PartnerListCreate(CoalitionScopedMixin, generics.ListCreateAPIView):
+class PartnerListCreate(ProblemSchemaMixin, CoalitionScopedMixin, generics.ListCreateAPIView):
     serializer_class = PartnerSerializer
     filterset_class = PartnerFilter
     permission = Permission.VIEW_PARTNERS
@@ -86,7 +87,7 @@ class PartnerListCreate(CoalitionScopedMixin, generics.ListCreateAPIView):
         description="Coördinatoren wijzigen elke partner; leden namens een partner alleen hun eigen organisatie.",
     ),
 )
-class PartnerDetail(CoalitionScopedMixin, generics.RetrieveUpdateAPIView):
+class PartnerDetail(ProblemSchemaMixin, CoalitionScopedMixin, generics.RetrieveUpdateAPIView):
     serializer_class = PartnerSerializer
     permission = Permission.VIEW_PARTNERS
     lookup_field = "uuid"
@@ -115,7 +116,7 @@ class PartnerDetail(CoalitionScopedMixin, generics.RetrieveUpdateAPIView):
     get=extend_schema(tags=[TAG], summary="Contactpersonen van een partner"),
     post=extend_schema(tags=[TAG], summary="Contactpersoon toevoegen"),
 )
-class ContactListCreate(PartnerScopedMixin, generics.ListCreateAPIView):
+class ContactListCreate(ProblemSchemaMixin, PartnerScopedMixin, generics.ListCreateAPIView):
     serializer_class = ContactSerializer
     partner_permission_by_method = {"POST": Permission.EDIT_PARTNER}
     filter_backends: list[Any] = []
@@ -136,7 +137,7 @@ class ContactListCreate(PartnerScopedMixin, generics.ListCreateAPIView):
     patch=extend_schema(tags=[TAG], summary="Contactpersoon wijzigen"),
     delete=extend_schema(tags=[TAG], summary="Contactpersoon verwijderen"),
 )
-class ContactDetail(PartnerScopedMixin, generics.RetrieveUpdateDestroyAPIView):
+class ContactDetail(ProblemSchemaMixin, PartnerScopedMixin, generics.RetrieveUpdateDestroyAPIView):
     serializer_class = ContactSerializer
     partner_permission_by_method = {
         "PATCH": Permission.EDIT_PARTNER,
@@ -177,7 +178,7 @@ class ContactDetail(PartnerScopedMixin, generics.RetrieveUpdateDestroyAPIView):
         description="Een verandering bij een partner (Handreiking §1.2.4) die om een gesprek vraagt.",
     ),
 )
-class PartnerEventListCreate(PartnerScopedMixin, generics.ListCreateAPIView):
+class PartnerEventListCreate(ProblemSchemaMixin, PartnerScopedMixin, generics.ListCreateAPIView):
     serializer_class = PartnerEventSerializer
     partner_permission_by_method = {"POST": Permission.RECORD_PARTNER_EVENT}
     filter_backends: list[Any] = []
@@ -204,7 +205,7 @@ class PartnerEventListCreate(PartnerScopedMixin, generics.ListCreateAPIView):
         responses=PartnerEventSerializer,
     ),
 )
-class PartnerEventDetail(PartnerScopedMixin, generics.RetrieveUpdateAPIView):
+class PartnerEventDetail(ProblemSchemaMixin, PartnerScopedMixin, generics.RetrieveUpdateAPIView):
     serializer_class = ConversationSerializer
     partner_permission_by_method = {"PATCH": Permission.RECORD_PARTNER_EVENT}
     http_method_names = ["get", "patch", "head", "options"]
@@ -237,7 +238,7 @@ class PartnerEventDetail(PartnerScopedMixin, generics.RetrieveUpdateAPIView):
     ),
     responses=PartnerMapSerializer,
 )
-class PartnerMapView(CoalitionScopedMixin, generics.GenericAPIView):
+class PartnerMapView(ProblemSchemaMixin, CoalitionScopedMixin, generics.GenericAPIView):
     serializer_class = PartnerMapSerializer
     permission = Permission.VIEW_PARTNERS
     pagination_class = None

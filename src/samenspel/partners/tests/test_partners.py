@@ -1,7 +1,6 @@
 import datetime
 
 import pytest
-import time_machine
 from django.urls import reverse
 
 from samenspel.accounts.tests.factories import MembershipFactory, PartnerFactory
@@ -11,7 +10,13 @@ from samenspel.partners.partner_map import build_map
 
 from .conftest import logged_in
 
-pytestmark = [pytest.mark.django_db, time_machine.travel(datetime.date(2025, 6, 1), tick=False)]
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _today(time_machine):
+    time_machine.move_to(datetime.datetime(2025, 6, 1, 12, tzinfo=datetime.UTC), tick=False)
+
 
 VALID = {
     "name": "Bibliotheek Midden",
@@ -35,7 +40,7 @@ def test_coordinator_adds_a_partner(coordinator_client, coalition):
 @pytest.mark.parametrize(
     ("changes", "field", "message"),
     [
-        ({"name": ""}, "name", "verplicht"),
+        ({"name": ""}, "name", "vereist"),
         ({"name": "n" * 151}, "name", "150"),
         ({"motives": []}, "motives", "ten minste één"),
         ({"left_on": "2023-01-01"}, "left_on", "vóór"),

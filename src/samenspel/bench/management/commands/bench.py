@@ -74,12 +74,12 @@ class Command(BaseCommand):
         pinned = (options["focus_partners"], SECOND_PARTNERS)
 
         # The test client loads the middleware; without collected static files WhiteNoise warns.
-        warnings.filterwarnings("ignore", message="No directory at", module="whitenoise")
+        warnings.filterwarnings("ignore", message="No directory at")
         report: dict[str, Any] = {
             "date": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds")
         }
         measured: dict[str, dict[str, Any]] = {}
-        with _throwaway_database(self.stdout.write) as database:
+        with ThrowawayDatabase(self.stdout.write) as database:
             report["machine"] = _machine(database)
             for name, (n_coalitions, n_partners) in scales.items():
                 self.stdout.write(
@@ -103,6 +103,7 @@ class Command(BaseCommand):
                 measured[name]["generation_seconds"] = round(generated.seconds, 2)
                 measured[name]["parameters"] = {"coalitions": n_coalitions, "partners": n_partners}
 
+        report["machine"]["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]
         report.update(_assemble(measured, options))
         output = Path(options["output"])
         output.parent.mkdir(parents=True, exist_ok=True)
@@ -200,7 +201,7 @@ def _scale(text: str) -> tuple[int, int]:
     return coalitions, partners
 
 
-class _throwaway_database:  # a context manager, named like one
+class ThrowawayDatabase:
     """A fresh, migrated test database for the duration of the run; destroyed afterwards."""
 
     def __init__(self, write: Any) -> None:
@@ -242,6 +243,8 @@ def _machine(database: dict[str, Any]) -> dict[str, Any]:
         "django": django.get_version(),
         "database": {"vendor": connection.vendor, "version": version},
         "cpu_count": os.cpu_count(),
+        # Other work on the machine makes times noisy: the load when the run started says how much.
+        "load_average_at_start": [round(x, 2) for x in os.getloadavg()],
         "cpu": _cpu_model(),
         "platform": platform.platform(),
         "settings": os.environ.get("DJANGO_SETTINGS_MODULE", ""),

@@ -58,7 +58,9 @@ def playwright_instance() -> Iterator[Playwright]:
 @pytest.fixture(scope="session")
 def chromium(playwright_instance: Playwright) -> Iterator[Browser]:
     if not Path(CHROMIUM).exists():
-        pytest.fail(f"Chromium not found at {CHROMIUM}; run `make chromium` (apt-get install chromium).")
+        pytest.fail(
+            f"Chromium not found at {CHROMIUM}; run `make chromium` (apt-get install chromium)."
+        )
     browser = playwright_instance.chromium.launch(
         executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
     )
@@ -150,7 +152,9 @@ def _restore_municipalities() -> None:
     if Municipality.objects.filter(code__in=["GM9901", "GM9902"]).count() == 2:
         return
     for code, name, fictional in read_rows(BUNDLED.read_bytes()):
-        Municipality.objects.update_or_create(code=code, defaults={"name": name, "is_fictional": fictional})
+        Municipality.objects.update_or_create(
+            code=code, defaults={"name": name, "is_fictional": fictional}
+        )
 
 
 @pytest.fixture
@@ -176,10 +180,18 @@ def log_in_as(context: BrowserContext, live_server: Any, email: str) -> None:
     from samenspel.accounts.models import User
 
     client = Client()
-    client.force_login(User.objects.get(email=email), backend="samenspel.accounts.backends.EmailBackend")
+    client.force_login(
+        User.objects.get(email=email), backend="samenspel.accounts.backends.EmailBackend"
+    )
     session_cookie = client.cookies[settings.SESSION_COOKIE_NAME]
     context.add_cookies(
-        [{"name": settings.SESSION_COOKIE_NAME, "value": session_cookie.value, "url": live_server.url}]
+        [
+            {
+                "name": settings.SESSION_COOKIE_NAME,
+                "value": session_cookie.value,
+                "url": live_server.url,
+            }
+        ]
     )
 
 
@@ -201,10 +213,14 @@ def pytest_terminal_summary(terminalreporter: Any) -> None:
         return
     terminalreporter.section("axe-core findings")
     if not found:
-        terminalreporter.write_line(f"No WCAG 2.1 AA violations on {len(AXE_RESULTS)} checked page(s).")
+        terminalreporter.write_line(
+            f"No WCAG 2.1 AA violations on {len(AXE_RESULTS)} checked page(s)."
+        )
     for entry in found:
         terminalreporter.write_line(f"{entry['page']}:")
         terminalreporter.write_line(format_violations(entry["violations"]))
     report = os.environ.get("SAMENSPEL_AXE_REPORT")
     if report:
-        Path(report).write_text(json.dumps(AXE_RESULTS, indent=2, ensure_ascii=False), encoding="utf-8")
+        Path(report).write_text(
+            json.dumps(AXE_RESULTS, indent=2, ensure_ascii=False), encoding="utf-8"
+        )

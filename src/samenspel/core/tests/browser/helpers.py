@@ -48,7 +48,11 @@ def url(name: str, *args: Any, query: str = "") -> str:
 
 
 def focused(page: Page, selector: str) -> bool:
-    return bool(page.evaluate("s => !!document.activeElement && document.activeElement.matches(s)", selector))
+    return bool(
+        page.evaluate(
+            "s => !!document.activeElement && document.activeElement.matches(s)", selector
+        )
+    )
 
 
 def tab_until(page: Page, selector: str, *, limit: int = 60, key: str = "Tab") -> None:
@@ -57,7 +61,9 @@ def tab_until(page: Page, selector: str, *, limit: int = 60, key: str = "Tab") -
         page.keyboard.press(key)
         if focused(page, selector):
             return
-    active = page.evaluate("() => document.activeElement && document.activeElement.outerHTML.slice(0, 200)")
+    active = page.evaluate(
+        "() => document.activeElement && document.activeElement.outerHTML.slice(0, 200)"
+    )
     raise AssertionError(f"{key} × {limit} never reached {selector!r}; focus is on {active}")
 
 
@@ -83,7 +89,9 @@ def run_axe(page: Page) -> list[dict[str, Any]]:
 def format_violations(violations: list[dict[str, Any]]) -> str:
     lines = []
     for violation in violations:
-        lines.append(f"- {violation['id']} ({violation['impact']}): {violation['help']} <{violation['helpUrl']}>")
+        lines.append(
+            f"- {violation['id']} ({violation['impact']}): {violation['help']} <{violation['helpUrl']}>"
+        )
         for node in violation["nodes"][:8]:
             target = " ".join(str(part) for part in node["target"])
             summary = " ".join((node.get("failureSummary") or "").split())
@@ -106,5 +114,3 @@ def assert_accessible(page: Page, *, label: str | None = None) -> list[dict[str,
         + format_violations(blocking)
     )
     return violations
-
-

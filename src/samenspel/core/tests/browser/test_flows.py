@@ -24,9 +24,9 @@ def test_coordinator_adds_a_partner(coordinator_page: Page, demo: Demo) -> None:
     page.get_by_label("Naam", exact=True).fill("Sportclub De Linde")
     page.get_by_label("Soort partner").select_option(label="Verenigingen en gemeenschappen")
     circle = page.get_by_role("group", name=re.compile("Cirkel van betrokkenheid"))
-    circle.get_by_role("radio", name="Actief").check(force=True)
+    circle.get_by_role("radio", name="Actief").check()
     motives = page.get_by_role("group", name=re.compile("Dominante motieven"))
-    motives.get_by_role("checkbox", name="Affectief").check(force=True)
+    motives.get_by_role("checkbox", name="Affectief").check()
     page.get_by_label("Wat brengt de partner").fill("Een kantine waar iedereen welkom is")
     page.get_by_role("button", name="Opslaan").click()
 
@@ -36,8 +36,14 @@ def test_coordinator_adds_a_partner(coordinator_page: Page, demo: Demo) -> None:
     expect(page.locator("main")).to_contain_text("Verenigingen en gemeenschappen")
     expect(page.locator("main")).to_contain_text("Een kantine waar iedereen welkom is")
     partner = Partner.objects.get(coalition=coalition, name="Sportclub De Linde")
-    assert (partner.kind, partner.circle, partner.motives) == ("associations", "active", ["affective"])
-    expect(page).to_have_url(re.compile(re.escape(url("partners:detail", coalition.uuid, partner.uuid)) + "$"))
+    assert (partner.kind, partner.circle, partner.motives) == (
+        "associations",
+        "active",
+        ["affective"],
+    )
+    expect(page).to_have_url(
+        re.compile(re.escape(url("partners:detail", coalition.uuid, partner.uuid)) + "$")
+    )
 
     # And in the partner list, with its circle and motive.
     page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Partners").click()
@@ -66,7 +72,9 @@ def test_coordinator_records_a_phase_change(coordinator_page: Page, demo: Demo) 
     expect(page).to_have_url(re.compile(re.escape(url("coalitions:where", coalition.uuid)) + "$"))
     expect(page.get_by_role("status")).to_contain_text("De fasewissel is vastgelegd.")
     expect(page.locator(".samenspel-lead")).to_contain_text("5. Doorontwikkelen")
-    history = page.locator("table").filter(has=page.get_by_role("columnheader", name="Kantelmoment"))
+    history = page.locator("table").filter(
+        has=page.get_by_role("columnheader", name="Kantelmoment")
+    )
     newest = history.locator("tbody tr").first
     expect(newest).to_contain_text("De evaluatie vraagt om een herijking van de ambitie.")
     expect(newest).to_contain_text("Project succesvol afgerond")
@@ -74,10 +82,16 @@ def test_coordinator_records_a_phase_change(coordinator_page: Page, demo: Demo) 
     expect(newest).to_contain_text("5. Doorontwikkelen")
     change = PhaseChange.objects.filter(coalition=coalition).order_by("-date", "-pk").first()
     assert change is not None
-    assert (change.to_phase, change.date, change.tipping_point) == ("develop", today, "project_completed")
+    assert (change.to_phase, change.date, change.tipping_point) == (
+        "develop",
+        today,
+        "project_completed",
+    )
 
 
-def test_phase_change_without_reason_is_refused_at_the_field(coordinator_page: Page, demo: Demo) -> None:
+def test_phase_change_without_reason_is_refused_at_the_field(
+    coordinator_page: Page, demo: Demo
+) -> None:
     page = coordinator_page
     coalition = demo.coalition
     changes_before = PhaseChange.objects.filter(coalition=coalition).count()
@@ -116,7 +130,12 @@ def test_checklist_item_is_saved_in_place_by_htmx(coordinator_page: Page, demo: 
     expect(page.locator("script[src*='htmx']")).to_have_count(1)
     page.wait_for_function("() => typeof window.htmx !== 'undefined'")
 
-    row = page.locator(".samenspel-checklist__item").filter(has=page.get_by_label("Status")).first
+    # The current phase is unfolded; take its first activity.
+    row = (
+        page.locator(".samenspel-checklist__item:visible")
+        .filter(has=page.get_by_label("Status"))
+        .first
+    )
     key = (row.get_attribute("id") or "").removeprefix("activiteit-")
     assert key, "checklist rows have an id activiteit-<key>"
     status = row.get_by_label("Status")
@@ -126,7 +145,9 @@ def test_checklist_item_is_saved_in_place_by_htmx(coordinator_page: Page, demo: 
 
     status.select_option(new_status)
     row.get_by_label("Notitie").fill("Besproken in het kernteam")
-    with page.expect_response(lambda r: f"/checklist/{key}/" in r.url and r.request.method == "POST") as info:
+    with page.expect_response(
+        lambda r: f"/checklist/{key}/" in r.url and r.request.method == "POST"
+    ) as info:
         row.get_by_role("button", name=re.compile("^Opslaan")).click()
     assert info.value.status == 200, "htmx gets the row back, not a redirect"
 

@@ -21,7 +21,9 @@ def test_coordinator_logs_in_and_lands_on_the_dashboard(page: Page, demo: Demo) 
     page.get_by_role("button", name="Inloggen").click()
 
     coalition = demo.coalition
-    expect(page).to_have_url(re.compile(re.escape(url("coalitions:dashboard", coalition.uuid)) + "$"))
+    expect(page).to_have_url(
+        re.compile(re.escape(url("coalitions:dashboard", coalition.uuid)) + "$")
+    )
     expect(page.get_by_role("heading", level=1)).to_have_text("Samen Dijkerveen")
     expect(page.get_by_role("button", name="Uitloggen")).to_be_visible()
 

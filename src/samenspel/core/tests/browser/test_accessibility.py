@@ -1,0 +1,81 @@
+"""axe-core on every main page: no serious or critical WCAG 2.1 AA violations.
+
+Every page is checked as rendered with its real stylesheets (so colour contrast counts) and the
+demo data (so tables, lists and forms are filled).
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from samenspel.core.tests.browser.helpers import Demo, assert_accessible, url
+
+pytestmark = pytest.mark.browser
+
+
+@dataclass(frozen=True)
+class Screen:
+    """A page to check: who looks at it, where it is, and what to do before checking."""
+
+    path: Callable[[Demo], str]
+    user: str | None = "coordinator"
+    prepare: Callable[[Page], None] | None = field(default=None)
+
+
+def submit_empty_form(page: Page) -> None:
+    page.locator("form.samenspel-form").get_by_role("button", name="Opslaan").click()
+    expect(page.get_by_role("alert")).to_be_visible()
+
+
+def c(demo: Demo) -> Any:
+    return demo.coalition.uuid
+
+
+SCREENS = {
+    "login": Screen(lambda d: url("accounts:login"), user=None),
+    "password-reset": Screen(lambda d: url("accounts:password_reset"), user=None),
+    # A coordinator of one coalition goes straight to its dashboard; the adviser sees the list.
+    "home": Screen(lambda d: url("coalitions:home"), user="advisor"),
+    "dashboard": Screen(lambda d: url("coalitions:dashboard", c(d))),
+    "where-are-we": Screen(lambda d: url("coalitions:where", c(d))),
+    "phase-change-form": Screen(lambda d: url("coalitions:change_phase", c(d))),
+    "partner-list": Screen(lambda d: url("partners:list", c(d))),
+    "partner-detail": Screen(lambda d: url("partners:detail", c(d), d.partner().uuid)),
+    "partner-form": Screen(lambda d: url("partners:create", c(d))),
+    "partner-form-errors": Screen(
+        lambda d: url("partners:create", c(d)), prepare=submit_empty_form
+    ),
+    "partner-map": Screen(lambda d: url("partners:map", c(d))),
+    "audit-trail": Screen(lambda d: url("coalitions:audit", c(d))),
+    "members": Screen(lambda d: url("members:list", c(d))),
+    "tokens": Screen(lambda d: url("accounts:tokens")),
+    "guide-index": Screen(lambda d: url("guide:index")),
+    "guide-section": Screen(lambda d: url("guide:section", "phases")),
+    "guide-item": Screen(lambda d: url("guide:item", "phases", "explore")),
+    "guide-search": Screen(lambda d: url("guide:search", query="q=eenzaamheid")),
+}
+
+
+@pytest.mark.parametrize("name", list(SCREENS))
+def test_page_has_no_serious_accessibility_violations(
+    name: str, page: Page, demo: Demo, login_as: Callable[[str], None]
+) -> None:
+    screen = SCREENS[name]
+    if screen.user:
+        login_as(getattr(demo, screen.user))
+    path = screen.path(demo)
+    response = page.goto(path)
+    assert response is not None
+    assert response.status == 200, f"{path} answered {response.status}"
+    assert page.url.endswith(path), f"{path} redirected to {page.url}"
+    if screen.prepare:
+        screen.prepare(page)
+    # The theme is applied (the CSS loaded), so contrast is checked against the real colours.
+    assert page.evaluate("() => document.styleSheets.length") >= 2
+    assert page.evaluate(
+        "() => getComputedStyle(document.querySelector('.samenspel-skip-link')).position"
+    ) == ("absolute"), "samenspel.css did not load"
+    assert_accessible(page, label=name)
