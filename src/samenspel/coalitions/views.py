@@ -8,17 +8,17 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView
 
 from samenspel.accounts.mixins import CoalitionMixin
-from samenspel.accounts.requests import acting_user
 from samenspel.accounts.models import Membership
-from samenspel.accounts.policy import Permission, can
+from samenspel.accounts.policy import Permission
+from samenspel.accounts.requests import acting_user
 from samenspel.coalitions import services
 from samenspel.coalitions.dashboard import build_dashboard, phase_since
 from samenspel.coalitions.forms import ChecklistItemForm, CoalitionForm, PhaseChangeForm
 from samenspel.coalitions.models import ChecklistItem, ChecklistStatus, Coalition
-from samenspel.coalitions.progress import suggest_phase
+from samenspel.coalitions.progress import ActivityState, suggest_phase
 from samenspel.core.models import AuditEvent
 from samenspel.core.views import ServiceFormMixin
-from samenspel.guide.content import all_activity_keys
+from samenspel.guide.content import all_activity_keys, get_activity
 
 
 class HomeView(TemplateView):
@@ -74,7 +74,6 @@ class DashboardView(CoalitionMixin, TemplateView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         context["dashboard"] = build_dashboard(self.coalition)
-        context["can_view_audit"] = can(self.membership, Permission.VIEW_AUDIT)
         return context
 
 
@@ -87,8 +86,6 @@ class WhereAreWeView(CoalitionMixin, TemplateView):
             suggestion=suggest_phase(self.coalition),
             phase_since=phase_since(self.coalition),
             history=self.coalition.phase_changes.select_related("recorded_by"),
-            can_edit_checklist=can(self.membership, Permission.EDIT_CHECKLIST),
-            can_change_phase=can(self.membership, Permission.CHANGE_PHASE),
             status_choices=ChecklistStatus.choices,
         )
         return context
@@ -141,19 +138,15 @@ class ChecklistItemView(CoalitionMixin, ServiceFormMixin, FormView):
     def form_valid(self, form: ChecklistItemForm) -> HttpResponse:
         response = super().form_valid(form)
         if self.request.headers.get("HX-Request") and response.status_code == 302:
-            state = next(
-                s
-                for phase in suggest_phase(self.coalition).phases
-                for s in phase.activities
-                if s.activity.key == self.kwargs["activity"]
-            )
+            item = self.result
+            state = ActivityState(get_activity(item.activity_key), item.status, item.note)
             return render(
                 self.request,
                 "coalitions/_checklist_row.html",
                 {
                     "state": state,
                     "coalition": self.coalition,
-                    "can_edit_checklist": True,
+                    "membership": self.membership,
                     "saved": True,
                     "status_choices": ChecklistStatus.choices,
                 },

@@ -9,8 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView
 
 from samenspel.accounts.mixins import CoalitionMixin
+from samenspel.accounts.policy import Permission, require
 from samenspel.accounts.requests import acting_user
-from samenspel.accounts.policy import Permission, can, require
 from samenspel.core.views import ServiceFormMixin
 from samenspel.partners import services
 from samenspel.partners.forms import (
@@ -60,7 +60,6 @@ class PartnerListView(CoalitionMixin, TemplateView):
             filter=filters,
             page=page,
             query=query.urlencode(),
-            can_add=can(self.membership, Permission.ADD_PARTNER),
         )
         return context
 
@@ -112,8 +111,6 @@ class PartnerDetailView(PartnerMixin, TemplateView):
         context.update(
             contacts=list(self.partner.contacts.all()),
             events=list(self.partner.events.select_related("recorded_by")),
-            can_edit=can(self.membership, Permission.EDIT_PARTNER, self.partner),
-            can_record_event=can(self.membership, Permission.RECORD_PARTNER_EVENT, self.partner),
         )
         return context
 
