@@ -9,7 +9,7 @@ from samenspel.accounts.models import User
 class EmailBackend(ModelBackend):
     """Log in with an e-mail address, case-insensitively."""
 
-    def authenticate(  # type: ignore[override]
+    def authenticate(
         self,
         request: HttpRequest | None,
         username: str | None = None,

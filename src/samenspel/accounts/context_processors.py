@@ -10,4 +10,4 @@ def memberships(request: HttpRequest) -> dict[str, Any]:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {}
-    return {"my_memberships": Membership.objects.for_user(user).order_by("coalition__name")}  # type: ignore[arg-type]
+    return {"my_memberships": Membership.objects.for_user(user).order_by("coalition__name")}

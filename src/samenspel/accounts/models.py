@@ -1,7 +1,7 @@
 import hashlib
 import secrets
 import uuid
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, PermissionsMixin
@@ -13,17 +13,17 @@ from django.utils.translation import gettext_lazy as _
 
 
 class UserManager(DjangoUserManager["User"]):
-    def _create_user_object(self, username, email, password, **extra_fields):  # type: ignore[no-untyped-def, override]
+    def _create_user_object(self, username, email, password, **extra_fields):
         user = self.model(email=self.normalize_email(email), **extra_fields)
         user.set_password(password)
         return user
 
-    def create_user(self, email, password=None, **extra_fields):  # type: ignore[no-untyped-def, override]
+    def create_user(self, email, password=None, **extra_fields):  # type: ignore[override]
         user = self._create_user_object(None, email, password, **extra_fields)
         user.save(using=self._db)
         return user
 
-    def create_superuser(self, email, password=None, **extra_fields):  # type: ignore[no-untyped-def, override]
+    def create_superuser(self, email, password=None, **extra_fields):  # type: ignore[override]
         extra_fields.update(is_staff=True, is_superuser=True)
         return self.create_user(email, password, **extra_fields)
 
@@ -54,7 +54,7 @@ class User(AbstractBaseUser, PermissionsMixin):
     def __str__(self) -> str:
         return self.full_name or self.email
 
-    def save(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+    def save(self, *args, **kwargs):
         self.email = self.email.lower()
         super().save(*args, **kwargs)
 
@@ -125,7 +125,7 @@ def _token_digest(raw: str) -> str:
     return hashlib.sha256(raw.encode()).hexdigest()
 
 
-def _invitation_expiry() -> "timezone.datetime":
+def _invitation_expiry() -> datetime:
     return timezone.now() + timedelta(days=settings.INVITATION_VALID_DAYS)
 
 
@@ -177,7 +177,9 @@ class Invitation(models.Model):
         verbose_name_plural = _("uitnodigingen")
 
     def __str__(self) -> str:
-        return self.email
+        """Masked, because this label ends up in the audit trail."""
+        local, _at, domain = self.email.partition("@")
+        return f"{local[:1]}…@{domain}"
 
     @staticmethod
     def new_secret() -> tuple[str, str]:

@@ -83,11 +83,7 @@ def membership_or_404(user: User | AnonymousUser, coalition_uuid: UUID | str) ->
     """The tenancy gate: a coalition exists for a person only through their membership of it."""
     if not user.is_authenticated:
         raise Http404
-    membership = (
-        Membership.objects.for_user(user)  # type: ignore[arg-type]
-        .filter(coalition__uuid=coalition_uuid)
-        .first()
-    )
+    membership = Membership.objects.for_user(user).filter(coalition__uuid=coalition_uuid).first()
     if membership is None:
         raise Http404
     return membership

@@ -29,6 +29,19 @@ if TYPE_CHECKING:
     from samenspel.coalitions.models import Coalition
     from samenspel.partners.models import Partner
 
+audit.register_actions(
+    {
+        "invitation.created": gettext_lazy("Uitnodiging verstuurd"),
+        "invitation.revoked": gettext_lazy("Uitnodiging ingetrokken"),
+        "membership.created": gettext_lazy("Lid toegevoegd"),
+        "membership.updated": gettext_lazy("Rol van lid gewijzigd"),
+        "membership.deleted": gettext_lazy("Lid verwijderd"),
+        "user.created": gettext_lazy("Account aangemaakt"),
+        "api_token.created": gettext_lazy("API-token aangemaakt"),
+        "api_token.revoked": gettext_lazy("API-token ingetrokken"),
+    }
+)
+
 # --- shared rules ---------------------------------------------------------------------------
 
 

@@ -388,7 +388,7 @@ class RevokeTokenView(View):
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         # Whose token it is comes first: someone else's token is 404 for every method.
         self.token = get_object_or_404(
-            ApiToken.objects.active().filter(user=request.user),  # type: ignore[misc]
+            ApiToken.objects.active().filter(user=request.user),
             uuid=kwargs["token"],
         )
         return super().dispatch(request, *args, **kwargs)

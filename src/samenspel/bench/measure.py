@@ -155,8 +155,8 @@ def _concrete(route: str, subject: Subject) -> str | None:
     values = {p: subject.value_for(p) for p in params}
     if any(v is None for v in values.values()):
         return None  # a detail route (its own uuid) or a format suffix: not a list
-    path = _ROUTE_PARAM.sub(lambda m: values[m.group(1)] or "", route)
-    path = _REGEX_PARAM.sub(lambda m: values[m.group(1)] or "", path)
+    path = _REGEX_PARAM.sub(lambda m: values[m.group(1)] or "", route)
+    path = _ROUTE_PARAM.sub(lambda m: values[m.group(1)] or "", path)
     if re.search(r"[()\[\]?*+\\|{}]", path):
         return None
     return "/" + path
@@ -188,9 +188,9 @@ def api_paths(subject: Subject) -> list[tuple[str, str]]:
 
 def _label(route: str) -> str:
     """'coalitions/<uuid:coalition>/partners/' -> 'coalitions/{coalition}/partners/'."""
-    route = _ROUTE_PARAM.sub(r"{\1}", route)
     route = _REGEX_PARAM.sub(r"{\1}", route)
-    return route.replace("$", "").replace("/?", "/") or "(root)"
+    route = _ROUTE_PARAM.sub(r"{\1}", route)
+    return route.replace("^", "").replace("$", "").replace("/?", "/") or "(root)"
 
 
 def missing_api(api: list[tuple[str, str]]) -> list[str]:

@@ -117,6 +117,13 @@ AXES_USERNAME_FORM_FIELD = "username"
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
+# API calls get a problem+json 429, pages the lock-out template.
+AXES_LOCKOUT_CALLABLE = "samenspel.accounts.lockout.lockout_response"
+# Reverse proxies in front of the app whose X-Forwarded-For may be trusted (0: none).
+TRUSTED_PROXIES = env.integer("SAMENSPEL_TRUSTED_PROXIES", 0)
+if TRUSTED_PROXIES:
+    AXES_IPWARE_PROXY_COUNT = TRUSTED_PROXIES
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
 
 INVITATION_VALID_DAYS = env.integer("SAMENSPEL_INVITATION_VALID_DAYS", 14)
 
@@ -174,6 +181,7 @@ REST_FRAMEWORK = {
     "EXCEPTION_HANDLER": "samenspel.core.api.problems.problem_exception_handler",
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+    "NUM_PROXIES": TRUSTED_PROXIES,
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Samenspel API",

@@ -11,6 +11,7 @@ least privileged role (read only); pick a role with a trait:
 import datetime
 
 import factory
+from django.test import Client
 from factory.django import DjangoModelFactory, Password
 
 from samenspel.accounts.models import ApiToken, Invitation, Membership, Role, User
@@ -104,3 +105,10 @@ class InvitationFactory(DjangoModelFactory):
 def api_token_for(user: User, name: str = "Test") -> tuple[ApiToken, str]:
     """An active personal API token and its raw value."""
     return ApiToken.issue(user, name)
+
+
+def client_for(user: User) -> Client:
+    """A test client logged in as `user`."""
+    client = Client()
+    client.force_login(user, backend="samenspel.accounts.backends.EmailBackend")
+    return client

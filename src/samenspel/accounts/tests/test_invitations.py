@@ -13,12 +13,12 @@ from django.utils import timezone
 
 from samenspel.accounts import services
 from samenspel.accounts.models import Invitation, Membership, Role, User
-from samenspel.accounts.tests.conftest import client_for
 from samenspel.accounts.tests.factories import (
     DEFAULT_PASSWORD,
     InvitationFactory,
     PartnerFactory,
     UserFactory,
+    client_for,
 )
 from samenspel.core.models import AuditEvent
 

@@ -4,8 +4,12 @@ from django.urls import reverse
 
 from samenspel.accounts import services
 from samenspel.accounts.models import Membership, Role
-from samenspel.accounts.tests.conftest import client_for
-from samenspel.accounts.tests.factories import InvitationFactory, MembershipFactory, PartnerFactory
+from samenspel.accounts.tests.factories import (
+    InvitationFactory,
+    MembershipFactory,
+    PartnerFactory,
+    client_for,
+)
 from samenspel.core.models import AuditEvent
 
 pytestmark = pytest.mark.django_db

@@ -9,8 +9,12 @@ from django.utils import timezone
 from rest_framework.test import APIClient
 
 from samenspel.accounts.models import ApiToken
-from samenspel.accounts.tests.conftest import client_for
-from samenspel.accounts.tests.factories import DEFAULT_PASSWORD, UserFactory, api_token_for
+from samenspel.accounts.tests.factories import (
+    DEFAULT_PASSWORD,
+    UserFactory,
+    api_token_for,
+    client_for,
+)
 
 pytestmark = pytest.mark.django_db
 

@@ -107,7 +107,7 @@ class CoalitionSerializer(serializers.ModelSerializer):
     def validate_start_date(self, value: Any) -> Any:
         if value > timezone.localdate():
             raise serializers.ValidationError(_("De startdatum kan niet in de toekomst liggen."))
-        if self.instance is not None:
+        if isinstance(self.instance, Coalition):
             first = (
                 self.instance.phase_changes.order_by("date").values_list("date", flat=True).first()
             )
@@ -199,7 +199,7 @@ class ChecklistUpdateSerializer(serializers.Serializer):
 
 class PhaseProgressSerializer(serializers.Serializer):
     phase = EnumField(Phase)
-    label = serializers.CharField()
+    label = serializers.CharField()  # type: ignore[assignment]
     percentage = serializers.IntegerField(help_text=_("Gedaan telt heel, bezig telt half."))
     activity_count = serializers.SerializerMethodField()
     applicable_count = serializers.SerializerMethodField()
@@ -238,13 +238,13 @@ class SuggestionSerializer(serializers.Serializer):
 
 class CountSerializer(serializers.Serializer):
     value = serializers.CharField()
-    label = serializers.CharField()
+    label = serializers.CharField()  # type: ignore[assignment]
     count = serializers.IntegerField()
 
 
 class PartnerKindSerializer(serializers.Serializer):
     value = EnumField(PartnerKind)
-    label = serializers.CharField()
+    label = serializers.CharField()  # type: ignore[assignment]
 
 
 class PartnerRefSerializer(serializers.Serializer):

@@ -15,6 +15,7 @@ from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import generics
 from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.serializers import BaseSerializer
 
 from samenspel.accounts.api.permissions import CoalitionScopedMixin, LoginExemptAPIMixin
 from samenspel.accounts.models import Membership, Role
@@ -37,7 +38,7 @@ from samenspel.coalitions.progress import (
     checklist_progress,
     suggest_phase,
 )
-from samenspel.core.api.schema import ProblemSchemaMixin
+from samenspel.core.api.views import ApiViewMixin
 from samenspel.core.models import AuditEvent
 from samenspel.partners.models import Circle, PartnerKind
 
@@ -54,22 +55,22 @@ TAG = "coalities"
         description="Iedere ingelogde gebruiker kan een coalitie aanmaken en wordt er de coördinator van.",
     ),
 )
-class CoalitionListCreate(ProblemSchemaMixin, LoginExemptAPIMixin, generics.ListCreateAPIView):
+class CoalitionListCreate(ApiViewMixin, LoginExemptAPIMixin, generics.ListCreateAPIView):
     serializer_class = CoalitionSerializer
     filter_backends: list[Any] = []
 
     def get_queryset(self) -> QuerySet[Coalition]:
         if getattr(self, "swagger_fake_view", False):
             return Coalition.objects.none()
-        user = self.request.user
+        user = self.acting_user
         role = Membership.objects.filter(user=user, coalition=OuterRef("pk")).values("role")[:1]
         return (
             Coalition.objects.for_user(user).annotate(my_role=Subquery(role)).order_by("name", "pk")
         )
 
-    def perform_create(self, serializer: CoalitionSerializer) -> None:
+    def perform_create(self, serializer: BaseSerializer[Any]) -> None:
         coalition = services.create_coalition(
-            acting_user=self.request.user, **serializer.validated_data
+            acting_user=self.acting_user, **serializer.validated_data
         )
         coalition.my_role = Role.COORDINATOR  # type: ignore[attr-defined]
         serializer.instance = coalition
@@ -79,7 +80,7 @@ class CoalitionListCreate(ProblemSchemaMixin, LoginExemptAPIMixin, generics.List
     get=extend_schema(tags=[TAG], summary="Coalitie bekijken"),
     patch=extend_schema(tags=[TAG], summary="Coalitiegegevens wijzigen"),
 )
-class CoalitionDetail(ProblemSchemaMixin, CoalitionScopedMixin, generics.RetrieveUpdateAPIView):
+class CoalitionDetail(ApiViewMixin, CoalitionScopedMixin, generics.RetrieveUpdateAPIView):
     serializer_class = CoalitionSerializer
     permission_by_method = {"PATCH": Permission.EDIT_COALITION}
     http_method_names = ["get", "patch", "head", "options"]
@@ -87,9 +88,9 @@ class CoalitionDetail(ProblemSchemaMixin, CoalitionScopedMixin, generics.Retriev
     def get_object(self) -> Coalition:
         return self.coalition
 
-    def perform_update(self, serializer: CoalitionSerializer) -> None:
+    def perform_update(self, serializer: BaseSerializer[Any]) -> None:
         serializer.instance = services.update_coalition(
-            self.coalition, acting_user=self.request.user, **serializer.validated_data
+            self.coalition, acting_user=self.acting_user, **serializer.validated_data
         )
 
 
@@ -103,7 +104,7 @@ class CoalitionDetail(ProblemSchemaMixin, CoalitionScopedMixin, generics.Retriev
         description="Wijzigt de levensfase van de coalitie en bewaart waarom. Terug naar een eerdere fase mag.",
     ),
 )
-class PhaseChangeListCreate(ProblemSchemaMixin, CoalitionScopedMixin, generics.ListCreateAPIView):
+class PhaseChangeListCreate(ApiViewMixin, CoalitionScopedMixin, generics.ListCreateAPIView):
     serializer_class = PhaseChangeSerializer
     permission_by_method = {"POST": Permission.CHANGE_PHASE}
     filter_backends: list[Any] = []
@@ -115,11 +116,11 @@ class PhaseChangeListCreate(ProblemSchemaMixin, CoalitionScopedMixin, generics.L
             "-date", "-created_at", "-pk"
         )
 
-    def perform_create(self, serializer: PhaseChangeSerializer) -> None:
+    def perform_create(self, serializer: BaseSerializer[Any]) -> None:
         data = serializer.validated_data
         serializer.instance = services.change_phase(
             self.coalition,
-            acting_user=self.request.user,
+            acting_user=self.acting_user,
             to_phase=data["to_phase"],
             date=data["date"],
             reason=data["reason"],
@@ -144,7 +145,7 @@ def _states(coalition: Coalition, key: str | None = None) -> list[ActivityState]
     description="Alle typische activiteiten uit de gids, per fase, met de status en notitie van deze coalitie.",
     responses=ActivityStateSerializer(many=True),
 )
-class ChecklistList(ProblemSchemaMixin, CoalitionScopedMixin, generics.GenericAPIView):
+class ChecklistList(ApiViewMixin, CoalitionScopedMixin, generics.GenericAPIView):
     serializer_class = ActivityStateSerializer
     filter_backends: list[Any] = []
 
@@ -164,31 +165,38 @@ class ChecklistList(ProblemSchemaMixin, CoalitionScopedMixin, generics.GenericAP
         responses=ActivityStateSerializer,
     ),
 )
-class ChecklistItemDetail(ProblemSchemaMixin, CoalitionScopedMixin, generics.GenericAPIView):
+class ChecklistItemDetail(ApiViewMixin, CoalitionScopedMixin, generics.GenericAPIView):
     serializer_class = ActivityStateSerializer
     permission_by_method = {"PUT": Permission.EDIT_CHECKLIST}
     filter_backends: list[Any] = []
 
-    def _state(self) -> ActivityState:
+    def get_serializer_class(self) -> type[BaseSerializer[Any]]:
+        return (
+            ChecklistUpdateSerializer if self.request.method == "PUT" else ActivityStateSerializer
+        )
+
+    def get_object(self) -> ActivityState:
+        """The activity from the guide with this coalition's status; 404 outside the guide."""
         states = _states(self.coalition, self.kwargs["activity"])
         if not states:
             raise Http404
         return states[0]
 
     def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        return Response(self.get_serializer(self._state()).data)
+        return Response(self.get_serializer(self.get_object()).data)
 
     def put(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        self._state()  # an activity outside the guide does not exist: 404 before validation
-        serializer = ChecklistUpdateSerializer(data=request.data)
+        self.get_object()  # an activity outside the guide does not exist: 404 before validation
+        serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         services.set_checklist_status(
             self.coalition,
             self.kwargs["activity"],
-            acting_user=request.user,
+            acting_user=self.acting_user,
             **serializer.validated_data,
         )
-        return Response(self.get_serializer(self._state()).data)
+        state = self.get_object()
+        return Response(ActivityStateSerializer(state, context=self.get_serializer_context()).data)
 
 
 @dataclass(frozen=True)
@@ -209,7 +217,7 @@ class WhereAreWe:
     ),
     responses=SuggestionSerializer,
 )
-class WhereAreWeView(ProblemSchemaMixin, CoalitionScopedMixin, generics.GenericAPIView):
+class WhereAreWeView(ApiViewMixin, CoalitionScopedMixin, generics.GenericAPIView):
     serializer_class = SuggestionSerializer
     filter_backends: list[Any] = []
     pagination_class = None
@@ -230,7 +238,7 @@ class WhereAreWeView(ProblemSchemaMixin, CoalitionScopedMixin, generics.GenericA
     ),
     responses=DashboardSerializer,
 )
-class DashboardView(ProblemSchemaMixin, CoalitionScopedMixin, generics.GenericAPIView):
+class DashboardView(ApiViewMixin, CoalitionScopedMixin, generics.GenericAPIView):
     serializer_class = DashboardSerializer
     filter_backends: list[Any] = []
     pagination_class = None
@@ -271,7 +279,7 @@ class DashboardView(ProblemSchemaMixin, CoalitionScopedMixin, generics.GenericAP
         description="Wie wijzigde wat in deze coalitie, nieuwste eerst.",
     )
 )
-class AuditList(ProblemSchemaMixin, CoalitionScopedMixin, generics.ListAPIView):
+class AuditList(ApiViewMixin, CoalitionScopedMixin, generics.ListAPIView):
     serializer_class = AuditEventSerializer
     permission = Permission.VIEW_AUDIT
     filter_backends: list[Any] = []

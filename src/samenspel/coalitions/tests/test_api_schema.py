@@ -1,12 +1,16 @@
 """The OpenAPI document describes the coalition and partner API completely and without warnings."""
 
+import datetime
+
 import pytest
 from django.urls import include, path
 from drf_spectacular.drainage import GENERATOR_STATS
 from drf_spectacular.generators import SchemaGenerator
 from rest_framework.test import APIClient
 
-from samenspel.accounts.tests.factories import UserFactory
+from samenspel.accounts.tests.factories import MembershipFactory, PartnerFactory, UserFactory
+from samenspel.guide.content import phase_activities
+from samenspel.partners import services
 
 C = "/api/v1/coalitions/{coalition}/"
 P = C + "partners/{partner}/"
@@ -27,6 +31,32 @@ EXPECTED = {
     P + "events/": {"get", "post"},
     P + "events/{event}/": {"get", "patch"},
 }
+
+
+@pytest.mark.django_db
+def test_every_route_answers_options_and_head_for_a_member():
+    """OPTIONS (DRF's metadata) and HEAD work on every route, not only the documented methods."""
+    membership = MembershipFactory(coordinator=True)
+    partner = PartnerFactory(coalition=membership.coalition)
+    user = membership.user
+    contact = services.save_contact(partner, acting_user=user, name="Anna")
+    event = services.record_event(
+        partner, acting_user=user, kind="other", date=datetime.date(2024, 1, 1)
+    )
+    values = {
+        "coalition": membership.coalition.uuid,
+        "partner": partner.uuid,
+        "contact": contact.uuid,
+        "event": event.uuid,
+        "activity": phase_activities("initiate")[0].key,
+    }
+    client = APIClient()
+    client.force_authenticate(user)
+
+    for route in EXPECTED:
+        path = route.format(**values)
+        assert client.options(path).status_code == 200, path
+        assert client.head(path).status_code == 200, path
 
 
 @pytest.mark.django_db

@@ -129,13 +129,13 @@ class MapPartnerSerializer(serializers.Serializer):
 
 class MapCircleSerializer(serializers.Serializer):
     circle = EnumField(Circle)
-    label = serializers.CharField()
+    label = serializers.CharField()  # type: ignore[assignment]
     partners = MapPartnerSerializer(many=True)
 
 
 class KindSerializer(serializers.Serializer):
     value = EnumField(PartnerKind)
-    label = serializers.CharField()
+    label = serializers.CharField()  # type: ignore[assignment]
 
 
 class PartnerMapSerializer(serializers.Serializer):

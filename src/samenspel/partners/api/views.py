@@ -7,7 +7,7 @@ organisation and no other. Every write is one call to a service function.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
@@ -15,10 +15,11 @@ from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import generics
 from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.serializers import BaseSerializer
 
 from samenspel.accounts.api.permissions import CoalitionScopedMixin
 from samenspel.accounts.policy import Permission, require
-from samenspel.core.api.schema import ProblemSchemaMixin
+from samenspel.core.api.views import ApiViewMixin
 from samenspel.partners import services
 from samenspel.partners.api.serializers import (
     ContactSerializer,
@@ -60,7 +61,7 @@ class PartnerScopedMixin(CoalitionScopedMixin):
         description="Een naam komt per coalitie één keer voor (hoofdletters tellen niet).",
     ),
 )
-class PartnerListCreate(ProblemSchemaMixin, CoalitionScopedMixin, generics.ListCreateAPIView):
+class PartnerListCreate(ApiViewMixin, CoalitionScopedMixin, generics.ListCreateAPIView):
     serializer_class = PartnerSerializer
     filterset_class = PartnerFilter
     permission = Permission.VIEW_PARTNERS
@@ -71,9 +72,9 @@ class PartnerListCreate(ProblemSchemaMixin, CoalitionScopedMixin, generics.ListC
             return Partner.objects.none()
         return partners_with_counts(self.coalition).order_by("name", "pk")
 
-    def perform_create(self, serializer: PartnerSerializer) -> None:
+    def perform_create(self, serializer: BaseSerializer[Any]) -> None:
         partner = services.create_partner(
-            self.coalition, acting_user=self.request.user, **serializer.validated_data
+            self.coalition, acting_user=self.acting_user, **serializer.validated_data
         )
         partner.contact_count = partner.open_conversations = 0  # type: ignore[attr-defined]
         serializer.instance = partner
@@ -87,7 +88,7 @@ class PartnerListCreate(ProblemSchemaMixin, CoalitionScopedMixin, generics.ListC
         description="Coördinatoren wijzigen elke partner; leden namens een partner alleen hun eigen organisatie.",
     ),
 )
-class PartnerDetail(ProblemSchemaMixin, CoalitionScopedMixin, generics.RetrieveUpdateAPIView):
+class PartnerDetail(ApiViewMixin, CoalitionScopedMixin, generics.RetrieveUpdateAPIView):
     serializer_class = PartnerSerializer
     permission = Permission.VIEW_PARTNERS
     lookup_field = "uuid"
@@ -106,9 +107,11 @@ class PartnerDetail(ProblemSchemaMixin, CoalitionScopedMixin, generics.RetrieveU
             require(self.membership, Permission.EDIT_PARTNER, partner)
         return partner
 
-    def perform_update(self, serializer: PartnerSerializer) -> None:
+    def perform_update(self, serializer: BaseSerializer[Any]) -> None:
         serializer.instance = services.update_partner(
-            serializer.instance, acting_user=self.request.user, **serializer.validated_data
+            cast(Partner, serializer.instance),
+            acting_user=self.acting_user,
+            **serializer.validated_data,
         )
 
 
@@ -116,7 +119,7 @@ class PartnerDetail(ProblemSchemaMixin, CoalitionScopedMixin, generics.RetrieveU
     get=extend_schema(tags=[TAG], summary="Contactpersonen van een partner"),
     post=extend_schema(tags=[TAG], summary="Contactpersoon toevoegen"),
 )
-class ContactListCreate(ProblemSchemaMixin, PartnerScopedMixin, generics.ListCreateAPIView):
+class ContactListCreate(ApiViewMixin, PartnerScopedMixin, generics.ListCreateAPIView):
     serializer_class = ContactSerializer
     partner_permission_by_method = {"POST": Permission.EDIT_PARTNER}
     filter_backends: list[Any] = []
@@ -126,9 +129,9 @@ class ContactListCreate(ProblemSchemaMixin, PartnerScopedMixin, generics.ListCre
             return ContactPerson.objects.none()
         return self.partner.contacts.order_by("-is_primary", "name", "pk")
 
-    def perform_create(self, serializer: ContactSerializer) -> None:
+    def perform_create(self, serializer: BaseSerializer[Any]) -> None:
         serializer.instance = services.save_contact(
-            self.partner, acting_user=self.request.user, **serializer.validated_data
+            self.partner, acting_user=self.acting_user, **serializer.validated_data
         )
 
 
@@ -137,7 +140,7 @@ class ContactListCreate(ProblemSchemaMixin, PartnerScopedMixin, generics.ListCre
     patch=extend_schema(tags=[TAG], summary="Contactpersoon wijzigen"),
     delete=extend_schema(tags=[TAG], summary="Contactpersoon verwijderen"),
 )
-class ContactDetail(ProblemSchemaMixin, PartnerScopedMixin, generics.RetrieveUpdateDestroyAPIView):
+class ContactDetail(ApiViewMixin, PartnerScopedMixin, generics.RetrieveUpdateDestroyAPIView):
     serializer_class = ContactSerializer
     partner_permission_by_method = {
         "PATCH": Permission.EDIT_PARTNER,
@@ -156,16 +159,16 @@ class ContactDetail(ProblemSchemaMixin, PartnerScopedMixin, generics.RetrieveUpd
     def get_queryset(self) -> QuerySet[ContactPerson]:
         return ContactPerson.objects.none()  # objects come from get_object, scoped to the partner
 
-    def perform_update(self, serializer: ContactSerializer) -> None:
+    def perform_update(self, serializer: BaseSerializer[Any]) -> None:
         serializer.instance = services.save_contact(
             self.partner,
-            acting_user=self.request.user,
-            contact=serializer.instance,
+            acting_user=self.acting_user,
+            contact=cast(ContactPerson, serializer.instance),
             **serializer.validated_data,
         )
 
     def perform_destroy(self, instance: ContactPerson) -> None:
-        services.delete_contact(instance, acting_user=self.request.user)
+        services.delete_contact(instance, acting_user=self.acting_user)
 
 
 @extend_schema_view(
@@ -178,7 +181,7 @@ class ContactDetail(ProblemSchemaMixin, PartnerScopedMixin, generics.RetrieveUpd
         description="Een verandering bij een partner (Handreiking §1.2.4) die om een gesprek vraagt.",
     ),
 )
-class PartnerEventListCreate(ProblemSchemaMixin, PartnerScopedMixin, generics.ListCreateAPIView):
+class PartnerEventListCreate(ApiViewMixin, PartnerScopedMixin, generics.ListCreateAPIView):
     serializer_class = PartnerEventSerializer
     partner_permission_by_method = {"POST": Permission.RECORD_PARTNER_EVENT}
     filter_backends: list[Any] = []
@@ -190,9 +193,9 @@ class PartnerEventListCreate(ProblemSchemaMixin, PartnerScopedMixin, generics.Li
             "-date", "-created_at", "-pk"
         )
 
-    def perform_create(self, serializer: PartnerEventSerializer) -> None:
+    def perform_create(self, serializer: BaseSerializer[Any]) -> None:
         serializer.instance = services.record_event(
-            self.partner, acting_user=self.request.user, **serializer.validated_data
+            self.partner, acting_user=self.acting_user, **serializer.validated_data
         )
 
 
@@ -205,7 +208,7 @@ class PartnerEventListCreate(ProblemSchemaMixin, PartnerScopedMixin, generics.Li
         responses=PartnerEventSerializer,
     ),
 )
-class PartnerEventDetail(ProblemSchemaMixin, PartnerScopedMixin, generics.RetrieveUpdateAPIView):
+class PartnerEventDetail(ApiViewMixin, PartnerScopedMixin, generics.RetrieveUpdateAPIView):
     serializer_class = ConversationSerializer
     partner_permission_by_method = {"PATCH": Permission.RECORD_PARTNER_EVENT}
     http_method_names = ["get", "patch", "head", "options"]
@@ -223,9 +226,11 @@ class PartnerEventDetail(ProblemSchemaMixin, PartnerScopedMixin, generics.Retrie
     def get_queryset(self) -> QuerySet[PartnerEvent]:
         return PartnerEvent.objects.none()  # objects come from get_object, scoped to the partner
 
-    def perform_update(self, serializer: ConversationSerializer) -> None:
+    def perform_update(self, serializer: BaseSerializer[Any]) -> None:
         serializer.instance = services.update_event(
-            serializer.instance, acting_user=self.request.user, **serializer.validated_data
+            cast(PartnerEvent, serializer.instance),
+            acting_user=self.acting_user,
+            **serializer.validated_data,
         )
 
 
@@ -238,7 +243,7 @@ class PartnerEventDetail(ProblemSchemaMixin, PartnerScopedMixin, generics.Retrie
     ),
     responses=PartnerMapSerializer,
 )
-class PartnerMapView(ProblemSchemaMixin, CoalitionScopedMixin, generics.GenericAPIView):
+class PartnerMapView(ApiViewMixin, CoalitionScopedMixin, generics.GenericAPIView):
     serializer_class = PartnerMapSerializer
     permission = Permission.VIEW_PARTNERS
     pagination_class = None

@@ -79,8 +79,8 @@ class Command(BaseCommand):
             "date": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds")
         }
         measured: dict[str, dict[str, Any]] = {}
-        with ThrowawayDatabase(self.stdout.write) as database:
-            report["machine"] = _machine(database)
+        with ThrowawayDatabase(self.stdout.write):
+            report["machine"] = _machine()
             for name, (n_coalitions, n_partners) in scales.items():
                 self.stdout.write(
                     f"Scale '{name}': generating {n_coalitions} coalitions, {n_partners} partners…"
@@ -178,16 +178,17 @@ class Command(BaseCommand):
             self.stdout.write(f"  skipped: {note}")
         self.stdout.write("")
         self.stdout.write(
-            f"{'median server time, ms (x trivial view)':60}" + "".join(f"{s:>20}" for s in scales)
+            f"{'server time, ms: median (x trivial view) min':44}"
+            + "".join(f"{s:>30}" for s in scales)
         )
         for page, row in report["server_time"].items():
             cells = "".join(
-                f"{row[s]['median_ms']:>10.2f} ({row[s]['ratio_to_trivial']:>5.1f}x)"
+                f"{row[s]['median_ms']:>12.2f} ({row[s]['ratio_to_trivial']:>5.1f}x) {row[s]['min_ms']:>8.2f}"
                 if row[s]
-                else f"{'-':>20}"
+                else f"{'-':>30}"
                 for s in scales
             )
-            self.stdout.write(f"{page:60}{cells}")
+            self.stdout.write(f"{page:44}{cells}")
         self.stdout.write("")
 
 
@@ -208,7 +209,7 @@ class ThrowawayDatabase:
         self.write = write
         self.tempdir: tempfile.TemporaryDirectory[str] | None = None
 
-    def __enter__(self) -> dict[str, Any]:
+    def __enter__(self) -> str:
         setup_test_environment(debug=False)
         self.old_name = connection.settings_dict["NAME"]
         test_settings = connection.settings_dict.setdefault("TEST", {})
@@ -218,8 +219,7 @@ class ThrowawayDatabase:
             self.tempdir = tempfile.TemporaryDirectory(prefix="samenspel-bench-")
             test_settings["NAME"] = os.path.join(self.tempdir.name, "bench.sqlite3")
         self.write(f"Creating a throwaway {connection.vendor} database…")
-        name = connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
-        return {"vendor": connection.vendor, "name": str(name)}
+        return connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
 
     def __exit__(self, *exc: object) -> None:
         try:
@@ -231,7 +231,7 @@ class ThrowawayDatabase:
             teardown_test_environment()
 
 
-def _machine(database: dict[str, Any]) -> dict[str, Any]:
+def _machine() -> dict[str, Any]:
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("SHOW server_version")

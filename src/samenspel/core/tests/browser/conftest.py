@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -157,15 +158,39 @@ def _restore_municipalities() -> None:
         )
 
 
-@pytest.fixture
-def demo(transactional_db: None) -> Demo:
-    from django.core.cache import cache
+# A copy of the freshly loaded demo, to restore in milliseconds instead of rebuilding it for every
+# test (only for the in-memory SQLite test database; PostgreSQL rebuilds it each time).
+_demo_snapshot: sqlite3.Connection | None = None
+
+
+def _load_demo() -> None:
+    global _demo_snapshot
+    from django.contrib.contenttypes.models import ContentType
+    from django.db import connection
 
     from samenspel.demo.data import load_demo
 
-    cache.clear()
+    in_memory = connection.vendor == "sqlite" and connection.is_in_memory_db()
+    if in_memory and _demo_snapshot is not None:
+        connection.ensure_connection()
+        _demo_snapshot.backup(connection.connection)
+        ContentType.objects.clear_cache()  # the flush recreated content types with other ids
+        return
     _restore_municipalities()
     load_demo(DEMO_PASSWORD)
+    if in_memory:
+        snapshot = sqlite3.connect(":memory:", check_same_thread=False)
+        connection.connection.backup(snapshot)
+        _demo_snapshot = snapshot
+
+
+@pytest.fixture
+def demo(transactional_db: None) -> Demo:
+    """The two demo coalitions with all their partners, members and history."""
+    from django.core.cache import cache
+
+    cache.clear()
+    _load_demo()
     return Demo(password=DEMO_PASSWORD)
 
 
