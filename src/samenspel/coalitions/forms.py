@@ -6,14 +6,13 @@ from django.utils.translation import gettext_lazy as _
 
 from samenspel.coalitions.models import (
     CBS_CODE,
-    AreaScope,
     ChecklistItem,
     Coalition,
     Municipality,
     Phase,
     PhaseChange,
 )
-from samenspel.coalitions.services import validate_phase_change
+from samenspel.coalitions.services import municipality_by_code, validate_phase_change
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -51,33 +50,7 @@ class CoalitionForm(forms.ModelForm):
             self.fields["municipality_code"].initial = self.instance.municipality.code
 
     def clean_municipality_code(self) -> Municipality:
-        code = self.cleaned_data["municipality_code"].strip().upper()
-        municipality = Municipality.objects.filter(code=code).first()
-        if municipality is None:
-            raise forms.ValidationError(
-                _("Gemeentecode %(code)s is onbekend. Controleer de CBS-code."),
-                params={"code": code},
-            )
-        return municipality
-
-    def clean_start_date(self) -> Any:
-        start = self.cleaned_data["start_date"]
-        if start > timezone.localdate():
-            raise forms.ValidationError(_("De startdatum kan niet in de toekomst liggen."))
-        first_change = (
-            self.instance.phase_changes.order_by("date").first() if self.instance.pk else None
-        )
-        if first_change and start > first_change.date:
-            raise forms.ValidationError(_("De startdatum ligt na de eerste fasewissel."))
-        return start
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        if data.get("area_scope") == AreaScope.PARTS and not data.get("areas", "").strip():
-            self.add_error("areas", _("Noem de kernen of wijken die de coalitie bestrijkt."))
-        if data.get("area_scope") == AreaScope.WHOLE:
-            data["areas"] = ""
-        return data
+        return municipality_by_code(self.cleaned_data["municipality_code"])
 
     def service_fields(self) -> dict[str, Any]:
         data = {name: self.cleaned_data[name] for name in self.Meta.fields}

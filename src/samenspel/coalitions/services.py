@@ -12,7 +12,15 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from samenspel.accounts.models import Membership, Role
-from samenspel.coalitions.models import ChecklistItem, ChecklistStatus, Coalition, PhaseChange
+from samenspel.coalitions.models import (
+    CBS_CODE,
+    AreaScope,
+    ChecklistItem,
+    ChecklistStatus,
+    Coalition,
+    Municipality,
+    PhaseChange,
+)
 from samenspel.core import audit
 from samenspel.guide.content import get_activity
 
@@ -40,10 +48,42 @@ COALITION_FIELDS = (
 )
 
 
+def municipality_by_code(code: str) -> Municipality:
+    """The CBS register's municipality; the caller shows the message at its own code field."""
+    code = code.strip().upper()
+    CBS_CODE(code)
+    municipality = Municipality.objects.filter(code=code).first()
+    if municipality is None:
+        raise ValidationError(
+            _("Gemeentecode %(code)s is onbekend. Controleer de CBS-code.") % {"code": code}
+        )
+    return municipality
+
+
+def _check_coalition(coalition: Coalition) -> None:
+    """Rules for the coalition's own fields, shared by the pages and the API."""
+    errors: dict[str, str] = {}
+    if coalition.start_date > timezone.localdate():
+        errors["start_date"] = _("De startdatum kan niet in de toekomst liggen.")
+    elif coalition.pk:
+        first = coalition.phase_changes.order_by("date").values_list("date", flat=True).first()
+        if first and coalition.start_date > first:
+            errors["start_date"] = _("De startdatum ligt na de eerste fasewissel.")
+    if coalition.area_scope == AreaScope.WHOLE:
+        coalition.areas = ""
+    elif not coalition.area_list:
+        errors["areas"] = _("Noem de kernen of wijken die de coalitie bestrijkt.")
+    if errors:
+        raise ValidationError(errors)
+    coalition.full_clean()
+
+
 @transaction.atomic
 def create_coalition(*, acting_user: User, **fields: Any) -> Coalition:
     """A new coalition, with the person who creates it as its first coordinator."""
-    coalition = Coalition.objects.create(**fields)
+    coalition = Coalition(**fields)
+    _check_coalition(coalition)
+    coalition.save()
     Membership.objects.create(user=acting_user, coalition=coalition, role=Role.COORDINATOR)
     audit.record(
         "coalition.created",
@@ -60,7 +100,7 @@ def update_coalition(coalition: Coalition, *, acting_user: User, **fields: Any) 
     before = audit.snapshot(Coalition.objects.get(pk=coalition.pk), COALITION_FIELDS)
     for name, value in fields.items():
         setattr(coalition, name, value)
-    coalition.full_clean()
+    _check_coalition(coalition)
     coalition.save()
     changes = audit.diff(before, audit.snapshot(coalition, COALITION_FIELDS))
     if changes:

@@ -19,7 +19,6 @@ from rest_framework.settings import api_settings
 from rest_framework.throttling import SimpleRateThrottle
 
 from samenspel.accounts import policy, services
-from samenspel.accounts.api.errors import service_errors
 from samenspel.accounts.api.permissions import CoalitionScopedMixin, LoginExemptAPIMixin
 from samenspel.accounts.api.serializers import (
     ApiTokenCreateSerializer,
@@ -125,8 +124,7 @@ class ObtainTokenView(LoginExemptAPIMixin, generics.GenericAPIView):
         name = data.get("name") or _("API-token %(date)s") % {
             "date": timezone.localdate().isoformat()
         }
-        with service_errors():
-            token, raw = services.create_api_token(acting_user=user, name=name)
+        token, raw = services.create_api_token(acting_user=user, name=name)
         return _new_token_response(token, raw)
 
 
@@ -154,11 +152,10 @@ class TokenListView(LoginExemptAPIMixin, generics.ListCreateAPIView):
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         serializer = ApiTokenCreateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        with service_errors():
-            token, raw = services.create_api_token(
-                acting_user=request.user,  # type: ignore[arg-type]
-                name=serializer.validated_data["name"],
-            )
+        token, raw = services.create_api_token(
+            acting_user=request.user,  # type: ignore[arg-type]
+            name=serializer.validated_data["name"],
+        )
         return _new_token_response(token, raw)
 
 
@@ -265,18 +262,16 @@ class MemberDetailView(MembersBase, generics.RetrieveDestroyAPIView):
         member = self.get_object()
         serializer = MemberRoleSerializer(data=request.data, context=self.get_serializer_context())
         serializer.is_valid(raise_exception=True)
-        with service_errors():
-            member = services.change_member_role(
-                member,
-                acting_user=request.user,  # type: ignore[arg-type]
-                role=serializer.validated_data["role"],
-                partner=serializer.validated_data.get("partner"),
-            )
+        member = services.change_member_role(
+            member,
+            acting_user=request.user,  # type: ignore[arg-type]
+            role=serializer.validated_data["role"],
+            partner=serializer.validated_data.get("partner"),
+        )
         return Response(self.get_serializer(member).data)
 
     def perform_destroy(self, instance: Membership) -> None:
-        with service_errors():
-            services.remove_member(instance, acting_user=self.request.user)  # type: ignore[arg-type]
+        services.remove_member(instance, acting_user=self.request.user)  # type: ignore[arg-type]
 
 
 class InvitationsBase(CoalitionScopedMixin):
@@ -317,15 +312,14 @@ class InvitationListView(InvitationsBase, generics.ListCreateAPIView):
         )
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
-        with service_errors():
-            invitation = services.invite_member(
-                self.coalition,
-                acting_user=request.user,  # type: ignore[arg-type]
-                email=data["email"],
-                role=data["role"],
-                partner=data.get("partner"),
-                request_base_url=request.build_absolute_uri("/"),
-            )
+        invitation = services.invite_member(
+            self.coalition,
+            acting_user=request.user,  # type: ignore[arg-type]
+            email=data["email"],
+            role=data["role"],
+            partner=data.get("partner"),
+            request_base_url=request.build_absolute_uri("/"),
+        )
         return Response(InvitationSerializer(invitation).data, status=status.HTTP_201_CREATED)
 
 
@@ -348,5 +342,4 @@ class InvitationDetailView(InvitationsBase, generics.RetrieveDestroyAPIView):
     lookup_url_kwarg = "invitation"
 
     def perform_destroy(self, instance: Invitation) -> None:
-        with service_errors():
-            services.revoke_invitation(instance, acting_user=self.request.user)  # type: ignore[arg-type]
+        services.revoke_invitation(instance, acting_user=self.request.user)  # type: ignore[arg-type]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
@@ -13,8 +14,8 @@ from rest_framework import serializers
 
 from samenspel.accounts import policy
 from samenspel.accounts.models import Membership, Role
+from samenspel.coalitions import services
 from samenspel.coalitions.models import (
-    CBS_CODE,
     AreaScope,
     ChecklistStatus,
     Coalition,
@@ -95,38 +96,15 @@ class CoalitionSerializer(serializers.ModelSerializer):
         return [str(p) for p in policy.Permission if policy.can(membership, p)]
 
     def validate_municipality_code(self, value: str) -> Municipality:
-        code = value.strip().upper()
-        CBS_CODE(code)
-        municipality = Municipality.objects.filter(code=code).first()
-        if municipality is None:
-            raise serializers.ValidationError(
-                _("Gemeentecode %(code)s is onbekend. Controleer de CBS-code.") % {"code": code}
-            )
-        return municipality
-
-    def validate_start_date(self, value: Any) -> Any:
-        if value > timezone.localdate():
-            raise serializers.ValidationError(_("De startdatum kan niet in de toekomst liggen."))
-        if isinstance(self.instance, Coalition):
-            first = (
-                self.instance.phase_changes.order_by("date").values_list("date", flat=True).first()
-            )
-            if first and value > first:
-                raise serializers.ValidationError(_("De startdatum ligt na de eerste fasewissel."))
-        return value
+        try:
+            return services.municipality_by_code(value)
+        except DjangoValidationError as error:
+            raise serializers.ValidationError(error.messages) from error
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
-        """The same rules as the coalition form: a part of the municipality needs its areas."""
-        scope = attrs.get("area_scope", getattr(self.instance, "area_scope", AreaScope.WHOLE))
+        """Shape only; the coalition's rules are the service's (errors name the fields)."""
         if "areas" in attrs:
             attrs["areas"] = "\n".join(line.strip() for line in attrs["areas"] if line.strip())
-        areas = attrs.get("areas", getattr(self.instance, "areas", ""))
-        if scope == AreaScope.PARTS and not areas.strip():
-            raise serializers.ValidationError(
-                {"areas": _("Noem de kernen of wijken die de coalitie bestrijkt.")}
-            )
-        if scope == AreaScope.WHOLE and areas:
-            attrs["areas"] = ""
         if "municipality_code" in attrs:
             attrs["municipality"] = attrs.pop("municipality_code")
         return attrs

@@ -228,17 +228,26 @@ def test_unknown_municipality_code_is_400_at_that_field_in_dutch():
     assert not Coalition.objects.filter(name="Nergensland").exists()
 
 
-def test_malformed_municipality_code_and_future_start_are_400_at_their_fields():
-    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+@pytest.mark.parametrize(
+    ("code", "days_ahead", "field"),
+    [
+        ("0363", 0, "municipality_code"),
+        ("GM9999", 0, "municipality_code"),
+        ("GM0363", 1, "start_date"),
+    ],
+)
+def test_bad_municipality_code_or_future_start_is_400_at_its_field(code, days_ahead, field):
+    start = timezone.localdate() + datetime.timedelta(days=days_ahead)
 
     response = client_for(UserFactory()).post(
         "/api/v1/coalitions/",
-        {"name": "X", "municipality_code": "0363", "start_date": tomorrow.isoformat()},
+        {"name": "X", "municipality_code": code, "start_date": start.isoformat()},
         format="json",
     )
 
     assert response.status_code == 400
-    assert invalid_names(response) == {"municipality_code", "start_date"}
+    assert invalid_names(response) == {field}
+    assert not Coalition.objects.filter(name="X").exists()
 
 
 def test_a_part_of_the_municipality_needs_its_areas():
