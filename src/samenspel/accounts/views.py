@@ -19,6 +19,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views import View
 from django.views.decorators.cache import never_cache
 from django.views.generic import FormView, TemplateView
@@ -255,7 +256,11 @@ class InviteView(MemberListView):
             return self.form_invalid(form)
         messages.success(
             self.request,
-            _("De uitnodiging is verstuurd naar %(email)s. De link is %(days)d dagen geldig.")
+            ngettext(
+                "De uitnodiging is verstuurd naar %(email)s. De link is %(days)d dag geldig.",
+                "De uitnodiging is verstuurd naar %(email)s. De link is %(days)d dagen geldig.",
+                settings.INVITATION_VALID_DAYS,
+            )
             % {
                 "email": invitation.email,
                 "days": settings.INVITATION_VALID_DAYS,

@@ -15,6 +15,7 @@ from samenspel.partners.models import (
     PartnerEvent,
     PartnerKind,
 )
+from samenspel.partners.services import PARTNER_FIELDS
 
 
 class PartnerForm(forms.ModelForm):
@@ -34,22 +35,7 @@ class PartnerForm(forms.ModelForm):
 
     class Meta:
         model = Partner
-        fields = [
-            "name",
-            "kind",
-            "circle",
-            "motives",
-            "roles",
-            "resident_type",
-            "represents",
-            "participation_reason",
-            "brings",
-            "takes",
-            "deal_breakers",
-            "success_criteria",
-            "joined_on",
-            "left_on",
-        ]
+        fields = list(PARTNER_FIELDS)
         widgets = {
             "joined_on": DATE_WIDGET,
             "left_on": DATE_WIDGET,

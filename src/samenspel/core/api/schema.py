@@ -71,7 +71,7 @@ class EnumFieldExtension(OpenApiSerializerFieldExtension):
 
 class InvalidParamSerializer(serializers.Serializer):
     name = serializers.CharField(help_text=_("Het veld, bijvoorbeeld `reason` of `motives.0`."))
-    reason = serializers.CharField(help_text=_("Wat er mis is, in het Nederlands."))
+    reason = serializers.CharField(help_text=_("Wat er mis is, in de gekozen taal."))
 
 
 class ProblemSerializer(serializers.Serializer):

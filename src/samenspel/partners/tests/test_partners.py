@@ -4,11 +4,10 @@ import pytest
 from django.urls import reverse
 
 from samenspel.accounts.tests.factories import MembershipFactory, PartnerFactory
+from samenspel.conftest import logged_in
 from samenspel.core.models import AuditEvent
 from samenspel.partners.models import ContactPerson, Partner, PartnerEvent
 from samenspel.partners.partner_map import build_map
-
-from .conftest import logged_in
 
 pytestmark = pytest.mark.django_db
 
