@@ -63,6 +63,11 @@ class PhaseChangeForm(forms.ModelForm):
         model = PhaseChange
         fields = ["to_phase", "date", "tipping_point", "reason"]
         widgets = {"date": DATE_WIDGET, "reason": forms.Textarea(attrs={"rows": 4})}
+        error_messages = {
+            "reason": {
+                "required": _("Geef een reden voor de fasewissel: dat helpt later terug te kijken.")
+            }
+        }
 
     def __init__(self, *args: Any, coalition: Coalition, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -87,7 +87,7 @@ def test_phase_change_form_shows_dutch_error_at_reason(coordinator_client, coali
     )
     assert response.status_code == 200
     assert "reason" in response.context["form"].errors
-    assert "Dit veld is vereist" in response.content.decode()
+    assert "Geef een reden voor de fasewissel" in response.content.decode()
     assert not PhaseChange.objects.exists()
 
 

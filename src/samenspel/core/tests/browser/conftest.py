@@ -2,8 +2,13 @@
 `live_server`, with axe-core for automated WCAG 2.1 AA checks.
 
 - One Chromium per session; a fresh context (cookies, storage) and page per test.
-- Data: the demo coalitions (`load_demo`), rebuilt for every test because `live_server` needs
-  `transactional_db`, which empties the tables after each test.
+- Data: the demo coalitions (`load_demo`), fresh for every test because `live_server` needs
+  `transactional_db`, which empties the tables after each test. On the in-memory SQLite test
+  database the loaded demo is copied once and restored from that copy (milliseconds); on
+  PostgreSQL (`DATABASE_URL`) it is rebuilt each time (about half a second).
+- Helpers (URLs, logging in, keyboard navigation, axe-core) live in `helpers.py`.
+- `SAMENSPEL_CHROMIUM` overrides the browser (default /usr/bin/chromium); with
+  `SAMENSPEL_AXE_REPORT=path.json` every axe finding of the run is also written to a file.
 - Every test module sets `pytestmark = pytest.mark.browser`; `make test` runs them separately.
 """
 
@@ -18,19 +23,20 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from django.test import Client
+from playwright.sync_api import (
+    Browser,
+    BrowserContext,
+    Page,
+    Playwright,
+    sync_playwright,
+)
 
-# Playwright's sync API runs an event loop in the test thread; the ORM calls made by the tests
-# themselves (fixtures, assertions on the database) are still synchronous and safe.
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-
-from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright  # noqa: E402
-
-from samenspel.core.tests.browser.helpers import (  # noqa: E402
+from samenspel.core.tests.browser.helpers import (
     AXE_RESULTS,
     DEMO_PASSWORD,
     Demo,
     format_violations,
+    log_in_as,
 )
 
 CHROMIUM = os.environ.get("SAMENSPEL_CHROMIUM", "/usr/bin/chromium")
@@ -52,8 +58,17 @@ EXPECT_TIMEOUT_MS = 10_000
 
 @pytest.fixture(scope="session")
 def playwright_instance() -> Iterator[Playwright]:
+    # Playwright's sync API runs an event loop in the test thread, which makes Django refuse ORM
+    # calls there (SynchronousOnlyOperation). The tests' own ORM calls (fixtures, assertions on
+    # the database) are plain synchronous code, so allow them, for the browser tests only.
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     with sync_playwright() as playwright:
         yield playwright
+    if previous is None:
+        del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
+    else:
+        os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
 @pytest.fixture(scope="session")
@@ -111,9 +126,12 @@ def page(context: BrowserContext, live_server: Any, page_problems: PageProblems)
     page = context.new_page()
 
     def on_response(response: Any) -> None:
-        if response.url.startswith(live_server.url) and response.status >= 400:
-            if response.request.resource_type in {"stylesheet", "script", "image", "font"}:
-                page_problems.failed_responses.append(f"{response.status} {response.url}")
+        if (
+            response.url.startswith(live_server.url)
+            and response.status >= 400
+            and response.request.resource_type in {"stylesheet", "script", "image", "font"}
+        ):
+            page_problems.failed_responses.append(f"{response.status} {response.url}")
 
     page.on("response", on_response)
     page.on("pageerror", lambda error: page_problems.page_errors.append(str(error)))
@@ -195,29 +213,6 @@ def demo(transactional_db: None) -> Demo:
 
 
 # --- helpers ----------------------------------------------------------------------------------
-
-
-def log_in_as(context: BrowserContext, live_server: Any, email: str) -> None:
-    """Skip the login form: put a Django session cookie for `email` into the browser context.
-    (The login form itself is exercised in test_login.py and test_keyboard.py.)"""
-    from django.conf import settings
-
-    from samenspel.accounts.models import User
-
-    client = Client()
-    client.force_login(
-        User.objects.get(email=email), backend="samenspel.accounts.backends.EmailBackend"
-    )
-    session_cookie = client.cookies[settings.SESSION_COOKIE_NAME]
-    context.add_cookies(
-        [
-            {
-                "name": settings.SESSION_COOKIE_NAME,
-                "value": session_cookie.value,
-                "url": live_server.url,
-            }
-        ]
-    )
 
 
 @pytest.fixture

@@ -7,8 +7,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from django.test import Client
 from django.urls import reverse
-from playwright.sync_api import Page
+from playwright.sync_api import BrowserContext, Page
 
 REPO_ROOT = Path(__file__).resolve().parents[5]
 AXE_JS = REPO_ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -65,6 +66,29 @@ def tab_until(page: Page, selector: str, *, limit: int = 60, key: str = "Tab") -
         "() => document.activeElement && document.activeElement.outerHTML.slice(0, 200)"
     )
     raise AssertionError(f"{key} × {limit} never reached {selector!r}; focus is on {active}")
+
+
+def log_in_as(context: BrowserContext, live_server: Any, email: str) -> None:
+    """Skip the login form: put a Django session cookie for `email` into the browser context.
+    (The login form itself is exercised in test_login.py and test_keyboard.py.)"""
+    from django.conf import settings
+
+    from samenspel.accounts.models import User
+
+    client = Client()
+    client.force_login(
+        User.objects.get(email=email), backend="samenspel.accounts.backends.EmailBackend"
+    )
+    session_cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+    context.add_cookies(
+        [
+            {
+                "name": settings.SESSION_COOKIE_NAME,
+                "value": session_cookie.value,
+                "url": live_server.url,
+            }
+        ]
+    )
 
 
 # --- axe-core ---------------------------------------------------------------------------------

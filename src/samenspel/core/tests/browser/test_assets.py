@@ -6,8 +6,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import BrowserContext, ConsoleMessage, Page, Request, expect
 
-from samenspel.core.tests.browser.conftest import log_in_as
-from samenspel.core.tests.browser.helpers import Demo, url
+from samenspel.core.tests.browser.helpers import Demo, log_in_as, url
 
 pytestmark = pytest.mark.browser
 
@@ -31,7 +30,9 @@ def test_stylesheets_and_scripts_are_served(page: Page, demo: Demo) -> None:
         assert content_type in response.headers["content-type"], response.headers["content-type"]
         assert len(response.body()) > 1000, f"{path} is suspiciously small"
     # The theme really applies: the page background and the header colour come from the CSS.
-    header_colour = page.evaluate("() => getComputedStyle(document.querySelector('.samenspel-header')).backgroundColor")
+    header_colour = page.evaluate(
+        "() => getComputedStyle(document.querySelector('.samenspel-header')).backgroundColor"
+    )
     assert header_colour not in ("rgba(0, 0, 0, 0)", "transparent"), header_colour
 
 
@@ -69,7 +70,9 @@ def test_pages_work_under_the_content_security_policy(
     # htmx loaded with its nonce and started.
     page.wait_for_function("() => typeof window.htmx !== 'undefined'")
 
-    violations = [line for line in console if "Content Security Policy" in line or "Refused" in line]
+    violations = [
+        line for line in console if "Content Security Policy" in line or "Refused" in line
+    ]
     assert not violations, "CSP violations:\n" + "\n".join(violations)
     assert not outside, "requests left the site's own origin:\n" + "\n".join(outside)
     assert not [f for f in failed if "favicon" not in f], "failed requests:\n" + "\n".join(failed)
@@ -83,13 +86,18 @@ def test_htmx_checklist_update_works_under_the_csp(
     log_in_as(strict_context, live_server, demo.coordinator)
     page = strict_context.new_page()
     refused: list[str] = []
-    page.on("console", lambda m: refused.append(m.text) if "Content Security Policy" in m.text else None)
+    page.on(
+        "console", lambda m: refused.append(m.text) if "Content Security Policy" in m.text else None
+    )
     page.goto(url("coalitions:where", demo.coalition.uuid))
     page.wait_for_function("() => typeof window.htmx !== 'undefined'")
-    row = page.locator(".samenspel-checklist__item:visible").filter(has=page.get_by_label("Notitie")).first
+    row = (
+        page.locator(".samenspel-checklist__item:visible")
+        .filter(has=page.get_by_label("Notitie"))
+        .first
+    )
     row.get_by_label("Notitie").fill("Onder CSP opgeslagen")
     row.get_by_role("button", name=re.compile("^Opslaan")).click()
     expect(row.get_by_role("status")).to_have_text("Opgeslagen")
     assert not refused, refused
     page.close()
-

@@ -110,7 +110,7 @@ def test_phase_change_without_reason_is_refused_at_the_field(
     expect(reason).to_have_attribute("aria-describedby", re.compile(r"\bid_reason_error\b"))
     field_error = page.locator("#id_reason_error")
     expect(field_error).to_be_visible()
-    expect(field_error).to_contain_text("Dit veld is vereist.")
+    expect(field_error).to_contain_text("Geef een reden voor de fasewissel")
     # What was filled in is kept.
     expect(page.get_by_label("Naar fase")).to_have_value("develop")
 
