@@ -35,15 +35,22 @@ class Permission(StrEnum):
     RECORD_PARTNER_EVENT = "record_partner_event"
     VIEW_AUDIT = "view_audit"
     MANAGE_MEMBERS = "manage_members"
+    MANAGE_SCANS = "manage_scans"
+    VIEW_SCAN_RESULTS = "view_scan_results"
+    VIEW_FINDINGS = "view_findings"
+    DISMISS_FINDING = "dismiss_finding"
     CONFIDENTIAL_PARTNER_DATA = "confidential_partner_data"
 
 
-_READ = frozenset({Permission.VIEW_COALITION, Permission.VIEW_PARTNERS})
+_READ = frozenset(
+    {Permission.VIEW_COALITION, Permission.VIEW_PARTNERS, Permission.VIEW_SCAN_RESULTS}
+)
 
 ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
     Role.COORDINATOR: frozenset(Permission) - {Permission.CONFIDENTIAL_PARTNER_DATA},
-    Role.MUNICIPALITY: _READ | {Permission.EDIT_CHECKLIST, Permission.RECORD_PARTNER_EVENT},
-    Role.ADVISOR: _READ,
+    Role.MUNICIPALITY: _READ
+    | {Permission.EDIT_CHECKLIST, Permission.RECORD_PARTNER_EVENT, Permission.VIEW_FINDINGS},
+    Role.ADVISOR: _READ | {Permission.VIEW_FINDINGS},
     Role.READ_ONLY: _READ,
     Role.PARTNER_MEMBER: _READ,
 }

@@ -192,7 +192,7 @@ def revoke_invitation(invitation: Invitation, *, acting_user: User) -> Invitatio
 def accept_invitation(invitation: Invitation, *, user: User) -> Membership:
     """The invited person (logged in with the invited e-mail address) joins the coalition."""
     invitation = (
-        Invitation.objects.select_for_update()
+        Invitation.objects.select_for_update(of=("self",))
         .select_related("coalition", "partner")
         .get(pk=invitation.pk)
     )
@@ -266,7 +266,7 @@ def change_member_role(
     membership: Membership, *, acting_user: User, role: str, partner: Partner | None = None
 ) -> Membership:
     membership = (
-        Membership.objects.select_for_update()
+        Membership.objects.select_for_update(of=("self",))
         .select_related("coalition", "user")
         .get(pk=membership.pk)
     )
@@ -298,7 +298,7 @@ def change_member_role(
 @transaction.atomic
 def remove_member(membership: Membership, *, acting_user: User) -> None:
     membership = (
-        Membership.objects.select_for_update()
+        Membership.objects.select_for_update(of=("self",))
         .select_related("coalition", "user")
         .get(pk=membership.pk)
     )
