@@ -2,15 +2,18 @@ from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 from django.views.i18n import set_language
 
-from samenspel.core.views import healthz
+from samenspel.core.views import AboutView, healthz
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    path("over/", AboutView.as_view(), name="about"),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("account/", include("samenspel.accounts.urls")),
     path("gids/", include("samenspel.guide.urls")),
     path("", include("samenspel.coalitions.urls")),
     path("", include("samenspel.partners.urls")),
+    path("", include("samenspel.scans.urls")),
+    path("", include("samenspel.advice.urls")),
     path("c/<uuid:coalition>/leden/", include("samenspel.accounts.coalition_urls")),
     path("api/v1/", include("samenspel.api_urls")),
 ]

@@ -2,12 +2,11 @@ from typing import Any
 
 from django.http import HttpRequest
 
-from samenspel.accounts.models import Membership
+from samenspel.accounts.policy import memberships_of
 
 
 def memberships(request: HttpRequest) -> dict[str, Any]:
-    """The coalitions the person can switch between, for the header; one query, evaluated lazily."""
-    user = getattr(request, "user", None)
-    if user is None or not user.is_authenticated:
+    """The coalitions the person can switch between, for the header."""
+    if not hasattr(request, "user"):
         return {}
-    return {"my_memberships": Membership.objects.for_user(user).order_by("coalition__name")}
+    return {"my_memberships": memberships_of(request)}

@@ -18,7 +18,7 @@ class CoalitionMixin:
     coalition: Coalition
 
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-        self.membership = policy.membership_or_404(request.user, kwargs["coalition"])
+        self.membership = policy.request_membership_or_404(request, kwargs["coalition"])
         self.coalition = self.membership.coalition
         policy.require(self.membership, self.permission)
         return super().dispatch(request, *args, **kwargs)  # type: ignore[misc]

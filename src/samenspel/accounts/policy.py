@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from uuid import UUID
 
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
+from django.http import Http404, HttpRequest
 
 from samenspel.accounts.models import Membership, Role
 
@@ -84,6 +84,30 @@ def require(
 ) -> None:
     if not can(membership, permission, partner):
         raise PermissionDenied
+
+
+def memberships_of(request: HttpRequest) -> list[Membership]:
+    """The person's memberships, read once per request (the header's switcher and the tenancy
+    gate of a page both need them)."""
+    cached: list[Membership] | None = getattr(request, "_samenspel_memberships", None)
+    if cached is None:
+        user = request.user
+        cached = (
+            list(Membership.objects.for_user(user).order_by("coalition__name"))  # type: ignore[arg-type]
+            if user.is_authenticated
+            else []
+        )
+        request._samenspel_memberships = cached  # type: ignore[attr-defined]
+    return cached
+
+
+def request_membership_or_404(request: HttpRequest, coalition_uuid: UUID | str) -> Membership:
+    """`membership_or_404` for a page request, from the memberships already read."""
+    wanted = UUID(str(coalition_uuid))
+    for membership in memberships_of(request):
+        if membership.coalition.uuid == wanted:
+            return membership
+    raise Http404
 
 
 def membership_or_404(user: User | AnonymousUser, coalition_uuid: UUID | str) -> Membership:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from collections import Counter
 from dataclasses import dataclass
 
 from django.db.models import Count
@@ -10,6 +11,7 @@ from django.utils import timezone
 
 from samenspel.coalitions.models import Coalition, PhaseChange
 from samenspel.coalitions.progress import PhaseSuggestion, suggest_phase
+from samenspel.core.choices import label
 from samenspel.core.models import AuditEvent
 from samenspel.partners.models import Circle, Partner, PartnerEvent, PartnerKind
 from samenspel.partners.selectors import missing_kinds
@@ -36,18 +38,30 @@ def phase_since(coalition: Coalition) -> datetime.date:
 
 
 def build_dashboard(coalition: Coalition) -> Dashboard:
-    since = phase_since(coalition)
-    partners = Partner.objects.filter(coalition=coalition).current()
-    circle_counts = dict(partners.values_list("circle").annotate(n=Count("id")).order_by())
-    kind_counts = dict(partners.values_list("kind").annotate(n=Count("id")).order_by())
+    recent_phase_changes = list(coalition.phase_changes.select_related("recorded_by")[:3])
+    since = recent_phase_changes[0].date if recent_phase_changes else coalition.start_date
+    counts = (
+        Partner.objects.filter(coalition=coalition)
+        .current()
+        .values_list("circle", "kind")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    circle_counts: Counter[str] = Counter()
+    kind_counts: Counter[str] = Counter()
+    for circle, kind, n in counts:
+        circle_counts[circle] += n
+        kind_counts[kind] += n
     return Dashboard(
         coalition=coalition,
         phase_since=since,
         days_in_phase=(timezone.localdate() - since).days,
         suggestion=suggest_phase(coalition),
-        per_circle=[(str(c.label), circle_counts.get(c.value, 0)) for c in Circle],
+        per_circle=[(label(Circle, c.value), circle_counts[c.value]) for c in Circle],
         per_kind=[
-            (str(k.label), kind_counts[k.value]) for k in PartnerKind if kind_counts.get(k.value)
+            (label(PartnerKind, k.value), kind_counts[k.value])
+            for k in PartnerKind
+            if kind_counts[k.value]
         ],
         partner_count=sum(circle_counts.values()),
         missing_kinds=missing_kinds(set(kind_counts)),
@@ -57,5 +71,5 @@ def build_dashboard(coalition: Coalition) -> Dashboard:
             .select_related("partner")[:5]
         ),
         recent_changes=list(AuditEvent.objects.for_coalition(coalition)[:8]),
-        recent_phase_changes=list(coalition.phase_changes.select_related("recorded_by")[:3]),
+        recent_phase_changes=recent_phase_changes,
     )

@@ -8,8 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView
 
 from samenspel.accounts.mixins import CoalitionMixin
-from samenspel.accounts.models import Membership
-from samenspel.accounts.policy import Permission
+from samenspel.accounts.policy import Permission, memberships_of
 from samenspel.accounts.requests import acting_user
 from samenspel.coalitions import services
 from samenspel.coalitions.dashboard import build_dashboard, phase_since
@@ -27,9 +26,7 @@ class HomeView(TemplateView):
     template_name = "coalitions/home.html"
 
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        memberships = list(
-            Membership.objects.for_user(acting_user(request)).order_by("coalition__name")
-        )
+        memberships = memberships_of(request)
         if len(memberships) == 1:
             return redirect("coalitions:dashboard", memberships[0].coalition.uuid)
         return self.render_to_response(self.get_context_data(memberships=memberships))

@@ -41,6 +41,8 @@ INSTALLED_APPS = [
     "samenspel.coalitions",
     "samenspel.partners",
     "samenspel.guide",
+    "samenspel.scans",
+    "samenspel.advice",
     "samenspel.demo",
     "samenspel.bench",
 ]

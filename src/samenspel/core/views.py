@@ -6,6 +6,8 @@ from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
+from django.utils.decorators import method_decorator
+from django.views.generic import TemplateView
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
@@ -36,3 +38,11 @@ class ServiceFormMixin:
         if self.success_message:
             messages.success(self.request, self.success_message)  # type: ignore[attr-defined]
         return redirect(self.get_success_url())  # type: ignore[attr-defined]
+
+
+@method_decorator(login_not_required, name="dispatch")
+class AboutView(TemplateView):
+    """What Samenspel is and how it treats personal data; static, so it doubles as the
+    benchmarks' trivial page: the base layout with nothing of its own."""
+
+    template_name = "core/about.html"

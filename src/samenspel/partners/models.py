@@ -8,6 +8,8 @@ from django.db.models import F, Q
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
+from samenspel.core.choices import label
+
 
 class PartnerKind(models.TextChoices):
     """The handbook's partner kinds (part 2), plus housing corporation and other."""
@@ -193,11 +195,19 @@ class Partner(models.Model):
     def is_resident(self) -> bool:
         return self.kind == PartnerKind.RESIDENTS
 
+    @property
+    def kind_label(self) -> str:
+        return label(PartnerKind, self.kind)
+
+    @property
+    def circle_label(self) -> str:
+        return label(Circle, self.circle)
+
     def get_motives_display(self) -> list[str]:
-        return [str(Motive(value).label) for value in self.motives]
+        return [label(Motive, value) for value in self.motives]
 
     def get_roles_display(self) -> list[str]:
-        return [str(CoalitionRole(value).label) for value in self.roles]
+        return [label(CoalitionRole, value) for value in self.roles]
 
 
 class ContactPerson(models.Model):

@@ -57,6 +57,8 @@ class PartnerListView(CoalitionMixin, TemplateView):
         query = self.request.GET.copy()
         query.pop("pagina", None)
         context.update(
+            # Rows link to list URL + uuid: one reverse() per page instead of one per row.
+            list_url=self.request.path,
             filter=filters,
             page=page,
             query=query.urlencode(),

@@ -115,7 +115,9 @@ def _mail(respondent: Respondent, base_url: str, *, reminder: bool) -> None:
 
 @transaction.atomic
 def open_round(scan_round: Round, *, acting_user: User, base_url: str) -> Round:
-    if scan_round.status != RoundStatus.DRAFT:
+    # Lock the row: two clicks on "open" must not send every invitation twice.
+    current = Round.objects.select_for_update().only("status").get(pk=scan_round.pk)
+    if current.status != RoundStatus.DRAFT or scan_round.status != RoundStatus.DRAFT:
         raise ValidationError(_("Deze ronde is al geopend."))
     if scan_round.closes_on <= timezone.localdate():
         raise ValidationError(
@@ -140,6 +142,9 @@ def open_round(scan_round: Round, *, acting_user: User, base_url: str) -> Round:
 
 @transaction.atomic
 def close_round(scan_round: Round, *, acting_user: User | None) -> Round:
+    current = Round.objects.select_for_update().only("status").get(pk=scan_round.pk)
+    if current.status == RoundStatus.CLOSED:
+        raise ValidationError(_("Deze ronde is al gesloten."))
     scan_round.status, scan_round.closed_at = RoundStatus.CLOSED, timezone.now()
     scan_round.save(update_fields=["status", "closed_at"])
     # Unfinished drafts are not counted and their keys are useless from now on.
@@ -157,9 +162,14 @@ def close_expired_rounds(today: datetime.date | None = None) -> int:
             "coalition"
         )
     )
+    closed = 0
     for scan_round in expired:
-        close_round(scan_round, acting_user=None)
-    return len(expired)
+        try:
+            close_round(scan_round, acting_user=None)
+        except ValidationError:  # closed by hand in the meantime
+            continue
+        closed += 1
+    return closed
 
 
 @transaction.atomic
@@ -182,7 +192,8 @@ def send_reminders(*, base_url: str, today: datetime.date | None = None) -> int:
     for respondent in due:
         days_open = (today - timezone.localdate(respondent.invited_at)).days
         closing_soon = (respondent.round.closes_on - today).days <= REMIND_BEFORE_CLOSING_DAYS
-        if days_open >= REMIND_AFTER_DAYS or closing_soon:
+        # Never on the day of the invitation itself, even when the round closes soon.
+        if days_open >= 1 and (days_open >= REMIND_AFTER_DAYS or closing_soon):
             respondent.reminded_at = now
             respondent.save(update_fields=["reminded_at"])
             transaction.on_commit(

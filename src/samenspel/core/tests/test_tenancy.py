@@ -18,10 +18,12 @@ from samenspel.accounts.models import ApiToken, Invitation
 from samenspel.accounts.tests.factories import MembershipFactory, PartnerFactory
 from samenspel.guide.content import all_activity_keys
 from samenspel.partners.models import ContactPerson, PartnerEvent
+from samenspel.scans.models import Round
 
 # Reachable without logging in, by design.
 PUBLIC = {
     "healthz",
+    "about",
     "set_language",
     "openapi",
     "accounts:login",
@@ -31,9 +33,19 @@ PUBLIC = {
     "accounts:password_reset_complete",
     "accounts:accept_invitation",
     "auth_api:token",
+    "scans:answer",
 }
 # URL keyword arguments that identify another coalition's data.
-TENANT_KWARGS = {"coalition", "partner", "contact", "event", "invitation", "member", "token"}
+TENANT_KWARGS = {
+    "coalition",
+    "partner",
+    "contact",
+    "event",
+    "invitation",
+    "member",
+    "token",
+    "round",
+}
 
 
 def walk(patterns: list, namespace: str = "") -> Iterator[tuple[str, list[str]]]:
@@ -72,6 +84,15 @@ def tenant(db):
         "section": "phases",
         "item": "initiate",
         "uidb64": "MQ",
+        "round": Round.objects.create(
+            coalition=coalition,
+            instrument_key="conditions",
+            instrument_version=1,
+            title="Ronde A",
+            closes_on="2099-01-01",
+        ).uuid,
+        "instrument": "conditions",
+        "rule": "missing_partner_kinds",
     }
 
 

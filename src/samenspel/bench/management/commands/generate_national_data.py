@@ -31,7 +31,8 @@ class Command(BaseCommand):
         )
         parser.add_argument(
             "--password",
-            help="Wachtwoord van de coördinatoren (coordinator-gm8000@…); zonder dit kunnen zij niet inloggen.",
+            help="Wachtwoord van de coördinatoren (coordinator-gm8000@…); "
+            "zonder dit kunnen zij niet inloggen.",
         )
 
     def handle(self, *args: Any, **options: Any) -> None:

@@ -1,0 +1,13 @@
+from django.urls import path
+
+from samenspel.advice import views
+
+app_name = "advice"
+
+C = "c/<uuid:coalition>/signalen/"
+
+urlpatterns = [
+    path(C, views.FindingsView.as_view(), name="findings"),
+    path(C + "<slug:rule>/terzijde/", views.DismissView.as_view(), name="dismiss"),
+    path(C + "<slug:rule>/terugzetten/", views.RestoreView.as_view(), name="restore"),
+]
