@@ -128,6 +128,10 @@ class MeanChart:
     rows: list[MeanRow]
     scale: Scale
 
+    @property
+    def flag_pattern_id(self) -> str:
+        return f"{self.id}-verdeeld"
+
 
 def _rows_top(index: int) -> float:
     return 8 + index * (ROW_LABEL_HEIGHT + BAR_HEIGHT + ROW_GAP)

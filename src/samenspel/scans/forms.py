@@ -131,11 +131,15 @@ class RoundForm(forms.Form):
     def __init__(self, *args: Any, coalition: Coalition, instrument_key: str = "", **kwargs: Any):
         super().__init__(*args, **kwargs)
         self.instruments = {i.key: i for i in latest_instruments()}
-        self.fields["instrument_key"].choices = [
+        instrument_field = self.fields["instrument_key"]
+        assert isinstance(instrument_field, forms.ChoiceField)
+        instrument_field.choices = [
             (key, instrument_label(instrument)) for key, instrument in self.instruments.items()
         ]
         self.contact_list = invitable_contacts(coalition)
-        self.fields["contacts"].choices = [(str(c.uuid), c.name) for c in self.contact_list]
+        contacts_field = self.fields["contacts"]
+        assert isinstance(contacts_field, forms.MultipleChoiceField)
+        contacts_field.choices = [(str(c.uuid), c.name) for c in self.contact_list]
         initial = self.instruments.get(instrument_key) or self._default_instrument()
         if initial is not None:
             self.initial.setdefault("instrument_key", initial.key)
@@ -172,7 +176,8 @@ class RoundForm(forms.Form):
     def contact_groups(self) -> list[ContactGroup]:
         """The checkboxes grouped per partner, with their checked state (posted or initial)."""
         if self.is_bound:
-            chosen = set(self.data.getlist(self.add_prefix("contacts")))
+            posted = self.data.getlist(self.add_prefix("contacts"))  # type: ignore[attr-defined]
+            chosen = set(posted)
         else:
             chosen = set(self.initial.get("contacts", []))
         groups: dict[int, ContactGroup] = {}

@@ -10,7 +10,7 @@ the whole playing field and calls for a conversation.
 This module turns that into a documented rule over the coalition's own data:
 
 - `assess(inputs)` is a pure function over plain data (`DipInputs`), easy to test and to explain;
-- `gather_inputs(coalition)` collects that data in a fixed number of queries (four);
+- `gather_inputs(coalition)` collects that data in a fixed number of queries (at most four);
 - `netwerkdip(coalition)` does both.
 
 Signals (each detector below gives at most one `Signal`, with its evidence):
@@ -397,7 +397,7 @@ def _series(trend: Trend) -> Series:
 
 
 def gather_inputs(coalition: Coalition, *, today: datetime.date | None = None) -> DipInputs:
-    """The data the rule looks at, in four queries."""
+    """The data the rule looks at, in at most four queries (three without closed rounds)."""
     today = today or timezone.localdate()
     start = today - datetime.timedelta(days=WINDOW_DAYS)
     available = {instrument.key for instrument in latest_instruments()}
@@ -410,7 +410,8 @@ def gather_inputs(coalition: Coalition, *, today: datetime.date | None = None) -
         date__lte=today,
         kind__in=[*CHANGE_KINDS, EventKind.LEAVING],
     ).values_list("partner_id", "partner__name", "kind", "date")
-    changes, departures = [], {}
+    changes: list[PartnerChange] = []
+    departures: dict[int, Departure] = {}
     for partner_id, name, kind, date in events.order_by("date", "pk"):
         if kind == EventKind.LEAVING:
             departures.setdefault(partner_id, Departure(name, date, announced=True))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping, Sequence
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
@@ -129,7 +130,7 @@ def open_round(scan_round: Round, *, acting_user: User, base_url: str) -> Round:
     respondents = list(scan_round.respondents.select_related("round__coalition"))
     scan_round.respondents.update(invited_at=now)
     for respondent in respondents:
-        transaction.on_commit(lambda r=respondent: _mail(r, base_url, reminder=False), robust=True)
+        transaction.on_commit(partial(_mail, respondent, base_url, reminder=False), robust=True)
     audit.record(
         "scan_round.opened",
         scan_round,
@@ -196,9 +197,7 @@ def send_reminders(*, base_url: str, today: datetime.date | None = None) -> int:
         if days_open >= 1 and (days_open >= REMIND_AFTER_DAYS or closing_soon):
             respondent.reminded_at = now
             respondent.save(update_fields=["reminded_at"])
-            transaction.on_commit(
-                lambda r=respondent: _mail(r, base_url, reminder=True), robust=True
-            )
+            transaction.on_commit(partial(_mail, respondent, base_url, reminder=True), robust=True)
             sent += 1
     return sent
 

@@ -28,9 +28,7 @@ def _today(time_machine):
 
 
 def contact(partner, name, email="", *, primary=False):
-    return ContactPerson.objects.create(
-        partner=partner, name=name, email=email, is_primary=primary
-    )
+    return ContactPerson.objects.create(partner=partner, name=name, email=email, is_primary=primary)
 
 
 @pytest.fixture
@@ -101,7 +99,8 @@ def test_the_form_offers_current_contacts_with_email_grouped_per_partner(
         assert str(people[name].uuid) in html
     assert str(people["no_email"].uuid) not in html
     assert str(people["former"].uuid) not in html
-    assert "<legend" in html and "Welzijn Oost" in html
+    assert "<legend" in html
+    assert "Welzijn Oost" in html
     # A questionnaire for partners: the primary contacts are ticked.
     form = response.context["form"]
     assert set(form.initial["contacts"]) == {str(people["anna"].uuid), str(people["lies"].uuid)}
@@ -252,19 +251,26 @@ def test_the_invitation_says_who_asks_why_how_long_until_when_and_not_to_forward
     coalition, people, django_capture_on_commit_callbacks
 ):
     coordinator = coalition.memberships.first().user
-    open_(make_round(coalition, people, anonymous=False, names=("anna",)), django_capture_on_commit_callbacks)
+    open_(
+        make_round(coalition, people, anonymous=False, names=("anna",)),
+        django_capture_on_commit_callbacks,
+    )
     (message,) = mail.outbox
     assert message.subject == f"Vragenlijst 'Pulscheck' van {coalition.name}"
     body = message.body
     assert body.startswith("Beste Anna de Vries,")
-    assert coordinator.full_name in body and coalition.name in body and "Welzijn Oost" in body
+    assert coordinator.full_name in body
+    assert coalition.name in body
+    assert "Welzijn Oost" in body
     assert "Waarom:" in body
     assert "ongeveer 1 min. (4 vragen)" in body
-    assert "NIET anoniem" in body and "ANONIEM" not in body
+    assert "NIET anoniem" in body
+    assert "ANONIEM" not in body
     assert "tot en met 20 juni 2025" in body
     assert "stuur hem niet door" in body
     assert "herinnering" not in body.lower()
-    assert "&amp;" not in body and "&#x27;" not in body  # plain text, not HTML-escaped
+    assert "&amp;" not in body
+    assert "&#x27;" not in body
 
 
 def test_opening_twice_sends_nothing_more(
@@ -303,7 +309,8 @@ def test_closing_a_round_removes_unsent_drafts(
     )
     response = coordinator_client.post(close_url(scan_round), follow=True)
     scan_round.refresh_from_db()
-    assert scan_round.status == RoundStatus.CLOSED and scan_round.closed_at
+    assert scan_round.status == RoundStatus.CLOSED
+    assert scan_round.closed_at
     assert "De ronde is gesloten" in response.content.decode()
     assert not Response.objects.filter(round=scan_round).exists()
     assert AuditEvent.objects.filter(action="scan_round.closed").count() == 1
@@ -324,9 +331,11 @@ def test_round_list_shows_rounds_per_instrument_with_their_numbers(
     response = coordinator_client.get(reverse("scans:rounds", args=[coalition.uuid]))
     html = response.content.decode()
     assert response.status_code == 200
-    assert "Pulscheck" in html and "Vijf condities voor samenwerking" in html
+    assert "Pulscheck" in html
+    assert "Vijf condities voor samenwerking" in html
     assert "0 van 2" in html
-    assert "op naam" in html and "anoniem" in html
+    assert "op naam" in html
+    assert "anoniem" in html
     assert detail_url(named) in html
     assert reverse("scans:trend", args=[coalition.uuid, "pulse"]) in html
     assert create_url(coalition) in html
@@ -389,20 +398,24 @@ def test_the_round_page_shows_who_responded_in_an_anonymous_round_but_not_what(
     response = coordinator_client.get(detail_url(scan_round))
     html = response.content.decode()
     assert response.status_code == 200
-    assert "Anonieme ronde" in html and "niet terug te voeren" in html
+    assert "Anonieme ronde" in html
+    assert "niet terug te voeren" in html
     assert "1 van 2 geantwoord" in html
     rows = {r.name: r.responded for r in response.context["respondents"]}
     assert rows == {"Anna de Vries": True, "Bert Jansen": False}
-    assert "Anna de Vries" in html and "bert@welzijn.nl" in html
+    assert "Anna de Vries" in html
+    assert "bert@welzijn.nl" in html
     # No answers anywhere on the page: no scale labels, no questions.
     for text in ("Heel veel", "Weet ik niet", "Hoeveel energie"):
         assert text not in html
-    assert "Ronde sluiten" in html and "Openen en uitnodigingen versturen" not in html
+    assert "Ronde sluiten" in html
+    assert "Openen en uitnodigingen versturen" not in html
 
 
 def test_a_draft_round_offers_opening(coordinator_client, coalition, people):
     html = coordinator_client.get(detail_url(make_round(coalition, people))).content.decode()
-    assert "Openen en uitnodigingen versturen" in html and "Ronde sluiten" not in html
+    assert "Openen en uitnodigingen versturen" in html
+    assert "Ronde sluiten" not in html
     assert "2 personen een e-mail" in html
 
 
@@ -417,7 +430,8 @@ def test_readers_see_rounds_and_numbers_but_not_who_was_invited(
     html = response.content.decode()
     assert response.status_code == 200
     assert "0 van 2 geantwoord" in html
-    assert "Anna de Vries" not in html and "anna@welzijn.nl" not in html
+    assert "Anna de Vries" not in html
+    assert "anna@welzijn.nl" not in html
     assert "Ronde sluiten" not in html
     assert response.context["respondents"] is None
 
@@ -425,9 +439,7 @@ def test_readers_see_rounds_and_numbers_but_not_who_was_invited(
 # --- who may do what --------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    "role", ["read_only", "partner_member", "municipality", "advisor"]
-)
+@pytest.mark.parametrize("role", ["read_only", "partner_member", "municipality", "advisor"])
 def test_members_without_manage_scans_cannot_create_open_or_close(
     coalition, people, role, django_capture_on_commit_callbacks
 ):
@@ -515,7 +527,8 @@ def test_one_reminder_per_respondent_even_when_the_command_runs_twice(
 
     time_machine.move_to(datetime.datetime(2025, 6, 7, 6, tzinfo=datetime.UTC), tick=False)
     out = daily(django_capture_on_commit_callbacks)
-    assert "Herinneringen verstuurd: 2" in out and "Rondes gesloten: 0" in out
+    assert "Herinneringen verstuurd: 2" in out
+    assert "Rondes gesloten: 0" in out
     assert sorted(m.to[0] for m in reminders()) == ["anna@welzijn.nl", "bert@welzijn.nl"]
     message = reminders()[0]
     assert "herinnering" in message.body.lower()
@@ -571,7 +584,8 @@ def test_the_command_closes_expired_rounds_and_drops_their_drafts(
     assert "Rondes gesloten: 0" in daily(django_capture_on_commit_callbacks)  # last day
     time_machine.move_to(datetime.datetime(2025, 6, 21, 6, tzinfo=datetime.UTC), tick=False)
     out = daily(django_capture_on_commit_callbacks)
-    assert "Rondes gesloten: 1" in out and "Herinneringen verstuurd: 0" in out
+    assert "Rondes gesloten: 1" in out
+    assert "Herinneringen verstuurd: 0" in out
     scan_round.refresh_from_db()
     assert scan_round.status == RoundStatus.CLOSED
     assert not Response.objects.filter(status=ResponseStatus.DRAFT).exists()

@@ -13,7 +13,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils.cache import add_never_cache_headers
 from django.utils.decorators import method_decorator
@@ -28,6 +28,7 @@ from samenspel.scans.models import Respondent
 DONT_KNOW = "weet-niet"  # the form value of 'don't know', stored as None
 FIELD_PREFIX = "vraag-"
 SUBMITTED_FLAG = "verstuurd"
+REFERRER_POLICY = "strict-origin"
 
 
 @dataclass(frozen=True)
@@ -122,10 +123,13 @@ def build_questions(
 class AnswerView(View):
     http_method_names = ["get", "post"]
 
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         response = super().dispatch(request, *args, **kwargs)
         # The token is the respondent's only key: keep it out of Referer headers and caches.
-        response["Referrer-Policy"] = "no-referrer"
+        # `strict-origin` sends only the origin, never the path with the token, to anyone.
+        # (`no-referrer` would also make the browser send `Origin: null` with the form's POST,
+        # which Django's CSRF check rightly refuses.)
+        response["Referrer-Policy"] = REFERRER_POLICY
         response["X-Robots-Tag"] = "noindex, nofollow"
         add_never_cache_headers(response)
         return response
@@ -167,7 +171,7 @@ class AnswerView(View):
             )
         except ValidationError as error:
             if hasattr(error, "error_dict"):
-                item_errors = {key: " ".join(e.messages) for key, e in error.error_dict.items()}
+                item_errors = {key: " ".join(texts) for key, texts in error.message_dict.items()}
                 general: list[str] = []
             else:
                 item_errors, general = {}, error.messages

@@ -7,9 +7,11 @@ one person answered (see `scans.results` for the anonymity rules).
 
 from __future__ import annotations
 
+import base64
 from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
+from django.template.loader import render_to_string
 from django.utils.formats import date_format
 from django.utils.http import content_disposition_header
 from django.utils.translation import get_language
@@ -58,6 +60,11 @@ def results_context(results: RoundResults) -> dict[str, Any]:
     return context
 
 
+def svg_data_url(template_name: str, chart: Any) -> str:
+    svg = render_to_string(template_name, {"chart": chart}).strip()
+    return "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode("ascii")
+
+
 class RoundResultsMixin(CoalitionMixin):
     permission = Permission.VIEW_SCAN_RESULTS
     kwargs: dict[str, Any]
@@ -94,6 +101,14 @@ class RoundResultsPdfView(RoundResultsMixin, View):
             "coalition": self.coalition,
             "membership": self.membership,
         }
+        if results.enough:
+            # In the PDF a chart is an image with alt text: PDF/UA tags it as a figure.
+            context.update(
+                means_image=svg_data_url("scans/_chart_means_svg.html", context["means_chart"]),
+                distribution_image=svg_data_url(
+                    "scans/_chart_distribution_svg.html", context["distribution"]
+                ),
+            )
         pdf = render_pdf(
             "scans/pdf/results.html",
             context,
@@ -105,7 +120,7 @@ class RoundResultsPdfView(RoundResultsMixin, View):
             _("scanresultaten"), scan_round.title, date_format(scan_round.closes_on, "Y-m-d")
         )
         response = HttpResponse(pdf, content_type="application/pdf")
-        response["Content-Disposition"] = content_disposition_header(True, filename)
+        response["Content-Disposition"] = content_disposition_header(True, filename) or ""
         response["Cache-Control"] = "private, no-store"
         return response
 
@@ -126,7 +141,8 @@ class TrendView(CoalitionMixin, TemplateView):
             chart=trend_chart(
                 found,
                 chart_id="verloop",
-                title=_("Verloop van %(instrument)s per ronde") % {"instrument": found.instrument.title},
+                title=_("Verloop van %(instrument)s per ronde")
+                % {"instrument": found.instrument.title},
             ),
             min_responses=MIN_ANONYMOUS_RESPONSES,
         )

@@ -1,0 +1,594 @@
+"""API v1 for scans: instruments, rounds, results, trends, collaboration health, and the
+respondent's questionnaire behind a personal link.
+
+Below `coalitions/<uuid:coalition>/` every view goes through `CoalitionScopedMixin` (404 for
+outsiders, 403 for members without the right) and asks the same policy as the pages: rounds and
+results need VIEW_SCAN_RESULTS, creating, opening, closing and the list of respondents need
+MANAGE_SCANS. Results are aggregates from `scans.results` (small groups folded, anonymous rounds
+hidden below the minimum); no route returns what one respondent answered.
+
+The respondent route needs no account: the signed link token is the credential. It is throttled
+per client address, and its answers are neither cached nor sent on in a Referer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db.models import Count, IntegerField, OuterRef, QuerySet, Subquery
+from django.db.models.functions import Coalesce
+from django.http import Http404
+from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.openapi import AutoSchema
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
+from rest_framework import exceptions, generics, status
+from rest_framework.permissions import AllowAny
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.serializers import BaseSerializer
+from rest_framework.throttling import SimpleRateThrottle
+
+from samenspel.accounts.api.permissions import CoalitionScopedMixin, LoginExemptAPIMixin
+from samenspel.accounts.policy import Permission
+from samenspel.core.api.problems import PROBLEM_CONTENT_TYPE, problem_exception_handler
+from samenspel.core.api.schema import PROBLEM_DESCRIPTIONS, ProblemAutoSchema, ProblemSerializer
+from samenspel.core.api.views import ApiViewMixin
+from samenspel.partners.models import ContactPerson
+from samenspel.scans import services
+from samenspel.scans.api.serializers import (
+    AnswersSerializer,
+    HealthSerializer,
+    InstrumentSerializer,
+    QuestionnaireSerializer,
+    RespondentSerializer,
+    RoundCreateSerializer,
+    RoundResultsSerializer,
+    RoundSerializer,
+    SavedAnswersSerializer,
+    TrendSerializer,
+    health_results,
+    results_data,
+    trend_data,
+)
+from samenspel.scans.instruments import Instrument, get_instrument, latest_instruments
+from samenspel.scans.models import Respondent, ResponseStatus, Round
+from samenspel.scans.models import Response as ScanResponse
+from samenspel.scans.netwerkdip import netwerkdip
+from samenspel.scans.results import (
+    MIN_ANONYMOUS_RESPONSES,
+    latest_results,
+    round_results,
+    trend,
+)
+
+TAG = "scans"
+
+
+def _count(queryset: QuerySet[Any]) -> Subquery:
+    """The number of rows per round, as a subquery (no join that multiplies rows)."""
+    return Coalesce(
+        Subquery(
+            queryset.filter(round=OuterRef("pk"))
+            .order_by()
+            .values("round")
+            .annotate(count=Count("pk"))
+            .values("count"),
+            output_field=IntegerField(),
+        ),
+        0,
+    )
+
+
+def rounds_with_counts(queryset: QuerySet[Round]) -> QuerySet[Round]:
+    """Adds `n_invited`, `n_responded` and `n_submitted`: one query for any number of rounds."""
+    return queryset.annotate(
+        n_invited=_count(Respondent.objects.all()),
+        n_responded=_count(Respondent.objects.filter(responded=True)),
+        n_submitted=_count(ScanResponse.objects.filter(status=ResponseStatus.SUBMITTED)),
+    )
+
+
+def _instrument_or_404(key: str, version: int | None = None) -> Instrument:
+    try:
+        return get_instrument(key, version)
+    except KeyError as error:
+        raise Http404 from error
+
+
+# Instruments
+
+
+class NotFoundSchema(ProblemAutoSchema):
+    """Also documents 404 (problem+json) for a detail outside `coalitions/{coalition}/`."""
+
+    def _get_response_bodies(self, direction: Any = "response") -> dict[str, Any]:
+        responses = super()._get_response_bodies(direction)
+        if direction == "response":
+            response = OpenApiResponse(
+                ProblemSerializer, description=str(PROBLEM_DESCRIPTIONS["404"])
+            )
+            responses.setdefault(
+                "404",
+                self._get_response_for_code(response, "404", media_types=[PROBLEM_CONTENT_TYPE]),
+            )
+        return responses
+
+
+@extend_schema_view(
+    get=extend_schema(
+        tags=[TAG],
+        summary="Vragenlijsten",
+        description="De nieuwste versie van elke vragenlijst, met schaal, onderdelen en vragen.",
+    )
+)
+class InstrumentList(ApiViewMixin, LoginExemptAPIMixin, generics.ListAPIView):
+    serializer_class = InstrumentSerializer
+    filter_backends: list[Any] = []
+
+    def get_queryset(self) -> list[Instrument]:  # type: ignore[override]
+        return latest_instruments()
+
+
+@extend_schema(
+    tags=[TAG], summary="Vragenlijst (nieuwste versie)", responses=InstrumentSerializer
+)
+class InstrumentDetail(ApiViewMixin, LoginExemptAPIMixin, generics.GenericAPIView):
+    serializer_class = InstrumentSerializer
+    schema = NotFoundSchema()
+    filter_backends: list[Any] = []
+    pagination_class = None
+
+    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        instrument = _instrument_or_404(kwargs["instrument"], kwargs.get("version"))
+        return Response(self.get_serializer(instrument).data)
+
+
+@extend_schema(
+    tags=[TAG],
+    summary="Vragenlijst (een bepaalde versie)",
+    description="Gepubliceerde versies veranderen nooit: antwoorden verwijzen naar hun vragen.",
+    responses=InstrumentSerializer,
+)
+class InstrumentVersionDetail(InstrumentDetail):
+    pass
+
+
+# Rounds
+
+
+@extend_schema_view(
+    get=extend_schema(
+        tags=[TAG],
+        summary="Scanrondes",
+        description="Nieuwste eerst, met het aantal uitgenodigden, respondenten en ingediende antwoorden.",
+    ),
+    post=extend_schema(
+        tags=[TAG],
+        summary="Scanronde klaarzetten",
+        description=(
+            "Zet een ronde klaar (status `draft`) met de gekozen contactpersonen als respondenten. "
+            "Uitnodigingen gaan pas uit wanneer de ronde wordt geopend (`…/open`)."
+        ),
+        request=RoundCreateSerializer,
+        responses={201: RoundSerializer},
+    ),
+)
+class RoundListCreate(ApiViewMixin, CoalitionScopedMixin, generics.ListCreateAPIView):
+    serializer_class = RoundSerializer
+    permission = Permission.VIEW_SCAN_RESULTS
+    permission_by_method = {"POST": Permission.MANAGE_SCANS}
+    filter_backends: list[Any] = []
+
+    def get_serializer_class(self) -> type[BaseSerializer[Any]]:
+        if self.request is not None and self.request.method == "POST":
+            return RoundCreateSerializer
+        return RoundSerializer
+
+    def get_queryset(self) -> QuerySet[Round]:
+        if getattr(self, "swagger_fake_view", False):
+            return Round.objects.none()
+        return rounds_with_counts(Round.objects.for_coalition(self.coalition)).order_by(
+            "-created_at", "-pk"
+        )
+
+    def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = dict(serializer.validated_data)
+        wanted = list(dict.fromkeys(data.pop("contacts")))
+        contacts = list(
+            ContactPerson.objects.filter(
+                partner__coalition=self.coalition, uuid__in=wanted
+            ).select_related("partner")
+        )
+        unknown = set(wanted) - {contact.uuid for contact in contacts}
+        if unknown:
+            raise exceptions.ValidationError(
+                {"contacts": [_("Deze contactpersonen horen niet bij deze coalitie.")]}
+            )
+        scan_round = services.create_round(
+            self.coalition, acting_user=self.acting_user, contacts=contacts, **data
+        )
+        created = rounds_with_counts(Round.objects.filter(pk=scan_round.pk)).get()
+        return Response(
+            RoundSerializer(created, context=self.get_serializer_context()).data,
+            status=status.HTTP_201_CREATED,
+        )
+
+
+class RoundScopedMixin(CoalitionScopedMixin):
+    """Resolves `self.round` inside the coalition (404 for a round of another coalition)."""
+
+    permission = Permission.VIEW_SCAN_RESULTS
+    round: Round
+
+    def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
+        super().initial(request, *args, **kwargs)
+        found = rounds_with_counts(Round.objects.for_coalition(self.coalition)).filter(
+            uuid=kwargs["round"]
+        )
+        scan_round = found.select_related("coalition").first()
+        if scan_round is None:
+            raise Http404
+        self.round = scan_round
+
+
+@extend_schema(tags=[TAG], summary="Scanronde bekijken", responses=RoundSerializer)
+class RoundDetail(ApiViewMixin, RoundScopedMixin, generics.GenericAPIView):
+    serializer_class = RoundSerializer
+    filter_backends: list[Any] = []
+    pagination_class = None
+
+    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        return Response(self.get_serializer(self.round).data)
+
+
+class RoundAction(ApiViewMixin, RoundScopedMixin, generics.GenericAPIView):
+    serializer_class = RoundSerializer
+    permission_by_method = {"POST": Permission.MANAGE_SCANS}
+    filter_backends: list[Any] = []
+    pagination_class = None
+    http_method_names = ["post", "options"]
+
+    def post(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        self.perform(self.round)
+        updated = rounds_with_counts(Round.objects.filter(pk=self.round.pk)).get()
+        return Response(self.get_serializer(updated).data)
+
+    def perform(self, scan_round: Round) -> None:
+        raise NotImplementedError
+
+
+@extend_schema(
+    tags=[TAG],
+    summary="Scanronde openen",
+    description=(
+        "Opent een klaargezette ronde en stuurt elke respondent een persoonlijke link per e-mail. "
+        "Een ronde die al open of gesloten is, geeft 400."
+    ),
+    request=None,
+    responses=RoundSerializer,
+)
+class RoundOpen(RoundAction):
+    def perform(self, scan_round: Round) -> None:
+        services.open_round(
+            scan_round,
+            acting_user=self.acting_user,
+            base_url=self.request.build_absolute_uri("/"),
+        )
+
+
+@extend_schema(
+    tags=[TAG],
+    summary="Scanronde sluiten",
+    description="Daarna kan niemand meer antwoorden; onafgemaakte concepten vervallen.",
+    request=None,
+    responses=RoundSerializer,
+)
+class RoundClose(RoundAction):
+    def perform(self, scan_round: Round) -> None:
+        services.close_round(scan_round, acting_user=self.acting_user)
+
+
+@extend_schema_view(
+    get=extend_schema(
+        tags=[TAG],
+        summary="Respondenten van een ronde",
+        description=(
+            "Wie is uitgenodigd, voor welke partner, en of die heeft geantwoord. Nooit wat iemand "
+            "antwoordde, en nooit de persoonlijke link."
+        ),
+    )
+)
+class RespondentList(ApiViewMixin, RoundScopedMixin, generics.ListAPIView):
+    serializer_class = RespondentSerializer
+    permission = Permission.MANAGE_SCANS
+    filter_backends: list[Any] = []
+
+    def get_queryset(self) -> QuerySet[Respondent]:
+        if getattr(self, "swagger_fake_view", False):
+            return Respondent.objects.none()
+        return (
+            Respondent.objects.filter(round=self.round)
+            .select_related("partner")
+            .only(
+                "uuid", "name", "responded", "invited_at", "reminded_at", "partner__uuid",
+                "partner__name",
+            )  # fmt: skip
+            .order_by("partner__name", "name", "pk")
+        )
+
+
+@extend_schema(
+    tags=[TAG],
+    summary="Resultaten van een ronde",
+    description=(
+        "Per onderdeel gemiddelde, spreiding, n, verdeling en of men het oneens is; uitsplitsingen "
+        "per soort partner en per cirkel zonder groepen onder de drie; de vergelijking met de "
+        "vorige gesloten ronde. Een anonieme ronde toont niets onder het minimum aantal antwoorden. "
+        "Zolang de ronde open is, zijn de resultaten voorlopig."
+    ),
+    responses=RoundResultsSerializer,
+)
+class RoundResultsView(ApiViewMixin, RoundScopedMixin, generics.GenericAPIView):
+    serializer_class = RoundResultsSerializer
+    filter_backends: list[Any] = []
+    pagination_class = None
+
+    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        try:
+            results = round_results(self.round)
+        except KeyError as error:  # the round's instrument version is not installed
+            raise Http404 from error
+        return Response(self.get_serializer(results_data(results, MIN_ANONYMOUS_RESPONSES)).data)
+
+
+@extend_schema(
+    tags=[TAG],
+    summary="Verloop van een vragenlijst",
+    description=(
+        "Per gesloten ronde, oudste eerst, het gemiddelde en n per onderdeel. Rondes met te weinig "
+        "antwoorden blijven in de lijst als gat (`enough` is onwaar)."
+    ),
+    responses=TrendSerializer,
+)
+class TrendView(ApiViewMixin, CoalitionScopedMixin, generics.GenericAPIView):
+    serializer_class = TrendSerializer
+    permission = Permission.VIEW_SCAN_RESULTS
+    filter_backends: list[Any] = []
+    pagination_class = None
+
+    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        try:
+            found = trend(self.coalition, kwargs["instrument"])
+        except KeyError as error:
+            raise Http404 from error
+        return Response(self.get_serializer(trend_data(found)).data)
+
+
+@extend_schema(
+    tags=[TAG],
+    summary="Gezondheid van de samenwerking",
+    description=(
+        "Per vragenlijst de laatste gesloten ronde met genoeg antwoorden (vergeleken met de ronde "
+        "ervoor), en de vroege waarschuwing voor een netwerkdip met de aanwijzingen "
+        "(Handreiking §1.2.6)."
+    ),
+    responses=HealthSerializer,
+)
+class HealthView(ApiViewMixin, CoalitionScopedMixin, generics.GenericAPIView):
+    serializer_class = HealthSerializer
+    permission = Permission.VIEW_SCAN_RESULTS
+    filter_backends: list[Any] = []
+    pagination_class = None
+
+    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        latest = latest_results(self.coalition)
+        dip = netwerkdip(self.coalition)
+        data = {
+            "instruments": [
+                {
+                    "instrument": {
+                        "key": instrument.key,
+                        "version": instrument.version,
+                        "title": instrument.title,
+                    },
+                    "latest": health_results(latest.get(instrument.key)),
+                }
+                for instrument in latest_instruments()
+            ],
+            "netwerkdip": {
+                "level": dip.level,
+                "label": dip.label,
+                "signals": list(dip.signals),
+                "evidence": list(dip.evidence),
+                "explanation": dip.explanation,
+            },
+        }
+        return Response(self.get_serializer(data).data)
+
+
+# The respondent's questionnaire
+
+
+class RespondentThrottle(SimpleRateThrottle):
+    """At most 60 requests a minute per client address: enough to fill in a questionnaire with
+    drafts in between, too few to try links."""
+
+    scope = "scan_respond"
+    rate = "60/min"
+
+    def get_cache_key(self, request: Request, view: Any) -> str:
+        return self.cache_format % {"scope": self.scope, "ident": self.get_ident(request)}
+
+
+class Gone(exceptions.APIException):
+    status_code = status.HTTP_410_GONE
+    default_detail = _("Deze link kan niet meer worden gebruikt.")
+    default_code = "gone"
+
+
+GONE_TITLE = _("Niet meer beschikbaar")
+
+
+def _respondent_exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
+    response = problem_exception_handler(exc, context)
+    if response is not None and response.status_code == status.HTTP_410_GONE:
+        response.data["title"] = str(GONE_TITLE)
+    return response
+
+
+def _problem(description: Any) -> OpenApiResponse:
+    return OpenApiResponse(ProblemSerializer, description=str(description))
+
+
+class PublicSchema(AutoSchema):
+    """No login: the error responses are documented per operation, as problem+json."""
+
+    def _get_response_bodies(self, direction: Any = "response") -> dict[str, Any]:
+        responses = super()._get_response_bodies(direction)
+        for code, content in responses.items():
+            if code.startswith(("4", "5")) and "content" in content:
+                content["content"] = {
+                    PROBLEM_CONTENT_TYPE: schema for schema in content["content"].values()
+                }
+        return responses
+
+
+RESPOND_ERRORS = {
+    404: _problem(_("De link bestaat niet (vervalst of verminkt).")),
+    410: _problem(_("De ronde is gesloten, of de vragenlijst is al ingevuld.")),
+    429: _problem(_("Te veel verzoeken; probeer het over een minuut opnieuw.")),
+}
+
+
+@extend_schema_view(
+    get=extend_schema(
+        tags=[TAG],
+        summary="Vragenlijst achter een persoonlijke link",
+        description=(
+            "Zonder account: de link is de sleutel. Geeft de vragenlijst in de versie van de ronde "
+            "en de tussentijds opgeslagen antwoorden."
+        ),
+        responses={200: QuestionnaireSerializer, **RESPOND_ERRORS},
+        auth=[],
+    ),
+    put=extend_schema(
+        tags=[TAG],
+        summary="Antwoorden opslaan of versturen",
+        description=(
+            "Met `submit` onwaar blijven de antwoorden een concept (onvolledig mag); met `submit` "
+            "waar tellen ze mee en moet elke vraag beantwoord zijn. Fouten staan per vraag in "
+            "`invalid_params` (`answers.<vraag>`)."
+        ),
+        request=AnswersSerializer,
+        responses={
+            200: SavedAnswersSerializer,
+            400: _problem(_("Ongeldige antwoorden; `invalid_params` noemt de vragen.")),
+            **RESPOND_ERRORS,
+        },
+        auth=[],
+    ),
+    post=extend_schema(
+        tags=[TAG],
+        summary="Antwoorden opslaan of versturen (als PUT)",
+        request=AnswersSerializer,
+        responses={
+            200: SavedAnswersSerializer,
+            400: _problem(_("Ongeldige antwoorden; `invalid_params` noemt de vragen.")),
+            **RESPOND_ERRORS,
+        },
+        auth=[],
+    ),
+)
+class RespondView(LoginExemptAPIMixin, generics.GenericAPIView):
+    authentication_classes: list[Any] = []
+    permission_classes = [AllowAny]
+    throttle_classes = [RespondentThrottle]
+    serializer_class = AnswersSerializer
+    filter_backends: list[Any] = []
+    pagination_class = None
+    http_method_names = ["get", "put", "post", "head", "options"]
+    schema = PublicSchema()
+
+    def get_exception_handler(self) -> Callable[..., Response | None]:
+        return _respondent_exception_handler
+
+    def finalize_response(
+        self, request: Request, response: Response, *args: Any, **kwargs: Any
+    ) -> Response:
+        response = super().finalize_response(request, response, *args, **kwargs)
+        # The token is the respondent's only key: keep it out of Referer headers and caches.
+        response["Referrer-Policy"] = "no-referrer"
+        response["X-Robots-Tag"] = "noindex, nofollow"
+        add_never_cache_headers(response)
+        return response
+
+    def respondent(self) -> Respondent:
+        respondent = Respondent.find(self.kwargs["token"])
+        if respondent is None:
+            raise Http404
+        problem = services.answer_problem(respondent)
+        if problem:
+            raise Gone(problem)
+        return respondent
+
+    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        respondent = self.respondent()
+        scan_round = respondent.round
+        instrument = _instrument_or_404(scan_round.instrument_key, scan_round.instrument_version)
+        draft = services.find_response(respondent, kwargs["token"])
+        data = {
+            "round_title": scan_round.title,
+            "coalition_name": scan_round.coalition.name,
+            "anonymous": scan_round.anonymous,
+            "closes_on": scan_round.closes_on,
+            "instrument": instrument,
+            "answers": draft.answers if draft else {},
+            "has_draft": draft is not None,
+        }
+        return Response(QuestionnaireSerializer(data, context=self.get_serializer_context()).data)
+
+    def put(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        respondent = self.respondent()
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        try:
+            response = services.save_answers(
+                respondent,
+                kwargs["token"],
+                answers=data["answers"],
+                instrument_version=data["instrument_version"],
+                submit=data["submit"],
+            )
+        except DjangoValidationError as error:
+            raise self._as_api_error(respondent, error) from error
+        return Response(
+            SavedAnswersSerializer(
+                {
+                    "status": response.status,
+                    "answers": response.answers,
+                    "submitted_on": response.submitted_on,
+                }
+            ).data
+        )
+
+    def post(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        return self.put(request, *args, **kwargs)
+
+    @staticmethod
+    def _as_api_error(respondent: Respondent, error: DjangoValidationError) -> Exception:
+        """Errors per question go to `answers.<question>`; a round that closed or a questionnaire
+        that was submitted in the meantime is 410; what remains is a changed version."""
+        if hasattr(error, "error_dict"):
+            return exceptions.ValidationError({"answers": error.message_dict})
+        respondent.refresh_from_db(fields=["responded"])
+        respondent.round.refresh_from_db(fields=["status", "closes_on"])
+        problem = services.answer_problem(respondent)
+        if problem:
+            return Gone(problem)
+        return exceptions.ValidationError({"instrument_version": error.messages})
