@@ -6,9 +6,9 @@ BIN := $(VENV)/bin
 SAMENSPEL := $(BIN)/samenspel
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: run test test-unit test-browser lint bench install static chromium clean
+.PHONY: run test lint bench install static chromium pango messages clean
 
-install: $(VENV)/.installed static
+install: $(VENV)/.installed static pango
 
 $(VENV)/.installed: pyproject.toml constraints.txt
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -29,6 +29,19 @@ chromium:
 	    (apt-get install -y --no-install-recommends chromium || (apt-get update && apt-get install -y --no-install-recommends chromium)) >/dev/null; \
 	  else echo "Chromium is missing and apt-get is not available: install chromium yourself." >&2; exit 1; fi; \
 	fi
+
+# WeasyPrint (PDF reports) needs Pango.
+pango:
+	@if ! ldconfig -p | grep -q 'libpangoft2-1.0.so.0'; then \
+	  if command -v apt-get >/dev/null; then \
+	    (apt-get install -y --no-install-recommends libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core || (apt-get update && apt-get install -y --no-install-recommends libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core)) >/dev/null; \
+	  else echo "Pango is missing and apt-get is not available: install libpango-1.0-0 and libpangoft2-1.0-0 yourself." >&2; exit 1; fi; \
+	fi
+
+# Refresh the English translation catalogue after changing Dutch texts.
+messages: $(VENV)/.installed
+	cd src/samenspel && ../../$(SAMENSPEL) makemessages -l en --ignore "*/tests/*" --ignore "bench/*" --no-obsolete
+	cd src/samenspel && ../../$(SAMENSPEL) compilemessages -l en
 
 run: install
 	mkdir -p var

@@ -17,6 +17,7 @@ meant for people (`*_label`) are formatted here, in the active language.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -26,6 +27,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from samenspel.scans.instruments import Scale
+from samenspel.scans.models import Round
 from samenspel.scans.results import SubscaleResult, Trend, decimal
 
 WIDTH = 640
@@ -459,6 +461,7 @@ class TrendChart:
 
 TREND_LEFT, TREND_RIGHT, TREND_TOP, TREND_BOTTOM = 56.0, float(WIDTH - 16), 12.0, 252.0
 MARKER = 5.0
+MAX_X_LABELS = 6
 
 
 def marker_path(shape: str, x: float, y: float, size: float = MARKER) -> str:
@@ -479,6 +482,16 @@ def marker_path(shape: str, x: float, y: float, size: float = MARKER) -> str:
     return f"M{_r(x - s)} {_r(y)}a{s} {s} 0 1 0 {_r(2 * s)} 0a{s} {s} 0 1 0 {_r(-2 * s)} 0Z"
 
 
+def _round_tick(x: float, scan_round: Round, *, labelled: bool) -> RoundTick:
+    if not labelled:
+        return RoundTick(x=x, label="", date_label="")
+    return RoundTick(
+        x=x,
+        label=Truncator(scan_round.title).chars(18),
+        date_label=date_format(scan_round.closes_on, "M Y"),
+    )
+
+
 def trend_chart(trend: Trend, *, chart_id: str, title: str) -> TrendChart:
     instrument = trend.instrument
     scale = instrument.scale
@@ -495,6 +508,8 @@ def trend_chart(trend: Trend, *, chart_id: str, title: str) -> TrendChart:
         step = (inner_right - inner_left) / max(len(points) - 1, 1)
         xs = [_r(inner_left + index * step) for index in range(len(points))]
 
+    # With many rounds not every round gets a label under the axis (the table has them all).
+    label_every = math.ceil(len(points) / MAX_X_LABELS) if points else 1
     series = []
     for index, subscale in enumerate(instrument.subscales):
         colour, dash, shape = SERIES_STYLES[index % len(SERIES_STYLES)]
@@ -549,12 +564,8 @@ def trend_chart(trend: Trend, *, chart_id: str, title: str) -> TrendChart:
         bottom=TREND_BOTTOM,
         y_ticks=[YTick(y_of(point.value), str(point.value)) for point in scale.points],
         x_ticks=[
-            RoundTick(
-                x=x,
-                label=Truncator(point.round.title).chars(18),
-                date_label=date_format(point.round.closes_on, "M Y"),
-            )
-            for x, point in zip(xs, points, strict=True)
+            _round_tick(x, point.round, labelled=index % label_every == 0 or x == xs[-1])
+            for index, (x, point) in enumerate(zip(xs, points, strict=True))
         ],
         series=series,
         table=[

@@ -12,11 +12,15 @@ from django.urls import reverse
 
 from samenspel.accounts.tests.factories import MembershipFactory, PartnerFactory
 from samenspel.conftest import logged_in
-from samenspel.scans import instruments
+from samenspel.scans import instruments, scoring
+from samenspel.scans.charts import distribution_chart, mean_chart, trend_chart
 from samenspel.scans.instruments import get_instrument
 from samenspel.scans.models import Respondent, Response, ResponseStatus, Round, RoundStatus
 from samenspel.scans.results import (
     OTHER_GROUP,
+    SubscaleResult,
+    Trend,
+    TrendPoint,
     latest_results,
     round_results,
     safe_breakdown,
@@ -467,3 +471,82 @@ def test_health_page_shows_cards_and_the_netwerkdip(coalition, spring, reader_cl
     outsider = logged_in(MembershipFactory(coordinator=True))
     assert outsider.get(reverse("scans:health", args=[coalition.uuid])).status_code == 404
     assert outsider.get(reverse("scans:trend", args=[coalition.uuid, "pulse"])).status_code == 404
+
+
+# Chart geometry
+
+
+def _subscale_result(key, values):
+    instrument = get_instrument("pulse")
+    return SubscaleResult(
+        subscale=instrument.subscale(key),
+        aggregate=scoring.aggregate(values, instrument.scale) if values else None,
+    )
+
+
+def test_mean_chart_draws_the_mean_and_clamps_the_spread_to_the_scale():
+    scale = get_instrument("pulse").scale
+    chart = mean_chart(
+        [
+            _subscale_result("energy", [3, 3, 3]),
+            _subscale_result("attendance", [1, 5, 5]),
+            _subscale_result("delivery", []),
+        ],
+        scale,
+        chart_id="t",
+        title="T",
+    )
+    energy, attendance, delivery = chart.rows
+    plot = chart.right - chart.left
+    assert energy.bar_width == pytest.approx(plot / 2, abs=0.1)  # 3 is halfway 1–5
+    assert energy.whisker_left == energy.whisker_right  # sd 0
+    assert attendance.whisker_right == chart.right  # 3.7 + 1.9 is clamped at 5
+    assert attendance.flagged
+    assert attendance.label == "Opkomst"
+    assert (delivery.has_score, delivery.value_label) == (False, "geen score")
+    assert "Hoogste: Opkomst (3,7). Laagste: Energie (3,0)." in chart.description
+    assert "Verdeeld (gearceerd): Opkomst." in chart.description
+    assert [tick.label for tick in chart.ticks] == ["1", "2", "3", "4", "5"]
+
+
+def test_distribution_chart_segments_add_up_to_the_bar():
+    chart = distribution_chart(
+        [_subscale_result("energy", [1, 2, 2, 5])],
+        get_instrument("pulse").scale,
+        chart_id="v",
+        title="V",
+    )
+    (row,) = chart.rows
+    assert [s.count for s in row.segments] == [1, 2, 1]
+    assert sum(s.width for s in row.segments) == pytest.approx(chart.bar_width, abs=0.2)
+    assert row.counts == [(1, "25%"), (2, "50%"), (0, "0%"), (0, "0%"), (1, "25%")]
+    # Every point has its own pattern as well as its own colour.
+    assert len({entry.pattern for entry in chart.legend}) == 5
+    assert row.segments[0].pattern_id == "v-punt-1"
+
+
+def test_trend_chart_breaks_the_line_at_a_gap_and_thins_out_labels():
+    instrument = get_instrument("pulse")
+    points = []
+    for i in range(8):
+        scan_round = Round(title=f"Ronde {i}", closes_on=datetime.date(2025, 1 + i, 1))
+        gap = i == 2
+        points.append(
+            TrendPoint(
+                round=scan_round,
+                submitted=0 if gap else 3,
+                enough=not gap,
+                means={} if gap else {"energy": 3.0, "attendance": None, "delivery": 4.0},
+                ns={} if gap else {"energy": 3, "attendance": 0, "delivery": 3},
+            )
+        )
+    chart = trend_chart(Trend(instrument, tuple(points)), chart_id="x", title="X")
+    energy = chart.series[0]
+    assert len(energy.lines) == 2  # rounds 0–1, then 3–7
+    assert len(energy.markers) == 7
+    assert chart.series[1].lines == []  # attendance never scored
+    assert len({(s.dash, s.shape) for s in chart.series}) == 3  # not colour alone
+    labelled = [tick.label for tick in chart.x_ticks if tick.label]
+    assert labelled == ["Ronde 0", "Ronde 2", "Ronde 4", "Ronde 6", "Ronde 7"]
+    assert chart.table[2].enough is False
+    assert chart.table[0].means == ["3,0", "–", "4,0"]

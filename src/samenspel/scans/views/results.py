@@ -149,6 +149,10 @@ class TrendView(CoalitionMixin, TemplateView):
         return context
 
 
+# The pulse check first (it feeds the netwerkdip), then the scans of the collaboration itself.
+CARD_ORDER = ("pulse", "conditions", "success_factors", "pillars", "motives")
+
+
 class HealthView(CoalitionMixin, TemplateView):
     """'Samenwerking': the latest results per instrument and the netwerkdip status."""
 
@@ -158,10 +162,17 @@ class HealthView(CoalitionMixin, TemplateView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         latest = latest_results(self.coalition)
+        instruments = sorted(
+            latest_instruments(),
+            key=lambda i: (
+                CARD_ORDER.index(i.key) if i.key in CARD_ORDER else len(CARD_ORDER),
+                i.key,
+            ),
+        )
         context.update(
             cards=[
                 {"instrument": instrument, "results": latest.get(instrument.key)}
-                for instrument in latest_instruments()
+                for instrument in instruments
             ],
             dip=netwerkdip(self.coalition),
             pulse=_instrument_or_none("pulse"),
