@@ -247,8 +247,6 @@ class CoalitionSnapshot:
         return fact.core.get(subscale) if fact else None
 
 
-
-
 # Building it
 
 
@@ -338,7 +336,7 @@ def _last_evaluation(
         if fact and fact.status == ChecklistStatus.DONE and fact.updated_on:
             title = next(a.title for a in phase_activities(fact.phase) if a.key == key)
             candidates.append(EvaluationFact(fact.updated_on, f"checklist: '{title}' gedaan"))
-    return max(candidates, key=lambda candidate: candidate.date, default=None)
+    return max(candidates, key=lambda candidate: candidate.date) if candidates else None
 
 
 PARTNER_FIELDS = (

@@ -1,0 +1,191 @@
+"""Serializers of the advice API: findings are plain objects (`advice.findings.Finding`)
+computed from the coalition's own data; dismissals are `advice.models.Dismissal` rows. The
+write itself (set aside, restore) is a call to `samenspel.advice.services`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from samenspel.advice.findings import Finding, Severity
+from samenspel.advice.models import Dismissal
+from samenspel.core.api.schema import EnumField
+from samenspel.scans.api.serializers import guide_url
+
+
+class FindingGuideSerializer(serializers.Serializer):
+    section = serializers.CharField(help_text=_("Sleutel van het hoofdstuk in de gids."))
+    item = serializers.CharField(allow_null=True, help_text=_("Sleutel van het onderwerp."))
+    title = serializers.CharField(allow_blank=True)
+    url = serializers.CharField(allow_null=True, help_text=_("De pagina in de gids."))
+
+
+def finding_guide(finding: Finding) -> dict[str, Any] | None:
+    section, item = finding.guide
+    if not section:
+        return None
+    return {
+        "section": section,
+        "item": item or None,
+        "title": finding.guide_title,
+        "url": guide_url(section, item or None),
+    }
+
+
+class EarlierDismissalSerializer(serializers.Serializer):
+    reason = serializers.CharField()
+    magnitude = serializers.FloatField()
+    dismissed_at = serializers.DateTimeField()
+    dismissed_by_name = serializers.CharField(allow_null=True)
+
+
+def _dismissed_by(dismissal: Dismissal) -> str | None:
+    return str(dismissal.dismissed_by) if dismissal.dismissed_by_id else None
+
+
+def earlier_dismissal(dismissal: Dismissal | None) -> dict[str, Any] | None:
+    if dismissal is None:
+        return None
+    return {
+        "reason": dismissal.reason,
+        "magnitude": dismissal.magnitude,
+        "dismissed_at": dismissal.dismissed_at,
+        "dismissed_by_name": _dismissed_by(dismissal),
+    }
+
+
+class FindingSerializer(serializers.Serializer):
+    rule = serializers.CharField(help_text=_("De regel die dit signaal gaf."))
+    subject = serializers.CharField(
+        allow_blank=True,
+        help_text=_(
+            "Onderscheidt signalen van dezelfde regel (bijvoorbeeld de UUID van een partner); "
+            "leeg als de regel hooguit één signaal geeft. Nodig om terzijde te leggen."
+        ),
+    )
+    severity = EnumField(Severity)
+    severity_label = serializers.CharField()
+    title = serializers.CharField()
+    evidence = serializers.ListField(
+        child=serializers.CharField(), help_text=_("De eigen cijfers en namen van de coalitie.")
+    )
+    explanation = serializers.CharField(help_text=_("Waarom dit een risico is, met de bron."))
+    guide = serializers.SerializerMethodField()
+    next_step = serializers.CharField()
+    magnitude = serializers.FloatField(
+        help_text=_(
+            "Hoe sterk het signaal is. Een terzijde gelegd signaal komt terug als dit groeit."
+        )
+    )
+    returned_after = serializers.SerializerMethodField(
+        help_text=_("Terzijde gelegd, maar sindsdien sterker geworden: die eerdere beslissing.")
+    )
+
+    @extend_schema_field(FindingGuideSerializer(allow_null=True))
+    def get_guide(self, finding: Finding) -> dict[str, Any] | None:
+        return finding_guide(finding)
+
+    @extend_schema_field(EarlierDismissalSerializer(allow_null=True))
+    def get_returned_after(self, finding: Finding) -> dict[str, Any] | None:
+        returned: dict[tuple[str, str], Dismissal] = self.context.get("returned", {})
+        return earlier_dismissal(returned.get(finding.key))
+
+
+class FindingSummarySerializer(serializers.Serializer):
+    severity = EnumField(Severity)
+    title = serializers.CharField()
+    magnitude = serializers.FloatField()
+
+
+class DismissedSerializer(serializers.Serializer):
+    uuid = serializers.UUIDField()
+    rule = serializers.CharField()
+    subject = serializers.CharField(allow_blank=True)
+    label = serializers.CharField(help_text=_("Korte naam van het signaal."))
+    reason = serializers.CharField()
+    magnitude = serializers.FloatField(help_text=_("De omvang toen het terzijde werd gelegd."))
+    dismissed_at = serializers.DateTimeField()
+    dismissed_by_name = serializers.CharField(allow_null=True)
+    current = FindingSummarySerializer(
+        allow_null=True, help_text=_("Het signaal zoals het nu speelt; null: het speelt niet meer.")
+    )
+
+
+def dismissed_data(entry: Any) -> dict[str, Any]:
+    dismissal: Dismissal = entry.dismissal
+    finding: Finding | None = entry.finding
+    return {
+        "uuid": dismissal.uuid,
+        "rule": dismissal.rule_key,
+        "subject": dismissal.subject,
+        "label": entry.label,
+        "reason": dismissal.reason,
+        "magnitude": dismissal.magnitude,
+        "dismissed_at": dismissal.dismissed_at,
+        "dismissed_by_name": _dismissed_by(dismissal),
+        "current": (
+            {
+                "severity": finding.severity,
+                "title": finding.title,
+                "magnitude": finding.magnitude,
+            }
+            if finding
+            else None
+        ),
+    }
+
+
+class AdviceSerializer(serializers.Serializer):
+    findings = FindingSerializer(many=True, help_text=_("Meest dringend eerst."))
+    dismissed = DismissedSerializer(
+        many=True, help_text=_("Terzijde gelegd en nog niet sterker geworden; nieuwste eerst.")
+    )
+    can_dismiss = serializers.BooleanField(help_text=_("Of u signalen terzijde mag leggen."))
+
+
+class DismissSerializer(serializers.Serializer):
+    subject = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        max_length=64,
+        default="",
+        help_text=_("Het `subject` van het signaal; leeg voor een regel met één signaal."),
+    )
+    reason = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        default="",
+        label=_("reden"),
+        help_text=_("Waarom het signaal terzijde gaat; verplicht."),
+    )
+
+
+class RestoreSerializer(serializers.Serializer):
+    subject = serializers.CharField(
+        required=False, allow_blank=True, max_length=64, default="", help_text=_("Zie dismiss.")
+    )
+
+
+class DismissalSerializer(serializers.ModelSerializer):
+    rule = serializers.CharField(source="rule_key")
+    dismissed_by_name = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Dismissal
+        fields = [
+            "uuid",
+            "rule",
+            "subject",
+            "reason",
+            "magnitude",
+            "dismissed_at",
+            "dismissed_by_name",
+        ]
+        read_only_fields = fields
+
+    @extend_schema_field(serializers.CharField(allow_null=True))
+    def get_dismissed_by_name(self, dismissal: Dismissal) -> str | None:
+        return _dismissed_by(dismissal)

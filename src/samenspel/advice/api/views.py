@@ -1,0 +1,133 @@
+"""API v1 for advice: the coalition's findings, and setting one aside or back.
+
+Same policy as the findings page: VIEW_FINDINGS to read, DISMISS_FINDING to set aside or
+restore; outsiders get 404 through `CoalitionScopedMixin`. The findings are computed on request
+from the coalition's own data (`advice.services.advice`); the writes are the service functions.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.http import Http404
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework import generics, status
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from samenspel.accounts.api.permissions import CoalitionScopedMixin
+from samenspel.accounts.policy import Permission
+from samenspel.advice import services
+from samenspel.advice.api.serializers import (
+    AdviceSerializer,
+    DismissalSerializer,
+    DismissSerializer,
+    FindingSerializer,
+    RestoreSerializer,
+    dismissed_data,
+)
+from samenspel.advice.rules import LABELS
+from samenspel.core.api.views import ApiViewMixin
+
+TAG = "advies"
+
+
+@extend_schema(
+    tags=[TAG],
+    summary="Signalen",
+    description=(
+        "Risico's die de handreiking noemt, gevonden in de eigen gegevens van de coalitie: elk "
+        "met urgentie, de cijfers en namen als bewijs, uitleg, een link naar de gids en een "
+        "volgende stap. Meest dringend eerst. Terzijde gelegde signalen staan apart onder "
+        "`dismissed` zolang ze niet sterker worden. Niet gepagineerd: er is hooguit een handvol "
+        "signalen per regel."
+    ),
+    responses=AdviceSerializer,
+)
+class FindingsView(ApiViewMixin, CoalitionScopedMixin, generics.GenericAPIView):
+    serializer_class = AdviceSerializer
+    permission = Permission.VIEW_FINDINGS
+    filter_backends: list[Any] = []
+    pagination_class = None
+
+    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        result = services.advice(self.coalition)
+        context = self.get_serializer_context()
+        data = {
+            "findings": FindingSerializer(
+                result.findings, many=True, context={**context, "returned": result.returned}
+            ).data,
+            "dismissed": [dismissed_data(entry) for entry in result.dismissed],
+            "can_dismiss": self.can(Permission.DISMISS_FINDING),
+        }
+        return Response(data)
+
+
+class RuleScopedMixin(CoalitionScopedMixin):
+    """A rule that does not exist is 404, like a page that does not exist."""
+
+    permission = Permission.DISMISS_FINDING
+
+    def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
+        super().initial(request, *args, **kwargs)
+        if kwargs["rule"] not in LABELS:
+            raise Http404
+
+
+@extend_schema(
+    tags=[TAG],
+    summary="Signaal terzijde leggen",
+    description=(
+        "Met een reden (verplicht). Het signaal blijft weg zolang het niet sterker wordt "
+        "(`magnitude`), en komt dan vanzelf terug. Een signaal dat nu niet speelt, kan niet "
+        "terzijde (400)."
+    ),
+    request=DismissSerializer,
+    responses={201: DismissalSerializer},
+)
+class DismissView(ApiViewMixin, RuleScopedMixin, generics.GenericAPIView):
+    serializer_class = DismissSerializer
+    filter_backends: list[Any] = []
+    pagination_class = None
+    http_method_names = ["post", "options"]
+
+    def post(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        dismissal = services.dismiss(
+            self.coalition,
+            kwargs["rule"],
+            serializer.validated_data["subject"],
+            acting_user=self.acting_user,
+            reason=serializer.validated_data["reason"],
+        )
+        return Response(DismissalSerializer(dismissal).data, status=status.HTTP_201_CREATED)
+
+
+@extend_schema(
+    tags=[TAG],
+    summary="Terzijde gelegd signaal terugzetten",
+    description="Het signaal staat weer in de lijst (als het nog speelt). 404 als het niet terzijde ligt.",
+    request=RestoreSerializer,
+    responses={204: OpenApiResponse(description="Teruggezet.")},
+)
+class RestoreView(ApiViewMixin, RuleScopedMixin, generics.GenericAPIView):
+    serializer_class = RestoreSerializer
+    filter_backends: list[Any] = []
+    pagination_class = None
+    http_method_names = ["post", "options"]
+
+    def post(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        try:
+            services.restore(
+                self.coalition,
+                kwargs["rule"],
+                serializer.validated_data["subject"],
+                acting_user=self.acting_user,
+            )
+        except DjangoValidationError as error:  # not set aside (any more)
+            raise Http404 from error
+        return Response(status=status.HTTP_204_NO_CONTENT)
