@@ -10,4 +10,6 @@ urlpatterns = [
     path("coalitions/<uuid:coalition>/members/", include("samenspel.accounts.api.coalition_urls")),
     path("", include("samenspel.coalitions.api.urls")),
     path("", include("samenspel.partners.api.urls")),
+    path("", include("samenspel.scans.api.urls")),
+    path("", include("samenspel.advice.api.urls")),
 ]

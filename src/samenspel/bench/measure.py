@@ -6,6 +6,7 @@ template rendering are all included; the network and the browser are not.
 
 from __future__ import annotations
 
+import datetime
 import math
 import re
 import statistics
@@ -19,7 +20,7 @@ from django.db import connection
 from django.db.models import Count
 from django.template import Template
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
+from django.test.utils import CaptureQueriesContext, override_settings
 from django.urls import (
     NoReverseMatch,
     Resolver404,
@@ -29,10 +30,13 @@ from django.urls import (
     resolve,
     reverse,
 )
+from django.utils import timezone
 
-from samenspel.accounts.models import Membership, Role, User
+from samenspel.accounts.models import ApiToken, Membership, Role, User
 from samenspel.coalitions.models import Coalition
-from samenspel.partners.models import Partner
+from samenspel.partners.models import ContactPerson, Partner
+from samenspel.scans import services
+from samenspel.scans.models import Round, RoundStatus
 
 API_PREFIX = "api/v1/"
 
@@ -46,10 +50,15 @@ PAGES: list[tuple[str, str, str | None]] = [
     ("audit", "coalitions:audit", "coalition"),
     ("home", "coalitions:home", None),
     ("guide index", "guide:index", None),
+    ("scan rounds", "scans:rounds", "coalition"),
+    ("scan results", "scans:results", "round"),
+    ("scan trend", "scans:trend", "instrument"),
+    ("collaboration health", "scans:health", "coalition"),
+    ("findings", "advice:findings", "coalition"),
     ("healthz (trivial view)", "healthz", None),
 ]
 # Pages whose server time is measured, compared with the trivial view.
-TIMED = ["dashboard", "partner list", "partner map"]
+TIMED = ["dashboard", "partner list", "partner map", "scan results", "findings"]
 TRIVIAL = ("healthz", "healthz")
 
 # API lists the product should have; each is found among the discovered routes by these words.
@@ -65,11 +74,28 @@ EXPECTED_API: dict[str, tuple[str, ...]] = {
     "where-are-we": ("where-are-we", "where", "progress"),
     "partner-map": ("partner-map", "map"),
     "guide sections": ("sections", "guide"),
+    "instruments": ("instruments",),
+    "scan rounds": ("rounds",),
+    "scan respondents": ("respondents",),
+    "scan results": ("results",),
+    "scan trends": ("trends",),
+    "health": ("health",),
+    "findings": ("findings",),
+    "respond": ("respond",),
 }
 # Routes that are not lists of the coalition's data.
 API_IGNORED = ("openapi.json", "schema")
 # Routes that need a query to answer with 200.
 API_QUERIES = {"guide/search/": "q=eenzaamheid"}
+
+
+# What fills the other URL parameters: the instrument of the trend (the one with most questions),
+# its version, and a rule of the advice that exists in every coalition.
+INSTRUMENT = "conditions"
+INSTRUMENT_VERSION = 1
+RULE = "missing_partner_kinds"
+# The respondent's route: its `token` is a personal link, not an API token.
+RESPOND_ROUTE = "respond/"
 
 
 @dataclass
@@ -79,13 +105,27 @@ class Subject:
     user: User
     coalition: Coalition
     partner: Partner
+    round: Round | None = None
+    link_token: str | None = None  # a respondent's personal link in an open round
+    api_token: str | None = None  # the uuid of one of the user's personal API tokens
 
-    def value_for(self, parameter: str) -> str | None:
+    def value_for(self, parameter: str, route: str = "") -> str | None:
         name = parameter.lower()
         if "partner" in name:
             return str(self.partner.uuid)
         if "coalition" in name:
             return str(self.coalition.uuid)
+        if name == "round":
+            return str(self.round.uuid) if self.round else None
+        if name == "instrument":
+            return INSTRUMENT
+        if name == "version":
+            return str(INSTRUMENT_VERSION)
+        if name == "rule":
+            return RULE
+        if name == "token":
+            # Two routes call it `token`: a respondent's link, and one of the user's API tokens.
+            return self.link_token if RESPOND_ROUTE in route else self.api_token
         return None
 
 
@@ -121,17 +161,75 @@ def prepare_subject(coalition_id: int, second_coalition_id: int | None) -> Subje
     )
     if partner is None:
         raise ValueError("The focus coalition has no partners.")
-    return Subject(user=membership.user, coalition=coalition, partner=partner)
+    # The round whose results are measured: the latest closed round of INSTRUMENT, which is
+    # compared with the round before it (the most work the results page can do).
+    scan_round = (
+        Round.objects.filter(
+            coalition=coalition, instrument_key=INSTRUMENT, status=RoundStatus.CLOSED
+        )
+        .order_by("-closes_on", "-pk")
+        .first()
+    )
+    _token, _raw = ApiToken.issue(membership.user, "Benchmark")
+    return Subject(
+        user=membership.user,
+        coalition=coalition,
+        partner=partner,
+        round=scan_round,
+        link_token=_open_round_link(coalition, membership.user),
+        api_token=str(_token.uuid),
+    )
+
+
+def _open_round_link(coalition: Coalition, user: User) -> str | None:
+    """A personal link of an open pulse round of the focus coalition, made through the services.
+    The synthetic rounds are all closed (their dates are fixed), and a closed round's link answers
+    410. Made the same way at every scale, so the pages stay comparable."""
+    contacts = list(
+        ContactPerson.objects.filter(partner__coalition=coalition, partner__left_on__isnull=True)
+        .exclude(email="")
+        .select_related("partner")
+        .order_by("partner__name", "name", "pk")[:3]
+    )
+    if not contacts:
+        return None
+    scan_round = services.create_round(
+        coalition,
+        acting_user=user,
+        instrument_key="pulse",
+        title="Pulscheck (benchmark)",
+        anonymous=True,
+        closes_on=timezone.localdate() + datetime.timedelta(days=14),
+        contacts=contacts,
+    )
+    with mail_outbox():
+        services.open_round(scan_round, acting_user=user, base_url="http://testserver/")
+    respondent = scan_round.respondents.order_by("pk").first()
+    return respondent.link_token if respondent else None
+
+
+@contextmanager
+def mail_outbox() -> Iterator[None]:
+    """Invitations go to Django's in-memory outbox, never to anyone's inbox."""
+    with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
+        yield
 
 
 def page_paths(subject: Subject) -> Iterator[tuple[str, str | None, str]]:
     """(label, path or None, note) of every main page."""
     for label, name, target in PAGES:
-        kwargs = {}
+        kwargs: dict[str, Any] = {}
         if target == "coalition":
             kwargs = {"coalition": subject.coalition.uuid}
         elif target == "partner":
             kwargs = {"coalition": subject.coalition.uuid, "partner": subject.partner.uuid}
+        elif target == "instrument":
+            kwargs = {"coalition": subject.coalition.uuid, "instrument": INSTRUMENT}
+        elif target == "round":
+            if subject.round is None:
+                yield label, None, "The focus coalition has no closed round to measure."
+                continue
+            kwargs = {"coalition": subject.coalition.uuid, "round": subject.round.uuid}
         try:
             yield label, reverse(name, kwargs=kwargs), ""
         except NoReverseMatch:
@@ -155,7 +253,7 @@ def _concrete(route: str, subject: Subject) -> str | None:
     """A path for a route whose only parameters are the coalition and/or the partner."""
     route = route.replace("^", "").replace("$", "").replace("\\Z", "").replace("/?", "/")
     params = _ROUTE_PARAM.findall(route) + _REGEX_PARAM.findall(route)
-    values = {p: subject.value_for(p) for p in params}
+    values = {p: subject.value_for(p, route) for p in params}
     if any(v is None for v in values.values()):
         return None  # a detail route (its own uuid) or a format suffix: not a list
     path = _REGEX_PARAM.sub(lambda m: values[m.group(1)] or "", route)
@@ -234,12 +332,13 @@ def count_queries(client: Client, label: str, path: str | None, note: str = "") 
 def production_rendering() -> Iterator[None]:
     """Template rendering as in production: the test environment wraps every render to record
     templates and contexts, which costs time per included template."""
-    instrumented = Template._render
-    Template._render = getattr(Template, "_original_render", instrumented)  # type: ignore[method-assign]
+    # `_render` and `_original_render` are Django internals (django.test.utils), not in the stubs.
+    instrumented = getattr(Template, "_render")  # noqa: B009
+    setattr(Template, "_render", getattr(Template, "_original_render", instrumented))  # noqa: B010
     try:
         yield
     finally:
-        Template._render = instrumented  # type: ignore[method-assign]
+        setattr(Template, "_render", instrumented)  # noqa: B010
 
 
 def server_times(

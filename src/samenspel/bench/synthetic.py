@@ -11,6 +11,12 @@ the coalition at a given position is identical at every scale as long as it gets
 of partners: `pinned` fixes that number for the first positions. The benchmark uses this to
 measure the same coalition in a small and in a national database.
 
+Every coalition also gets scan rounds (`SCAN_PLAN`: the five conditions, the success factors and
+the pulse check, closed between spring 2024 and spring 2025) answered by 15–25 of its partners'
+contact persons each. At the default national scale that is more than 500,000 answers (item
+values inside `Response.answers`): the scale at which the results pages and the advice must still
+read a fixed number of queries.
+
 Synthetic data is recognised by its municipalities: fictional ones with a CBS-like code in the
 range GM8000–GM8999, which no real municipality uses.
 """
@@ -59,6 +65,8 @@ from samenspel.partners.models import (
     PartnerKind,
     ResidentType,
 )
+from samenspel.scans.instruments import Instrument, get_instrument
+from samenspel.scans.models import Respondent, Response, ResponseStatus, Round, RoundStatus
 
 FIRST_CODE = 8000
 MAX_COALITIONS = 1000  # GM8000–GM8999
@@ -151,6 +159,23 @@ AMBITIONS = ["Niemand hoeft er alleen voor te staan.",
              "Ontmoeten wordt vanzelfsprekend in elke wijk.",
              "We signaleren eenzaamheid vroeg en volgen elke melding op.", ""]
 # fmt: on
+
+# Scan rounds of every coalition: (instrument, title, closing date). Three rounds of the five
+# conditions (25 questions), two of the success factors (16) and three pulse checks (4): about
+# 119 answers per respondent over all rounds, some 2,000 per coalition.
+SCAN_PLAN: list[tuple[str, str, datetime.date]] = [
+    ("pulse", "Pulscheck voorjaar 2024", datetime.date(2024, 4, 15)),
+    ("conditions", "Vijf condities voorjaar 2024", datetime.date(2024, 5, 31)),
+    ("success_factors", "Succesfactoren 2024", datetime.date(2024, 9, 30)),
+    ("pulse", "Pulscheck najaar 2024", datetime.date(2024, 10, 31)),
+    ("conditions", "Vijf condities najaar 2024", datetime.date(2024, 11, 30)),
+    ("pulse", "Pulscheck voorjaar 2025", datetime.date(2025, 3, 31)),
+    ("success_factors", "Succesfactoren 2025", datetime.date(2025, 4, 30)),
+    ("conditions", "Vijf condities voorjaar 2025", datetime.date(2025, 5, 31)),
+]
+MIN_RESPONDENTS, MAX_RESPONDENTS = 15, 25
+RESPONSE_RATE = 0.85
+DONT_KNOW_SHARE = 0.03
 
 
 # ---------------------------------------------------------------------------------------------
@@ -247,6 +272,7 @@ def _explicit_timestamps() -> Iterator[None]:
         ChecklistItem._meta.get_field("updated_at"),
         AuditEvent._meta.get_field("created_at"),
         Membership._meta.get_field("created_at"),
+        Round._meta.get_field("created_at"),
     ]
     saved = [(f, f.auto_now, f.auto_now_add) for f in stamped]
     for f, _now, _add in saved:
@@ -292,6 +318,9 @@ def delete_synthetic_data() -> dict[str, int]:
     with transaction.atomic():
         steps: list[tuple[str, models.QuerySet[Any]]] = [
             ("audit events", AuditEvent.objects.filter(coalition__in=coalitions)),
+            ("scan responses", Response.objects.filter(round__coalition__in=coalitions)),
+            ("scan respondents", Respondent.objects.filter(round__coalition__in=coalitions)),
+            ("scan rounds", Round.objects.filter(coalition__in=coalitions)),
             ("memberships", Membership.objects.filter(coalition__in=coalitions)),
             ("invitations", Invitation.objects.filter(coalition__in=coalitions)),
             ("events", PartnerEvent.objects.filter(partner__coalition__in=coalitions)),
@@ -324,6 +353,10 @@ class _Rows:
     contacts: list[ContactPerson] = field(default_factory=list)
     events: list[PartnerEvent] = field(default_factory=list)
     audit_events: list[AuditEvent] = field(default_factory=list)
+    rounds: list[Round] = field(default_factory=list)
+    respondents: list[Respondent] = field(default_factory=list)
+    responses: list[Response] = field(default_factory=list)
+    answers: int = 0  # item values inside the responses' answers
 
 
 def _phase_walk(rng: random.Random, start: datetime.date) -> list[tuple[datetime.date, str, str]]:
@@ -609,6 +642,115 @@ def _coalition_rows(
             )
 
 
+def _scan_value(rng: random.Random, target: float, instrument: Instrument, reverse: bool) -> int:
+    scale = instrument.scale
+    value = max(scale.min, min(scale.max, round(rng.gauss(target, 0.75))))
+    # A negatively worded statement: someone who is positive disagrees with it.
+    return scale.min + scale.max - value if reverse else value
+
+
+def _scan_rows(
+    rows: _Rows,
+    seed: int,
+    position: int,
+    coalition: Coalition,
+    coordinator: User,
+    contacts: Sequence[ContactPerson],
+) -> None:
+    """The coalition's scan rounds (`SCAN_PLAN`), each answered by 15–25 contact persons.
+
+    A generator of its own (seeded with the seed and the position), so the partners, contacts
+    and everything before stay exactly as they were without scans. Per coalition and subscale
+    there is a level that drifts from round to round; respondents differ from it a little, and
+    now and then a subscale splits the respondents into two camps (disagreement)."""
+    rng = random.Random(f"{seed}/{position}/scans")
+    levels: dict[tuple[str, str], float] = {}
+    for key, title, planned in SCAN_PLAN:
+        instrument = get_instrument(key)
+        closes_on = planned + datetime.timedelta(days=rng.randint(-10, 10))
+        opened = _moment(rng, closes_on - datetime.timedelta(days=21))
+        closed = _moment(rng, closes_on + datetime.timedelta(days=1))
+        scan_round = Round(
+            uuid=_uuid(rng),
+            coalition=coalition,
+            instrument_key=instrument.key,
+            instrument_version=instrument.version,
+            title=title,
+            anonymous=rng.random() < 0.7,
+            closes_on=closes_on,
+            status=RoundStatus.CLOSED,
+            opened_at=opened,
+            closed_at=closed,
+            created_by=coordinator,
+            created_at=opened - datetime.timedelta(days=2),
+        )
+        rows.rounds.append(scan_round)
+        for action, day in (
+            ("scan_round.created", closes_on - datetime.timedelta(days=23)),
+            ("scan_round.opened", closes_on - datetime.timedelta(days=21)),
+            ("scan_round.closed", closes_on + datetime.timedelta(days=1)),
+        ):
+            rows.audit_events.append(
+                _audit(rng, coalition, coordinator, action, scan_round, title, day)
+            )
+        # One invitation per e-mail address, to contacts of partners still at the table.
+        reachable: dict[str, ContactPerson] = {}
+        for contact in contacts:
+            left = contact.partner.left_on
+            if contact.email and (left is None or left > closes_on):
+                reachable.setdefault(contact.email.lower(), contact)
+        chosen = rng.sample(
+            list(reachable.values()),
+            k=min(len(reachable), rng.randint(MIN_RESPONDENTS, MAX_RESPONDENTS)),
+        )
+        for subscale in instrument.subscales:
+            level = levels.get((key, subscale.key), rng.uniform(2.6, 4.3))
+            levels[key, subscale.key] = min(4.7, max(1.6, level + rng.gauss(0, 0.3)))
+        split = {s.key for s in instrument.subscales if rng.random() < 0.1}
+        for contact in chosen:
+            responded = rng.random() < RESPONSE_RATE
+            respondent = Respondent(
+                uuid=_uuid(rng),
+                round=scan_round,
+                partner=contact.partner,
+                contact=contact,
+                name=contact.name,
+                email=contact.email.lower(),
+                invited_at=opened,
+                reminded_at=None if responded or rng.random() < 0.3 else opened,
+                responded=responded,
+            )
+            rows.respondents.append(respondent)
+            if not responded:
+                continue
+            mood = rng.gauss(0, 0.5)
+            answers: dict[str, int | None] = {}
+            for item in instrument.items:
+                if rng.random() < DONT_KNOW_SHARE:
+                    answers[item.key] = None
+                    continue
+                target = levels[key, item.subscale] + mood
+                if item.subscale in split:
+                    target = 1.8 if rng.random() < 0.45 else 4.4
+                answers[item.key] = _scan_value(rng, target, instrument, item.reverse)
+            rows.answers += len(answers)
+            partner = contact.partner
+            rows.responses.append(
+                Response(
+                    uuid=_uuid(rng),
+                    round=scan_round,
+                    instrument_version=instrument.version,
+                    respondent=None if scan_round.anonymous else respondent,
+                    partner=None if scan_round.anonymous else partner,
+                    partner_kind=partner.kind,
+                    circle=partner.circle,
+                    status=ResponseStatus.SUBMITTED,
+                    answers=answers,
+                    submitted_on=closes_on - datetime.timedelta(days=rng.randint(0, 20)),
+                )
+            )
+
+
 def _insert(model: type[models.Model], objects: list[Any]) -> None:
     model._default_manager.bulk_create(objects, batch_size=BATCH_SIZE)
 
@@ -632,7 +774,16 @@ def generate(
     password_hash = make_password(password)  # hashed once: a real hash is slow on purpose
     rows = _Rows()
     for position, partner_count in enumerate(counts):
+        first_contact = len(rows.contacts)
         _coalition_rows(rows, seed, position, partner_count, password_hash, activities)
+        _scan_rows(
+            rows,
+            seed,
+            position,
+            rows.coalitions[-1],
+            rows.users[-1],
+            rows.contacts[first_contact:],
+        )
 
     with transaction.atomic(), _explicit_timestamps():
         _insert(Municipality, rows.municipalities)
@@ -645,6 +796,9 @@ def generate(
         _insert(ContactPerson, rows.contacts)
         _insert(PartnerEvent, rows.events)
         _insert(AuditEvent, rows.audit_events)
+        _insert(Round, rows.rounds)
+        _insert(Respondent, rows.respondents)
+        _insert(Response, rows.responses)
 
     return GenerationResult(
         rows={
@@ -658,6 +812,10 @@ def generate(
             "contacts": len(rows.contacts),
             "events": len(rows.events),
             "audit_events": len(rows.audit_events),
+            "scan_rounds": len(rows.rounds),
+            "respondents": len(rows.respondents),
+            "responses": len(rows.responses),
+            "answers": rows.answers,
         },
         seconds=time.perf_counter() - started,
         coalition_ids=[c.pk for c in rows.coalitions],

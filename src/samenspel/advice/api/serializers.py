@@ -104,7 +104,7 @@ class DismissedSerializer(serializers.Serializer):
     uuid = serializers.UUIDField()
     rule = serializers.CharField()
     subject = serializers.CharField(allow_blank=True)
-    label = serializers.CharField(help_text=_("Korte naam van het signaal."))
+    label = serializers.CharField(help_text=_("Korte naam van het signaal."))  # type: ignore[assignment]
     reason = serializers.CharField()
     magnitude = serializers.FloatField(help_text=_("De omvang toen het terzijde werd gelegd."))
     dismissed_at = serializers.DateTimeField()

@@ -1,3 +1,5 @@
+from types import SimpleNamespace
+
 from samenspel.bench import measure
 
 
@@ -29,7 +31,7 @@ def test_missing_api_lists_expected_routes_that_do_not_exist():
 
 
 class FakeSubject:
-    def value_for(self, parameter):
+    def value_for(self, parameter, route=""):
         return {"coalition": "c-1", "coalition_uuid": "c-1", "partner": "p-1"}.get(parameter)
 
 
@@ -46,3 +48,39 @@ def test_concrete_paths_fill_coalition_and_partner_and_skip_detail_routes():
     )
     assert measure._concrete("api/v1/c/<uuid:coalition>/events/<uuid:uuid>/", subject) is None
     assert measure._concrete("^api/v1/coalitions\\.(?P<format>[a-z0-9]+)/?$", subject) is None
+
+
+def test_scan_and_advice_parameters_are_filled():
+    subject = measure.Subject(
+        user=None,
+        coalition=SimpleNamespace(uuid="c-1"),
+        partner=SimpleNamespace(uuid="p-1"),
+        round=SimpleNamespace(uuid="r-1"),
+        link_token="link",
+        api_token="t-1",
+    )
+
+    assert (
+        measure._concrete("api/v1/coalitions/<uuid:coalition>/scans/rounds/<uuid:round>/", subject)
+        == "/api/v1/coalitions/c-1/scans/rounds/r-1/"
+    )
+    assert (
+        measure._concrete(
+            "api/v1/coalitions/<uuid:coalition>/scans/trends/<slug:instrument>/", subject
+        )
+        == "/api/v1/coalitions/c-1/scans/trends/conditions/"
+    )
+    assert (
+        measure._concrete("api/v1/instruments/<slug:instrument>/versions/<int:version>/", subject)
+        == "/api/v1/instruments/conditions/versions/1/"
+    )
+    assert (
+        measure._concrete(
+            "api/v1/coalitions/<uuid:coalition>/findings/<slug:rule>/dismiss", subject
+        )
+        == "/api/v1/coalitions/c-1/findings/missing_partner_kinds/dismiss"
+    )
+    assert measure._concrete("api/v1/respond/<str:token>/", subject) == "/api/v1/respond/link/"
+    assert (
+        measure._concrete("api/v1/auth/tokens/<uuid:token>", subject) == "/api/v1/auth/tokens/t-1"
+    )

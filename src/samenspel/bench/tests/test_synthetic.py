@@ -1,3 +1,5 @@
+import json
+
 import pytest
 from django.core.management import call_command
 
@@ -7,6 +9,8 @@ from samenspel.coalitions.models import ChecklistItem, Coalition, Municipality, 
 from samenspel.core.models import AuditEvent
 from samenspel.guide.content import all_activity_keys
 from samenspel.partners.models import ContactPerson, Partner, PartnerEvent
+from samenspel.scans.instruments import get_instrument, validate_answers
+from samenspel.scans.models import Respondent, Response, ResponseStatus, Round, RoundStatus
 
 pytestmark = pytest.mark.django_db
 
@@ -86,3 +90,62 @@ def test_reset_removes_previous_synthetic_data(capsys):
     assert synthetic.synthetic_coalitions().count() == 2
     assert Partner.objects.count() == 20
     assert "Gegenereerd" in capsys.readouterr().out
+
+
+# --- scans ------------------------------------------------------------------------------------
+
+
+def test_every_coalition_gets_the_scan_plan_with_valid_answers():
+    result = synthetic.generate(2, 50, seed=5, pinned=(40, 10))
+
+    assert Round.objects.count() == 2 * len(synthetic.SCAN_PLAN) == result.rows["scan_rounds"]
+    assert Respondent.objects.count() == result.rows["respondents"]
+    assert Response.objects.count() == result.rows["responses"]
+    answers = 0
+    for response in Response.objects.select_related("round", "respondent"):
+        scan_round = response.round
+        instrument = get_instrument(scan_round.instrument_key, response.instrument_version)
+        assert validate_answers(instrument, response.answers, complete=True) == {}
+        assert response.status == ResponseStatus.SUBMITTED
+        if scan_round.anonymous:
+            assert response.respondent is None
+            assert response.partner_id is None
+        else:
+            assert response.respondent.round_id == scan_round.pk
+        answers += len(response.answers)
+    assert answers == result.rows["answers"]
+    # Respondents who answered match the responses, round by round.
+    for scan_round in Round.objects.all():
+        assert scan_round.status == RoundStatus.CLOSED
+        responded = scan_round.respondents.filter(responded=True).count()
+        assert responded == scan_round.responses.count()
+        assert scan_round.respondents.count() <= synthetic.MAX_RESPONDENTS
+
+
+def test_the_national_plan_holds_more_than_half_a_million_answers():
+    """Per respondent all rounds of the plan together ask this many questions; with 15–25
+    invited and 85% answering, 350 coalitions pass 500,000 answers comfortably."""
+    per_respondent = sum(len(get_instrument(key).items) for key, _t, _d in synthetic.SCAN_PLAN)
+    expected = 350 * per_respondent * (synthetic.MIN_RESPONDENTS + synthetic.MAX_RESPONDENTS) / 2
+    assert expected * synthetic.RESPONSE_RATE * (1 - synthetic.DONT_KNOW_SHARE) > 500_000
+
+
+def _scan_data(code: str) -> list[tuple]:
+    return sorted(
+        (str(r.round.uuid), r.round.title, str(r.uuid), json.dumps(r.answers, sort_keys=True))
+        for r in Response.objects.filter(round__coalition__municipality__code=code).select_related(
+            "round"
+        )
+    )
+
+
+def test_the_pinned_coalition_has_identical_scans_at_every_scale():
+    synthetic.generate(2, 50, seed=3, pinned=(40, 10))
+    small = _scan_data("GM8000")
+    synthetic.delete_synthetic_data()
+    assert not Round.objects.exists()
+    assert not Response.objects.exists()
+    synthetic.generate(5, 200, seed=3, pinned=(40, 10))
+
+    assert small
+    assert small == _scan_data("GM8000")

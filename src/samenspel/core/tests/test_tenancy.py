@@ -34,6 +34,7 @@ PUBLIC = {
     "accounts:accept_invitation",
     "auth_api:token",
     "scans:answer",
+    "scans_api:respond",
 }
 # URL keyword arguments that identify another coalition's data.
 TENANT_KWARGS = {
@@ -92,6 +93,7 @@ def tenant(db):
             closes_on="2099-01-01",
         ).uuid,
         "instrument": "conditions",
+        "version": 1,
         "rule": "missing_partner_kinds",
     }
 

@@ -103,7 +103,7 @@ class InstrumentSerializer(serializers.Serializer):
     intro = serializers.CharField()
     audience = serializers.CharField(help_text=_("Voor wie: `partners` of `coordination`."))
     audience_label = serializers.SerializerMethodField()
-    source = serializers.CharField()
+    source = serializers.CharField()  # type: ignore[assignment]
     versions = serializers.SerializerMethodField(help_text=_("Alle versies, oplopend."))
     scale = ScaleSerializer()
     subscales = SubscaleSerializer(many=True)
@@ -222,7 +222,11 @@ def aggregate_data(aggregate: Aggregate | None, scale: Scale) -> dict[str, Any] 
         "share_high": aggregate.share_high,
         "disagreement": aggregate.disagreement,
         "distribution": [
-            {"value": point.value, "label": point.label, "count": aggregate.distribution.get(point.value, 0)}
+            {
+                "value": point.value,
+                "label": point.label,
+                "count": aggregate.distribution.get(point.value, 0),
+            }
             for point in scale.points
         ],
     }
@@ -258,8 +262,12 @@ class SubscaleResultSerializer(serializers.Serializer):
     previous = PreviousSerializer(allow_null=True, help_text=_("De vorige gesloten ronde."))
     delta = serializers.FloatField(allow_null=True, help_text=_("Verschil met de vorige ronde."))
     direction = serializers.CharField(help_text=_("`up`, `down`, `same` of leeg."))
-    by_kind = BreakdownGroupSerializer(many=True, help_text=_("Per soort partner, kleine groepen samen."))
-    by_circle = BreakdownGroupSerializer(many=True, help_text=_("Per cirkel, kleine groepen samen."))
+    by_kind = BreakdownGroupSerializer(
+        many=True, help_text=_("Per soort partner, kleine groepen samen.")
+    )
+    by_circle = BreakdownGroupSerializer(
+        many=True, help_text=_("Per cirkel, kleine groepen samen.")
+    )
     items = ItemResultSerializer(many=True)
 
 
@@ -501,14 +509,14 @@ class QuestionnaireSerializer(serializers.Serializer):
 
     round_title = serializers.CharField()
     coalition_name = serializers.CharField()
-    anonymous = serializers.BooleanField(
-        help_text=_("Anoniem: niemand ziet wie wat antwoordde.")
-    )
+    anonymous = serializers.BooleanField(help_text=_("Anoniem: niemand ziet wie wat antwoordde."))
     closes_on = serializers.DateField(help_text=_("Tot en met deze dag kan worden geantwoord."))
     instrument = InstrumentSerializer(help_text=_("De versie van deze ronde."))
     answers = serializers.DictField(
         child=serializers.IntegerField(allow_null=True),
-        help_text=_("Tussentijds opgeslagen antwoorden: {vraag: waarde, of null voor 'weet ik niet'}."),
+        help_text=_(
+            "Tussentijds opgeslagen antwoorden: {vraag: waarde, of null voor 'weet ik niet'}."
+        ),
     )
     has_draft = serializers.BooleanField()
 

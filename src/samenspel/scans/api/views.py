@@ -67,7 +67,7 @@ from samenspel.scans.results import (
 TAG = "scans"
 
 
-def _count(queryset: QuerySet[Any]) -> Subquery:
+def _count(queryset: QuerySet[Any]) -> Coalesce:
     """The number of rows per round, as a subquery (no join that multiplies rows)."""
     return Coalesce(
         Subquery(
@@ -132,9 +132,7 @@ class InstrumentList(ApiViewMixin, LoginExemptAPIMixin, generics.ListAPIView):
         return latest_instruments()
 
 
-@extend_schema(
-    tags=[TAG], summary="Vragenlijst (nieuwste versie)", responses=InstrumentSerializer
-)
+@extend_schema(tags=[TAG], summary="Vragenlijst (nieuwste versie)", responses=InstrumentSerializer)
 class InstrumentDetail(ApiViewMixin, LoginExemptAPIMixin, generics.GenericAPIView):
     serializer_class = InstrumentSerializer
     schema = NotFoundSchema()
@@ -315,9 +313,14 @@ class RespondentList(ApiViewMixin, RoundScopedMixin, generics.ListAPIView):
             Respondent.objects.filter(round=self.round)
             .select_related("partner")
             .only(
-                "uuid", "name", "responded", "invited_at", "reminded_at", "partner__uuid",
+                "uuid",
+                "name",
+                "responded",
+                "invited_at",
+                "reminded_at",
+                "partner__uuid",
                 "partner__name",
-            )  # fmt: skip
+            )
             .order_by("partner__name", "name", "pk")
         )
 
@@ -452,9 +455,8 @@ class PublicSchema(AutoSchema):
         responses = super()._get_response_bodies(direction)
         for code, content in responses.items():
             if code.startswith(("4", "5")) and "content" in content:
-                content["content"] = {
-                    PROBLEM_CONTENT_TYPE: schema for schema in content["content"].values()
-                }
+                (schema,) = content["content"].values()
+                content["content"] = {PROBLEM_CONTENT_TYPE: schema}
         return responses
 
 

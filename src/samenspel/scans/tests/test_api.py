@@ -148,9 +148,7 @@ def test_outsider_gets_404_on_every_read(coalition, outsider, suffix):
 
 
 @pytest.mark.parametrize(("method", "suffix"), WRITES)
-def test_outsider_gets_404_on_every_write_and_nothing_changes(
-    coalition, outsider, method, suffix
-):
+def test_outsider_gets_404_on_every_write_and_nothing_changes(coalition, outsider, method, suffix):
     scan_round = make_round(coalition, opened=False)
     body = {"instrument_key": "pulse", "title": "X", "closes_on": "2025-07-01", "contacts": []}
 
@@ -342,13 +340,19 @@ def test_round_list_has_counts(coalition, coordinator):
     scan_round = make_round(coalition, n=4)
     respondents = list(scan_round.respondents.order_by("pk"))
     services.save_answers(
-        respondents[0], respondents[0].link_token, answers=COMPLETE, instrument_version=1,
+        respondents[0],
+        respondents[0].link_token,
+        answers=COMPLETE,
+        instrument_version=1,
         submit=True,
-    )  # fmt: skip
+    )
     services.save_answers(
-        respondents[1], respondents[1].link_token, answers={"energy_now": 2},
-        instrument_version=1, submit=False,
-    )  # fmt: skip
+        respondents[1],
+        respondents[1].link_token,
+        answers={"energy_now": 2},
+        instrument_version=1,
+        submit=False,
+    )
 
     data = client_for(coordinator.user).get(base(coalition) + "scans/rounds/").json()
 
@@ -372,10 +376,14 @@ def test_round_list_runs_the_same_number_of_queries_for_3_or_30_rounds(coordinat
         contacts = contacts_of(coalition, 2)
         for i in range(n):
             services.create_round(
-                coalition, acting_user=membership.user, instrument_key="pulse",
-                title=f"Ronde {i}", anonymous=True, closes_on=TODAY + datetime.timedelta(days=5),
+                coalition,
+                acting_user=membership.user,
+                instrument_key="pulse",
+                title=f"Ronde {i}",
+                anonymous=True,
+                closes_on=TODAY + datetime.timedelta(days=5),
                 contacts=contacts,
-            )  # fmt: skip
+            )
         client = client_for(membership.user)
         url = base(coalition) + "scans/rounds/"
         assert client.get(url).json()["count"] == n
@@ -425,9 +433,12 @@ def test_anonymous_round_below_the_minimum_shows_nothing(coalition, coordinator)
     first, second = list(scan_round.respondents.all())[:2]
     for respondent in (first, second):
         services.save_answers(
-            respondent, respondent.link_token, answers=COMPLETE, instrument_version=1,
+            respondent,
+            respondent.link_token,
+            answers=COMPLETE,
+            instrument_version=1,
             submit=True,
-        )  # fmt: skip
+        )
 
     data = client_for(coordinator.user).get(round_url(scan_round, "results/")).json()
 
@@ -508,7 +519,8 @@ def test_trend_and_health(coalition, coordinator):
     dip = health.json()["netwerkdip"]
     assert dip["level"] == "warning"  # energy below 3 and lower than before
     assert "pulse" in dip["signals"]
-    assert dip["evidence"] and dip["explanation"]
+    assert dip["evidence"]
+    assert dip["explanation"]
 
 
 def test_trend_of_an_unknown_instrument_is_404(coalition, coordinator):
@@ -544,9 +556,10 @@ def test_draft_then_submit_then_replay_is_gone(respondent):
     client = APIClient()
 
     draft = client.put(
-        url, {"answers": {"energy_now": 3, "attendance_meetings": None}, "instrument_version": 1},
+        url,
+        {"answers": {"energy_now": 3, "attendance_meetings": None}, "instrument_version": 1},
         format="json",
-    )  # fmt: skip
+    )
     assert draft.status_code == 200, draft.json()
     assert_private(draft)
     assert draft.json()["status"] == "draft"
@@ -557,13 +570,16 @@ def test_draft_then_submit_then_replay_is_gone(respondent):
     assert again["answers"] == {"energy_now": 3, "attendance_meetings": None}
 
     incomplete = client.put(
-        url, {"answers": {"energy_now": 3}, "instrument_version": 1, "submit": True},
+        url,
+        {"answers": {"energy_now": 3}, "instrument_version": 1, "submit": True},
         format="json",
-    )  # fmt: skip
+    )
     assert incomplete.status_code == 400
     assert invalid_names(incomplete) == {
-        "answers.energy_own", "answers.attendance_meetings", "answers.delivery_agreements",
-    }  # fmt: skip
+        "answers.energy_own",
+        "answers.attendance_meetings",
+        "answers.delivery_agreements",
+    }
 
     submitted = client.post(
         url, {"answers": COMPLETE, "instrument_version": 1, "submit": True}, format="json"
@@ -577,8 +593,10 @@ def test_draft_then_submit_then_replay_is_gone(respondent):
 
     for replay in (
         client.get(url),
-        client.put(url, {"answers": COMPLETE, "instrument_version": 1, "submit": True}, format="json"),
-    ):  # fmt: skip
+        client.put(
+            url, {"answers": COMPLETE, "instrument_version": 1, "submit": True}, format="json"
+        ),
+    ):
         assert replay.status_code == 410
         assert replay["Content-Type"] == PROBLEM
         assert "al ingevuld" in replay.json()["detail"]

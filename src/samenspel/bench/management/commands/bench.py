@@ -13,6 +13,7 @@ import json
 import logging
 import os
 import platform
+import secrets
 import sqlite3
 import tempfile
 import warnings
@@ -28,11 +29,18 @@ from django.test.utils import setup_test_environment, teardown_test_environment
 from django.urls import reverse
 
 from samenspel.accounts.models import Membership, User
+from samenspel.advice.measure import time_advice
 from samenspel.bench import measure, synthetic
 from samenspel.coalitions.models import ChecklistItem, Coalition, PhaseChange
 from samenspel.core.models import AuditEvent
+from samenspel.demo.data import load_demo
 from samenspel.partners.models import ContactPerson, Partner, PartnerEvent
+from samenspel.scans.models import Respondent, Response, Round
 
+# The advice (all rules over one coalition's snapshot) should feel instant on a page.
+ADVICE_LIMIT_MS = 100.0
+ADVICE_REPEAT = 20
+DEMO_COALITION = "Samen Dijkerveen"
 FOCUS_POSITION = 0  # the measured coalition: the first one, pinned to the same size at every scale
 SECOND_POSITION = 1  # the coalition the measured person also advises
 SECOND_PARTNERS = 10
@@ -106,9 +114,10 @@ class Command(BaseCommand):
                 measured[name] = self._measure(subject, options["repeat"], options["warmup"])
                 measured[name]["generation_seconds"] = round(generated.seconds, 2)
                 measured[name]["parameters"] = {"coalitions": n_coalitions, "partners": n_partners}
+            demo_ms = self._demo_advice_ms()
 
         report["machine"]["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]
-        report.update(_assemble(measured, options))
+        report.update(_assemble(measured, options, demo_advice_ms=demo_ms))
         output = Path(options["output"])
         output.parent.mkdir(parents=True, exist_ok=True)
         output.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
@@ -123,6 +132,18 @@ class Command(BaseCommand):
         ]
         if problems:
             raise CommandError("Benchmark failed:\n  " + "\n  ".join(problems))
+
+    def _demo_advice_ms(self) -> float | None:
+        """The advice for the demo coalition, loaded into the throwaway database next to the
+        synthetic data (the advice reads one coalition, so the neighbours do not matter)."""
+        self.stdout.write(f"Loading the demo to time the advice for '{DEMO_COALITION}'…")
+        with measure.mail_outbox():
+            load_demo(secrets.token_urlsafe(16))
+        coalition = Coalition.objects.filter(name=DEMO_COALITION).first()
+        if coalition is None:
+            self.stdout.write(f"  the demo has no coalition '{DEMO_COALITION}': not timed")
+            return None
+        return time_advice(coalition, repeat=ADVICE_REPEAT)
 
     def _measure(self, subject: measure.Subject, repeat: int, warmup: int) -> dict[str, Any]:
         # 4xx answers (a POST-only route probed with GET) are reported in the results, not logged.
@@ -156,6 +177,7 @@ class Command(BaseCommand):
             "pages": pages,
             "missing_api": measure.missing_api(api),
             "timings": timings,
+            "advice_ms": time_advice(subject.coalition, repeat=ADVICE_REPEAT),
         }
 
     def _print(self, report: dict[str, Any]) -> None:
@@ -188,6 +210,22 @@ class Command(BaseCommand):
         for page, row in report["server_time"].items():
             cells = "".join(_time_cell(row[s]) for s in scales)
             self.stdout.write(f"{page:44}{cells}")
+        self.stdout.write("")
+        advice = report["advice"]
+        self.stdout.write(
+            f"advice (advice.measure.time_advice), median ms, limit {advice['limit_ms']:.0f} ms:"
+        )
+        for label, value in advice["median_ms"].items():
+            verdict = "-" if value is None else ("ok" if value < advice["limit_ms"] else "TOO SLOW")
+            shown = "-" if value is None else f"{value:.1f}"
+            self.stdout.write(f"  {label:44}{shown:>10}  {verdict}")
+        if not advice["under_limit"]:
+            self.stdout.write(
+                self.style.WARNING(
+                    f"WARNING: the advice took {advice['limit_ms']:.0f} ms or more "
+                    "(see above); not a failure of the benchmark, but it should be looked at."
+                )
+            )
         self.stdout.write("")
 
 
@@ -282,7 +320,20 @@ def _row_counts() -> dict[str, int]:
         "audit_events": AuditEvent.objects.count(),
         "users": User.objects.count(),
         "memberships": Membership.objects.count(),
+        "scan_rounds": Round.objects.count(),
+        "respondents": Respondent.objects.count(),
+        "responses": Response.objects.count(),
+        "answers": _answer_count(Response.objects.all()),
     }
+
+
+def _answer_count(responses: Any) -> int:
+    """Item values inside `Response.answers` (a "don't know" counts: it is an answer too)."""
+    return sum(
+        len(answers)
+        for answers in responses.values_list("answers", flat=True).iterator(chunk_size=5000)
+        if isinstance(answers, dict)
+    )
 
 
 def _focus(subject: measure.Subject) -> dict[str, Any]:
@@ -296,10 +347,33 @@ def _focus(subject: measure.Subject) -> dict[str, Any]:
         "checklist_items": coalition.checklist_items.count(),
         "audit_events": coalition.audit_events.count(),
         "detail_partner": subject.partner.name,
+        "scan_rounds": coalition.scan_rounds.count(),
+        "responses": Response.objects.filter(round__coalition=coalition).count(),
+        "answers": _answer_count(Response.objects.filter(round__coalition=coalition)),
+        "results_round": subject.round.title if subject.round else None,
     }
 
 
-def _assemble(measured: dict[str, dict[str, Any]], options: dict[str, Any]) -> dict[str, Any]:
+def _advice(measured: dict[str, dict[str, Any]], demo_advice_ms: float | None) -> dict[str, Any]:
+    timings: dict[str, float | None] = {
+        f"focus coalition ({scale})": measured[scale].get("advice_ms") for scale in measured
+    }
+    timings[f"demo coalition ({DEMO_COALITION})"] = demo_advice_ms
+    rounded = {label: None if v is None else round(v, 2) for label, v in timings.items()}
+    return {
+        "limit_ms": ADVICE_LIMIT_MS,
+        "repeat": ADVICE_REPEAT,
+        "median_ms": rounded,
+        "under_limit": all(v < ADVICE_LIMIT_MS for v in timings.values() if v is not None),
+    }
+
+
+def _assemble(
+    measured: dict[str, dict[str, Any]],
+    options: dict[str, Any],
+    *,
+    demo_advice_ms: float | None = None,
+) -> dict[str, Any]:
     scales = list(measured)
     queries: dict[str, dict[str, Any]] = {}
     errors: dict[str, str] = {}
@@ -379,6 +453,16 @@ def _assemble(measured: dict[str, dict[str, Any]], options: dict[str, Any]) -> d
             "ratio_to_healthz = median / median of /healthz, a plain-text response without "
             "templates; template instrumentation of the test environment is switched off "
             "while timing, as in production",
+            "advice": "median of "
+            f"{ADVICE_REPEAT} runs of samenspel.advice.measure.time_advice (snapshot queries, "
+            "scoring, every rule, dismissals) after one warm-up, for the focus coalition at each "
+            f"scale and for the demo coalition '{DEMO_COALITION}' (loaded with "
+            "samenspel.demo.data.load_demo into the same throwaway database after the national "
+            f"scale); should stay under {ADVICE_LIMIT_MS:.0f} ms (reported, not a failure)",
+            "scans": "every coalition has the scan rounds of samenspel.bench.synthetic.SCAN_PLAN; "
+            "the results page is measured for the focus coalition's latest closed round of the "
+            "five conditions, the trend for the five conditions; the respondent route with the "
+            "link of an open pulse round made through the services at every scale",
             "seed": options["seed"],
         },
         "scales": {
@@ -396,6 +480,7 @@ def _assemble(measured: dict[str, dict[str, Any]], options: dict[str, Any]) -> d
         "errors": errors,
         "query_differences": differences,
         "server_time": server_time,
+        "advice": _advice(measured, demo_advice_ms),
     }
 
 

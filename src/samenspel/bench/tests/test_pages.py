@@ -1,0 +1,64 @@
+"""The benchmark at a tiny scale: every new page and API route is filled in and answers 200."""
+
+import pytest
+from django.test import Client
+
+from samenspel.bench import measure, synthetic
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def subject():
+    generated = synthetic.generate(2, 50, seed=11, pinned=(40, 10))
+    return measure.prepare_subject(generated.coalition_ids[0], generated.coalition_ids[1])
+
+
+def test_the_subject_has_a_closed_round_an_open_link_and_a_token(subject):
+    assert subject.round.instrument_key == "conditions"
+    assert subject.round.status == "closed"
+    assert subject.link_token
+    assert subject.api_token
+
+
+def test_scan_and_advice_pages_are_measured(subject):
+    client = Client()
+    client.force_login(subject.user)
+    pages = {label: path for label, path, _note in measure.page_paths(subject)}
+
+    for label in ("scan rounds", "scan results", "scan trend", "collaboration health", "findings"):
+        assert pages[label], label
+        result = measure.count_queries(client, label, pages[label])
+        assert (result.status, result.error) == (200, ""), label
+    assert set(measure.TIMED) <= set(pages)
+
+
+def test_new_api_routes_are_filled_not_skipped(subject):
+    client = Client()
+    client.force_login(subject.user)
+    api = dict(measure.api_paths(subject))
+
+    for label in (
+        "api instruments/",
+        "api instruments/{instrument}/",
+        "api instruments/{instrument}/versions/{version}/",
+        "api coalitions/{coalition}/scans/rounds/",
+        "api coalitions/{coalition}/scans/rounds/{round}/",
+        "api coalitions/{coalition}/scans/rounds/{round}/respondents/",
+        "api coalitions/{coalition}/scans/rounds/{round}/results/",
+        "api coalitions/{coalition}/scans/trends/{instrument}/",
+        "api coalitions/{coalition}/health/",
+        "api coalitions/{coalition}/findings/",
+        "api respond/{token}/",
+    ):
+        assert label in api, label
+        result = measure.count_queries(client, label, api[label])
+        assert (result.status, result.error) == (200, ""), label
+    # POST-only routes are found too, and reported as having no GET.
+    dismiss = measure.count_queries(
+        client, "dismiss", api["api coalitions/{coalition}/findings/{rule}/dismiss"]
+    )
+    assert dismiss.status == 405
+    assert not {"scan rounds", "findings", "respond", "instruments"} & set(
+        measure.missing_api(list(api.items()))
+    )
