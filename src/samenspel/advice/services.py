@@ -24,6 +24,8 @@ from samenspel.advice.models import Dismissal
 from samenspel.advice.rules import LABELS, RULES
 from samenspel.advice.snapshot import CoalitionSnapshot, build_snapshot
 from samenspel.core import audit
+from samenspel.core.analysis_cache import cached
+from samenspel.scans.results import coalition_data_version
 
 if TYPE_CHECKING:
     from samenspel.accounts.models import User
@@ -73,8 +75,16 @@ class Advice:
     # because their magnitude grew since they were set aside
 
 
+def findings_of(coalition: Coalition, *, today: datetime.date | None = None) -> list[Finding]:
+    """All findings before dismissals, cached under the coalition's data version and the day
+    (several rules count days)."""
+    today = today or timezone.localdate()
+    version = f"{coalition_data_version(coalition.pk)}-{today.isoformat()}"
+    return cached("advice", version, lambda: evaluate(build_snapshot(coalition, today=today)))
+
+
 def advice(coalition: Coalition, *, today: datetime.date | None = None) -> Advice:
-    findings = evaluate(build_snapshot(coalition, today=today))
+    findings = findings_of(coalition, today=today)
     dismissals = {
         (d.rule_key, d.subject): d
         for d in Dismissal.objects.filter(coalition=coalition).select_related("dismissed_by")

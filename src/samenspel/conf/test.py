@@ -9,3 +9,10 @@ STORAGES = {
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 AXES_FAILURE_LIMIT = 3
 WHITENOISE_AUTOREFRESH = True
+
+# Most tests build data with factories (no audit records, so no new cache key): compute fresh.
+# The caching itself is tested with an explicit locmem override.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "analysis": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
+}

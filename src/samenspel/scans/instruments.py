@@ -11,7 +11,7 @@ The answer scales are defined here, in Python, because scoring depends on them.
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
@@ -166,6 +166,12 @@ class Instrument:
             if subscale.key == key:
                 return subscale
         raise KeyError(f"No subscale {key!r} in instrument {self.key!r}")
+
+    @cached_property
+    def items_by_subscale(self) -> dict[str, tuple[Item, ...]]:
+        return {
+            key: tuple(i for i in self.items if i.subscale == key) for key in self.subscale_keys
+        }
 
     def items_of(self, subscale: str) -> list[Item]:
         """The items of one subscale, in questionnaire order; KeyError for an unknown subscale."""

@@ -27,12 +27,14 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, cast
 from uuid import UUID
 
-from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, IntegerField, Max, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
+from samenspel.core.analysis_cache import cached
+from samenspel.core.models import AuditEvent
 from samenspel.partners.models import Circle, PartnerKind
 from samenspel.scans import scoring
 from samenspel.scans.instruments import (
@@ -419,6 +421,24 @@ def _previous_with_results(scan_round: Round, candidates: Sequence[Round]) -> Ro
         if enough_responses(candidate, _count(candidate, "n_submitted")):
             return candidate
     return None
+
+
+def coalition_data_version(coalition_id: int) -> str:
+    """A version of everything a coalition's analysis is computed from (two indexed queries):
+    every change to coalition, partner, round or membership data writes an audit record, and
+    answers are counted as they are submitted."""
+    last_change = AuditEvent.objects.filter(coalition_id=coalition_id).aggregate(m=Max("id"))["m"]
+    submitted = Response.objects.filter(
+        round__coalition_id=coalition_id, status=ResponseStatus.SUBMITTED
+    ).count()
+    return f"{coalition_id}-{last_change}-{submitted}"
+
+
+def cached_round_results(scan_round: Round) -> tuple[RoundResults, str]:
+    """`round_results`, cached under the coalition's data version (also returned, so the page can
+    cache its rendered report under the same key)."""
+    version = f"{scan_round.pk}-{coalition_data_version(scan_round.coalition_id)}"
+    return cached("scan-round-results", version, lambda: round_results(scan_round)), version
 
 
 def round_results(scan_round: Round) -> RoundResults:

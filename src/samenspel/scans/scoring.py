@@ -7,7 +7,6 @@ can hide two camps, and that disagreement is worth a conversation (see docs/scan
 """
 
 import math
-import statistics
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
@@ -66,18 +65,33 @@ def subscale_scores(
     for subscale in instrument.subscales:
         found = [
             item_score(item, instrument.scale, answers.get(item.key))
-            for item in instrument.items_of(subscale.key)
+            for item in instrument.items_by_subscale[subscale.key]
         ]
         answered = [score for score in found if score is not None]
-        scores[subscale.key] = float(statistics.mean(answered)) if answered else None
+        scores[subscale.key] = math.fsum(answered) / len(answered) if answered else None
     return scores
 
 
 def nearest_point(scale: Scale, value: float) -> int:
     """Round half up to a point of the scale: 2.5 -> 3, 2.49 -> 2."""
     _check(scale, value)
+    return _nearest(scale, value)
+
+
+def _nearest(scale: Scale, value: float) -> int:
     # Round away float noise first, so that e.g. a mean of 2.4999999999999996 counts as 2.5.
     return min(scale.max, max(scale.min, math.floor(round(value, 9) + 0.5)))
+
+
+def _mean_and_sd(values: Sequence[float]) -> tuple[float, float]:
+    """Mean and population SD in floating point (fast; results pages aggregate thousands of
+    scores). Identical scores give exactly that mean and an SD of exactly 0."""
+    lowest, highest = min(values), max(values)
+    if lowest == highest:
+        return float(lowest), 0.0
+    n = len(values)
+    mean = min(highest, max(lowest, math.fsum(values) / n))
+    return mean, math.sqrt(math.fsum((value - mean) ** 2 for value in values) / n)
 
 
 def is_disagreement(n: int, sd: float, share_low: float, share_high: float) -> bool:
@@ -90,8 +104,7 @@ def is_disagreement(n: int, sd: float, share_low: float, share_high: float) -> b
 def aggregate(values: Sequence[float], scale: Scale) -> Aggregate | None:
     """Mean, spread and distribution of scores on `scale`; None when there are none.
 
-    Means and SD are computed exactly (statistics works with fractions), so identical scores
-    give exactly that mean and an SD of exactly 0."""
+    Identical scores give exactly that mean and an SD of exactly 0."""
     return _summarise(values, scale) if values else None
 
 
@@ -101,13 +114,13 @@ def _summarise(values: Sequence[float], scale: Scale) -> Aggregate:
     n = len(values)
     distribution = dict.fromkeys(scale.values, 0)
     for value in values:
-        distribution[nearest_point(scale, value)] += 1
+        distribution[_nearest(scale, value)] += 1
     low = sum(count for point, count in distribution.items() if point <= scale.min + 1)
     high = sum(count for point, count in distribution.items() if point >= scale.max - 1)
-    sd = float(statistics.pstdev(values))
+    mean, sd = _mean_and_sd(values)
     return Aggregate(
         n=n,
-        mean=float(statistics.mean(values)),
+        mean=mean,
         sd=sd,
         distribution=distribution,
         share_low=low / n,

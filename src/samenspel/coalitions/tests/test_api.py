@@ -272,7 +272,11 @@ def test_member_reads_the_coalition(coalition, reader):
     assert response.status_code == 200
     assert response.json()["name"] == "Samen Amsterdam"
     assert response.json()["role"] == "read_only"
-    assert response.json()["permissions"] == ["view_coalition", "view_partners", "view_scan_results"]
+    assert response.json()["permissions"] == [
+        "view_coalition",
+        "view_partners",
+        "view_scan_results",
+    ]
 
 
 def test_coordinator_edits_the_coalition_through_the_service(coalition, coordinator):

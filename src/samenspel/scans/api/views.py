@@ -59,8 +59,8 @@ from samenspel.scans.models import Response as ScanResponse
 from samenspel.scans.netwerkdip import netwerkdip
 from samenspel.scans.results import (
     MIN_ANONYMOUS_RESPONSES,
+    cached_round_results,
     latest_results,
-    round_results,
     trend,
 )
 
@@ -343,7 +343,7 @@ class RoundResultsView(ApiViewMixin, RoundScopedMixin, generics.GenericAPIView):
 
     def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         try:
-            results = round_results(self.round)
+            results, _version = cached_round_results(self.round)
         except KeyError as error:  # the round's instrument version is not installed
             raise Http404 from error
         return Response(self.get_serializer(results_data(results, MIN_ANONYMOUS_RESPONSES)).data)

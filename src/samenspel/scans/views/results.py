@@ -27,9 +27,9 @@ from samenspel.scans.netwerkdip import netwerkdip
 from samenspel.scans.results import (
     MIN_ANONYMOUS_RESPONSES,
     RoundResults,
+    cached_round_results,
     latest_results,
     round_or_404,
-    round_results,
     trend,
 )
 
@@ -69,12 +69,15 @@ class RoundResultsMixin(CoalitionMixin):
     permission = Permission.VIEW_SCAN_RESULTS
     kwargs: dict[str, Any]
 
+    report_version = ""
+
     def get_results(self) -> RoundResults:
         scan_round = round_or_404(self.coalition, self.kwargs["round"])
         try:
-            return round_results(scan_round)
+            results, self.report_version = cached_round_results(scan_round)
         except KeyError as error:  # the round's instrument version is not installed
             raise Http404 from error
+        return results
 
 
 class RoundResultsView(RoundResultsMixin, TemplateView):
@@ -82,7 +85,7 @@ class RoundResultsView(RoundResultsMixin, TemplateView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        context.update(results_context(self.get_results()))
+        context.update(results_context(self.get_results()), report_version=self.report_version)
         return context
 
 
