@@ -56,7 +56,25 @@ SCREENS = {
     "guide-section": Screen(lambda d: url("guide:section", "phases")),
     "guide-item": Screen(lambda d: url("guide:item", "phases", "explore")),
     "guide-search": Screen(lambda d: url("guide:search", query="q=eenzaamheid")),
+    "collaboration-health": Screen(lambda d: url("scans:health", c(d))),
+    "scan-results": Screen(lambda d: url("scans:results", c(d), closed_round(d).uuid)),
+    "scan-trend": Screen(lambda d: url("scans:trend", c(d), "conditions")),
+    "findings": Screen(lambda d: url("advice:findings", c(d))),
+    "findings-summary-card": Screen(
+        lambda d: url("coalitions:dashboard", c(d)),
+        prepare=lambda p: expect(p.locator("#signalen-kop")).to_be_visible(),
+    ),
 }
+
+
+def closed_round(demo: Demo) -> Any:
+    from samenspel.scans.models import Round
+
+    return (
+        Round.objects.filter(coalition=demo.coalition, instrument_key="conditions", status="closed")
+        .order_by("-closes_on")
+        .first()
+    )
 
 
 @pytest.mark.parametrize("name", list(SCREENS))
