@@ -93,7 +93,7 @@ def memberships_of(request: HttpRequest) -> list[Membership]:
     if cached is None:
         user = request.user
         cached = (
-            list(Membership.objects.for_user(user).order_by("coalition__name"))  # type: ignore[arg-type]
+            list(Membership.objects.for_user(user).order_by("coalition__name"))
             if user.is_authenticated
             else []
         )

@@ -19,7 +19,9 @@ def time_advice(coalition: Coalition, repeat: int = 20) -> float:
     over `repeat` runs after one warm-up run."""
     if repeat < 1:
         raise ValueError("repeat must be at least 1")
-    evaluate(build_snapshot(coalition))  # warm-up: guide and instrument files are read once, then cached
+    evaluate(
+        build_snapshot(coalition)
+    )  # warm-up: guide and instrument files are read once, then cached
     timings = []
     for _ in range(repeat):
         start = time.perf_counter()

@@ -5,7 +5,7 @@ changes, the key changes and the old entry simply ages out.
 """
 
 from collections.abc import Callable
-from typing import TypeVar
+from typing import TypeVar, cast
 
 from django.core.cache import caches
 from django.utils.translation import get_language
@@ -16,4 +16,4 @@ T = TypeVar("T")
 def cached(namespace: str, version: str, compute: Callable[[], T]) -> T:
     # Results hold translated labels, so the language is part of the key.
     key = f"{namespace}:{version}:{get_language()}"
-    return caches["analysis"].get_or_set(key, compute)
+    return cast(T, caches["analysis"].get_or_set(key, compute))
