@@ -15,6 +15,9 @@ from typing import Any
 
 import yaml
 
+from samenspel.core import content_files as files
+from samenspel.core.content_files import ContentFileError
+
 CONTENT_DIR = Path(__file__).resolve().parent / "content"
 KEY_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 ACTIVITY_KEY_MAX_LENGTH = 64  # coalitions.ChecklistItem.activity_key
@@ -26,7 +29,7 @@ TIP_FIELDS = {"title", "text"}
 ACTIVITY_FIELDS = {"key", "title", "description"}
 
 
-class ContentError(Exception):
+class ContentError(ContentFileError):
     """The YAML content is malformed; the message names the file and the key."""
 
 
@@ -108,15 +111,8 @@ class SearchHit:
 # Loading and validation
 
 
-def _text(data: dict[str, Any], name: str, where: str) -> str:
-    value = data.get(name)
-    if not isinstance(value, str) or not value.strip():
-        raise ContentError(f"{where}: required field {name!r} is missing or empty")
-    return " ".join(value.split())
-
-
 def _body(data: dict[str, Any], where: str) -> str:
-    _text(data, "body", where)
+    files.text(data, "body", where)
     paragraphs = re.split(r"\n\s*\n", data["body"].strip())
     return "\n\n".join(" ".join(paragraph.split()) for paragraph in paragraphs)
 
@@ -127,53 +123,31 @@ def _as_mapping(value: Any, where: str) -> dict[str, Any]:
     return value
 
 
-def _mapping(value: Any, allowed: set[str], where: str) -> dict[str, Any]:
-    data = _as_mapping(value, where)
-    unknown = sorted(str(name) for name in set(data) - allowed)
-    if unknown:
-        raise ContentError(f"{where}: unknown field(s) {', '.join(unknown)}")
-    return data
-
-
 def _keyed(value: Any, allowed: set[str], where: str) -> tuple[str, dict[str, Any], str]:
     """The key, the checked data and a location that names the key, for items and activities."""
     key = _key(_as_mapping(value, where), where)
     where = f"{where} {key!r}"
-    return key, _mapping(value, allowed, where), where
+    return key, files.mapping(value, allowed, where), where
 
 
 def _list(data: dict[str, Any], name: str, where: str) -> list[Any]:
-    value = data.get(name) or []
-    if not isinstance(value, list):
-        raise ContentError(f"{where}: field {name!r} must be a list")
-    return value
+    return files.listing(data, name, where, required=False)
 
 
 def _key(data: dict[str, Any], where: str) -> str:
-    key = _text(data, "key", where)
-    if not KEY_PATTERN.match(key):
-        raise ContentError(f"{where}: key {key!r} must be lower case letters, digits, - or _")
-    return key
-
-
-def _unique(keys: list[str], kind: str, where: str) -> None:
-    seen: set[str] = set()
-    for key in keys:
-        if key in seen:
-            raise ContentError(f"{where}: duplicate {kind} key {key!r}")
-        seen.add(key)
+    return files.key(data, where, KEY_PATTERN, "lower case letters, digits, - or _")
 
 
 def _tip(value: Any, where: str) -> Tip:
-    data = _mapping(value, TIP_FIELDS, where)
-    return Tip(title=_text(data, "title", where), text=_text(data, "text", where))
+    data = files.mapping(value, TIP_FIELDS, where)
+    return Tip(title=files.text(data, "title", where), text=files.text(data, "text", where))
 
 
 def _activity(value: Any, phase: str, where: str) -> Activity:
     key, data, where = _keyed(value, ACTIVITY_FIELDS, where)
     if not key.startswith(f"{phase}-") or len(key) > ACTIVITY_KEY_MAX_LENGTH:
         raise ContentError(f"{where}: activity keys start with '{phase}-', max 64 characters")
-    title, description = _text(data, "title", where), _text(data, "description", where)
+    title, description = files.text(data, "title", where), files.text(data, "description", where)
     return Activity(key=key, title=title, description=description, phase=phase)
 
 
@@ -183,50 +157,52 @@ def _item(value: Any, section_key: str, where: str) -> Item:
     if not all(questions):
         raise ContentError(f"{where}: empty question")
     activities = [_activity(a, key, f"{where}, activity") for a in _list(data, "activities", where)]
-    _unique([activity.key for activity in activities], "activity", where)
+    files.unique([activity.key for activity in activities], "activity", where)
     return Item(
         section_key=section_key,
         key=key,
-        title=_text(data, "title", where),
-        summary=_text(data, "summary", where),
+        title=files.text(data, "title", where),
+        summary=files.text(data, "summary", where),
         body=_body(data, where),
-        source=_text(data, "source", where),
+        source=files.text(data, "source", where),
         tips=tuple(_tip(tip, f"{where}, tip") for tip in _list(data, "tips", where)),
         questions=questions,
         activities=tuple(activities),
     )
 
 
+@files.reported_as(ContentError)
 def load_section(path: Path) -> Section:
     where = path.name
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as error:
         raise ContentError(f"{where}: invalid YAML: {error}") from error
-    data = _mapping(raw, SECTION_FIELDS, where)
+    data = files.mapping(raw, SECTION_FIELDS, where)
     key = _key(data, where)
     raw_items = _list(data, "items", where)
     if not raw_items:
         raise ContentError(f"{where}: section {key!r} has no items")
     items = tuple(_item(item, key, f"{where}: item") for item in raw_items)
-    _unique([item.key for item in items], "item", where)
+    files.unique([item.key for item in items], "item", where)
     return Section(
         key=key,
-        title=_text(data, "title", where),
-        intro=_text(data, "intro", where),
-        source=_text(data, "source", where),
+        title=files.text(data, "title", where),
+        intro=files.text(data, "intro", where),
+        source=files.text(data, "source", where),
         items=items,
     )
 
 
+@files.reported_as(ContentError)
 def load_guide(directory: Path = CONTENT_DIR) -> Guide:
     paths = sorted(directory.glob("*.yaml"))
     if not paths:
         raise ContentError(f"{directory}: no guide content (*.yaml) found")
     guide = Guide(sections=tuple(load_section(path) for path in paths))
-    _unique([section.key for section in guide.sections], "section", str(directory))
+    files.unique([section.key for section in guide.sections], "section", str(directory))
     activity_keys = [a.key for item in guide.items() for a in item.activities]
-    _unique(activity_keys, "activity", str(directory))
+    files.unique(activity_keys, "activity", str(directory))
     return guide
 
 

@@ -17,6 +17,9 @@ from typing import Any
 
 import yaml
 
+from samenspel.core import content_files as files
+from samenspel.core.content_files import ContentFileError
+
 INSTRUMENTS_DIR = Path(__file__).resolve().parent / "instruments"
 FILE_NAME = re.compile(r"^(?P<key>[a-z][a-z0-9_]*)\.v(?P<version>[1-9][0-9]*)\.yaml$")
 KEY_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -41,7 +44,7 @@ ITEM_FIELDS = {"key", "subscale", "text", "reverse", "guide"}
 GUIDE_FIELDS = {"section", "item"}
 
 
-class InstrumentError(Exception):
+class InstrumentError(ContentFileError):
     """An instrument file is malformed; the message names the file (and the key)."""
 
 
@@ -188,49 +191,19 @@ class Instrument:
 # Loading and validation
 
 
-def _mapping(value: Any, allowed: set[str], where: str) -> dict[str, Any]:
-    if not isinstance(value, dict):
-        raise InstrumentError(f"{where}: expected a mapping, got {type(value).__name__}")
-    unknown = sorted(str(name) for name in set(value) - allowed)
-    if unknown:
-        raise InstrumentError(f"{where}: unknown field(s) {', '.join(unknown)}")
-    return value
-
-
-def _text(data: dict[str, Any], name: str, where: str) -> str:
-    value = data.get(name)
-    if not isinstance(value, str) or not value.strip():
-        raise InstrumentError(f"{where}: required field {name!r} is missing or empty")
-    return " ".join(value.split())
-
-
 def _key(data: dict[str, Any], where: str) -> str:
-    key = _text(data, "key", where)
-    if not KEY_PATTERN.match(key):
-        raise InstrumentError(f"{where}: key {key!r} must be lower case letters, digits or _")
-    return key
+    return files.key(data, where, KEY_PATTERN, "lower case letters, digits or _")
 
 
 def _list(data: dict[str, Any], name: str, where: str) -> list[Any]:
-    value = data.get(name)
-    if not isinstance(value, list) or not value:
-        raise InstrumentError(f"{where}: field {name!r} must be a non-empty list")
-    return value
-
-
-def _unique(keys: list[str], kind: str, where: str) -> None:
-    seen: set[str] = set()
-    for key in keys:
-        if key in seen:
-            raise InstrumentError(f"{where}: duplicate {kind} key {key!r}")
-        seen.add(key)
+    return files.listing(data, name, where, required=True)
 
 
 def _guide(value: Any, where: str, *, required: bool) -> tuple[str | None, str | None]:
     if value is None and not required:
         return None, None
-    data = _mapping(value, GUIDE_FIELDS, f"{where}, guide")
-    section = _text(data, "section", f"{where}, guide")
+    data = files.mapping(value, GUIDE_FIELDS, f"{where}, guide")
+    section = files.text(data, "section", f"{where}, guide")
     item = data.get("item")
     if item is not None and (not isinstance(item, str) or not item.strip()):
         raise InstrumentError(f"{where}, guide: 'item' must be a guide item key")
@@ -238,23 +211,23 @@ def _guide(value: Any, where: str, *, required: bool) -> tuple[str | None, str |
 
 
 def _subscale(value: Any, where: str) -> Subscale:
-    key = _key(_mapping(value, SUBSCALE_FIELDS, where), where)
+    key = _key(files.mapping(value, SUBSCALE_FIELDS, where), where)
     where = f"{where} {key!r}"
     section, item = _guide(value.get("guide"), where, required=True)
     assert section is not None
     return Subscale(
         key=key,
-        title=_text(value, "title", where),
-        description=_text(value, "description", where),
+        title=files.text(value, "title", where),
+        description=files.text(value, "description", where),
         guide_section=section,
         guide_item=item,
     )
 
 
 def _item(value: Any, subscales: list[str], where: str) -> Item:
-    key = _key(_mapping(value, ITEM_FIELDS, where), where)
+    key = _key(files.mapping(value, ITEM_FIELDS, where), where)
     where = f"{where} {key!r}"
-    subscale = _text(value, "subscale", where)
+    subscale = files.text(value, "subscale", where)
     if subscale not in subscales:
         raise InstrumentError(f"{where}: unknown subscale {subscale!r}")
     reverse = value.get("reverse", False)
@@ -264,13 +237,14 @@ def _item(value: Any, subscales: list[str], where: str) -> Item:
     return Item(
         key=key,
         subscale=subscale,
-        text=_text(value, "text", where),
+        text=files.text(value, "text", where),
         reverse=reverse,
         guide_section=section,
         guide_item=guide_item,
     )
 
 
+@files.reported_as(InstrumentError)
 def load_instrument(path: Path) -> Instrument:
     """Read and validate one file named `<key>.v<version>.yaml`."""
     where = path.name
@@ -281,7 +255,7 @@ def load_instrument(path: Path) -> Instrument:
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as error:
         raise InstrumentError(f"{where}: invalid YAML: {error}") from error
-    data = _mapping(raw, INSTRUMENT_FIELDS, where)
+    data = files.mapping(raw, INSTRUMENT_FIELDS, where)
     key = _key(data, where)
     if key != name["key"]:
         raise InstrumentError(f"{where}: key {key!r} does not match the file name")
@@ -292,40 +266,41 @@ def load_instrument(path: Path) -> Instrument:
         raise InstrumentError(
             f"{where}: version {version} does not match the file name (v{name['version']})"
         )
-    audience = _text(data, "audience", where)
+    audience = files.text(data, "audience", where)
     if audience not in AUDIENCES:
         raise InstrumentError(
             f"{where}: unknown audience {audience!r}; choose {', '.join(sorted(AUDIENCES))}"
         )
-    scale_key = _text(data, "scale", where)
+    scale_key = files.text(data, "scale", where)
     if scale_key not in SCALES:
         raise InstrumentError(
             f"{where}: unknown scale {scale_key!r}; choose {', '.join(sorted(SCALES))}"
         )
     subscales = [_subscale(s, f"{where}: subscale") for s in _list(data, "subscales", where)]
-    _unique([subscale.key for subscale in subscales], "subscale", where)
+    files.unique([subscale.key for subscale in subscales], "subscale", where)
     subscale_keys = [subscale.key for subscale in subscales]
     items = [_item(i, subscale_keys, f"{where}: item") for i in _list(data, "items", where)]
-    _unique([item.key for item in items], "item", where)
+    files.unique([item.key for item in items], "item", where)
     for subscale in subscales:
         if not any(item.subscale == subscale.key for item in items):
             raise InstrumentError(f"{where}: subscale {subscale.key!r} has no items")
     return Instrument(
         key=key,
         version=version,
-        title=_text(data, "title", where),
-        intro=_text(data, "intro", where),
+        title=files.text(data, "title", where),
+        intro=files.text(data, "intro", where),
         audience=audience,
         scale=SCALES[scale_key],
         subscales=tuple(subscales),
         items=tuple(items),
-        source=_text(data, "source", where),
+        source=files.text(data, "source", where),
     )
 
 
 Registry = dict[str, dict[int, Instrument]]
 
 
+@files.reported_as(InstrumentError)
 def load_instruments(directory: Path = INSTRUMENTS_DIR) -> Registry:
     """Every instrument in `directory`: {key: {version: instrument}}, versions ascending."""
     paths = sorted(directory.glob("*.yaml"))
