@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from django.utils.translation import gettext_lazy as _
 
 from samenspel.core import content_files as files
 from samenspel.core.content_files import ContentFileError
@@ -24,8 +25,8 @@ INSTRUMENTS_DIR = Path(__file__).resolve().parent / "instruments"
 FILE_NAME = re.compile(r"^(?P<key>[a-z][a-z0-9_]*)\.v(?P<version>[1-9][0-9]*)\.yaml$")
 KEY_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
 AUDIENCES = {
-    "partners": "Vertegenwoordigers van partners",
-    "coordination": "Coördinator en gemeente",
+    "partners": _("Vertegenwoordigers van partners"),
+    "coordination": _("Coördinator en gemeente"),
 }
 
 INSTRUMENT_FIELDS = {
