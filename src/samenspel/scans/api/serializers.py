@@ -110,7 +110,7 @@ class InstrumentSerializer(serializers.Serializer):
     items = InstrumentItemSerializer(many=True)
 
     def get_audience_label(self, instrument: Instrument) -> str:
-        return AUDIENCES.get(instrument.audience, instrument.audience)
+        return str(AUDIENCES.get(instrument.audience, instrument.audience))
 
     def get_versions(self, instrument: Instrument) -> list[int]:
         return all_versions(instrument.key)

@@ -6,6 +6,7 @@ answered is for those who manage scans. What someone answered is never shown her
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -80,7 +81,7 @@ class RoundListView(CoalitionMixin, TemplateView):
             instrument.key: InstrumentRounds(
                 key=instrument.key,
                 title=instrument.title,
-                audience=AUDIENCES.get(instrument.audience, ""),
+                audience=str(AUDIENCES.get(instrument.audience, "")),
                 instrument=instrument,
             )
             for instrument in latest_instruments()
@@ -173,8 +174,7 @@ class RoundActionView(CoalitionMixin, View):
             messages.success(request, message)
         return redirect("scans:round", self.coalition.uuid, scan_round.uuid)
 
-    def perform(self, scan_round: Round) -> str:
-        raise NotImplementedError
+    perform: Callable[[Round], str]  # each button names its service call
 
 
 class RoundOpenView(RoundActionView):
