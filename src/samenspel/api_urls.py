@@ -12,4 +12,8 @@ urlpatterns = [
     path("", include("samenspel.partners.api.urls")),
     path("", include("samenspel.scans.api.urls")),
     path("", include("samenspel.advice.api.urls")),
+    path("", include("samenspel.agreements.api.urls")),
+    path("", include("samenspel.meetings.api.urls")),
+    path("", include("samenspel.funding.api.urls")),
+    path("", include("samenspel.evaluations.api.urls")),
 ]

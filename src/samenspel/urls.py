@@ -14,6 +14,10 @@ urlpatterns = [
     path("", include("samenspel.partners.urls")),
     path("", include("samenspel.scans.urls")),
     path("", include("samenspel.advice.urls")),
+    path("", include("samenspel.agreements.urls")),
+    path("", include("samenspel.meetings.urls")),
+    path("", include("samenspel.funding.urls")),
+    path("", include("samenspel.evaluations.urls")),
     path("c/<uuid:coalition>/leden/", include("samenspel.accounts.coalition_urls")),
     path("api/v1/", include("samenspel.api_urls")),
 ]

@@ -43,6 +43,10 @@ INSTALLED_APPS = [
     "samenspel.guide",
     "samenspel.scans",
     "samenspel.advice",
+    "samenspel.agreements",
+    "samenspel.meetings",
+    "samenspel.funding",
+    "samenspel.evaluations",
     "samenspel.demo",
     "samenspel.bench",
 ]

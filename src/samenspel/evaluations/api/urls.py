@@ -1,0 +1,3 @@
+app_name = "evaluations_api"
+
+urlpatterns: list = []
