@@ -36,6 +36,8 @@ INSTALLED_APPS = [
     "django_filters",
     "axes",
     "csp",
+    "django_tasks",
+    "django_tasks_db",
     "samenspel.core",
     "samenspel.accounts",
     "samenspel.coalitions",
@@ -187,6 +189,10 @@ def email_settings(url: str) -> dict[str, object]:
 
 globals().update(email_settings(env.text("SAMENSPEL_EMAIL_URL")))
 DEFAULT_FROM_EMAIL = env.text("SAMENSPEL_DEFAULT_FROM_EMAIL", "Samenspel <noreply@samenspel.nl>")
+
+# Background tasks (e-mail) are rows in the database, run by `samenspel db_worker`: no extra
+# server. django-tasks is the backport of Django 6's django.tasks.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [

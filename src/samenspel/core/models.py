@@ -63,3 +63,35 @@ class AuditEvent(models.Model):
         from samenspel.core.audit import ACTION_LABELS
 
         return str(ACTION_LABELS.get(self.action, self.action))
+
+
+class SentReminder(models.Model):
+    """The claim on a reminder: one row per key, so each reminder is queued exactly once.
+
+    The unique key is what makes a second run of the daily command, or a second worker, skip a
+    reminder that was already queued. Holds no addresses, only how many recipients there were.
+    """
+
+    key = models.CharField(
+        _("sleutel"),
+        max_length=200,
+        unique=True,
+        help_text=_(
+            "Waaraan en voor wanneer herinnerd is, bijvoorbeeld evaluation:<uuid>:<datum>."
+        ),
+    )
+    recipients = models.PositiveIntegerField(
+        _("aantal ontvangers"), help_text=_("Aan hoeveel adressen de herinnering ging.")
+    )
+    created_at = models.DateTimeField(
+        _("verstuurd op"),
+        auto_now_add=True,
+        help_text=_("Wanneer de herinnering in de wachtrij is gezet."),
+    )
+
+    class Meta:
+        verbose_name = _("verstuurde herinnering")
+        verbose_name_plural = _("verstuurde herinneringen")
+
+    def __str__(self) -> str:
+        return self.key

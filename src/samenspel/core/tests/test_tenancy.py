@@ -16,6 +16,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from samenspel.accounts.models import ApiToken, Invitation
 from samenspel.accounts.tests.factories import MembershipFactory, PartnerFactory
+from samenspel.agreements.models import Covenant, PartnerAgreement, ProcessStep, Signatory
 from samenspel.guide.content import all_activity_keys
 from samenspel.partners.models import ContactPerson, PartnerEvent
 from samenspel.scans.models import Round
@@ -35,6 +36,7 @@ PUBLIC = {
     "auth_api:token",
     "scans:answer",
     "scans_api:respond",
+    "meetings:feed",  # calendar apps cannot log in: the secret address is the key
 }
 # URL keyword arguments that identify another coalition's data.
 TENANT_KWARGS = {
@@ -46,6 +48,9 @@ TENANT_KWARGS = {
     "member",
     "token",
     "round",
+    "agreement",
+    "step",
+    "signatory",
 }
 
 
@@ -71,7 +76,20 @@ def tenant(db):
     partner = PartnerFactory(coalition=coalition)
     token, _raw = ApiToken.issue(coordinator.user, "A")
     _raw_invite, digest = Invitation.new_secret()
+    covenant = Covenant.objects.create(coalition=coalition)
     return {
+        "agreement": PartnerAgreement.objects.create(
+            coalition=coalition,
+            partner=partner,
+            role="participant",
+            expectations="A",
+            start_date="2024-01-01",
+            review_date="2025-01-01",
+        ).uuid,
+        "step": ProcessStep.objects.create(
+            coalition=coalition, title="Stap A", due_date="2024-01-01"
+        ).uuid,
+        "signatory": Signatory.objects.create(covenant=covenant, partner=partner, name="A").uuid,
         "coalition": coalition.uuid,
         "partner": partner.uuid,
         "contact": ContactPerson.objects.create(partner=partner, name="Contact A").uuid,
@@ -95,6 +113,23 @@ def tenant(db):
         "instrument": "conditions",
         "version": 1,
         "rule": "missing_partner_kinds",
+        **_meeting_values(coalition, partner),
+    }
+
+
+def _meeting_values(coalition, partner) -> dict:
+    from samenspel.meetings.models import ActionItem, Body, Meeting
+
+    meeting = Meeting.objects.create(
+        coalition=coalition, title="Kerngroep A", starts_at="2099-01-01T19:30:00+01:00"
+    )
+    return {
+        "body": Body.objects.create(coalition=coalition, name="Kerngroep", kind="core_group").uuid,
+        "meeting": meeting.uuid,
+        "action": ActionItem.objects.create(
+            meeting=meeting, text="Bellen", owner_partner=partner
+        ).uuid,
+        "feed": "onbekend-adres",
     }
 
 

@@ -1,0 +1,264 @@
+"""Reminders are queued exactly once: a second run, or two workers at the same time, send nothing more."""
+
+import datetime
+import socket
+import threading
+from email import message_from_bytes
+from email.policy import default as default_policy
+from io import StringIO
+
+import pytest
+from aiosmtpd.controller import Controller
+from django.core import mail
+from django.core.management import call_command
+from django.db import OperationalError, connection, connections
+from django.test import override_settings
+
+from samenspel.core import reminders
+from samenspel.core.models import SentReminder
+from samenspel.core.reminders import Reminder, reminder_source, send_due_reminders
+
+TODAY = datetime.date(2026, 11, 23)
+
+
+@pytest.fixture
+def register_source():
+    """Only the sources a test registers, for that test (SOURCES is a module-level list).
+
+    The apps' own sources are set aside and put back afterwards, so these tests do not depend on
+    their data.
+    """
+    apps_sources = list(reminders.SOURCES)
+    reminders.SOURCES.clear()
+    try:
+        yield reminder_source
+    finally:
+        reminders.SOURCES[:] = apps_sources
+
+
+def one_reminder(today):
+    yield Reminder(
+        key=f"evaluation:test:{today}",
+        to=("coordinator@example.nl", "partner@example.nl"),
+        subject="Evaluatie gepland",
+        body="De evaluatie van de afspraken staat gepland.",
+    )
+
+
+def without_recipients(today):
+    yield Reminder(key=f"empty:{today}", to=(), subject="Niemand", body="Aan niemand.")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_running_twice_sends_one_email(register_source):
+    register_source(one_reminder)
+
+    assert send_due_reminders(TODAY) == 1
+    assert send_due_reminders(TODAY) == 0
+
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.to == ["coordinator@example.nl", "partner@example.nl"]
+    assert message.subject == "Evaluatie gepland"
+    assert message.body == "De evaluatie van de afspraken staat gepland."
+    claim = SentReminder.objects.get()
+    assert claim.key == "evaluation:test:2026-11-23"
+    assert claim.recipients == 2
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_new_day_is_a_new_reminder(register_source):
+    register_source(one_reminder)
+
+    send_due_reminders(TODAY)
+    send_due_reminders(TODAY + datetime.timedelta(days=1))
+
+    assert len(mail.outbox) == 2
+
+
+@pytest.mark.django_db
+def test_email_waits_for_the_claim_to_commit(register_source, django_capture_on_commit_callbacks):
+    register_source(one_reminder)
+
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        assert send_due_reminders(TODAY) == 1
+        assert mail.outbox == []
+
+    assert len(callbacks) == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_reminders_without_recipients_are_not_claimed(register_source):
+    register_source(without_recipients)
+
+    assert send_due_reminders(TODAY) == 0
+
+    assert mail.outbox == []
+    assert not SentReminder.objects.exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_workers_racing_send_one_email(register_source):
+    """Two threads, each with its own database connection, claim the same key at the same moment.
+
+    On PostgreSQL the second INSERT waits for the first transaction and then finds the key taken.
+    The test database on SQLite is in memory with a cache shared between threads, where a second
+    writer fails at once ("table is locked") instead of waiting: that worker rolls back without
+    sending, which is allowed there; exactly one e-mail is required everywhere.
+    """
+    start = threading.Barrier(2)
+
+    def racing_source(today):
+        start.wait(timeout=10)  # both workers have the reminder in hand before either claims it
+        yield from one_reminder(today)
+
+    register_source(racing_source)
+    results: list[int] = []
+    errors: list[BaseException] = []
+
+    def worker():
+        try:
+            results.append(send_due_reminders(TODAY))
+        except BaseException as error:
+            errors.append(error)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=worker) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+
+    if connection.vendor == "sqlite":
+        assert all(
+            isinstance(error, OperationalError) and "locked" in str(error) for error in errors
+        )
+        assert sorted(results) in ([0, 1], [1])
+    else:
+        assert errors == []
+        assert sorted(results) == [0, 1]
+    assert len(mail.outbox) == 1
+    assert SentReminder.objects.count() == 1
+    reminders.SOURCES.remove(racing_source)
+    register_source(one_reminder)
+    assert send_due_reminders(TODAY) == 0
+    assert len(mail.outbox) == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_command_reports_how_many_were_queued(register_source):
+    register_source(one_reminder)
+    register_source(without_recipients)
+
+    out = StringIO()
+    call_command("send_reminders", stdout=out)
+    call_command("send_reminders", stdout=out)
+
+    assert out.getvalue().splitlines() == [
+        "Herinneringen in de wachtrij gezet: 1",
+        "Herinneringen in de wachtrij gezet: 0",
+    ]
+    assert len(mail.outbox) == 1
+
+
+class Inbox:
+    def __init__(self) -> None:
+        self.messages: list = []
+
+    async def handle_DATA(self, server, session, envelope):
+        self.messages.append(
+            (envelope.rcpt_tos, message_from_bytes(envelope.content, policy=default_policy))
+        )
+        return "250 Message accepted for delivery"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture
+def smtp_server():
+    inbox = Inbox()
+    controller = Controller(inbox, hostname="127.0.0.1", port=free_port())
+    controller.start()
+    try:
+        yield controller, inbox
+    finally:
+        controller.stop()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_reminder_arrives_over_smtp(register_source, smtp_server):
+    controller, inbox = smtp_server
+    register_source(one_reminder)
+
+    with override_settings(
+        EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
+        EMAIL_HOST=controller.hostname,
+        EMAIL_PORT=controller.port,
+        EMAIL_USE_TLS=False,
+        EMAIL_USE_SSL=False,
+        EMAIL_HOST_USER="",
+        EMAIL_HOST_PASSWORD="",
+        EMAIL_TIMEOUT=5,
+        DEFAULT_FROM_EMAIL="Samenspel <noreply@samenspel.test>",
+    ):
+        call_command("send_reminders", stdout=StringIO())
+        call_command("send_reminders", stdout=StringIO())
+
+    assert len(inbox.messages) == 1
+    recipients, message = inbox.messages[0]
+    assert recipients == ["coordinator@example.nl", "partner@example.nl"]
+    assert message["From"] == "Samenspel <noreply@samenspel.test>"
+    assert message["Subject"] == "Evaluatie gepland"
+    assert message.get_body(preferencelist=("plain",)).get_content().strip() == (
+        "De evaluatie van de afspraken staat gepland."
+    )
+
+
+DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+
+
+@pytest.mark.django_db(transaction=True)
+def test_database_queue_gets_one_task_which_the_worker_sends(register_source):
+    from django_tasks_db.models import DBTaskResult
+
+    register_source(one_reminder)
+
+    with override_settings(TASKS=DATABASE_TASKS):
+        assert send_due_reminders(TODAY) == 1
+        assert send_due_reminders(TODAY) == 0
+        assert DBTaskResult.objects.count() == 1
+        assert mail.outbox == []
+
+        call_command("db_worker", "--batch", "--no-startup-delay", stdout=StringIO())
+        call_command("db_worker", "--batch", "--no-startup-delay", stdout=StringIO())
+
+    assert len(mail.outbox) == 1
+    assert mail.outbox[0].subject == "Evaluatie gepland"
+    assert DBTaskResult.objects.get().status == "SUCCESSFUL"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_database_queue_task_and_claim_roll_back_together(register_source):
+    from django.db import transaction
+    from django_tasks_db.models import DBTaskResult
+
+    register_source(one_reminder)
+
+    with override_settings(TASKS=DATABASE_TASKS):
+
+        def interrupted_run():
+            with transaction.atomic():
+                send_due_reminders(TODAY)
+                raise RuntimeError("the run is interrupted before it commits")
+
+        with pytest.raises(RuntimeError):
+            interrupted_run()
+
+        assert not SentReminder.objects.exists()
+        assert not DBTaskResult.objects.exists()
+        assert send_due_reminders(TODAY) == 1
