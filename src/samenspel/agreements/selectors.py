@@ -1,0 +1,172 @@
+"""Reads of agreement data that pages, the API and the dashboard share."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from decimal import Decimal
+from uuid import UUID
+
+from django.shortcuts import get_object_or_404
+
+from samenspel.agreements.models import (
+    AMBITION_FIELDS,
+    AmbitionVersion,
+    Covenant,
+    PartnerAgreement,
+    ProcessStep,
+    Signatory,
+)
+from samenspel.coalitions.models import Coalition
+from samenspel.partners.models import Partner
+
+
+def agreement_or_404(coalition: Coalition, agreement_uuid: UUID | str) -> PartnerAgreement:
+    """Tenancy: found only inside the coalition already resolved for this person."""
+    return get_object_or_404(
+        PartnerAgreement.objects.select_related("partner", "coalition"),
+        coalition=coalition,
+        uuid=agreement_uuid,
+    )
+
+
+def step_or_404(coalition: Coalition, step_uuid: UUID | str) -> ProcessStep:
+    return get_object_or_404(
+        ProcessStep.objects.select_related("owner", "coalition"),
+        coalition=coalition,
+        uuid=step_uuid,
+    )
+
+
+def covenant_of(coalition: Coalition) -> Covenant | None:
+    return Covenant.objects.filter(coalition=coalition).first()
+
+
+def covenant_or_404(coalition: Coalition) -> Covenant:
+    return get_object_or_404(Covenant.objects.select_related("coalition"), coalition=coalition)
+
+
+def signatory_or_404(coalition: Coalition, signatory_uuid: UUID | str) -> Signatory:
+    return get_object_or_404(
+        Signatory.objects.select_related("partner", "covenant__coalition"),
+        covenant__coalition=coalition,
+        uuid=signatory_uuid,
+    )
+
+
+def signatories(covenant: Covenant) -> list[Signatory]:
+    return list(covenant.signatories.select_related("partner"))
+
+
+# Ambition history -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AmbitionEntry:
+    version: AmbitionVersion
+    changed: list[str]  # verbose names of the fields that differ from the version before
+    is_first: bool
+
+
+def ambition_history(coalition: Coalition) -> list[AmbitionEntry]:
+    """Every version, newest first, with what changed compared to the one before (one query)."""
+    versions = list(
+        AmbitionVersion.objects.filter(coalition=coalition).select_related("created_by")
+    )
+    entries = []
+    for index, version in enumerate(versions):
+        older = versions[index + 1] if index + 1 < len(versions) else None
+        changed = [
+            str(getattr(AmbitionVersion._meta.get_field(name), "verbose_name", name))
+            for name in AMBITION_FIELDS
+            if older is None or getattr(older, name) != getattr(version, name)
+        ]
+        entries.append(AmbitionEntry(version, [] if older is None else changed, older is None))
+    return entries
+
+
+# Balance of bringing and taking (handbook §1.2.4, 'meedoen naar vermogen') ----------------------
+
+
+@dataclass
+class PartnerBalance:
+    partner: Partner
+    agreement: PartnerAgreement | None
+
+    @property
+    def hours(self) -> Decimal:
+        return self.agreement.hours_per_month if self.agreement else Decimal(0)
+
+    @property
+    def money(self) -> Decimal:
+        return self.agreement.money if self.agreement else Decimal(0)
+
+    @property
+    def other_contributions(self) -> list[tuple[str, str]]:
+        return self.agreement.other_contributions if self.agreement else []
+
+    @property
+    def brings(self) -> str:
+        return self.partner.brings.strip()
+
+    @property
+    def takes(self) -> str:
+        return self.partner.takes.strip()
+
+    @property
+    def has_contribution(self) -> bool:
+        return bool(self.brings) or bool(self.agreement and self.agreement.has_contribution)
+
+    @property
+    def takes_without_contribution(self) -> bool:
+        """What the partner comes to take is recorded, but nothing it brings: a risk of friction."""
+        return bool(self.takes) and not self.has_contribution
+
+
+@dataclass
+class BalanceOverview:
+    rows: list[PartnerBalance]
+    total_hours: Decimal = Decimal(0)
+    total_money: Decimal = Decimal(0)
+    with_agreement: int = 0
+    flagged: list[PartnerBalance] = field(default_factory=list)
+
+    @property
+    def without_agreement(self) -> int:
+        return len(self.rows) - self.with_agreement
+
+
+def balance_overview(coalition: Coalition) -> BalanceOverview:
+    """Per current partner its agreement and the balance of what it brings and takes, with the
+    coalition's totals. One query, however many partners."""
+    partners = (
+        Partner.objects.current()
+        .filter(coalition=coalition)
+        .select_related("agreement")
+        .order_by("name", "pk")
+    )
+    rows = [PartnerBalance(partner, getattr(partner, "agreement", None)) for partner in partners]
+    overview = BalanceOverview(rows)
+    for row in rows:
+        overview.total_hours += row.hours
+        overview.total_money += row.money
+        overview.with_agreement += row.agreement is not None
+        if row.takes_without_contribution:
+            overview.flagged.append(row)
+    return overview
+
+
+# Process design ---------------------------------------------------------------------------------
+
+
+def process_steps(coalition: Coalition) -> list[ProcessStep]:
+    return list(ProcessStep.objects.filter(coalition=coalition).select_related("owner"))
+
+
+def overdue_steps(coalition: Coalition, today: datetime.date) -> list[ProcessStep]:
+    return list(
+        ProcessStep.objects.filter(coalition=coalition)
+        .overdue(today)
+        .select_related("owner")
+        .order_by("due_date", "order", "pk")
+    )
