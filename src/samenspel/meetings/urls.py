@@ -1,3 +1,36 @@
+from django.urls import path
+
+from samenspel.meetings import views
+
 app_name = "meetings"
 
-urlpatterns: list = []
+C = "c/<uuid:coalition>/overleg/"
+M = C + "<uuid:meeting>/"
+
+urlpatterns = [
+    path(C, views.MeetingListView.as_view(), name="list"),
+    path(C + "nieuw/", views.MeetingFormView.as_view(), name="create"),
+    path(C + "structuur/", views.BodyListView.as_view(), name="bodies"),
+    path(C + "structuur/nieuw/", views.BodyFormView.as_view(), name="body_create"),
+    path(C + "structuur/<uuid:body>/", views.BodyFormView.as_view(), name="body_edit"),
+    path(C + "acties/", views.OpenActionsView.as_view(), name="actions"),
+    path(C + "acties/<uuid:action>/afronden/", views.ActionDoneView.as_view(), name="action_done"),
+    path(
+        C + "agenderen/verandering/<uuid:event>/",
+        views.ScheduleEventView.as_view(),
+        name="schedule_event",
+    ),
+    path(
+        C + "agenderen/signaal/<str:rule>/",
+        views.ScheduleFindingView.as_view(),
+        name="schedule_finding",
+    ),
+    path(M, views.MeetingDetailView.as_view(), name="detail"),
+    path(M + "bewerken/", views.MeetingFormView.as_view(), name="edit"),
+    path(M + "agenda/", views.AgendaItemCreateView.as_view(), name="agenda_create"),
+    path(M + "aanwezigheid/", views.AttendanceView.as_view(), name="attendance"),
+    path(M + "besluiten/", views.DecisionCreateView.as_view(), name="decision_create"),
+    path(M + "acties/", views.ActionCreateView.as_view(), name="action_create"),
+    path("agenda-abonnement/", views.FeedSettingsView.as_view(), name="feed_settings"),
+    path("agenda/<str:feed>/samenspel.ics", views.feed, name="feed"),
+]

@@ -17,6 +17,8 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from samenspel.accounts.models import ApiToken, Invitation
 from samenspel.accounts.tests.factories import MembershipFactory, PartnerFactory
 from samenspel.agreements.models import Covenant, PartnerAgreement, ProcessStep, Signatory
+from samenspel.evaluations.models import Evaluation, EvaluationMoment
+from samenspel.funding.models import FundingSource
 from samenspel.guide.content import all_activity_keys
 from samenspel.partners.models import ContactPerson, PartnerEvent
 from samenspel.scans.models import Round
@@ -48,6 +50,9 @@ TENANT_KWARGS = {
     "member",
     "token",
     "round",
+    "source",
+    "moment",
+    "evaluation",
     "agreement",
     "step",
     "signatory",
@@ -113,6 +118,23 @@ def tenant(db):
         "instrument": "conditions",
         "version": 1,
         "rule": "missing_partner_kinds",
+        "source": FundingSource.objects.create(
+            coalition=coalition,
+            kind="fund",
+            funder_name="Fonds A",
+            amount="1000.00",
+            start_date="2024-01-01",
+        ).uuid,
+        "moment": EvaluationMoment.objects.create(
+            coalition=coalition, planned_on="2099-01-01"
+        ).uuid,
+        "evaluation": Evaluation.objects.create(
+            coalition=coalition,
+            held_on="2024-01-01",
+            successes="Goed",
+            bottlenecks="Tijd",
+            continuation="Door",
+        ).uuid,
         **_meeting_values(coalition, partner),
     }
 

@@ -1,0 +1,141 @@
+"""Serializers of the meetings API. Writes go through `samenspel.meetings.services`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.utils.translation import gettext_lazy as _
+from rest_framework import serializers
+
+from samenspel.core.api.schema import EnumField
+from samenspel.meetings.models import (
+    ActionItem,
+    AgendaItem,
+    Attendance,
+    AttendanceStatus,
+    Body,
+    BodyKind,
+    Decision,
+    Meeting,
+)
+from samenspel.partners.models import Partner, PartnerEvent
+
+STARTS_AT_REQUIRED = _("Vul de datum en begintijd van het overleg in.")
+
+
+class CoalitionPartnerField(serializers.SlugRelatedField):
+    """A partner by uuid, looked up among every partner; the service refuses one of another
+    coalition with a Dutch message (so the API says why, instead of 'does not exist')."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(slug_field="uuid", queryset=Partner.objects.all(), **kwargs)
+
+
+class BodySerializer(serializers.ModelSerializer):
+    kind = EnumField(BodyKind, label=_("soort overleg"))
+    kind_label = serializers.CharField(source="get_kind_display", read_only=True)
+    members = CoalitionPartnerField(many=True, required=False)
+
+    class Meta:
+        model = Body
+        fields = ["uuid", "name", "kind", "kind_label", "purpose", "decides", "members"]
+        read_only_fields = ["uuid"]
+
+
+class AgendaItemSerializer(serializers.ModelSerializer):
+    source_event = serializers.SlugRelatedField(
+        slug_field="uuid",
+        queryset=PartnerEvent.objects.select_related("partner"),
+        required=False,
+        allow_null=True,
+        help_text=_("Een verandering bij een partner van deze coalitie."),
+    )
+    title = serializers.CharField(required=False, allow_blank=True, max_length=200)
+
+    class Meta:
+        model = AgendaItem
+        fields = [
+            "uuid",
+            "title",
+            "notes",
+            "order",
+            "source_event",
+            "finding_rule",
+            "finding_subject",
+        ]
+        read_only_fields = ["uuid", "order"]
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        if not (attrs.get("title") or attrs.get("source_event") or attrs.get("finding_rule")):
+            raise serializers.ValidationError(
+                {"title": _("Geef een onderwerp, of kies een verandering of signaal.")}
+            )
+        return attrs
+
+
+class AttendanceSerializer(serializers.ModelSerializer):
+    partner = CoalitionPartnerField()
+    partner_name = serializers.CharField(source="partner.name", read_only=True)
+    status = EnumField(AttendanceStatus, label=_("aanwezigheid"))
+
+    class Meta:
+        model = Attendance
+        fields = ["uuid", "partner", "partner_name", "status"]
+        read_only_fields = ["uuid"]
+
+
+class DecisionSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Decision
+        fields = ["uuid", "number", "text", "created_at"]
+        read_only_fields = ["uuid", "number", "created_at"]
+
+
+class ActionItemSerializer(serializers.ModelSerializer):
+    owner_partner = CoalitionPartnerField(required=False, allow_null=True)
+    meeting = serializers.UUIDField(source="meeting.uuid", read_only=True)
+
+    class Meta:
+        model = ActionItem
+        fields = [
+            "uuid", "meeting", "text", "owner_partner", "owner_name", "due_on", "done_on",
+            "created_at",
+        ]  # fmt: skip
+        read_only_fields = ["uuid", "meeting", "done_on", "created_at"]
+
+
+class CompleteActionSerializer(serializers.Serializer):
+    done_on = serializers.DateField(required=False, help_text=_("Standaard vandaag."))
+
+
+class MeetingSerializer(serializers.ModelSerializer):
+    body = serializers.SlugRelatedField(
+        slug_field="uuid", queryset=Body.objects.all(), required=False, allow_null=True
+    )
+    starts_at = serializers.DateTimeField(
+        error_messages={"required": STARTS_AT_REQUIRED, "null": STARTS_AT_REQUIRED}
+    )
+    decision_count = serializers.IntegerField(read_only=True, default=0)
+    open_action_count = serializers.IntegerField(read_only=True, default=0)
+
+    class Meta:
+        model = Meeting
+        fields = [
+            "uuid", "title", "body", "starts_at", "ends_at", "location", "minutes",
+            "decision_count", "open_action_count", "created_at",
+        ]  # fmt: skip
+        read_only_fields = ["uuid", "created_at"]
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        """Rules are the service's; skip DRF's model-level validation (check constraints)."""
+        return attrs
+
+
+class MeetingDetailSerializer(MeetingSerializer):
+    agenda = AgendaItemSerializer(source="agenda_items", many=True, read_only=True)
+    attendance = AttendanceSerializer(many=True, read_only=True)
+    decisions = DecisionSerializer(many=True, read_only=True)
+    actions = ActionItemSerializer(many=True, read_only=True)
+
+    class Meta(MeetingSerializer.Meta):
+        fields = [*MeetingSerializer.Meta.fields, "agenda", "attendance", "decisions", "actions"]

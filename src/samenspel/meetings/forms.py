@@ -1,0 +1,131 @@
+from typing import Any
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from samenspel.coalitions.forms import DATE_WIDGET
+from samenspel.coalitions.models import Coalition
+from samenspel.meetings.models import (
+    ActionItem,
+    AgendaItem,
+    Attendance,
+    AttendanceStatus,
+    Body,
+    Decision,
+    Meeting,
+)
+from samenspel.partners.models import Partner
+
+DATETIME_WIDGET = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+STARTS_AT_REQUIRED = _("Vul de datum en begintijd van het overleg in.")
+
+
+def _partners(coalition: Coalition) -> Any:
+    return Partner.objects.filter(coalition=coalition).current().order_by("name")
+
+
+class BodyForm(forms.ModelForm):
+    class Meta:
+        model = Body
+        fields = ["name", "kind", "purpose", "decides", "members"]
+        widgets = {
+            "purpose": forms.Textarea(attrs={"rows": 3}),
+            "decides": forms.Textarea(attrs={"rows": 3}),
+            "members": forms.CheckboxSelectMultiple,
+        }
+
+    def __init__(self, *args: Any, coalition: Coalition, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["members"].queryset = _partners(coalition)  # type: ignore[attr-defined]
+
+
+class MeetingForm(forms.ModelForm):
+    class Meta:
+        model = Meeting
+        fields = ["title", "body", "starts_at", "ends_at", "location", "minutes"]
+        widgets = {
+            "starts_at": DATETIME_WIDGET,
+            "ends_at": DATETIME_WIDGET,
+            "minutes": forms.Textarea(attrs={"rows": 8}),
+        }
+        help_texts = {
+            "starts_at": _("Datum en tijd in Nederlandse tijd, bijvoorbeeld 15-01-2027 19:30."),
+        }
+        error_messages = {"starts_at": {"required": STARTS_AT_REQUIRED}}
+
+    def __init__(self, *args: Any, coalition: Coalition, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        body = self.fields["body"]
+        body.queryset = Body.objects.filter(coalition=coalition)  # type: ignore[attr-defined]
+        body.empty_label = _("Geen vast overleg")  # type: ignore[attr-defined]
+
+    def _post_clean(self) -> None:
+        """The service checks the rules (date, end after start); the form only builds values."""
+
+
+class AgendaItemForm(forms.ModelForm):
+    class Meta:
+        model = AgendaItem
+        fields = ["title", "notes"]
+        widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
+
+
+class AttendanceForm(forms.ModelForm):
+    class Meta:
+        model = Attendance
+        fields = ["partner", "status"]
+        widgets = {"status": forms.RadioSelect}
+
+    def __init__(self, *args: Any, coalition: Coalition, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["partner"].queryset = _partners(coalition)  # type: ignore[attr-defined]
+        self.fields["status"].initial = AttendanceStatus.PRESENT
+
+    def _post_clean(self) -> None:
+        """A second status for the same partner replaces the first (in the service)."""
+
+
+class DecisionForm(forms.ModelForm):
+    class Meta:
+        model = Decision
+        fields = ["text"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 3})}
+
+
+class ActionItemForm(forms.ModelForm):
+    class Meta:
+        model = ActionItem
+        fields = ["text", "owner_partner", "owner_name", "due_on"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 2}), "due_on": DATE_WIDGET}
+
+    def __init__(self, *args: Any, coalition: Coalition, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        owner = self.fields["owner_partner"]
+        owner.queryset = _partners(coalition)  # type: ignore[attr-defined]
+        owner.empty_label = _("Geen partner")  # type: ignore[attr-defined]
+
+    def _post_clean(self) -> None:
+        """The service checks who picks the action up."""
+
+
+class ScheduleForm(forms.Form):
+    """Put something on the agenda of an upcoming meeting."""
+
+    meeting = forms.ModelChoiceField(
+        label=_("Op de agenda van"),
+        queryset=Meeting.objects.none(),
+        empty_label=None,
+        error_messages={"required": _("Kies een overleg.")},
+    )
+
+    def __init__(self, *args: Any, coalition: Coalition, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["meeting"].queryset = Meeting.objects.filter(  # type: ignore[attr-defined]
+            coalition=coalition
+        ).upcoming(timezone.now())
+        self.fields["meeting"].label_from_instance = (  # type: ignore[attr-defined]
+            lambda meeting: (
+                f"{meeting.title} – {timezone.localtime(meeting.starts_at):%d-%m-%Y %H:%M}"
+            )
+        )

@@ -1,0 +1,410 @@
+from typing import Any
+from uuid import UUID
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
+from django.views.decorators.http import require_GET
+from django.views.generic import FormView, TemplateView
+
+from samenspel.accounts.mixins import CoalitionMixin
+from samenspel.accounts.policy import Permission, can, memberships_of
+from samenspel.accounts.requests import acting_user
+from samenspel.advice.findings import Finding
+from samenspel.core.views import ServiceFormMixin
+from samenspel.meetings import calendar, services
+from samenspel.meetings.forms import (
+    ActionItemForm,
+    AgendaItemForm,
+    AttendanceForm,
+    BodyForm,
+    DecisionForm,
+    MeetingForm,
+    ScheduleForm,
+)
+from samenspel.meetings.models import ActionItem, Body, CalendarFeed, Meeting
+from samenspel.meetings.selectors import meeting_detail, meeting_or_404, open_actions
+from samenspel.partners.models import PartnerEvent
+
+# --- bodies ---------------------------------------------------------------------------------
+
+
+class BodyListView(CoalitionMixin, TemplateView):
+    template_name = "meetings/body_list.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["bodies"] = list(
+            Body.objects.filter(coalition=self.coalition).prefetch_related("members")
+        )
+        context["can_edit"] = can(self.membership, Permission.EDIT_COALITION)
+        return context
+
+
+class BodyFormView(CoalitionMixin, ServiceFormMixin, FormView):
+    template_name = "meetings/body_form.html"
+    form_class = BodyForm
+    permission = Permission.EDIT_COALITION
+    success_message = _lazy("Het overleg is opgeslagen.")
+
+    def get_form_kwargs(self) -> dict[str, Any]:
+        self.body = None
+        if "body" in self.kwargs:
+            self.body = get_object_or_404(Body, coalition=self.coalition, uuid=self.kwargs["body"])
+        return {
+            **super().get_form_kwargs(),
+            "instance": self.body,
+            "coalition": self.coalition,
+        }
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        return {**super().get_context_data(**kwargs), "body": self.body}
+
+    def perform(self, form: BodyForm) -> Body:
+        data = dict(form.cleaned_data)
+        members = data.pop("members")
+        return services.save_body(
+            self.coalition,
+            acting_user=acting_user(self.request),
+            body=self.body and Body.objects.get(pk=self.body.pk),
+            members=members,
+            **data,
+        )
+
+    def get_success_url(self) -> str:
+        return reverse("meetings:bodies", args=[self.coalition.uuid])
+
+
+# --- meetings -------------------------------------------------------------------------------
+
+
+class MeetingListView(CoalitionMixin, TemplateView):
+    template_name = "meetings/meeting_list.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        now = timezone.now()
+        meetings = Meeting.objects.filter(coalition=self.coalition).select_related("body")
+        context.update(
+            upcoming=list(meetings.upcoming(now).with_counts()),
+            past=list(meetings.past(now).with_counts()[:50]),
+            can_edit=can(self.membership, Permission.EDIT_COALITION),
+            list_url=self.request.path,
+        )
+        return context
+
+
+class MeetingDetailView(CoalitionMixin, TemplateView):
+    template_name = "meetings/meeting_detail.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        meeting = meeting_detail(self.coalition, self.kwargs["meeting"])
+        can_edit = can(self.membership, Permission.EDIT_COALITION)
+        context.update(meeting=meeting, can_edit=can_edit)
+        if can_edit:
+            context.update(
+                agenda_form=AgendaItemForm(prefix=AgendaItemCreateView.prefix),
+                attendance_form=AttendanceForm(
+                    coalition=self.coalition, prefix=AttendanceView.prefix
+                ),
+                decision_form=DecisionForm(prefix=DecisionCreateView.prefix),
+                action_form=ActionItemForm(
+                    coalition=self.coalition, prefix=ActionCreateView.prefix
+                ),
+            )
+        return context
+
+
+class MeetingFormView(CoalitionMixin, ServiceFormMixin, FormView):
+    template_name = "meetings/meeting_form.html"
+    form_class = MeetingForm
+    permission = Permission.EDIT_COALITION
+    success_message = _lazy("Het overleg is opgeslagen.")
+
+    def get_form_kwargs(self) -> dict[str, Any]:
+        self.meeting = None
+        if "meeting" in self.kwargs:
+            self.meeting = meeting_or_404(self.coalition, self.kwargs["meeting"])
+        return {
+            **super().get_form_kwargs(),
+            "instance": self.meeting,
+            "coalition": self.coalition,
+        }
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        return {**super().get_context_data(**kwargs), "meeting": self.meeting}
+
+    def perform(self, form: MeetingForm) -> Meeting:
+        return services.save_meeting(
+            self.coalition,
+            acting_user=acting_user(self.request),
+            meeting=self.meeting and meeting_or_404(self.coalition, self.meeting.uuid),
+            **form.cleaned_data,
+        )
+
+    def get_success_url(self) -> str:
+        return reverse("meetings:detail", args=[self.coalition.uuid, self.result.uuid])
+
+
+class MeetingPartView(CoalitionMixin, ServiceFormMixin, FormView):
+    """A form that adds something to one meeting; shown on the meeting page, and on a page of
+    its own when it comes back with errors."""
+
+    template_name = "meetings/meeting_part_form.html"
+    permission = Permission.EDIT_COALITION
+    heading: Any = ""
+    meeting: Meeting
+
+    def get_form_kwargs(self) -> dict[str, Any]:
+        self.meeting = meeting_or_404(self.coalition, self.kwargs["meeting"])
+        return super().get_form_kwargs()
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        return {
+            **super().get_context_data(**kwargs),
+            "meeting": self.meeting,
+            "heading": self.heading,
+        }
+
+    def get_success_url(self) -> str:
+        return reverse("meetings:detail", args=[self.coalition.uuid, self.meeting.uuid])
+
+
+class AgendaItemCreateView(MeetingPartView):
+    prefix = "agenda"
+    form_class = AgendaItemForm
+    heading = _lazy("Agendapunt toevoegen")
+    success_message = _lazy("Het agendapunt is toegevoegd.")
+
+    def perform(self, form: AgendaItemForm) -> Any:
+        return services.add_agenda_item(
+            self.meeting, acting_user=acting_user(self.request), **form.cleaned_data
+        )
+
+
+class AttendanceView(MeetingPartView):
+    prefix = "aanwezig"
+    form_class = AttendanceForm
+    heading = _lazy("Aanwezigheid vastleggen")
+    success_message = _lazy("De aanwezigheid is vastgelegd.")
+
+    def get_form_kwargs(self) -> dict[str, Any]:
+        return {**super().get_form_kwargs(), "coalition": self.coalition}
+
+    def perform(self, form: AttendanceForm) -> Any:
+        return services.set_attendance(
+            self.meeting, acting_user=acting_user(self.request), **form.cleaned_data
+        )
+
+
+class DecisionCreateView(MeetingPartView):
+    prefix = "besluit"
+    form_class = DecisionForm
+    heading = _lazy("Besluit vastleggen")
+    success_message = _lazy("Het besluit is vastgelegd.")
+
+    def perform(self, form: DecisionForm) -> Any:
+        return services.record_decision(
+            self.meeting, acting_user=acting_user(self.request), **form.cleaned_data
+        )
+
+
+class ActionCreateView(MeetingPartView):
+    prefix = "actie"
+    form_class = ActionItemForm
+    heading = _lazy("Actiepunt vastleggen")
+    success_message = _lazy("Het actiepunt is vastgelegd.")
+
+    def get_form_kwargs(self) -> dict[str, Any]:
+        return {**super().get_form_kwargs(), "coalition": self.coalition}
+
+    def perform(self, form: ActionItemForm) -> Any:
+        return services.add_action(
+            self.meeting, acting_user=acting_user(self.request), **form.cleaned_data
+        )
+
+
+class ActionDoneView(CoalitionMixin, TemplateView):
+    """POST marks an open action as done; GET asks for confirmation (works without JavaScript)."""
+
+    template_name = "meetings/action_done.html"
+    permission = Permission.EDIT_COALITION
+
+    def _action(self) -> ActionItem:
+        return get_object_or_404(
+            ActionItem.objects.select_related("meeting__coalition", "owner_partner"),
+            meeting__coalition=self.coalition,
+            uuid=self.kwargs["action"],
+        )
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        return {**super().get_context_data(**kwargs), "action": self._action()}
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        action = self._action()
+        services.complete_action(action, acting_user=acting_user(request))
+        messages.success(request, _("Het actiepunt is afgerond."))
+        target = request.POST.get("terug")
+        if target == "acties":
+            return redirect("meetings:actions", self.coalition.uuid)
+        return redirect("meetings:detail", self.coalition.uuid, action.meeting.uuid)
+
+
+class OpenActionsView(CoalitionMixin, TemplateView):
+    template_name = "meetings/open_actions.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context.update(
+            actions=list(open_actions(self.coalition)),
+            today=timezone.localdate(),
+            can_edit=can(self.membership, Permission.EDIT_COALITION),
+        )
+        return context
+
+
+# --- putting things on the agenda -----------------------------------------------------------
+
+
+class ScheduleView(CoalitionMixin, ServiceFormMixin, FormView):
+    template_name = "meetings/schedule_form.html"
+    form_class = ScheduleForm
+    permission = Permission.EDIT_COALITION
+    success_message = _lazy("Het onderwerp staat op de agenda.")
+
+    def get_form_kwargs(self) -> dict[str, Any]:
+        self.load_subject()
+        return {**super().get_form_kwargs(), "coalition": self.coalition}
+
+    def load_subject(self) -> None:
+        raise NotImplementedError
+
+    def get_success_url(self) -> str:
+        return reverse("meetings:detail", args=[self.coalition.uuid, self.result.meeting.uuid])
+
+
+class ScheduleEventView(ScheduleView):
+    """'Op de agenda zetten' for a change at a partner (Handreiking §1.2.4, 'Partijen veranderen')."""
+
+    def load_subject(self) -> None:
+        self.event = get_object_or_404(
+            PartnerEvent.objects.select_related("partner"),
+            partner__coalition=self.coalition,
+            uuid=self.kwargs["event"],
+        )
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        subject = _("Verandering bij %(partner)s: %(kind)s") % {
+            "partner": self.event.partner.name,
+            "kind": self.event.get_kind_display(),
+        }
+        cancel = reverse("partners:detail", args=[self.coalition.uuid, self.event.partner.uuid])
+        return {**context, "subject": subject, "cancel_url": cancel}
+
+    def perform(self, form: ScheduleForm) -> Any:
+        return services.add_agenda_item(
+            form.cleaned_data["meeting"],
+            acting_user=acting_user(self.request),
+            source_event=self.event,
+        )
+
+
+class ScheduleFindingView(ScheduleView):
+    """'Op de agenda zetten' for one of the advice engine's findings (`?onderwerp=` tells
+    findings of the same rule apart)."""
+
+    def load_subject(self) -> None:
+        from samenspel.advice.services import current_findings
+
+        self.subject = self.request.GET.get("onderwerp", self.request.POST.get("onderwerp", ""))
+        finding = next(
+            (
+                f
+                for f in current_findings(self.coalition)
+                if f.rule == self.kwargs["rule"] and f.subject == self.subject
+            ),
+            None,
+        )
+        if finding is None:
+            raise Http404
+        self.finding: Finding = finding
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        cancel = reverse("advice:findings", args=[self.coalition.uuid])
+        return {
+            **context,
+            "subject": self.finding.title,
+            "finding_subject": self.subject,
+            "cancel_url": cancel,
+        }
+
+    def perform(self, form: ScheduleForm) -> Any:
+        return services.add_agenda_item(
+            form.cleaned_data["meeting"],
+            acting_user=acting_user(self.request),
+            finding_rule=self.finding.rule,
+            finding_subject=self.finding.subject,
+        )
+
+
+# --- calendar feeds -------------------------------------------------------------------------
+
+
+class FeedSettingsView(TemplateView):
+    """'Agenda-abonnement': the person's secret calendar address, shown once when made."""
+
+    template_name = "meetings/feed_settings.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context.update(
+            feed=CalendarFeed.objects.filter(user=self.request.user.pk).first(),
+            memberships=memberships_of(self.request),
+        )
+        return context
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        raw = services.issue_calendar_feed(acting_user=acting_user(request))
+        feed_url = request.build_absolute_uri(reverse("meetings:feed", args=[raw]))
+        messages.success(
+            request, _("Uw nieuwe agenda-adres is gemaakt. Een eerder adres werkt niet meer.")
+        )
+        context = self.get_context_data(feed_url=feed_url)
+        return self.render_to_response(context)
+
+
+@login_not_required
+@require_GET
+def feed(request: HttpRequest, feed: str) -> HttpResponse:
+    """The iCalendar feed behind a secret address; `?coalitie=<uuid>` limits it to one of the
+    person's coalitions. An unknown secret, or a coalition that is not theirs, is a 404."""
+    user = calendar.feed_user(feed)
+    if user is None:
+        raise Http404
+    coalition: UUID | None = None
+    if "coalitie" in request.GET:
+        try:
+            coalition = UUID(request.GET["coalitie"])
+        except ValueError as error:
+            raise Http404 from error
+    memberships = calendar.feed_memberships(user, coalition)
+    if coalition is not None and not memberships:
+        raise Http404
+    name = memberships[0].coalition.name if coalition else _("Samenspel: mijn overleggen")
+    body = calendar.build_calendar(
+        str(name),
+        calendar.feed_meetings(memberships),
+        calendar.feed_actions(user, memberships),
+    )
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Cache-Control"] = "private, max-age=900"
+    response["X-Robots-Tag"] = "noindex"
+    return response
