@@ -5,7 +5,8 @@ rules (`advice/rules.py`) are pure functions of a `CoalitionSnapshot`: they can 
 writing a snapshot by hand, and adding a rule costs no query.
 
 Queries, whatever the size of the coalition: phase changes, checklist items, partners (with their
-number of contacts), contact persons, membership counts, partner events (6); the latest scan
+number of contacts), contact persons, membership counts, partner events, funding sources, the
+latest recorded evaluation (8); the latest scan
 results per instrument (`scans.results.latest_results`, 2); the netwerkdip inputs
 (`scans.netwerkdip.gather_inputs`, 4). Fewer when the coalition has no closed scan round, because
 then there are no answers to fetch.
@@ -24,7 +25,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from django.db.models import Count
+from django.db.models import Count, F
 from django.utils import timezone
 
 from samenspel.accounts.models import Membership
@@ -36,6 +37,8 @@ from samenspel.coalitions.models import (
     phase_number,
 )
 from samenspel.coalitions.progress import LARGELY_DONE, STATUS_WEIGHT
+from samenspel.evaluations.models import Evaluation
+from samenspel.funding.models import FundingSource
 from samenspel.guide.content import phase_activities
 from samenspel.partners.models import Circle, ContactPerson, Partner, PartnerEvent
 from samenspel.scans.netwerkdip import DipSignal, assess, gather_inputs
@@ -170,6 +173,20 @@ class EvaluationFact:
 
 
 @dataclass(frozen=True)
+class FundingFact:
+    """A funding source (subsidy, fund, own means, in kind) of the coalition."""
+
+    uuid: str
+    funder: str
+    kind: str
+    amount: float
+    start_date: datetime.date
+    end_date: datetime.date | None  # None: open-ended
+    carries_activities: bool
+    has_continuity_plan: bool
+
+
+@dataclass(frozen=True)
 class CoalitionSnapshot:
     today: datetime.date
     uuid: str
@@ -190,6 +207,7 @@ class CoalitionSnapshot:
     pulse: tuple[PulsePoint, ...] = ()  # oldest first
     dip: DipSignal | None = None
     last_evaluation: EvaluationFact | None = None
+    funding: tuple[FundingFact, ...] = ()  # by end date, open-ended last
 
     # Derived facts, shared by several rules
 
@@ -324,7 +342,9 @@ def _scan_fact(results: RoundResults) -> ScanFact:
 
 
 def _last_evaluation(
-    scans: Mapping[str, ScanFact], checklist: Mapping[str, ChecklistFact]
+    scans: Mapping[str, ScanFact],
+    checklist: Mapping[str, ChecklistFact],
+    recorded: datetime.date | None = None,
 ) -> EvaluationFact | None:
     candidates = [
         EvaluationFact(fact.closed_on, f"scanronde '{fact.round_title}' ({fact.title})")
@@ -336,6 +356,8 @@ def _last_evaluation(
         if fact and fact.status == ChecklistStatus.DONE and fact.updated_on:
             title = next(a.title for a in phase_activities(fact.phase) if a.key == key)
             candidates.append(EvaluationFact(fact.updated_on, f"checklist: '{title}' gedaan"))
+    if recorded is not None:
+        candidates.append(EvaluationFact(recorded, "vastgelegde evaluatie"))
     return max(candidates, key=lambda candidate: candidate.date) if candidates else None
 
 
@@ -403,6 +425,37 @@ def build_snapshot(coalition: Coalition, today: datetime.date | None = None) -> 
         .order_by("-date", "-created_at")
         .values("partner__uuid", "partner__name", "kind", "date", "conversation")
     )
+    funding = tuple(
+        FundingFact(
+            uuid=str(row["uuid"]),
+            funder=row["funder_name"] or row["funder_partner__name"] or "",
+            kind=row["kind"],
+            amount=float(row["amount"]),
+            start_date=row["start_date"],
+            end_date=row["end_date"],
+            carries_activities=row["carries_activities"],
+            has_continuity_plan=bool(row["continuity_plan"].strip()),
+        )
+        for row in FundingSource.objects.filter(coalition=coalition)
+        .order_by(F("end_date").asc(nulls_last=True), "funder_name", "pk")
+        .values(
+            "uuid",
+            "funder_name",
+            "funder_partner__name",
+            "kind",
+            "amount",
+            "start_date",
+            "end_date",
+            "carries_activities",
+            "continuity_plan",
+        )
+    )
+    recorded = (
+        Evaluation.objects.filter(coalition=coalition, held_on__lte=today)
+        .order_by("-held_on")
+        .values_list("held_on", flat=True)
+        .first()
+    )
     scans = {key: _scan_fact(results) for key, results in latest_results(coalition).items()}
     dip_inputs = gather_inputs(coalition, today=today)
     pulse = tuple(
@@ -428,5 +481,6 @@ def build_snapshot(coalition: Coalition, today: datetime.date | None = None) -> 
         scans=scans,
         pulse=pulse,
         dip=assess(dip_inputs),
-        last_evaluation=_last_evaluation(scans, checklist),
+        last_evaluation=_last_evaluation(scans, checklist, recorded),
+        funding=funding,
     )

@@ -1,3 +1,4 @@
+from collections.abc import Callable
 from typing import Any
 from uuid import UUID
 
@@ -282,8 +283,7 @@ class ScheduleView(CoalitionMixin, ServiceFormMixin, FormView):
         self.load_subject()
         return {**super().get_form_kwargs(), "coalition": self.coalition}
 
-    def load_subject(self) -> None:
-        raise NotImplementedError
+    load_subject: Callable[[], None]  # each kind of subject finds its own
 
     def get_success_url(self) -> str:
         return reverse("meetings:detail", args=[self.coalition.uuid, self.result.meeting.uuid])

@@ -8,7 +8,7 @@ from django.utils import translation
 
 from samenspel.advice import rules
 from samenspel.advice.findings import Finding, Severity
-from samenspel.advice.snapshot import EvaluationFact
+from samenspel.advice.snapshot import EvaluationFact, FundingFact
 from samenspel.advice.tests.builders import (
     TODAY,
     checklist,
@@ -54,6 +54,7 @@ def test_every_rule_has_a_label_and_the_keys_are_the_agreed_ones():
             "form_does_not_fit_size",
             "phase_stalls",
             "no_evaluation_in_twelve_months",
+            "subsidy_ends_without_plan",
             "ambition_not_shared",
             "interests_not_honoured",
             "low_trust_among_core",
@@ -316,6 +317,96 @@ def test_no_evaluation_does_not_fire_for_a_young_coalition_or_a_recent_evaluatio
     assert rules.no_evaluation_in_twelve_months(snapshot()) == []
 
 
+def test_a_recorded_evaluation_counts_as_an_evaluation_moment():
+    s = snapshot(last_evaluation=EvaluationFact(datetime.date(2026, 2, 1), "vastgelegde evaluatie"))
+    assert rules.no_evaluation_in_twelve_months(s) == []
+    old = snapshot(
+        last_evaluation=EvaluationFact(datetime.date(2025, 2, 1), "vastgelegde evaluatie")
+    )
+    finding = only(rules.no_evaluation_in_twelve_months(old))
+    assert "vastgelegde evaluatie" in finding.evidence[0]
+    assert "een vastgelegde evaluatie" in finding.evidence[1]
+
+
+# subsidy_ends_without_plan
+
+
+def funding(funder: str = "Gemeente Oost", **fields) -> FundingFact:
+    defaults = {
+        "uuid": f"f-{funder}",
+        "funder": funder,
+        "kind": "municipal_subsidy",
+        "amount": 25000.0,
+        "start_date": datetime.date(2025, 1, 1),
+        "end_date": datetime.date(2027, 6, 30),
+        "carries_activities": True,
+        "has_continuity_plan": False,
+    }
+    defaults.update(fields)
+    return FundingFact(**defaults)
+
+
+def test_subsidy_ending_within_a_year_without_plan_fires_in_dutch():
+    s = snapshot(
+        funding=(
+            funding(end_date=datetime.date(2027, 6, 30)),
+            funding("Fonds Eenzaamheid", end_date=None, carries_activities=False),
+        )
+    )
+    finding = only(rules.subsidy_ends_without_plan(s))
+    assert finding.subject == "f-Gemeente Oost"
+    assert finding.severity == Severity.ATTENTION
+    assert finding.title == "Financiering van Gemeente Oost stopt op 30 juni 2027 zonder plan"
+    assert finding.evidence[0] == (
+        "Gemeente Oost (€ 25.000,00) loopt af op 30 juni 2027, over 219 dagen."
+    )
+    assert "Fonds Eenzaamheid" in finding.evidence[2]
+    assert "§1.3" in finding.explanation
+    assert finding.guide == ("dilemmas", "subsidy")
+
+
+def test_subsidy_ending_within_ninety_days_is_urgent_and_grows():
+    soon = only(
+        rules.subsidy_ends_without_plan(
+            snapshot(funding=(funding(end_date=TODAY + datetime.timedelta(days=90)),))
+        )
+    )
+    later = only(
+        rules.subsidy_ends_without_plan(
+            snapshot(funding=(funding(end_date=TODAY + datetime.timedelta(days=300)),))
+        )
+    )
+    assert soon.severity == Severity.URGENT
+    assert later.severity == Severity.ATTENTION
+    assert soon.magnitude > later.magnitude
+
+
+def test_subsidy_rule_boundary_is_twelve_months_ahead():
+    on_the_boundary = snapshot(funding=(funding(end_date=datetime.date(2027, 11, 23)),))
+    assert len(rules.subsidy_ends_without_plan(on_the_boundary)) == 1
+    past_the_boundary = snapshot(funding=(funding(end_date=datetime.date(2027, 11, 24)),))
+    assert rules.subsidy_ends_without_plan(past_the_boundary) == []
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"has_continuity_plan": True},
+        {"carries_activities": False},
+        {"end_date": None},
+        {"end_date": datetime.date(2026, 11, 22)},  # already ended
+    ],
+)
+def test_subsidy_rule_does_not_fire_with_a_plan_without_dependent_activities_or_end(changes):
+    s = snapshot(funding=(funding(**{"end_date": datetime.date(2027, 1, 31), **changes}),))
+    assert rules.subsidy_ends_without_plan(s) == []
+
+
+def test_subsidy_rule_is_silent_for_a_stopped_coalition():
+    s = snapshot(phase="stopped", funding=(funding(end_date=datetime.date(2027, 1, 31)),))
+    assert rules.subsidy_ends_without_plan(s) == []
+
+
 # ambition_not_shared
 
 
@@ -545,6 +636,7 @@ def troubled_snapshot():
             ),
         },
         dip=dip("warning"),
+        funding=(funding("Gemeente", end_date=datetime.date(2027, 1, 31)),),
     )
     return s
 

@@ -1,0 +1,51 @@
+"""Serializers of the evaluations API. Writes go through `samenspel.evaluations.services`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.utils.translation import gettext_lazy as _
+from rest_framework import serializers
+
+from samenspel.core.api.schema import EnumField
+from samenspel.evaluations.models import Evaluation, EvaluationMoment, MomentStatus
+from samenspel.partners.models import Partner
+
+
+class MomentSerializer(serializers.ModelSerializer):
+    status = EnumField(MomentStatus, required=False, label=_("status"))
+    status_label = serializers.CharField(source="get_status_display", read_only=True)
+
+    class Meta:
+        model = EvaluationMoment
+        fields = ["uuid", "planned_on", "status", "status_label", "created_at", "updated_at"]
+        read_only_fields = ["uuid", "created_at", "updated_at"]
+
+
+class EvaluationSerializer(serializers.ModelSerializer):
+    moment = serializers.SlugRelatedField(
+        slug_field="uuid",
+        queryset=EvaluationMoment.objects.all(),
+        required=False,
+        allow_null=True,
+        help_text=_("UUID van een evaluatiemoment van deze coalitie, of null."),
+    )
+    participants = serializers.SlugRelatedField(
+        slug_field="uuid",
+        queryset=Partner.objects.all(),
+        many=True,
+        required=False,
+        help_text=_("UUID's van partners van deze coalitie."),
+    )
+    recorded_by_name = serializers.CharField(
+        source="recorded_by.full_name", read_only=True, default=None
+    )
+
+    class Meta:
+        model = Evaluation
+        fields = [
+            "uuid", "moment", "held_on", "participants", "successes", "bottlenecks",
+            "continuation", "agreement_changes", "recorded_by_name", "created_at", "updated_at",
+        ]  # fmt: skip
+        read_only_fields = ["uuid", "created_at", "updated_at"]
+        validators: list[Any] = []

@@ -1,0 +1,132 @@
+"""API v1 for evaluation moments and evaluations.
+
+Both are found only inside the coalition resolved for the requester (404 otherwise); reading
+needs VIEW_COALITION, writing EDIT_COALITION. Every write is one call to a service function.
+"""
+
+from __future__ import annotations
+
+from typing import Any, cast
+
+from django.db.models import QuerySet
+from drf_spectacular.utils import extend_schema, extend_schema_view
+from rest_framework import generics
+from rest_framework.serializers import BaseSerializer
+
+from samenspel.accounts.api.permissions import CoalitionScopedMixin
+from samenspel.accounts.policy import Permission
+from samenspel.core.api.views import ApiViewMixin
+from samenspel.evaluations import services
+from samenspel.evaluations.api.serializers import EvaluationSerializer, MomentSerializer
+from samenspel.evaluations.models import Evaluation, EvaluationMoment
+from samenspel.evaluations.selectors import (
+    evaluation_or_404,
+    evaluations_of,
+    moment_or_404,
+    moments_of,
+)
+
+TAG = "evaluations"
+WRITES = dict.fromkeys(("POST", "PATCH", "DELETE"), Permission.EDIT_COALITION)
+
+
+@extend_schema_view(
+    get=extend_schema(tags=[TAG], summary="Evaluatiemomenten", description="Nieuwste eerst."),
+    post=extend_schema(
+        tags=[TAG],
+        summary="Evaluatiemoment plannen",
+        description="Eén gepland moment per coalitie per kalenderjaar (Handreiking §1.2.4).",
+    ),
+)
+class MomentListCreate(ApiViewMixin, CoalitionScopedMixin, generics.ListCreateAPIView):
+    serializer_class = MomentSerializer
+    permission_by_method = WRITES
+    filter_backends: list[Any] = []
+
+    def get_queryset(self) -> QuerySet[EvaluationMoment]:
+        if getattr(self, "swagger_fake_view", False):
+            return EvaluationMoment.objects.none()
+        return moments_of(self.coalition)
+
+    def perform_create(self, serializer: BaseSerializer[Any]) -> None:
+        serializer.instance = services.plan_moment(
+            self.coalition, acting_user=self.acting_user, **serializer.validated_data
+        )
+
+
+@extend_schema_view(
+    get=extend_schema(tags=[TAG], summary="Evaluatiemoment bekijken"),
+    patch=extend_schema(
+        tags=[TAG], summary="Evaluatiemoment verzetten, of als gehouden of afgelast markeren"
+    ),
+    delete=extend_schema(tags=[TAG], summary="Evaluatiemoment verwijderen"),
+)
+class MomentDetail(ApiViewMixin, CoalitionScopedMixin, generics.RetrieveUpdateDestroyAPIView):
+    serializer_class = MomentSerializer
+    permission_by_method = WRITES
+    http_method_names = ["get", "patch", "delete", "head", "options"]
+    filter_backends: list[Any] = []
+
+    def get_object(self) -> EvaluationMoment:
+        return moment_or_404(self.coalition, self.kwargs["moment"])
+
+    def get_queryset(self) -> QuerySet[EvaluationMoment]:
+        return EvaluationMoment.objects.none()  # objects come from get_object
+
+    def perform_update(self, serializer: BaseSerializer[Any]) -> None:
+        serializer.instance = services.update_moment(
+            cast(EvaluationMoment, serializer.instance),
+            acting_user=self.acting_user,
+            **serializer.validated_data,
+        )
+
+    def perform_destroy(self, instance: EvaluationMoment) -> None:
+        services.delete_moment(instance, acting_user=self.acting_user)
+
+
+@extend_schema_view(
+    get=extend_schema(tags=[TAG], summary="Evaluaties", description="Nieuwste eerst."),
+    post=extend_schema(tags=[TAG], summary="Evaluatie vastleggen"),
+)
+class EvaluationListCreate(ApiViewMixin, CoalitionScopedMixin, generics.ListCreateAPIView):
+    serializer_class = EvaluationSerializer
+    permission_by_method = WRITES
+    filter_backends: list[Any] = []
+
+    def get_queryset(self) -> QuerySet[Evaluation]:
+        if getattr(self, "swagger_fake_view", False):
+            return Evaluation.objects.none()
+        return evaluations_of(self.coalition)
+
+    def perform_create(self, serializer: BaseSerializer[Any]) -> None:
+        serializer.instance = services.record_evaluation(
+            self.coalition, acting_user=self.acting_user, **serializer.validated_data
+        )
+
+
+@extend_schema_view(
+    get=extend_schema(tags=[TAG], summary="Evaluatie bekijken"),
+    patch=extend_schema(tags=[TAG], summary="Evaluatie wijzigen"),
+    delete=extend_schema(tags=[TAG], summary="Evaluatie verwijderen"),
+)
+class EvaluationDetail(ApiViewMixin, CoalitionScopedMixin, generics.RetrieveUpdateDestroyAPIView):
+    serializer_class = EvaluationSerializer
+    permission_by_method = WRITES
+    http_method_names = ["get", "patch", "delete", "head", "options"]
+    filter_backends: list[Any] = []
+
+    def get_object(self) -> Evaluation:
+        return evaluation_or_404(self.coalition, self.kwargs["evaluation"])
+
+    def get_queryset(self) -> QuerySet[Evaluation]:
+        return Evaluation.objects.none()  # objects come from get_object
+
+    def perform_update(self, serializer: BaseSerializer[Any]) -> None:
+        serializer.instance = services.update_evaluation(
+            cast(Evaluation, serializer.instance),
+            acting_user=self.acting_user,
+            **serializer.validated_data,
+        )
+
+    def perform_destroy(self, instance: Evaluation) -> None:
+        services.delete_evaluation(instance, acting_user=self.acting_user)

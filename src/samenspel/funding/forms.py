@@ -1,0 +1,32 @@
+from typing import Any
+
+from django import forms
+
+from samenspel.coalitions.forms import DATE_WIDGET
+from samenspel.coalitions.models import Coalition
+from samenspel.funding.models import FundingSource
+from samenspel.funding.services import SOURCE_FIELDS
+from samenspel.partners.models import Partner
+
+
+class FundingSourceForm(forms.ModelForm):
+    class Meta:
+        model = FundingSource
+        fields = list(SOURCE_FIELDS)
+        widgets = {
+            "start_date": DATE_WIDGET,
+            "end_date": DATE_WIDGET,
+            "conditions": forms.Textarea(attrs={"rows": 3}),
+            "continuity_plan": forms.Textarea(attrs={"rows": 4}),
+        }
+
+    def __init__(self, *args: Any, coalition: Coalition, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        partner_field = self.fields["funder_partner"]
+        partner_field.queryset = Partner.objects.filter(coalition=coalition).order_by("name")  # type: ignore[attr-defined]
+
+    def _post_clean(self) -> None:
+        """The model's rules run in the service, which reports them at their fields."""
+
+    def service_fields(self) -> dict[str, Any]:
+        return {name: self.cleaned_data[name] for name in self.Meta.fields}

@@ -1,0 +1,10 @@
+from django import template
+
+from samenspel.funding.money import euro as format_euro
+
+register = template.Library()
+
+
+@register.filter
+def euro(value: object) -> str:
+    return format_euro(value)  # type: ignore[arg-type]
