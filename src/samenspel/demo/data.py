@@ -24,6 +24,7 @@ from samenspel.coalitions.models import (
     TippingPoint,
 )
 from samenspel.demo.scans import DIJKERVEEN_ROUNDS, LINDEWAARDE_ROUNDS, add_rounds
+from samenspel.demo.workspace import add_workspace
 from samenspel.guide.content import phase_activities
 from samenspel.partners import services as partner_services
 from samenspel.partners.models import Partner
@@ -638,6 +639,7 @@ def load_demo(password: str) -> list[tuple[str, str]]:
     _fill_checklist(lindewaarde, coordinator2, done_through=1, busy_in=2)
 
     add_rounds(dijkerveen, coordinator, DIJKERVEEN_ROUNDS, seed=2026)
+    add_workspace(dijkerveen, coordinator)
     add_rounds(lindewaarde, coordinator2, LINDEWAARDE_ROUNDS, seed=2027)
 
     Membership.objects.create(

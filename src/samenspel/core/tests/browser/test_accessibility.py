@@ -60,11 +60,27 @@ SCREENS = {
     "scan-results": Screen(lambda d: url("scans:results", c(d), closed_round(d).uuid)),
     "scan-trend": Screen(lambda d: url("scans:trend", c(d), "conditions")),
     "findings": Screen(lambda d: url("advice:findings", c(d))),
+    "ambition": Screen(lambda d: url("agreements:ambition", c(d))),
+    "agreements": Screen(lambda d: url("agreements:list", c(d))),
+    "process": Screen(lambda d: url("agreements:process", c(d))),
+    "covenant": Screen(lambda d: url("agreements:covenant", c(d))),
+    "funding": Screen(lambda d: url("funding:overview", c(d))),
+    "evaluations": Screen(lambda d: url("evaluations:list", c(d))),
+    "meetings": Screen(lambda d: url("meetings:list", c(d))),
+    "meeting": Screen(lambda d: url("meetings:detail", c(d), first_meeting(d).uuid)),
+    "open-actions": Screen(lambda d: url("meetings:actions", c(d))),
+    "bodies": Screen(lambda d: url("meetings:bodies", c(d))),
     "findings-summary-card": Screen(
         lambda d: url("coalitions:dashboard", c(d)),
         prepare=lambda p: expect(p.locator("#signalen-kop")).to_be_visible(),
     ),
 }
+
+
+def first_meeting(demo: Demo) -> Any:
+    from samenspel.meetings.models import Meeting
+
+    return Meeting.objects.filter(coalition=demo.coalition).order_by("starts_at").first()
 
 
 def closed_round(demo: Demo) -> Any:
