@@ -33,7 +33,12 @@ from django.urls import (
 from django.utils import timezone
 
 from samenspel.accounts.models import ApiToken, Membership, Role, User
+from samenspel.agreements.models import PartnerAgreement, ProcessStep, Signatory
 from samenspel.coalitions.models import Coalition
+from samenspel.evaluations.models import Evaluation, EvaluationMoment, MomentStatus
+from samenspel.funding.models import FundingSource
+from samenspel.meetings.models import ActionItem, Body, Meeting
+from samenspel.meetings.services import issue_calendar_feed
 from samenspel.partners.models import ContactPerson, Partner
 from samenspel.scans import services
 from samenspel.scans.models import Round, RoundStatus
@@ -55,10 +60,31 @@ PAGES: list[tuple[str, str, str | None]] = [
     ("scan trend", "scans:trend", "instrument"),
     ("collaboration health", "scans:health", "coalition"),
     ("findings", "advice:findings", "coalition"),
+    ("meeting list", "meetings:list", "coalition"),
+    ("meeting detail", "meetings:detail", "meeting"),
+    ("open actions", "meetings:actions", "coalition"),
+    ("bodies", "meetings:bodies", "coalition"),
+    ("calendar feed (iCal)", "meetings:feed", "feed"),
+    ("agreements overview", "agreements:list", "coalition"),
+    ("process", "agreements:process", "coalition"),
+    ("ambition", "agreements:ambition", "coalition"),
+    ("covenant", "agreements:covenant", "coalition"),
+    ("funding overview", "funding:overview", "coalition"),
+    ("evaluations list", "evaluations:list", "coalition"),
+    ("evaluation detail", "evaluations:detail", "evaluation"),
     ("healthz (trivial view)", "healthz", None),
 ]
 # Pages whose server time is measured, compared with the trivial view.
-TIMED = ["dashboard", "partner list", "partner map", "scan results", "findings"]
+TIMED = [
+    "dashboard",
+    "partner list",
+    "partner map",
+    "scan results",
+    "findings",
+    "meeting list",
+    "agreements overview",
+    "funding overview",
+]
 TRIVIAL = ("healthz", "healthz")
 
 # API lists the product should have; each is found among the discovered routes by these words.
@@ -108,9 +134,17 @@ class Subject:
     round: Round | None = None
     link_token: str | None = None  # a respondent's personal link in an open round
     api_token: str | None = None  # the uuid of one of the user's personal API tokens
+    feed: str | None = None  # the secret of the user's calendar feed (iCal)
+    # uuids of one object of each kind in the focus coalition, by URL parameter: meeting, body,
+    # action, agreement, step, signatory, source, moment, evaluation.
+    objects: dict[str, str] = field(default_factory=dict)
 
     def value_for(self, parameter: str, route: str = "") -> str | None:
         name = parameter.lower()
+        if name in self.objects:
+            return self.objects[name]
+        if name == "feed":
+            return self.feed
         if "partner" in name:
             return str(self.partner.uuid)
         if "coalition" in name:
@@ -178,7 +212,50 @@ def prepare_subject(coalition_id: int, second_coalition_id: int | None) -> Subje
         round=scan_round,
         link_token=_open_round_link(coalition, membership.user),
         api_token=str(_token.uuid),
+        feed=issue_calendar_feed(acting_user=membership.user),
+        objects=_objects(coalition),
     )
+
+
+def _objects(coalition: Coalition) -> dict[str, str]:
+    """One object of each kind to fill the detail routes, chosen the same way at every scale:
+    the past meeting with the most agenda items, decisions and actions; an open action; the first
+    body, agreement, process step, signatory and funding source; the planned evaluation moment;
+    the latest evaluation."""
+    meeting = (
+        Meeting.objects.filter(coalition=coalition, starts_at__lt=timezone.now())
+        .annotate(
+            n=Count("agenda_items", distinct=True)
+            + Count("decisions", distinct=True)
+            + Count("actions", distinct=True)
+        )
+        .order_by("-n", "-starts_at", "pk")
+        .first()
+    )
+    candidates: dict[str, Any] = {
+        "meeting": meeting,
+        "body": Body.objects.filter(coalition=coalition).order_by("name", "pk").first(),
+        "action": ActionItem.objects.filter(meeting__coalition=coalition, done_on__isnull=True)
+        .order_by("due_on", "pk")
+        .first(),
+        "agreement": PartnerAgreement.objects.filter(coalition=coalition)
+        .order_by("partner__name", "pk")
+        .first(),
+        "step": ProcessStep.objects.filter(coalition=coalition).order_by("order", "pk").first(),
+        "signatory": Signatory.objects.filter(covenant__coalition=coalition)
+        .order_by("partner__name", "name", "pk")
+        .first(),
+        "source": FundingSource.objects.filter(coalition=coalition)
+        .order_by("start_date", "pk")
+        .first(),
+        "moment": EvaluationMoment.objects.filter(coalition=coalition, status=MomentStatus.PLANNED)
+        .order_by("planned_on", "pk")
+        .first(),
+        "evaluation": Evaluation.objects.filter(coalition=coalition)
+        .order_by("-held_on", "pk")
+        .first(),
+    }
+    return {name: str(obj.uuid) for name, obj in candidates.items() if obj is not None}
 
 
 def _open_round_link(coalition: Coalition, user: User) -> str | None:
@@ -225,6 +302,16 @@ def page_paths(subject: Subject) -> Iterator[tuple[str, str | None, str]]:
             kwargs = {"coalition": subject.coalition.uuid, "partner": subject.partner.uuid}
         elif target == "instrument":
             kwargs = {"coalition": subject.coalition.uuid, "instrument": INSTRUMENT}
+        elif target == "feed":
+            if subject.feed is None:
+                yield label, None, "The person has no calendar feed."
+                continue
+            kwargs = {"feed": subject.feed}
+        elif target in ("meeting", "evaluation"):
+            if target not in subject.objects:
+                yield label, None, f"The focus coalition has no {target} to measure."
+                continue
+            kwargs = {"coalition": subject.coalition.uuid, target: subject.objects[target]}
         elif target == "round":
             if subject.round is None:
                 yield label, None, "The focus coalition has no closed round to measure."

@@ -31,12 +31,25 @@ import uuid
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 from django.contrib.auth.hashers import make_password
 from django.db import models, transaction
+from django.utils import timezone
 
 from samenspel.accounts.models import Invitation, Membership, Role, User
+from samenspel.agreements.models import (
+    AmbitionVersion,
+    Covenant,
+    CovenantKind,
+    CovenantStatus,
+    PartnerAgreement,
+    ProcessStep,
+    Signatory,
+    StepKind,
+    StepStatus,
+)
 from samenspel.coalitions.models import (
     LIFE_PHASES,
     AreaScope,
@@ -51,7 +64,19 @@ from samenspel.coalitions.models import (
     TippingPoint,
 )
 from samenspel.core.models import AuditEvent
+from samenspel.evaluations.models import Evaluation, EvaluationMoment, MomentStatus
+from samenspel.funding.models import FundingKind, FundingSource
 from samenspel.guide.content import phase_activities
+from samenspel.meetings.models import (
+    ActionItem,
+    AgendaItem,
+    Attendance,
+    AttendanceStatus,
+    Body,
+    BodyKind,
+    Decision,
+    Meeting,
+)
 from samenspel.partners.models import (
     Circle,
     CoalitionRole,
@@ -158,7 +183,58 @@ PHASE_REASONS = ["Nieuwe partners sloten aan.", "Intentieverklaring getekend.",
 AMBITIONS = ["Niemand hoeft er alleen voor te staan.",
              "Ontmoeten wordt vanzelfsprekend in elke wijk.",
              "We signaleren eenzaamheid vroeg en volgen elke melding op.", ""]
+AMBITION_GOALS = ["Minder inwoners voelen zich eenzaam.", "Elke wijk heeft een ontmoetingsplek.",
+                  "Partners verwijzen elkaar vaker door."]
+AMBITION_REASONS = ["Eerste versie, vastgesteld in de kerngroep.",
+                    "Bijgesteld na de evaluatie.", "Aangescherpt met de nieuwe partners.",
+                    "Jongeren als doelgroep toegevoegd."]
+EXPECTATIONS = ["Meedenken in de kerngroep en signalen doorgeven.",
+                "Ruimte beschikbaar stellen voor de ontmoetingstafel.",
+                "Inwoners doorverwijzen en terugkoppelen.",
+                "Een bijdrage aan de activiteitenbegroting."]
+STEP_TITLES = ["Kick-off met alle partners", "Gedeelde ambitie vaststellen",
+               "Intentieverklaring tekenen", "Werkgroepen inrichten", "Wijkscan uitvoeren",
+               "Signaleringsroute afspreken", "Subsidieaanvraag indienen",
+               "Eerste ontmoetingsweek", "Tussentijdse evaluatie", "Communicatieplan maken",
+               "Vrijwilligers werven", "Jaarplan vaststellen", "Bijeenkomst met inwoners",
+               "Borging in de begroting", "Resultaten delen met de raad"]
+BODY_PLAN = [
+    (BodyKind.CORE_GROUP, "Kerngroep"),
+    (BodyKind.STEERING_GROUP, "Regiegroep"),
+    (BodyKind.WORKING_GROUP, "Werkgroep Ontmoeting"),
+    (BodyKind.NETWORK_MEETING, "Netwerkbijeenkomst"),
+    (BodyKind.WORKING_GROUP, "Werkgroep Signaleren"),
+]
+LOCATIONS = ["Buurthuis", "Bibliotheek", "Gemeentehuis", "Online", "Wijkcentrum"]
+AGENDA_TITLES = ["Opening en mededelingen", "Verslag vorige keer", "Stand van de actiepunten",
+                 "Nieuwe partners", "Ontmoetingsweek", "Signalen uit de wijk", "Financiering",
+                 "Evaluatie", "Rondvraag"]
+DECISIONS = ["De kerngroep stelt het jaarplan vast.", "We starten een tweede ontmoetingstafel.",
+             "De subsidieaanvraag wordt ingediend.", "Nieuwe partners worden uitgenodigd.",
+             "De evaluatie wordt in het voorjaar gehouden."]
+ACTIONS = ["Uitnodiging versturen", "Verslag rondsturen", "Begroting uitwerken",
+           "Contact leggen met de huisartsen", "Zaal reserveren", "Flyer maken",
+           "Vrijwilligers benaderen"]
+FUNDERS = ["Gemeente {m}", "Oranje Fonds", "VSBfonds", "Fonds Sluyterman van Loo",
+           "Provincie", "RCOAK", "Stichting Dorpsbelang {m}"]
+EVALUATION_TEXTS = ["De ontmoetingstafels lopen goed.", "Het bereik onder jongeren blijft achter.",
+                    "We gaan door met de werkgroepen.", "De kerngroep komt vaker bijeen."]
 # fmt: on
+
+WORK_MODELS: list[type[models.Model]] = [
+    AmbitionVersion,
+    PartnerAgreement,
+    ProcessStep,
+    Covenant,
+    Signatory,
+    Body,
+    Meeting,
+    Decision,
+    ActionItem,
+    FundingSource,
+    EvaluationMoment,
+    Evaluation,
+]
 
 # Scan rounds of every coalition: (instrument, title, closing date). Three rounds of the five
 # conditions (25 questions), two of the success factors (16) and three pulse checks (4): about
@@ -274,6 +350,12 @@ def _explicit_timestamps() -> Iterator[None]:
         Membership._meta.get_field("created_at"),
         Round._meta.get_field("created_at"),
     ]
+    stamped += [
+        f
+        for model in WORK_MODELS
+        for f in model._meta.concrete_fields
+        if getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False)
+    ]
     saved = [(f, f.auto_now, f.auto_now_add) for f in stamped]
     for f, _now, _add in saved:
         f.auto_now = f.auto_now_add = False
@@ -321,6 +403,30 @@ def delete_synthetic_data() -> dict[str, int]:
             ("scan responses", Response.objects.filter(round__coalition__in=coalitions)),
             ("scan respondents", Respondent.objects.filter(round__coalition__in=coalitions)),
             ("scan rounds", Round.objects.filter(coalition__in=coalitions)),
+            ("signatories", Signatory.objects.filter(covenant__coalition__in=coalitions)),
+            ("covenants", Covenant.objects.filter(coalition__in=coalitions)),
+            ("agreements", PartnerAgreement.objects.filter(coalition__in=coalitions)),
+            ("process steps", ProcessStep.objects.filter(coalition__in=coalitions)),
+            ("ambition versions", AmbitionVersion.objects.filter(coalition__in=coalitions)),
+            ("action items", ActionItem.objects.filter(meeting__coalition__in=coalitions)),
+            ("decisions", Decision.objects.filter(meeting__coalition__in=coalitions)),
+            ("attendance", Attendance.objects.filter(meeting__coalition__in=coalitions)),
+            ("agenda items", AgendaItem.objects.filter(meeting__coalition__in=coalitions)),
+            ("meetings", Meeting.objects.filter(coalition__in=coalitions)),
+            (
+                "body members",
+                Body.members.through.objects.filter(body__coalition__in=coalitions),
+            ),
+            ("bodies", Body.objects.filter(coalition__in=coalitions)),
+            ("funding sources", FundingSource.objects.filter(coalition__in=coalitions)),
+            (
+                "evaluation participants",
+                Evaluation.participants.through.objects.filter(
+                    evaluation__coalition__in=coalitions
+                ),
+            ),
+            ("evaluations", Evaluation.objects.filter(coalition__in=coalitions)),
+            ("evaluation moments", EvaluationMoment.objects.filter(coalition__in=coalitions)),
             ("memberships", Membership.objects.filter(coalition__in=coalitions)),
             ("invitations", Invitation.objects.filter(coalition__in=coalitions)),
             ("events", PartnerEvent.objects.filter(partner__coalition__in=coalitions)),
@@ -357,6 +463,22 @@ class _Rows:
     respondents: list[Respondent] = field(default_factory=list)
     responses: list[Response] = field(default_factory=list)
     answers: int = 0  # item values inside the responses' answers
+    ambition_versions: list[AmbitionVersion] = field(default_factory=list)
+    agreements: list[PartnerAgreement] = field(default_factory=list)
+    process_steps: list[ProcessStep] = field(default_factory=list)
+    covenants: list[Covenant] = field(default_factory=list)
+    signatories: list[Signatory] = field(default_factory=list)
+    bodies: list[Body] = field(default_factory=list)
+    body_members: list[tuple[Body, Partner]] = field(default_factory=list)
+    meetings: list[Meeting] = field(default_factory=list)
+    agenda_items: list[AgendaItem] = field(default_factory=list)
+    attendance: list[Attendance] = field(default_factory=list)
+    decisions: list[Decision] = field(default_factory=list)
+    action_items: list[ActionItem] = field(default_factory=list)
+    funding_sources: list[FundingSource] = field(default_factory=list)
+    evaluation_moments: list[EvaluationMoment] = field(default_factory=list)
+    evaluations: list[Evaluation] = field(default_factory=list)
+    participants: list[tuple[Evaluation, Partner]] = field(default_factory=list)
 
 
 def _phase_walk(rng: random.Random, start: datetime.date) -> list[tuple[datetime.date, str, str]]:
@@ -751,6 +873,293 @@ def _scan_rows(
             )
 
 
+def _work_rows(
+    rows: _Rows,
+    seed: int,
+    position: int,
+    coalition: Coalition,
+    coordinator: User,
+    partners: Sequence[Partner],
+    today: datetime.date,
+) -> None:
+    """The coalition's agreements, meetings, funding and evaluations.
+
+    A generator of its own (seeded with the seed and the position), so everything before stays
+    as it was. What looks ahead (meetings to come, process steps, funding that runs out, the next
+    evaluation moment) is placed around `today`, so the pages show what they would show in use:
+    upcoming meetings, overdue steps and actions, funding that ends within twelve months."""
+    rng = random.Random(f"{seed}/{position}/work")
+    place = municipality_name(position)
+    start = coalition.start_date
+    current = [p for p in partners if p.left_on is None]
+    focus = position == 0  # the measured coalition has every kind of row
+
+    # The shared ambition, with its history: 1–3 versions.
+    version_days = sorted(_date_between(rng, start, today) for _ in range(rng.randint(1, 3)))
+    for number, day in enumerate(version_days):
+        rows.ambition_versions.append(
+            AmbitionVersion(
+                uuid=_uuid(rng),
+                coalition=coalition,
+                text=rng.choice(AMBITIONS[:-1]),
+                goals=rng.choice(AMBITION_GOALS),
+                success_criteria=rng.choice(SUCCESSES[1:]),
+                priorities=rng.choice(AMBITION_GOALS),
+                target_groups="Ouderen, jongeren en mantelzorgers in " + place,
+                reason=AMBITION_REASONS[min(number, len(AMBITION_REASONS) - 1)],
+                created_by=coordinator,
+                created_at=_moment(rng, day),
+            )
+        )
+
+    # Agreements with most current partners.
+    for partner in current:
+        if rng.random() >= 0.8:
+            continue
+        begins = _date_between(rng, partner.joined_on, today)
+        rows.agreements.append(
+            PartnerAgreement(
+                uuid=_uuid(rng),
+                coalition=coalition,
+                partner=partner,
+                role=rng.choice(CoalitionRole.values),
+                hours_per_month=Decimal(rng.choice([0, 2, 4, 8, 16])),
+                money=Decimal(rng.choice([0, 0, 500, 2500, 10000])),
+                space=rng.choice(["", "", "Zaal in het buurthuis"]),
+                reach=rng.choice(["", "Ouderen in de wijk", "Jongeren"]),
+                expertise=rng.choice(["", "Gespreksvoering", "Signaleren"]),
+                expectations=rng.choice(EXPECTATIONS),
+                start_date=begins,
+                review_date=begins + datetime.timedelta(days=rng.randint(180, 730)),
+                created_at=_moment(rng, begins),
+                updated_at=_moment(rng, begins),
+            )
+        )
+
+    # The process design: 5–15 steps around today; some open ones are overdue.
+    for order, title in enumerate(rng.sample(STEP_TITLES, rng.randint(5, 15))):
+        due = today + datetime.timedelta(days=rng.randint(-365, 365))
+        if due < today:
+            status = _weighted(
+                rng,
+                {
+                    StepStatus.DONE: 65,
+                    StepStatus.DROPPED: 5,
+                    StepStatus.BUSY: 15,
+                    StepStatus.PLANNED: 15,
+                },
+            )
+        else:
+            status = _weighted(rng, {StepStatus.PLANNED: 70, StepStatus.BUSY: 30})
+        rows.process_steps.append(
+            ProcessStep(
+                uuid=_uuid(rng),
+                coalition=coalition,
+                title=title,
+                kind=StepKind.MILESTONE if rng.random() < 0.2 else StepKind.STEP,
+                owner=rng.choice(current) if current and rng.random() < 0.7 else None,
+                due_date=due,
+                status=status,
+                decisions_needed=rng.choice(["", "", "Akkoord van de regiegroep"]),
+                order=order,
+                created_at=_moment(rng, start),
+                updated_at=_moment(rng, min(due, today)),
+            )
+        )
+
+    # A letter of intent or covenant with its signatories, for about half.
+    if focus or rng.random() < 0.5:
+        signed = rng.random() < 0.6
+        signed_on = _date_between(rng, start, today) if signed else None
+        covenant = Covenant(
+            uuid=_uuid(rng),
+            coalition=coalition,
+            kind=rng.choice(CovenantKind.values),
+            rules_of_play="We overleggen maandelijks en besluiten bij consensus.",
+            status=CovenantStatus.SIGNED if signed else CovenantStatus.DRAFT,
+            signed_on=signed_on,
+            created_at=_moment(rng, start),
+            updated_at=_moment(rng, signed_on or start),
+        )
+        rows.covenants.append(covenant)
+        for partner in rng.sample(current, min(len(current), rng.randint(3, 8))):
+            rows.signatories.append(
+                Signatory(
+                    uuid=_uuid(rng),
+                    covenant=covenant,
+                    partner=partner,
+                    name=_person(rng),
+                    function=rng.choice(FUNCTIONS),
+                    signed_on=signed_on,
+                    created_at=_moment(rng, signed_on or start),
+                )
+            )
+
+    # Bodies (2–4) with their members, and 10–30 meetings: most in the past two years, some ahead.
+    bodies = []
+    for kind, name in rng.sample(BODY_PLAN, rng.randint(2, 4)):
+        body = Body(
+            uuid=_uuid(rng),
+            coalition=coalition,
+            name=name,
+            kind=kind,
+            purpose="Voortgang, signalen en activiteiten.",
+            decides=rng.choice(["", "Besluiten over de begroting en het jaarplan."]),
+            created_at=_moment(rng, start),
+        )
+        bodies.append(body)
+        rows.bodies.append(body)
+        members = rng.sample(current, min(len(current), rng.randint(3, 12)))
+        rows.body_members += [(body, partner) for partner in members]
+    members_of = {id(b): [p for bb, p in rows.body_members if bb is b] for b in bodies}
+    for _ in range(rng.randint(10, 30)):
+        day = today + datetime.timedelta(days=rng.randint(-730, 90))
+        body = rng.choice(bodies) if rng.random() < 0.9 else None
+        starts = datetime.datetime.combine(
+            day, datetime.time(rng.choice([10, 14, 19]), 0), tzinfo=datetime.UTC
+        )
+        past = day < today
+        meeting = Meeting(
+            uuid=_uuid(rng),
+            coalition=coalition,
+            body=body,
+            title=f"{body.name if body else 'Bijeenkomst'} {day:%d-%m-%Y}",
+            starts_at=starts,
+            ends_at=starts + datetime.timedelta(hours=2),
+            location=f"{rng.choice(LOCATIONS)} {place}",
+            minutes="Verslag: de partners bespraken de voortgang." if past else "",
+            created_at=_moment(rng, min(day, today) - datetime.timedelta(days=14)),
+        )
+        rows.meetings.append(meeting)
+        for order, title in enumerate(rng.sample(AGENDA_TITLES, rng.randint(2, 6))):
+            rows.agenda_items.append(
+                AgendaItem(uuid=_uuid(rng), meeting=meeting, title=title, order=order)
+            )
+        if not past:
+            continue
+        present = members_of[id(body)] if body else rng.sample(current, min(len(current), 8))
+        for partner in present:
+            rows.attendance.append(
+                Attendance(
+                    uuid=_uuid(rng),
+                    meeting=meeting,
+                    partner=partner,
+                    status=_weighted(
+                        rng,
+                        {
+                            AttendanceStatus.PRESENT: 75,
+                            AttendanceStatus.EXCUSED: 15,
+                            AttendanceStatus.ABSENT: 10,
+                        },
+                    ),
+                )
+            )
+        for number in range(1, rng.randint(0, 3) + 1):
+            rows.decisions.append(
+                Decision(
+                    uuid=_uuid(rng),
+                    meeting=meeting,
+                    number=number,
+                    text=rng.choice(DECISIONS),
+                    created_at=_moment(rng, day),
+                )
+            )
+        for _action in range(rng.randint(0, 4)):
+            due = day + datetime.timedelta(days=rng.randint(14, 60))
+            done = due < today and rng.random() < 0.75
+            rows.action_items.append(
+                ActionItem(
+                    uuid=_uuid(rng),
+                    meeting=meeting,
+                    text=rng.choice(ACTIONS),
+                    owner_partner=rng.choice(present) if present and rng.random() < 0.8 else None,
+                    owner_name=_person(rng) if rng.random() < 0.4 else "",
+                    due_on=due,
+                    done_on=min(today, due + datetime.timedelta(days=rng.randint(-10, 10)))
+                    if done
+                    else None,
+                    created_at=_moment(rng, day),
+                )
+            )
+
+    # 1–5 funding sources; some carry activities, end within twelve months and have no plan.
+    for _ in range(rng.randint(1, 5)):
+        begins = _date_between(rng, start, today)
+        roll = rng.random()
+        if roll < 0.4:  # runs out within twelve months
+            ends: datetime.date | None = today + datetime.timedelta(days=rng.randint(0, 360))
+        elif roll < 0.75:
+            ends = max(begins, today) + datetime.timedelta(days=rng.randint(366, 1100))
+        elif roll < 0.9:
+            ends = None
+        else:  # already ended
+            ends = _date_between(rng, begins, today)
+        carries = rng.random() < 0.5
+        funder = rng.choice(current) if current and rng.random() < 0.3 else None
+        rows.funding_sources.append(
+            FundingSource(
+                uuid=_uuid(rng),
+                coalition=coalition,
+                kind=rng.choice(FundingKind.values),
+                funder_name="" if funder else rng.choice(FUNDERS).format(m=place),
+                funder_partner=funder,
+                amount=Decimal(rng.randint(5, 400) * 250),
+                start_date=begins,
+                end_date=ends,
+                conditions=rng.choice(["", "Jaarlijkse verantwoording", "Eigen bijdrage 20%"]),
+                carries_activities=carries,
+                continuity_plan="Aanvraag bij de gemeente voor de jaren daarna."
+                if rng.random() < 0.5
+                else "",
+                created_at=_moment(rng, begins),
+                updated_at=_moment(rng, begins),
+            )
+        )
+
+    # 0–2 evaluations (held at a moment), and the next evaluation moment, planned.
+    held = sorted(
+        _date_between(rng, max(start, today - datetime.timedelta(days=900)), today)
+        for _ in range(max(rng.randint(0, 2), 1 if focus else 0))
+    )
+    for day in held:
+        moment = EvaluationMoment(
+            uuid=_uuid(rng),
+            coalition=coalition,
+            planned_on=day,
+            status=MomentStatus.HELD,
+            created_at=_moment(rng, day - datetime.timedelta(days=60)),
+            updated_at=_moment(rng, day),
+        )
+        rows.evaluation_moments.append(moment)
+        evaluation = Evaluation(
+            uuid=_uuid(rng),
+            coalition=coalition,
+            moment=moment,
+            held_on=day,
+            successes=rng.choice(EVALUATION_TEXTS),
+            bottlenecks=rng.choice(EVALUATION_TEXTS),
+            continuation=rng.choice(EVALUATION_TEXTS),
+            agreement_changes=rng.choice(["", "Afspraken over uren bijgesteld."]),
+            recorded_by=coordinator,
+            created_at=_moment(rng, day),
+            updated_at=_moment(rng, day),
+        )
+        rows.evaluations.append(evaluation)
+        chosen = rng.sample(current, min(len(current), rng.randint(4, 12)))
+        rows.participants += [(evaluation, partner) for partner in chosen]
+    planned = today + datetime.timedelta(days=rng.randint(14, 330))
+    rows.evaluation_moments.append(
+        EvaluationMoment(
+            uuid=_uuid(rng),
+            coalition=coalition,
+            planned_on=planned,
+            status=MomentStatus.PLANNED,
+            created_at=_moment(rng, today - datetime.timedelta(days=rng.randint(0, 60))),
+            updated_at=_moment(rng, today),
+        )
+    )
+
+
 def _insert(model: type[models.Model], objects: list[Any]) -> None:
     model._default_manager.bulk_create(objects, batch_size=BATCH_SIZE)
 
@@ -762,8 +1171,12 @@ def generate(
     seed: int = DEFAULT_SEED,
     pinned: Sequence[int] = (),
     password: str | None = None,
+    today: datetime.date | None = None,
 ) -> GenerationResult:
-    """Generate `coalitions` coalitions with `partners` partners in total, in one transaction."""
+    """Generate `coalitions` coalitions with `partners` partners in total, in one transaction.
+
+    What looks ahead (meetings, process steps, funding, evaluation moments) is placed around
+    `today` (default: the current date); the same seed and `today` give the same rows."""
     if not 1 <= coalitions <= MAX_COALITIONS:
         raise ValueError(f"Between 1 and {MAX_COALITIONS} coalitions, not {coalitions}.")
     if synthetic_municipalities().exists():
@@ -772,9 +1185,11 @@ def generate(
     counts = spread(partners, coalitions, random.Random(seed), pinned)
     activities = {phase.value: [a.key for a in phase_activities(phase)] for phase in LIFE_PHASES}
     password_hash = make_password(password)  # hashed once: a real hash is slow on purpose
+    today = today or timezone.localdate()
     rows = _Rows()
     for position, partner_count in enumerate(counts):
         first_contact = len(rows.contacts)
+        first_partner = len(rows.partners)
         _coalition_rows(rows, seed, position, partner_count, password_hash, activities)
         _scan_rows(
             rows,
@@ -783,6 +1198,15 @@ def generate(
             rows.coalitions[-1],
             rows.users[-1],
             rows.contacts[first_contact:],
+        )
+        _work_rows(
+            rows,
+            seed,
+            position,
+            rows.coalitions[-1],
+            rows.users[-1],
+            rows.partners[first_partner:],
+            today,
         )
 
     with transaction.atomic(), _explicit_timestamps():
@@ -799,6 +1223,31 @@ def generate(
         _insert(Round, rows.rounds)
         _insert(Respondent, rows.respondents)
         _insert(Response, rows.responses)
+        _insert(AmbitionVersion, rows.ambition_versions)
+        _insert(PartnerAgreement, rows.agreements)
+        _insert(ProcessStep, rows.process_steps)
+        _insert(Covenant, rows.covenants)
+        _insert(Signatory, rows.signatories)
+        _insert(Body, rows.bodies)
+        _insert(
+            Body.members.through,
+            [Body.members.through(body_id=b.pk, partner_id=p.pk) for b, p in rows.body_members],
+        )
+        _insert(Meeting, rows.meetings)
+        _insert(AgendaItem, rows.agenda_items)
+        _insert(Attendance, rows.attendance)
+        _insert(Decision, rows.decisions)
+        _insert(ActionItem, rows.action_items)
+        _insert(FundingSource, rows.funding_sources)
+        _insert(EvaluationMoment, rows.evaluation_moments)
+        _insert(Evaluation, rows.evaluations)
+        _insert(
+            Evaluation.participants.through,
+            [
+                Evaluation.participants.through(evaluation_id=e.pk, partner_id=p.pk)
+                for e, p in rows.participants
+            ],
+        )
 
     return GenerationResult(
         rows={
@@ -816,6 +1265,22 @@ def generate(
             "respondents": len(rows.respondents),
             "responses": len(rows.responses),
             "answers": rows.answers,
+            "ambition_versions": len(rows.ambition_versions),
+            "agreements": len(rows.agreements),
+            "process_steps": len(rows.process_steps),
+            "covenants": len(rows.covenants),
+            "signatories": len(rows.signatories),
+            "bodies": len(rows.bodies),
+            "body_members": len(rows.body_members),
+            "meetings": len(rows.meetings),
+            "agenda_items": len(rows.agenda_items),
+            "attendance": len(rows.attendance),
+            "decisions": len(rows.decisions),
+            "action_items": len(rows.action_items),
+            "funding_sources": len(rows.funding_sources),
+            "evaluation_moments": len(rows.evaluation_moments),
+            "evaluations": len(rows.evaluations),
+            "evaluation_participants": len(rows.participants),
         },
         seconds=time.perf_counter() - started,
         coalition_ids=[c.pk for c in rows.coalitions],

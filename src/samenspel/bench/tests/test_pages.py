@@ -62,3 +62,50 @@ def test_new_api_routes_are_filled_not_skipped(subject):
     assert not {"scan rounds", "findings", "respond", "instruments"} & set(
         measure.missing_api(list(api.items()))
     )
+
+
+def test_agreement_meeting_funding_and_evaluation_pages_are_measured(subject):
+    client = Client()
+    client.force_login(subject.user)
+    pages = {label: path for label, path, _note in measure.page_paths(subject)}
+
+    for label in (
+        "meeting list",
+        "meeting detail",
+        "open actions",
+        "bodies",
+        "calendar feed (iCal)",
+        "agreements overview",
+        "process",
+        "ambition",
+        "covenant",
+        "funding overview",
+        "evaluations list",
+        "evaluation detail",
+    ):
+        assert pages[label], label
+        result = measure.count_queries(client, label, pages[label])
+        assert (result.status, result.error) == (200, ""), label
+
+
+def test_detail_routes_of_the_new_apps_are_filled(subject):
+    client = Client()
+    client.force_login(subject.user)
+    api = dict(measure.api_paths(subject))
+
+    for label in (
+        "api coalitions/{coalition}/meetings/{meeting}/",
+        "api coalitions/{coalition}/bodies/{body}/",
+        "api coalitions/{coalition}/agreements/{agreement}/",
+        "api coalitions/{coalition}/process-steps/{step}/",
+        "api coalitions/{coalition}/covenant/signatories/{signatory}/",
+        "api coalitions/{coalition}/funding-sources/{source}/",
+        "api coalitions/{coalition}/evaluation-moments/{moment}/",
+        "api coalitions/{coalition}/evaluations/{evaluation}/",
+        "api coalitions/{coalition}/funding-overview/",
+    ):
+        assert label in api, label
+        result = measure.count_queries(client, label, api[label])
+        assert (result.status, result.error) == (200, ""), label
+    complete = api["api coalitions/{coalition}/actions/{action}/complete/"]
+    assert measure.count_queries(client, "complete", complete).status == 405

@@ -1,13 +1,18 @@
+import datetime
 import json
 
 import pytest
 from django.core.management import call_command
 
 from samenspel.accounts.models import Membership, Role
+from samenspel.agreements.models import Covenant, ProcessStep, Signatory
 from samenspel.bench import synthetic
 from samenspel.coalitions.models import ChecklistItem, Coalition, Municipality, PhaseChange
 from samenspel.core.models import AuditEvent
+from samenspel.evaluations.models import MomentStatus
+from samenspel.funding.models import FundingSource
 from samenspel.guide.content import all_activity_keys
+from samenspel.meetings.models import ActionItem, AgendaItem, Attendance, Decision, Meeting
 from samenspel.partners.models import ContactPerson, Partner, PartnerEvent
 from samenspel.scans.instruments import get_instrument, validate_answers
 from samenspel.scans.models import Respondent, Response, ResponseStatus, Round, RoundStatus
@@ -149,3 +154,75 @@ def test_the_pinned_coalition_has_identical_scans_at_every_scale():
 
     assert small
     assert small == _scan_data("GM8000")
+
+
+# --- agreements, meetings, funding, evaluations ------------------------------------------------
+
+TODAY = datetime.date(2026, 11, 23)
+
+
+def test_every_coalition_gets_agreements_meetings_funding_and_evaluations():
+    result = synthetic.generate(4, 120, seed=5, pinned=(40, 10), today=TODAY)
+
+    for coalition in Coalition.objects.all():
+        assert 1 <= coalition.ambition_versions.count() <= 3
+        current = coalition.partners.filter(left_on__isnull=True).count()
+        assert 0 < coalition.partner_agreements.count() <= current
+        assert 5 <= coalition.process_steps.count() <= 15
+        assert 2 <= coalition.bodies.count() <= 4
+        assert 10 <= coalition.meetings.count() <= 30
+        assert AgendaItem.objects.filter(meeting__coalition=coalition).exists()
+        assert 1 <= coalition.funding_sources.count() <= 5
+        assert coalition.evaluations.count() <= 2
+        assert coalition.evaluation_moments.filter(
+            status=MomentStatus.PLANNED, planned_on__gte=TODAY
+        ).exists()
+    assert ProcessStep.objects.overdue(TODAY).exists()
+    assert Decision.objects.exists()
+    assert Attendance.objects.exists()
+    assert ActionItem.objects.open().exists()
+    assert Meeting.objects.upcoming(
+        datetime.datetime.combine(TODAY, datetime.time(), tzinfo=datetime.UTC)
+    ).exists()
+    assert (
+        FundingSource.objects.carrying_activities_without_plan()
+        .filter(end_date__gte=TODAY, end_date__lte=TODAY + datetime.timedelta(days=365))
+        .exists()
+    )
+    assert Covenant.objects.count() == result.rows["covenants"] >= 1
+    assert Signatory.objects.count() == result.rows["signatories"]
+    assert Meeting.objects.count() == result.rows["meetings"]
+    # The focus coalition has every kind of row the benchmark measures.
+    focus = Coalition.objects.get(municipality__code="GM8000")
+    assert Covenant.objects.filter(coalition=focus).exists()
+    assert focus.evaluations.exists()
+
+
+def _work_data(code: str) -> list[tuple]:
+    coalition = Coalition.objects.get(municipality__code=code)
+    return [
+        sorted(
+            (str(m.uuid), m.title, m.starts_at.isoformat(), m.agenda_items.count())
+            for m in coalition.meetings.all()
+        ),
+        sorted(
+            (str(s.uuid), s.title, str(s.due_date), s.status) for s in coalition.process_steps.all()
+        ),
+        sorted(
+            (str(f.uuid), str(f.amount), str(f.end_date)) for f in coalition.funding_sources.all()
+        ),
+        sorted(str(a.uuid) for a in coalition.partner_agreements.all()),
+        sorted(str(e.uuid) for e in coalition.evaluations.all()),
+    ]
+
+
+def test_the_pinned_coalition_has_identical_work_data_at_every_scale():
+    synthetic.generate(2, 50, seed=3, pinned=(40, 10), today=TODAY)
+    small = _work_data("GM8000")
+    synthetic.delete_synthetic_data()
+    assert not Meeting.objects.exists()
+    assert not FundingSource.objects.exists()
+    synthetic.generate(5, 200, seed=3, pinned=(40, 10), today=TODAY)
+
+    assert small[0]
+    assert small == _work_data("GM8000")

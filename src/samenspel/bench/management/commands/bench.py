@@ -27,13 +27,31 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import setup_test_environment, teardown_test_environment
 from django.urls import reverse
+from django.utils import timezone
 
 from samenspel.accounts.models import Membership, User
 from samenspel.advice.measure import time_advice
+from samenspel.agreements.models import (
+    AmbitionVersion,
+    Covenant,
+    PartnerAgreement,
+    ProcessStep,
+    Signatory,
+)
 from samenspel.bench import measure, synthetic
 from samenspel.coalitions.models import ChecklistItem, Coalition, PhaseChange
 from samenspel.core.models import AuditEvent
 from samenspel.demo.data import load_demo
+from samenspel.evaluations.models import Evaluation, EvaluationMoment
+from samenspel.funding.models import FundingSource
+from samenspel.meetings.models import (
+    ActionItem,
+    AgendaItem,
+    Attendance,
+    Body,
+    Decision,
+    Meeting,
+)
 from samenspel.partners.models import ContactPerson, Partner, PartnerEvent
 from samenspel.scans.models import Respondent, Response, Round
 
@@ -83,6 +101,7 @@ class Command(BaseCommand):
             raise CommandError("--repeat must be at least 1 and --warmup at least 0.")
         scales = {"small": _scale(options["small"]), "national": _scale(options["national"])}
         pinned = (options["focus_partners"], SECOND_PARTNERS)
+        today = timezone.localdate()  # the same day at both scales, even across midnight
 
         # The test client loads the middleware; without collected static files WhiteNoise warns.
         warnings.filterwarnings("ignore", message="No directory at")
@@ -99,7 +118,11 @@ class Command(BaseCommand):
                 synthetic.delete_synthetic_data()
                 try:
                     generated = synthetic.generate(
-                        n_coalitions, n_partners, seed=options["seed"], pinned=pinned
+                        n_coalitions,
+                        n_partners,
+                        seed=options["seed"],
+                        pinned=pinned,
+                        today=today,
                     )
                 except ValueError as error:
                     raise CommandError(f"Scale '{name}': {error}") from error
@@ -324,6 +347,20 @@ def _row_counts() -> dict[str, int]:
         "respondents": Respondent.objects.count(),
         "responses": Response.objects.count(),
         "answers": _answer_count(Response.objects.all()),
+        "ambition_versions": AmbitionVersion.objects.count(),
+        "agreements": PartnerAgreement.objects.count(),
+        "process_steps": ProcessStep.objects.count(),
+        "covenants": Covenant.objects.count(),
+        "signatories": Signatory.objects.count(),
+        "bodies": Body.objects.count(),
+        "meetings": Meeting.objects.count(),
+        "agenda_items": AgendaItem.objects.count(),
+        "attendance": Attendance.objects.count(),
+        "decisions": Decision.objects.count(),
+        "action_items": ActionItem.objects.count(),
+        "funding_sources": FundingSource.objects.count(),
+        "evaluation_moments": EvaluationMoment.objects.count(),
+        "evaluations": Evaluation.objects.count(),
     }
 
 
@@ -351,6 +388,18 @@ def _focus(subject: measure.Subject) -> dict[str, Any]:
         "responses": Response.objects.filter(round__coalition=coalition).count(),
         "answers": _answer_count(Response.objects.filter(round__coalition=coalition)),
         "results_round": subject.round.title if subject.round else None,
+        "ambition_versions": coalition.ambition_versions.count(),
+        "agreements": coalition.partner_agreements.count(),
+        "process_steps": coalition.process_steps.count(),
+        "signatories": Signatory.objects.filter(covenant__coalition=coalition).count(),
+        "bodies": coalition.bodies.count(),
+        "meetings": coalition.meetings.count(),
+        "agenda_items": AgendaItem.objects.filter(meeting__coalition=coalition).count(),
+        "decisions": Decision.objects.filter(meeting__coalition=coalition).count(),
+        "action_items": ActionItem.objects.filter(meeting__coalition=coalition).count(),
+        "funding_sources": coalition.funding_sources.count(),
+        "evaluations": coalition.evaluations.count(),
+        "detail_objects": subject.objects,
     }
 
 
