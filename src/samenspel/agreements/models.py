@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 import uuid
+from functools import cached_property
 from typing import Any
 
 from django.conf import settings
@@ -14,6 +15,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from samenspel.core.choices import label
 from samenspel.partners.models import CoalitionRole, Partner
 
 # Dutch messages for the rules, shared by the model (services, API) and the forms.
@@ -256,7 +258,7 @@ class PartnerAgreement(models.Model):
             return ValidationError(MESSAGES["duplicate"], code="unique")
         return super().unique_error_message(model_class, unique_check)
 
-    @property
+    @cached_property
     def other_contributions(self) -> list[tuple[str, str]]:
         """(label, text) of the contributions that are not hours or money, filled in only."""
         return [
@@ -268,6 +270,10 @@ class PartnerAgreement(models.Model):
     @property
     def has_contribution(self) -> bool:
         return bool(self.hours_per_month or self.money or self.other_contributions)
+
+    @property
+    def role_label(self) -> str:
+        return label(CoalitionRole, self.role)
 
 
 class StepKind(models.TextChoices):

@@ -143,6 +143,7 @@ def balance_overview(coalition: Coalition) -> BalanceOverview:
         Partner.objects.current()
         .filter(coalition=coalition)
         .select_related("agreement")
+        .only("uuid", "name", "brings", "takes", "coalition_id", "agreement")
         .order_by("name", "pk")
     )
     rows = [PartnerBalance(partner, getattr(partner, "agreement", None)) for partner in partners]

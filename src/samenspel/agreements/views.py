@@ -82,6 +82,8 @@ class AgreementListView(CoalitionMixin, TemplateView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         context["overview"] = selectors.balance_overview(self.coalition)
+        # Row links are this page's URL + agreement: one reverse() instead of three per row.
+        context["list_url"] = self.request.path
         return context
 
 

@@ -338,7 +338,7 @@ def _person(rng: random.Random) -> str:
 @contextmanager
 def _explicit_timestamps() -> Iterator[None]:
     """Let bulk_create keep the timestamps we set instead of stamping every row with 'now'."""
-    stamped = [
+    stamped: list[Any] = [
         Coalition._meta.get_field("created_at"),
         Coalition._meta.get_field("updated_at"),
         Partner._meta.get_field("created_at"),
@@ -354,7 +354,7 @@ def _explicit_timestamps() -> Iterator[None]:
         f
         for model in WORK_MODELS
         for f in model._meta.concrete_fields
-        if getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False)
+        if isinstance(f, models.DateTimeField | models.DateField) and (f.auto_now or f.auto_now_add)
     ]
     saved = [(f, f.auto_now, f.auto_now_add) for f in stamped]
     for f, _now, _add in saved:
@@ -916,7 +916,7 @@ def _work_rows(
     for partner in current:
         if rng.random() >= 0.8:
             continue
-        begins = _date_between(rng, partner.joined_on, today)
+        begins = _date_between(rng, partner.joined_on or today, today)
         rows.agreements.append(
             PartnerAgreement(
                 uuid=_uuid(rng),
@@ -1014,7 +1014,7 @@ def _work_rows(
     members_of = {id(b): [p for bb, p in rows.body_members if bb is b] for b in bodies}
     for _ in range(rng.randint(10, 30)):
         day = today + datetime.timedelta(days=rng.randint(-730, 90))
-        body = rng.choice(bodies) if rng.random() < 0.9 else None
+        meeting_body: Body | None = rng.choice(bodies) if rng.random() < 0.9 else None
         starts = datetime.datetime.combine(
             day, datetime.time(rng.choice([10, 14, 19]), 0), tzinfo=datetime.UTC
         )
@@ -1022,8 +1022,8 @@ def _work_rows(
         meeting = Meeting(
             uuid=_uuid(rng),
             coalition=coalition,
-            body=body,
-            title=f"{body.name if body else 'Bijeenkomst'} {day:%d-%m-%Y}",
+            body=meeting_body,
+            title=f"{meeting_body.name if meeting_body else 'Bijeenkomst'} {day:%d-%m-%Y}",
             starts_at=starts,
             ends_at=starts + datetime.timedelta(hours=2),
             location=f"{rng.choice(LOCATIONS)} {place}",
@@ -1037,7 +1037,11 @@ def _work_rows(
             )
         if not past:
             continue
-        present = members_of[id(body)] if body else rng.sample(current, min(len(current), 8))
+        present = (
+            members_of[id(meeting_body)]
+            if meeting_body
+            else rng.sample(current, min(len(current), 8))
+        )
         for partner in present:
             rows.attendance.append(
                 Attendance(

@@ -13,12 +13,12 @@ import uuid
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Count, IntegerField, OuterRef, Q, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from samenspel.core.choices import label
+from samenspel.core.queries import related_count
 
 
 class BodyKind(models.TextChoices):
@@ -86,19 +86,11 @@ class MeetingQuerySet(models.QuerySet["Meeting"]):
         """Adds `decision_count` and `open_action_count`, as subqueries (no row multiplication,
         one query however many meetings)."""
 
-        def counted(model: type[models.Model], **filters: object) -> Coalesce:
-            rows = (
-                model._default_manager.filter(meeting=OuterRef("pk"), **filters)
-                .order_by()
-                .values("meeting")
-                .annotate(n=Count("pk"))
-                .values("n")
-            )
-            return Coalesce(Subquery(rows, output_field=IntegerField()), 0)
-
         return self.annotate(
-            decision_count=counted(Decision),
-            open_action_count=counted(ActionItem, done_on__isnull=True),
+            decision_count=related_count(Decision.objects.all(), "meeting"),
+            open_action_count=related_count(
+                ActionItem.objects.filter(done_on__isnull=True), "meeting"
+            ),
         )
 
 

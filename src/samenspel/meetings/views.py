@@ -4,6 +4,7 @@ from uuid import UUID
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -84,6 +85,10 @@ class BodyFormView(CoalitionMixin, ServiceFormMixin, FormView):
 # --- meetings -------------------------------------------------------------------------------
 
 
+# Past meetings are paged: a coalition meets a few times a month for years.
+PAST_PER_PAGE = 12
+
+
 class MeetingListView(CoalitionMixin, TemplateView):
     template_name = "meetings/meeting_list.html"
 
@@ -91,9 +96,10 @@ class MeetingListView(CoalitionMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         now = timezone.now()
         meetings = Meeting.objects.filter(coalition=self.coalition).select_related("body")
+        past = Paginator(meetings.past(now).with_counts(), PAST_PER_PAGE)
         context.update(
             upcoming=list(meetings.upcoming(now).with_counts()),
-            past=list(meetings.past(now).with_counts()[:50]),
+            past=past.get_page(self.request.GET.get("pagina")),
             can_edit=can(self.membership, Permission.EDIT_COALITION),
             list_url=self.request.path,
         )
