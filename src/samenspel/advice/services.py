@@ -24,8 +24,7 @@ from samenspel.advice.models import Dismissal
 from samenspel.advice.rules import LABELS, RULES
 from samenspel.advice.snapshot import CoalitionSnapshot, build_snapshot
 from samenspel.core import audit
-from samenspel.core.analysis_cache import cached
-from samenspel.scans.results import coalition_data_version
+from samenspel.core.analysis_cache import cached, coalition_data_version
 
 if TYPE_CHECKING:
     from samenspel.accounts.models import User

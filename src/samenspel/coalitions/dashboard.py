@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from samenspel.coalitions.models import Coalition, PhaseChange
 from samenspel.coalitions.progress import PhaseSuggestion, suggest_phase
+from samenspel.core.analysis_cache import cached, coalition_data_version
 from samenspel.core.choices import label
 from samenspel.core.models import AuditEvent
 from samenspel.partners.models import Circle, Partner, PartnerEvent, PartnerKind
@@ -35,6 +36,12 @@ class Dashboard:
 def phase_since(coalition: Coalition) -> datetime.date:
     last = coalition.phase_changes.order_by("-date").values_list("date", flat=True).first()
     return last or coalition.start_date
+
+
+def cached_dashboard(coalition: Coalition) -> Dashboard:
+    """`build_dashboard`, cached under the coalition's data version and the day (days in phase)."""
+    version = f"{coalition_data_version(coalition.pk)}-{timezone.localdate().isoformat()}"
+    return cached("dashboard", version, lambda: build_dashboard(coalition))
 
 
 def build_dashboard(coalition: Coalition) -> Dashboard:

@@ -11,7 +11,7 @@ from samenspel.accounts.mixins import CoalitionMixin
 from samenspel.accounts.policy import Permission, memberships_of
 from samenspel.accounts.requests import acting_user
 from samenspel.coalitions import services
-from samenspel.coalitions.dashboard import build_dashboard, phase_since
+from samenspel.coalitions.dashboard import cached_dashboard, phase_since
 from samenspel.coalitions.forms import ChecklistItemForm, CoalitionForm, PhaseChangeForm
 from samenspel.coalitions.models import ChecklistItem, ChecklistStatus, Coalition
 from samenspel.coalitions.progress import ActivityState, suggest_phase
@@ -70,7 +70,7 @@ class DashboardView(CoalitionMixin, TemplateView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        context["dashboard"] = build_dashboard(self.coalition)
+        context["dashboard"] = cached_dashboard(self.coalition)
         return context
 
 

@@ -27,14 +27,13 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, cast
 from uuid import UUID
 
-from django.db.models import Count, IntegerField, Max, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
-from samenspel.core.analysis_cache import cached
-from samenspel.core.models import AuditEvent
+from samenspel.core.analysis_cache import cached, coalition_data_version, version_part
 from samenspel.partners.models import Circle, PartnerKind
 from samenspel.scans import scoring
 from samenspel.scans.instruments import (
@@ -423,15 +422,12 @@ def _previous_with_results(scan_round: Round, candidates: Sequence[Round]) -> Ro
     return None
 
 
-def coalition_data_version(coalition_id: int) -> str:
-    """A version of everything a coalition's analysis is computed from (two indexed queries):
-    every change to coalition, partner, round or membership data writes an audit record, and
-    answers are counted as they are submitted."""
-    last_change = AuditEvent.objects.filter(coalition_id=coalition_id).aggregate(m=Max("id"))["m"]
-    submitted = Response.objects.filter(
+@version_part
+def submitted_responses(coalition_id: int) -> int:
+    """Answers arrive through personal links, without an audit record: count them."""
+    return Response.objects.filter(
         round__coalition_id=coalition_id, status=ResponseStatus.SUBMITTED
     ).count()
-    return f"{coalition_id}-{last_change}-{submitted}"
 
 
 def cached_round_results(scan_round: Round) -> tuple[RoundResults, str]:

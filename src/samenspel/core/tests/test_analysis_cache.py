@@ -80,3 +80,21 @@ def test_findings_follow_a_change_written_through_the_services():
         f for f in advice.current_findings(coalition) if f.rule == "missing_partner_kinds"
     )
     assert missing_after.magnitude < missing_before.magnitude
+
+
+def test_dashboard_follows_a_change_written_through_the_services():
+    from samenspel.coalitions.dashboard import cached_dashboard
+
+    coordinator = MembershipFactory(coordinator=True)
+    coalition = coordinator.coalition
+    assert cached_dashboard(coalition).partner_count == 0
+    assert cached_dashboard(coalition).partner_count == 0  # from the cache
+    partners.create_partner(
+        coalition,
+        acting_user=coordinator.user,
+        name="Bibliotheek",
+        kind="libraries_culture",
+        circle="core",
+        motives=["affective"],
+    )
+    assert cached_dashboard(coalition).partner_count == 1
