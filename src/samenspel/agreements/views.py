@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -76,12 +77,20 @@ class AmbitionCreateView(CoalitionMixin, ServiceFormMixin, FormView):
 # Agreements per partner -------------------------------------------------------------------------
 
 
+# Totals cover every partner; the table is paged like the partner list.
+ROWS_PER_PAGE = 25
+
+
 class AgreementListView(CoalitionMixin, TemplateView):
     template_name = "agreements/agreement_list.html"
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        context["overview"] = selectors.balance_overview(self.coalition)
+        overview = selectors.balance_overview(self.coalition)
+        context["overview"] = overview
+        context["page"] = Paginator(overview.rows, ROWS_PER_PAGE).get_page(
+            self.request.GET.get("pagina")
+        )
         # Row links are this page's URL + agreement: one reverse() instead of three per row.
         context["list_url"] = self.request.path
         return context

@@ -86,7 +86,7 @@ class BodyFormView(CoalitionMixin, ServiceFormMixin, FormView):
 
 
 # Past meetings are paged: a coalition meets a few times a month for years.
-PAST_PER_PAGE = 12
+PAST_PER_PAGE = 10
 
 
 class MeetingListView(CoalitionMixin, TemplateView):
