@@ -5,6 +5,7 @@ VIEW_COALITION, writes EDIT_COALITION); every write is one call to `agreements.s
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from django.contrib import messages
@@ -149,14 +150,10 @@ class DeleteView(CoalitionMixin, TemplateView):
     permission = Permission.EDIT_COALITION
     success_message: StrOrPromise = ""
 
-    def get_object(self) -> Any:
-        raise NotImplementedError
-
-    def delete(self, obj: Any) -> None:
-        raise NotImplementedError
-
-    def get_success_url(self) -> str:
-        raise NotImplementedError
+    # Each subclass names what it deletes, how, and where to go afterwards.
+    get_object: Callable[[], Any]
+    delete: Callable[[Any], None]
+    get_success_url: Callable[[], str]
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         return {

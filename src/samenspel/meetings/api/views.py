@@ -5,6 +5,7 @@ inside the coalition resolved for the requester (404 otherwise). Every write is 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, cast
 
 from django.db.models import QuerySet
@@ -159,8 +160,7 @@ class MeetingPartCreate(MeetingsApiMixin, generics.CreateAPIView):
         meeting = meeting_or_404(self.coalition, self.kwargs["meeting"])
         serializer.instance = self.write(meeting, dict(serializer.validated_data))
 
-    def write(self, meeting: Meeting, data: dict[str, Any]) -> Any:
-        raise NotImplementedError
+    write: Callable[[Meeting, dict[str, Any]], Any]  # each part names its service call
 
 
 @extend_schema_view(
