@@ -13,7 +13,6 @@ from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import ValidationError
-from django.forms import BaseForm
 from django.http import HttpRequest, HttpResponse, HttpResponseBase, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
@@ -36,17 +35,9 @@ from samenspel.accounts.forms import (
 )
 from samenspel.accounts.mixins import CoalitionMixin
 from samenspel.accounts.models import ApiToken, Invitation, Membership, User, _token_digest
+from samenspel.core.views import apply_service_errors
 
 BACKEND = "samenspel.accounts.backends.EmailBackend"
-
-
-def apply_service_errors(form: BaseForm, error: ValidationError) -> None:
-    """Put a service's ValidationError at the fields it names (the rest above the form)."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, ValidationError(errors))
-    else:
-        form.add_error(None, error)
 
 
 # --- logging in and out, password reset -------------------------------------------------------

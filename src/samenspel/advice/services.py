@@ -113,12 +113,9 @@ def current_findings(coalition: Coalition) -> list[Finding]:
 def _find(coalition: Coalition, rule: str, subject: str) -> Finding:
     if rule not in LABELS:
         raise ValidationError({"rule": _("Dit signaal bestaat niet.")})
-    snapshot = build_snapshot(coalition)
-    for rule_function in RULES:
-        if rule_function.__name__ == rule:
-            for finding in rule_function(snapshot):
-                if finding.subject == subject:
-                    return finding
+    for finding in findings_of(coalition):
+        if finding.rule == rule and finding.subject == subject:
+            return finding
     raise ValidationError(
         _("Dit signaal speelt op dit moment niet (meer); er is niets om terzijde te leggen.")
     )

@@ -19,6 +19,16 @@ def healthz(request: HttpRequest) -> HttpResponse:
     return HttpResponse("ok", content_type="text/plain")
 
 
+def apply_service_errors(form: Any, error: ValidationError) -> None:
+    """Put a service's ValidationError at the fields it names; a field the form does not have
+    (or a message without a field) goes above the form."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, ValidationError(errors))
+    else:
+        form.add_error(None, error)
+
+
 class ServiceFormMixin:
     """A form view whose valid form is handed to a service function.
 
@@ -33,7 +43,7 @@ class ServiceFormMixin:
         try:
             self.result = self.perform(form)
         except ValidationError as error:
-            form.add_error(None, error)
+            apply_service_errors(form, error)
             return self.form_invalid(form)  # type: ignore[attr-defined]
         if self.success_message:
             messages.success(self.request, self.success_message)  # type: ignore[attr-defined]

@@ -16,6 +16,8 @@ from django.utils import timezone
 from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext_lazy as _
 
+from samenspel.core.queries import related_count
+
 LINK_SALT = "samenspel.scans.respondent-link"
 
 
@@ -36,6 +38,16 @@ class RoundQuerySet(models.QuerySet["Round"]):
 
     def accepting_answers(self) -> "RoundQuerySet":
         return self.filter(status=RoundStatus.OPEN, closes_on__gte=timezone.localdate())
+
+    def with_counts(self) -> "RoundQuerySet":
+        """Adds `n_invited`, `n_responded` and `n_submitted`: one query for any number of rounds."""
+        return self.annotate(
+            n_invited=related_count(Respondent.objects.all(), "round"),
+            n_responded=related_count(Respondent.objects.filter(responded=True), "round"),
+            n_submitted=related_count(
+                Response.objects.filter(status=ResponseStatus.SUBMITTED), "round"
+            ),
+        )
 
 
 class Round(models.Model):

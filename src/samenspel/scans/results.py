@@ -27,8 +27,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, cast
 from uuid import UUID
 
-from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
@@ -355,28 +354,6 @@ def round_or_404(coalition: Coalition, round_uuid: UUID | str) -> Round:
     return get_object_or_404(Round.objects.for_coalition(coalition), uuid=round_uuid)
 
 
-def _with_counts(rounds: QuerySet[Round]) -> QuerySet[Round]:
-    """Adds `n_submitted` and `n_invited` (subqueries: no join multiplying the rows)."""
-    submitted = (
-        Response.objects.filter(round=OuterRef("pk"), status=ResponseStatus.SUBMITTED)
-        .order_by()
-        .values("round")
-        .annotate(count=Count("pk"))
-        .values("count")
-    )
-    invited = (
-        Respondent.objects.filter(round=OuterRef("pk"))
-        .order_by()
-        .values("round")
-        .annotate(count=Count("pk"))
-        .values("count")
-    )
-    return rounds.annotate(
-        n_submitted=Coalesce(Subquery(submitted, output_field=IntegerField()), 0),
-        n_invited=Coalesce(Subquery(invited, output_field=IntegerField()), 0),
-    )
-
-
 def _count(scan_round: Round, name: str) -> int:
     return int(getattr(scan_round, name, 0))
 
@@ -402,13 +379,11 @@ def _chronological(rounds: QuerySet[Round]) -> QuerySet[Round]:
 def _closed(coalition_id: int, instrument_keys: Iterable[str]) -> list[Round]:
     """Closed rounds of these instruments, oldest first, with their counts."""
     return list(
-        _with_counts(
-            _chronological(
-                Round.objects.filter(
-                    coalition_id=coalition_id,
-                    instrument_key__in=list(instrument_keys),
-                    status=RoundStatus.CLOSED,
-                )
+        _chronological(
+            Round.objects.with_counts().filter(
+                coalition_id=coalition_id,
+                instrument_key__in=list(instrument_keys),
+                status=RoundStatus.CLOSED,
             )
         )
     )
@@ -442,19 +417,18 @@ def round_results(scan_round: Round) -> RoundResults:
     instrument in the same coalition. Three queries."""
     invited = Respondent.objects.filter(round=scan_round).count()
     earlier = list(
-        _with_counts(
-            _chronological(
-                Round.objects.filter(
-                    coalition_id=scan_round.coalition_id,
-                    instrument_key=scan_round.instrument_key,
-                    status=RoundStatus.CLOSED,
-                )
-                .filter(
-                    Q(closes_on__lt=scan_round.closes_on)
-                    | Q(closes_on=scan_round.closes_on, created_at__lt=scan_round.created_at)
-                )
-                .exclude(pk=scan_round.pk)
+        _chronological(
+            Round.objects.with_counts()
+            .filter(
+                coalition_id=scan_round.coalition_id,
+                instrument_key=scan_round.instrument_key,
+                status=RoundStatus.CLOSED,
             )
+            .filter(
+                Q(closes_on__lt=scan_round.closes_on)
+                | Q(closes_on=scan_round.closes_on, created_at__lt=scan_round.created_at)
+            )
+            .exclude(pk=scan_round.pk)
         )
     )
     previous = _previous_with_results(scan_round, earlier)

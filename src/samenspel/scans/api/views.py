@@ -17,8 +17,7 @@ from collections.abc import Callable
 from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db.models import Count, IntegerField, OuterRef, QuerySet, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import QuerySet
 from django.http import Http404
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext_lazy as _
@@ -54,8 +53,7 @@ from samenspel.scans.api.serializers import (
     trend_data,
 )
 from samenspel.scans.instruments import Instrument, get_instrument, latest_instruments
-from samenspel.scans.models import Respondent, ResponseStatus, Round
-from samenspel.scans.models import Response as ScanResponse
+from samenspel.scans.models import Respondent, Round
 from samenspel.scans.netwerkdip import netwerkdip
 from samenspel.scans.results import (
     MIN_ANONYMOUS_RESPONSES,
@@ -65,30 +63,6 @@ from samenspel.scans.results import (
 )
 
 TAG = "scans"
-
-
-def _count(queryset: QuerySet[Any]) -> Coalesce:
-    """The number of rows per round, as a subquery (no join that multiplies rows)."""
-    return Coalesce(
-        Subquery(
-            queryset.filter(round=OuterRef("pk"))
-            .order_by()
-            .values("round")
-            .annotate(count=Count("pk"))
-            .values("count"),
-            output_field=IntegerField(),
-        ),
-        0,
-    )
-
-
-def rounds_with_counts(queryset: QuerySet[Round]) -> QuerySet[Round]:
-    """Adds `n_invited`, `n_responded` and `n_submitted`: one query for any number of rounds."""
-    return queryset.annotate(
-        n_invited=_count(Respondent.objects.all()),
-        n_responded=_count(Respondent.objects.filter(responded=True)),
-        n_submitted=_count(ScanResponse.objects.filter(status=ResponseStatus.SUBMITTED)),
-    )
 
 
 def _instrument_or_404(key: str, version: int | None = None) -> Instrument:
@@ -188,8 +162,8 @@ class RoundListCreate(ApiViewMixin, CoalitionScopedMixin, generics.ListCreateAPI
     def get_queryset(self) -> QuerySet[Round]:
         if getattr(self, "swagger_fake_view", False):
             return Round.objects.none()
-        return rounds_with_counts(Round.objects.for_coalition(self.coalition)).order_by(
-            "-created_at", "-pk"
+        return (
+            Round.objects.for_coalition(self.coalition).with_counts().order_by("-created_at", "-pk")
         )
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
@@ -210,7 +184,7 @@ class RoundListCreate(ApiViewMixin, CoalitionScopedMixin, generics.ListCreateAPI
         scan_round = services.create_round(
             self.coalition, acting_user=self.acting_user, contacts=contacts, **data
         )
-        created = rounds_with_counts(Round.objects.filter(pk=scan_round.pk)).get()
+        created = Round.objects.filter(pk=scan_round.pk).with_counts().get()
         return Response(
             RoundSerializer(created, context=self.get_serializer_context()).data,
             status=status.HTTP_201_CREATED,
@@ -225,8 +199,8 @@ class RoundScopedMixin(CoalitionScopedMixin):
 
     def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
         super().initial(request, *args, **kwargs)
-        found = rounds_with_counts(Round.objects.for_coalition(self.coalition)).filter(
-            uuid=kwargs["round"]
+        found = (
+            Round.objects.for_coalition(self.coalition).with_counts().filter(uuid=kwargs["round"])
         )
         scan_round = found.select_related("coalition").first()
         if scan_round is None:
@@ -253,7 +227,7 @@ class RoundAction(ApiViewMixin, RoundScopedMixin, generics.GenericAPIView):
 
     def post(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         self.perform(self.round)
-        updated = rounds_with_counts(Round.objects.filter(pk=self.round.pk)).get()
+        updated = Round.objects.filter(pk=self.round.pk).with_counts().get()
         return Response(self.get_serializer(updated).data)
 
     perform: Callable[[Round], None]  # each action names its service call

@@ -12,7 +12,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -30,23 +29,12 @@ from samenspel.core.views import ServiceFormMixin
 from samenspel.scans import services
 from samenspel.scans.forms import RoundForm, estimated_minutes
 from samenspel.scans.instruments import AUDIENCES, Instrument, get_instrument, latest_instruments
-from samenspel.scans.models import ResponseStatus, Round, RoundStatus
-
-
-def rounds_with_counts(coalition: Coalition) -> QuerySet[Round]:
-    """The coalition's rounds with their numbers, in one query."""
-    return Round.objects.for_coalition(coalition).annotate(
-        invited=Count("respondents", distinct=True),
-        responded=Count("respondents", filter=Q(respondents__responded=True), distinct=True),
-        submitted=Count(
-            "responses", filter=Q(responses__status=ResponseStatus.SUBMITTED), distinct=True
-        ),
-    )
+from samenspel.scans.models import Round, RoundStatus
 
 
 def round_or_404(coalition: Coalition, round_uuid: Any) -> Round:
     """Tenancy: a round is found only inside the coalition already resolved for this person."""
-    return get_object_or_404(rounds_with_counts(coalition), uuid=round_uuid)
+    return get_object_or_404(Round.objects.for_coalition(coalition).with_counts(), uuid=round_uuid)
 
 
 def instrument_of(scan_round: Round) -> Instrument | None:
@@ -58,7 +46,7 @@ def instrument_of(scan_round: Round) -> Instrument | None:
 
 def has_results(scan_round: Round) -> bool:
     return scan_round.status == RoundStatus.CLOSED or (
-        scan_round.status == RoundStatus.OPEN and getattr(scan_round, "submitted", 0) > 0
+        scan_round.status == RoundStatus.OPEN and getattr(scan_round, "n_submitted", 0) > 0
     )
 
 
@@ -86,7 +74,9 @@ class RoundListView(CoalitionMixin, TemplateView):
             )
             for instrument in latest_instruments()
         }
-        for scan_round in rounds_with_counts(self.coalition).order_by("-created_at"):
+        for scan_round in (
+            Round.objects.for_coalition(self.coalition).with_counts().order_by("-created_at")
+        ):
             group = groups.get(scan_round.instrument_key)
             if group is None:  # an instrument that is no longer offered
                 group = groups[scan_round.instrument_key] = InstrumentRounds(
