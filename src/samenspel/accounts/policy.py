@@ -39,6 +39,10 @@ class Permission(StrEnum):
     VIEW_SCAN_RESULTS = "view_scan_results"
     VIEW_FINDINGS = "view_findings"
     DISMISS_FINDING = "dismiss_finding"
+    MANAGE_ACTIVITIES = "manage_activities"  # all activities, the finder, imports
+    EDIT_ACTIVITY = "edit_activity"  # one activity and its reach, via its provider partner
+    MANAGE_NEIGHBOURHOODS = "manage_neighbourhoods"
+    IMPORT_FIGURES = "import_figures"  # CBS/RIVM small-area estimates
     CONFIDENTIAL_PARTNER_DATA = "confidential_partner_data"
 
 
@@ -49,7 +53,12 @@ _READ = frozenset(
 ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
     Role.COORDINATOR: frozenset(Permission) - {Permission.CONFIDENTIAL_PARTNER_DATA},
     Role.MUNICIPALITY: _READ
-    | {Permission.EDIT_CHECKLIST, Permission.RECORD_PARTNER_EVENT, Permission.VIEW_FINDINGS},
+    | {
+        Permission.EDIT_CHECKLIST,
+        Permission.RECORD_PARTNER_EVENT,
+        Permission.VIEW_FINDINGS,
+        Permission.IMPORT_FIGURES,
+    },
     Role.ADVISOR: _READ | {Permission.VIEW_FINDINGS},
     Role.READ_ONLY: _READ,
     Role.PARTNER_MEMBER: _READ,
@@ -57,7 +66,12 @@ ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
 
 # Rights a partner member holds on their own partner organisation, and only there.
 OWN_PARTNER_PERMISSIONS = frozenset(
-    {Permission.EDIT_PARTNER, Permission.RECORD_PARTNER_EVENT, Permission.CONFIDENTIAL_PARTNER_DATA}
+    {
+        Permission.EDIT_PARTNER,
+        Permission.RECORD_PARTNER_EVENT,
+        Permission.EDIT_ACTIVITY,
+        Permission.CONFIDENTIAL_PARTNER_DATA,
+    }
 )
 
 

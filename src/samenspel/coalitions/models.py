@@ -242,3 +242,66 @@ class ChecklistItem(models.Model):
 
     def __str__(self) -> str:
         return f"{self.activity_key}: {self.get_status_display()}"
+
+
+NEIGHBOURHOOD_CODE = RegexValidator(
+    r"^(WK\d{6}|BU\d{8})$",
+    _("Een CBS-wijkcode ziet eruit als WK036301, een buurtcode als BU03630101."),
+)
+
+
+class NeighbourhoodKind(models.TextChoices):
+    DISTRICT = "district", _("Wijk")
+    VILLAGE = "village", _("Kern of dorp")
+    BLOCK = "block", _("Buurt")
+
+
+class Neighbourhood(models.Model):
+    """A wijk, kern or buurt the coalition works in: where activities take place and signals
+    come from. Linked to a CBS region code when there is one, so that the small-area estimates
+    of loneliness (monitoring) can be set beside the offer."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    coalition = models.ForeignKey(
+        Coalition,
+        verbose_name=_("coalitie"),
+        on_delete=models.CASCADE,
+        related_name="neighbourhoods",
+    )
+    name = models.CharField(_("naam"), max_length=100)
+    kind = models.CharField(
+        _("soort"),
+        max_length=10,
+        choices=NeighbourhoodKind.choices,
+        default=NeighbourhoodKind.DISTRICT,
+    )
+    cbs_code = models.CharField(
+        _("CBS-code"),
+        max_length=10,
+        blank=True,
+        validators=[NEIGHBOURHOOD_CODE],
+        help_text=_(
+            "De wijk- of buurtcode van het CBS, bijvoorbeeld WK036301. Leeg voor een kern."
+        ),
+    )
+
+    class Meta:
+        verbose_name = _("wijk of kern")
+        verbose_name_plural = _("wijken en kernen")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["coalition", "name"],
+                name="neighbourhood_name_unique_in_coalition",
+                violation_error_message=_("Deze coalitie heeft al een wijk of kern met deze naam."),
+            ),
+            models.UniqueConstraint(
+                fields=["coalition", "cbs_code"],
+                condition=~Q(cbs_code=""),
+                name="neighbourhood_code_unique_in_coalition",
+                violation_error_message=_("Deze CBS-code is al aan een andere wijk gekoppeld."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name

@@ -49,6 +49,8 @@ INSTALLED_APPS = [
     "samenspel.meetings",
     "samenspel.funding",
     "samenspel.evaluations",
+    "samenspel.activities",
+    "samenspel.monitoring",
     "samenspel.demo",
     "samenspel.bench",
 ]
