@@ -88,39 +88,35 @@ def ambition_history(coalition: Coalition) -> list[AmbitionEntry]:
 # Balance of bringing and taking (handbook §1.2.4, 'meedoen naar vermogen') ----------------------
 
 
-@dataclass
+@dataclass(slots=True)
 class PartnerBalance:
+    """One row of the overview, computed once: the page reads each value many times, so the
+    template gets plain attributes instead of properties that walk the agreement again."""
+
     partner: Partner
     agreement: PartnerAgreement | None
+    hours: Decimal
+    money: Decimal
+    other_contributions: list[tuple[str, str]]
+    brings: str
+    takes: str
+    takes_without_contribution: bool
 
-    @property
-    def hours(self) -> Decimal:
-        return self.agreement.hours_per_month if self.agreement else Decimal(0)
-
-    @property
-    def money(self) -> Decimal:
-        return self.agreement.money if self.agreement else Decimal(0)
-
-    @property
-    def other_contributions(self) -> list[tuple[str, str]]:
-        return self.agreement.other_contributions if self.agreement else []
-
-    @property
-    def brings(self) -> str:
-        return self.partner.brings.strip()
-
-    @property
-    def takes(self) -> str:
-        return self.partner.takes.strip()
-
-    @property
-    def has_contribution(self) -> bool:
-        return bool(self.brings) or bool(self.agreement and self.agreement.has_contribution)
-
-    @property
-    def takes_without_contribution(self) -> bool:
-        """What the partner comes to take is recorded, but nothing it brings: a risk of friction."""
-        return bool(self.takes) and not self.has_contribution
+    @classmethod
+    def of(cls, partner: Partner, agreement: PartnerAgreement | None) -> PartnerBalance:
+        brings, takes = partner.brings.strip(), partner.takes.strip()
+        has_contribution = bool(brings) or bool(agreement and agreement.has_contribution)
+        return cls(
+            partner=partner,
+            agreement=agreement,
+            hours=agreement.hours_per_month if agreement else Decimal(0),
+            money=agreement.money if agreement else Decimal(0),
+            other_contributions=agreement.other_contributions if agreement else [],
+            brings=brings,
+            takes=takes,
+            # What the partner comes to take is recorded, but nothing it brings: friction ahead.
+            takes_without_contribution=bool(takes) and not has_contribution,
+        )
 
 
 @dataclass
@@ -146,7 +142,7 @@ def balance_overview(coalition: Coalition) -> BalanceOverview:
         .only("uuid", "name", "brings", "takes", "coalition_id", "agreement")
         .order_by("name", "pk")
     )
-    rows = [PartnerBalance(partner, getattr(partner, "agreement", None)) for partner in partners]
+    rows = [PartnerBalance.of(partner, getattr(partner, "agreement", None)) for partner in partners]
     overview = BalanceOverview(rows)
     for row in rows:
         overview.total_hours += row.hours

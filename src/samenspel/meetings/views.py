@@ -95,10 +95,13 @@ class MeetingListView(CoalitionMixin, TemplateView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         now = timezone.now()
-        meetings = Meeting.objects.filter(coalition=self.coalition).select_related("body")
-        past = Paginator(meetings.past(now).with_counts(), PAST_PER_PAGE)
+        # Counts annotated once: both lists clone the resolved expressions instead of rebuilding.
+        meetings = (
+            Meeting.objects.filter(coalition=self.coalition).select_related("body").with_counts()
+        )
+        past = Paginator(meetings.past(now), PAST_PER_PAGE)
         context.update(
-            upcoming=list(meetings.upcoming(now).with_counts()),
+            upcoming=list(meetings.upcoming(now)),
             past=past.get_page(self.request.GET.get("pagina")),
             can_edit=can(self.membership, Permission.EDIT_COALITION),
             list_url=self.request.path,
