@@ -27,7 +27,6 @@ import datetime
 import math
 import random
 import time
-import uuid
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -39,6 +38,14 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from samenspel.accounts.models import Invitation, Membership, Role, User
+from samenspel.activities.models import (
+    Activity,
+    ActivityTargetGroup,
+    Finder,
+    ReachByGroup,
+    ReachRecord,
+    TimeSlot,
+)
 from samenspel.agreements.models import (
     AmbitionVersion,
     Covenant,
@@ -50,6 +57,8 @@ from samenspel.agreements.models import (
     StepKind,
     StepStatus,
 )
+from samenspel.bench import offer
+from samenspel.bench.randomness import random_uuid
 from samenspel.coalitions.models import (
     LIFE_PHASES,
     AreaScope,
@@ -59,6 +68,7 @@ from samenspel.coalitions.models import (
     Form,
     LegalStructure,
     Municipality,
+    Neighbourhood,
     Phase,
     PhaseChange,
     TippingPoint,
@@ -311,10 +321,6 @@ def spread(total: int, count: int, rng: random.Random, pinned: Sequence[int] = (
     return pinned + counts
 
 
-def _uuid(rng: random.Random) -> uuid.UUID:
-    return uuid.UUID(int=rng.getrandbits(128), version=4)
-
-
 def _weighted(rng: random.Random, weights: dict[Any, int]) -> Any:
     return rng.choices(list(weights), weights=list(weights.values()))[0]
 
@@ -377,7 +383,7 @@ def _audit(
     changes: dict[str, Any] | None = None,
 ) -> AuditEvent:
     return AuditEvent(
-        uuid=_uuid(rng),
+        uuid=random_uuid(rng),
         coalition=coalition,
         actor=actor,
         action=action,
@@ -400,6 +406,23 @@ def delete_synthetic_data() -> dict[str, int]:
     with transaction.atomic():
         steps: list[tuple[str, models.QuerySet[Any]]] = [
             ("audit events", AuditEvent.objects.filter(coalition__in=coalitions)),
+            (
+                "reach by group",
+                ReachByGroup.objects.filter(record__activity__coalition__in=coalitions),
+            ),
+            ("reach", ReachRecord.objects.filter(activity__coalition__in=coalitions)),
+            ("time slots", TimeSlot.objects.filter(activity__coalition__in=coalitions)),
+            (
+                "activity target groups",
+                ActivityTargetGroup.objects.filter(activity__coalition__in=coalitions),
+            ),
+            (
+                "activity providers",
+                Activity.providers.through.objects.filter(activity__coalition__in=coalitions),
+            ),
+            ("activities", Activity.objects.filter(coalition__in=coalitions)),
+            ("finders", Finder.objects.filter(coalition__in=coalitions)),
+            ("neighbourhoods", Neighbourhood.objects.filter(coalition__in=coalitions)),
             ("scan responses", Response.objects.filter(round__coalition__in=coalitions)),
             ("scan respondents", Respondent.objects.filter(round__coalition__in=coalitions)),
             ("scan rounds", Round.objects.filter(coalition__in=coalitions)),
@@ -549,7 +572,7 @@ def _coalition_rows(
     code = f"GM{FIRST_CODE + position}"
     municipality = Municipality(code=code, name=place, is_fictional=True)
     coordinator = User(
-        uuid=_uuid(rng),
+        uuid=random_uuid(rng),
         email=f"coordinator-{code.lower()}@{EMAIL_DOMAIN}",
         full_name=_person(rng),
         password=password_hash,
@@ -558,7 +581,7 @@ def _coalition_rows(
     start = _date_between(rng, FIRST_START, LAST_START)
     area_scope = AreaScope.PARTS if rng.random() < 0.2 else AreaScope.WHOLE
     coalition = Coalition(
-        uuid=_uuid(rng),
+        uuid=random_uuid(rng),
         name=rng.choice(COALITION_NAMES).format(m=place),
         municipality=municipality,
         area_scope=area_scope,
@@ -575,7 +598,7 @@ def _coalition_rows(
     rows.coalitions.append(coalition)
     rows.memberships.append(
         Membership(
-            uuid=_uuid(rng),
+            uuid=random_uuid(rng),
             user=coordinator,
             coalition=coalition,
             role=Role.COORDINATOR,
@@ -602,7 +625,7 @@ def _coalition_rows(
     for day, before, after in _phase_walk(rng, start):
         rows.phase_changes.append(
             PhaseChange(
-                uuid=_uuid(rng),
+                uuid=random_uuid(rng),
                 coalition=coalition,
                 date=day,
                 from_phase=before,
@@ -666,7 +689,7 @@ def _coalition_rows(
             left = min(REFERENCE_DATE, joined + datetime.timedelta(days=rng.randint(90, 900)))
         resident = kind == PartnerKind.RESIDENTS
         partner = Partner(
-            uuid=_uuid(rng),
+            uuid=random_uuid(rng),
             coalition=coalition,
             name=_partner_name(rng, kind, place, taken),
             kind=kind,
@@ -702,7 +725,7 @@ def _coalition_rows(
         for number in range(rng.randint(1, 3)):
             name = _person(rng)
             contact = ContactPerson(
-                uuid=_uuid(rng),
+                uuid=random_uuid(rng),
                 partner=partner,
                 name=name,
                 function=rng.choice(FUNCTIONS),
@@ -740,7 +763,7 @@ def _coalition_rows(
         if rng.random() < 1 / 3:
             day = _date_between(rng, joined, REFERENCE_DATE + datetime.timedelta(days=120))
             event = PartnerEvent(
-                uuid=_uuid(rng),
+                uuid=random_uuid(rng),
                 partner=partner,
                 kind=rng.choice(EventKind.values),
                 date=day,
@@ -793,7 +816,7 @@ def _scan_rows(
         opened = _moment(rng, closes_on - datetime.timedelta(days=21))
         closed = _moment(rng, closes_on + datetime.timedelta(days=1))
         scan_round = Round(
-            uuid=_uuid(rng),
+            uuid=random_uuid(rng),
             coalition=coalition,
             instrument_key=instrument.key,
             instrument_version=instrument.version,
@@ -832,7 +855,7 @@ def _scan_rows(
         for contact in chosen:
             responded = rng.random() < RESPONSE_RATE
             respondent = Respondent(
-                uuid=_uuid(rng),
+                uuid=random_uuid(rng),
                 round=scan_round,
                 partner=contact.partner,
                 contact=contact,
@@ -859,7 +882,7 @@ def _scan_rows(
             partner = contact.partner
             rows.responses.append(
                 Response(
-                    uuid=_uuid(rng),
+                    uuid=random_uuid(rng),
                     round=scan_round,
                     instrument_version=instrument.version,
                     respondent=None if scan_round.anonymous else respondent,
@@ -899,7 +922,7 @@ def _work_rows(
     for number, day in enumerate(version_days):
         rows.ambition_versions.append(
             AmbitionVersion(
-                uuid=_uuid(rng),
+                uuid=random_uuid(rng),
                 coalition=coalition,
                 text=rng.choice(AMBITIONS[:-1]),
                 goals=rng.choice(AMBITION_GOALS),
@@ -919,7 +942,7 @@ def _work_rows(
         begins = _date_between(rng, partner.joined_on or today, today)
         rows.agreements.append(
             PartnerAgreement(
-                uuid=_uuid(rng),
+                uuid=random_uuid(rng),
                 coalition=coalition,
                 partner=partner,
                 role=rng.choice(CoalitionRole.values),
@@ -953,7 +976,7 @@ def _work_rows(
             status = _weighted(rng, {StepStatus.PLANNED: 70, StepStatus.BUSY: 30})
         rows.process_steps.append(
             ProcessStep(
-                uuid=_uuid(rng),
+                uuid=random_uuid(rng),
                 coalition=coalition,
                 title=title,
                 kind=StepKind.MILESTONE if rng.random() < 0.2 else StepKind.STEP,
@@ -972,7 +995,7 @@ def _work_rows(
         signed = rng.random() < 0.6
         signed_on = _date_between(rng, start, today) if signed else None
         covenant = Covenant(
-            uuid=_uuid(rng),
+            uuid=random_uuid(rng),
             coalition=coalition,
             kind=rng.choice(CovenantKind.values),
             rules_of_play="We overleggen maandelijks en besluiten bij consensus.",
@@ -985,7 +1008,7 @@ def _work_rows(
         for partner in rng.sample(current, min(len(current), rng.randint(3, 8))):
             rows.signatories.append(
                 Signatory(
-                    uuid=_uuid(rng),
+                    uuid=random_uuid(rng),
                     covenant=covenant,
                     partner=partner,
                     name=_person(rng),
@@ -999,7 +1022,7 @@ def _work_rows(
     bodies = []
     for kind, name in rng.sample(BODY_PLAN, rng.randint(2, 4)):
         body = Body(
-            uuid=_uuid(rng),
+            uuid=random_uuid(rng),
             coalition=coalition,
             name=name,
             kind=kind,
@@ -1020,7 +1043,7 @@ def _work_rows(
         )
         past = day < today
         meeting = Meeting(
-            uuid=_uuid(rng),
+            uuid=random_uuid(rng),
             coalition=coalition,
             body=meeting_body,
             title=f"{meeting_body.name if meeting_body else 'Bijeenkomst'} {day:%d-%m-%Y}",
@@ -1033,7 +1056,7 @@ def _work_rows(
         rows.meetings.append(meeting)
         for order, title in enumerate(rng.sample(AGENDA_TITLES, rng.randint(2, 6))):
             rows.agenda_items.append(
-                AgendaItem(uuid=_uuid(rng), meeting=meeting, title=title, order=order)
+                AgendaItem(uuid=random_uuid(rng), meeting=meeting, title=title, order=order)
             )
         if not past:
             continue
@@ -1045,7 +1068,7 @@ def _work_rows(
         for partner in present:
             rows.attendance.append(
                 Attendance(
-                    uuid=_uuid(rng),
+                    uuid=random_uuid(rng),
                     meeting=meeting,
                     partner=partner,
                     status=_weighted(
@@ -1061,7 +1084,7 @@ def _work_rows(
         for number in range(1, rng.randint(0, 3) + 1):
             rows.decisions.append(
                 Decision(
-                    uuid=_uuid(rng),
+                    uuid=random_uuid(rng),
                     meeting=meeting,
                     number=number,
                     text=rng.choice(DECISIONS),
@@ -1073,7 +1096,7 @@ def _work_rows(
             done = due < today and rng.random() < 0.75
             rows.action_items.append(
                 ActionItem(
-                    uuid=_uuid(rng),
+                    uuid=random_uuid(rng),
                     meeting=meeting,
                     text=rng.choice(ACTIONS),
                     owner_partner=rng.choice(present) if present and rng.random() < 0.8 else None,
@@ -1102,7 +1125,7 @@ def _work_rows(
         funder = rng.choice(current) if current and rng.random() < 0.3 else None
         rows.funding_sources.append(
             FundingSource(
-                uuid=_uuid(rng),
+                uuid=random_uuid(rng),
                 coalition=coalition,
                 kind=rng.choice(FundingKind.values),
                 funder_name="" if funder else rng.choice(FUNDERS).format(m=place),
@@ -1127,7 +1150,7 @@ def _work_rows(
     )
     for day in held:
         moment = EvaluationMoment(
-            uuid=_uuid(rng),
+            uuid=random_uuid(rng),
             coalition=coalition,
             planned_on=day,
             status=MomentStatus.HELD,
@@ -1136,7 +1159,7 @@ def _work_rows(
         )
         rows.evaluation_moments.append(moment)
         evaluation = Evaluation(
-            uuid=_uuid(rng),
+            uuid=random_uuid(rng),
             coalition=coalition,
             moment=moment,
             held_on=day,
@@ -1154,7 +1177,7 @@ def _work_rows(
     planned = today + datetime.timedelta(days=rng.randint(14, 330))
     rows.evaluation_moments.append(
         EvaluationMoment(
-            uuid=_uuid(rng),
+            uuid=random_uuid(rng),
             coalition=coalition,
             planned_on=planned,
             status=MomentStatus.PLANNED,
@@ -1168,6 +1191,18 @@ def _insert(model: type[models.Model], objects: list[Any]) -> None:
     model._default_manager.bulk_create(objects, batch_size=BATCH_SIZE)
 
 
+def _insert_offer(rows: offer.OfferRows) -> None:
+    _insert(Neighbourhood, rows.neighbourhoods)
+    _insert(Finder, rows.finders)
+    _insert(Activity, rows.activities)
+    _insert(ActivityTargetGroup, rows.target_groups)
+    _insert(TimeSlot, rows.time_slots)
+    through = Activity.providers.through
+    _insert(through, [through(activity_id=a.pk, partner_id=p.pk) for a, p in rows.providers])
+    _insert(ReachRecord, rows.reach)
+    _insert(ReachByGroup, rows.reach_groups)
+
+
 def generate(
     coalitions: int = 350,
     partners: int = 15_000,
@@ -1176,6 +1211,7 @@ def generate(
     pinned: Sequence[int] = (),
     password: str | None = None,
     today: datetime.date | None = None,
+    activity_total: int | None = None,
 ) -> GenerationResult:
     """Generate `coalitions` coalitions with `partners` partners in total, in one transaction.
 
@@ -1191,6 +1227,10 @@ def generate(
     password_hash = make_password(password)  # hashed once: a real hash is slow on purpose
     today = today or timezone.localdate()
     rows = _Rows()
+    offer_rows = offer.OfferRows()
+    if activity_total is None:
+        activity_total = offer.activities_for(coalitions)
+    activity_counts = offer.activity_counts(activity_total, coalitions, random.Random(seed))
     for position, partner_count in enumerate(counts):
         first_contact = len(rows.contacts)
         first_partner = len(rows.partners)
@@ -1210,6 +1250,15 @@ def generate(
             rows.coalitions[-1],
             rows.users[-1],
             rows.partners[first_partner:],
+            today,
+        )
+        offer.offer_rows(
+            offer_rows,
+            seed,
+            position,
+            rows.coalitions[-1],
+            rows.partners[first_partner:],
+            activity_counts[position],
             today,
         )
 
@@ -1252,6 +1301,7 @@ def generate(
                 for e, p in rows.participants
             ],
         )
+        _insert_offer(offer_rows)
 
     return GenerationResult(
         rows={
@@ -1285,6 +1335,12 @@ def generate(
             "evaluation_moments": len(rows.evaluation_moments),
             "evaluations": len(rows.evaluations),
             "evaluation_participants": len(rows.participants),
+            "neighbourhoods": len(offer_rows.neighbourhoods),
+            "activities": len(offer_rows.activities),
+            "activity_target_groups": len(offer_rows.target_groups),
+            "time_slots": len(offer_rows.time_slots),
+            "activity_providers": len(offer_rows.providers),
+            "reach_records": len(offer_rows.reach),
         },
         seconds=time.perf_counter() - started,
         coalition_ids=[c.pk for c in rows.coalitions],
