@@ -17,6 +17,7 @@ urlpatterns = [
     path("", include("samenspel.funding.api.urls")),
     path("", include("samenspel.evaluations.api.urls")),
     path("", include("samenspel.activities.api.urls")),
+    path("", include("samenspel.activities.api.import_urls")),
     path("open/", include("samenspel.activities.api.public_urls")),
     path("", include("samenspel.monitoring.api.urls")),
 ]

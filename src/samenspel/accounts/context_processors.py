@@ -1,12 +1,15 @@
+from functools import partial
 from typing import Any
 
 from django.http import HttpRequest
+from django.utils.functional import SimpleLazyObject
 
 from samenspel.accounts.policy import memberships_of
 
 
 def memberships(request: HttpRequest) -> dict[str, Any]:
-    """The coalitions the person can switch between, for the header."""
+    """The coalitions the person can switch between, for the header. Read only when a template
+    shows them: the public pages (the finder) never do."""
     if not hasattr(request, "user"):
         return {}
-    return {"my_memberships": memberships_of(request)}
+    return {"my_memberships": SimpleLazyObject(partial(memberships_of, request))}

@@ -6,6 +6,7 @@ public finder (no login) lets residents find that offer, the gap view sets it ag
 estimated loneliness per wijk (monitoring).
 """
 
+import datetime
 import uuid
 
 from django.conf import settings
@@ -14,6 +15,8 @@ from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
+
+from samenspel.core.choices import label
 
 
 class ActivityKind(models.TextChoices):
@@ -286,6 +289,19 @@ class Activity(models.Model):
     def is_free(self) -> bool:
         return self.cost is not None and self.cost == 0
 
+    # Labels through the per-language cache: lists show them for every row.
+    @property
+    def kind_label(self) -> str:
+        return label(ActivityKind, self.kind)
+
+    @property
+    def frequency_label(self) -> str:
+        return label(Frequency, self.frequency)
+
+    @property
+    def status_label(self) -> str:
+        return label(ActivityStatus, self.status)
+
     def clean(self) -> None:
         errors: dict[str, object] = {}
         if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
@@ -316,10 +332,20 @@ class ActivityTargetGroup(models.Model):
         indexes = [models.Index(fields=["group", "activity"])]
 
     def __str__(self) -> str:
-        return self.get_group_display()
+        return self.label
+
+    @property
+    def label(self) -> str:
+        return label(TargetGroup, self.group)
 
 
 TIME_END_BEFORE_START = _("De eindtijd ligt vóór de begintijd.")
+
+
+def slot_text(weekday: int, start: datetime.time, end: datetime.time | None) -> str:
+    """'maandag 10:00–12:00', or 'maandag 10:00' without an end time."""
+    until = f"–{end:%H:%M}" if end else ""
+    return f"{label(Weekday, str(weekday))} {start:%H:%M}{until}"
 
 
 class TimeSlot(models.Model):
@@ -344,8 +370,7 @@ class TimeSlot(models.Model):
         ]
 
     def __str__(self) -> str:
-        end = f"–{self.end_time:%H:%M}" if self.end_time else ""
-        return f"{self.get_weekday_display()} {self.start_time:%H:%M}{end}"
+        return slot_text(self.weekday, self.start_time, self.end_time)
 
 
 NEGATIVE_COUNT = _("Een aantal kan niet negatief zijn.")
@@ -418,3 +443,63 @@ class ReachByGroup(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_group_display()}: {self.participants}"
+
+
+class ImportStatus(models.TextChoices):
+    PREVIEW = "preview", _("Voorbeeld")
+    COMMITTED = "committed", _("Ingelezen")
+    DISCARDED = "discarded", _("Weggegooid")
+
+
+class ActivityImport(models.Model):
+    """One uploaded file of activities: read and checked first (the preview), then committed all
+    at once or discarded. The checked rows wait here between the two steps."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    coalition = models.ForeignKey(
+        "coalitions.Coalition",
+        verbose_name=_("coalitie"),
+        on_delete=models.CASCADE,
+        related_name="activity_imports",
+    )
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("geüpload door"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    file_name = models.CharField(_("bestandsnaam"), max_length=255)
+    created_at = models.DateTimeField(_("geüpload op"), auto_now_add=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=ImportStatus.choices, default=ImportStatus.PREVIEW
+    )
+    rows = models.JSONField(
+        _("gelezen rijen"),
+        default=list,
+        blank=True,
+        help_text=_("Per rij de gelezen waarden en de fouten; leeg na inlezen of weggooien."),
+    )
+    notes = models.JSONField(
+        _("opmerkingen"),
+        default=list,
+        blank=True,
+        help_text=_("Opmerkingen over het hele bestand, zoals kolommen die zijn overgeslagen."),
+    )
+    row_count = models.PositiveIntegerField(_("aantal rijen"), default=0)
+    error_count = models.PositiveIntegerField(_("rijen met fouten"), default=0)
+    created_count = models.PositiveIntegerField(_("aangemaakte activiteiten"), default=0)
+    finished_at = models.DateTimeField(_("ingelezen of weggegooid op"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("import van activiteiten")
+        verbose_name_plural = _("imports van activiteiten")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return self.file_name
+
+    @property
+    def good_count(self) -> int:
+        return self.row_count - self.error_count

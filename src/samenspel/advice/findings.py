@@ -40,6 +40,9 @@ class Finding:
     guide: tuple[str, str] = ("", "")
     next_step: str = ""
     magnitude: float = 0.0
+    # A page of Samenspel that shows the evidence in full, and the words of the link to it.
+    link: str = ""
+    link_text: str = ""
 
     @property
     def key(self) -> tuple[str, str]:

@@ -6,7 +6,8 @@ writing a snapshot by hand, and adding a rule costs no query.
 
 Queries, whatever the size of the coalition: phase changes, checklist items, partners (with their
 number of contacts), contact persons, membership counts, partner events, funding sources, the
-latest recorded evaluation (8); the latest scan
+latest recorded evaluation (8); the wijken, their offer (activities and reach, grouped) and the
+loneliness estimates (`monitoring.gap.wijk_rows`, 4); the latest scan
 results per instrument (`scans.results.latest_results`, 2); the netwerkdip inputs
 (`scans.netwerkdip.gather_inputs`, 4). Fewer when the coalition has no closed scan round, because
 then there are no answers to fetch.
@@ -40,6 +41,7 @@ from samenspel.coalitions.progress import LARGELY_DONE, STATUS_WEIGHT
 from samenspel.evaluations.models import Evaluation
 from samenspel.funding.models import FundingSource
 from samenspel.guide.content import phase_activities
+from samenspel.monitoring.gap import GapRow, wijk_rows
 from samenspel.partners.models import Circle, ContactPerson, Partner, PartnerEvent
 from samenspel.scans.netwerkdip import DipSignal, assess, gather_inputs
 from samenspel.scans.results import RoundResults, latest_results
@@ -187,6 +189,38 @@ class FundingFact:
 
 
 @dataclass(frozen=True)
+class WijkFact:
+    """A wijk or kern with its latest loneliness estimate (all adults) and its active offer; the
+    shares and the gap as on the gap view (`monitoring.gap`)."""
+
+    uuid: str
+    name: str
+    cbs_code: str
+    activities: int  # active ones
+    reach: int  # last twelve months
+    period: int | None = None
+    is_demo: bool = False
+    lonely: float | None = None
+    strongly_lonely: float | None = None  # None: no figures, or suppressed by CBS
+    strongly_lonely_lower: float | None = None
+    strongly_lonely_upper: float | None = None
+    need_share: float | None = None
+    offer_share: float | None = None
+    gap: float | None = None
+
+
+@dataclass(frozen=True)
+class AreaFigure:
+    """The municipality's own estimate, the reference for its wijken."""
+
+    name: str
+    period: int
+    strongly_lonely: float | None
+    lonely: float | None
+    is_demo: bool = False
+
+
+@dataclass(frozen=True)
 class CoalitionSnapshot:
     today: datetime.date
     uuid: str
@@ -208,6 +242,8 @@ class CoalitionSnapshot:
     dip: DipSignal | None = None
     last_evaluation: EvaluationFact | None = None
     funding: tuple[FundingFact, ...] = ()  # by end date, open-ended last
+    wijken: tuple[WijkFact, ...] = ()  # with a gap score first (largest first), then the rest
+    municipality_loneliness: AreaFigure | None = None
 
     # Derived facts, shared by several rules
 
@@ -361,6 +397,30 @@ def _last_evaluation(
     return max(candidates, key=lambda candidate: candidate.date) if candidates else None
 
 
+def _float(value: Any) -> float | None:
+    return float(value) if value is not None else None
+
+
+def _wijk(row: GapRow) -> WijkFact:
+    estimate = row.estimate
+    return WijkFact(
+        uuid=str(row.neighbourhood.uuid),
+        name=row.neighbourhood.name,
+        cbs_code=row.neighbourhood.cbs_code,
+        activities=row.offer.activities,
+        reach=row.offer.reach,
+        period=estimate.period if estimate else None,
+        is_demo=estimate.is_demo if estimate else False,
+        lonely=_float(estimate.lonely) if estimate else None,
+        strongly_lonely=_float(estimate.strongly_lonely) if estimate else None,
+        strongly_lonely_lower=_float(estimate.strongly_lonely_lower) if estimate else None,
+        strongly_lonely_upper=_float(estimate.strongly_lonely_upper) if estimate else None,
+        need_share=row.need_share,
+        offer_share=row.offer_share,
+        gap=row.gap,
+    )
+
+
 PARTNER_FIELDS = (
     "id",
     "uuid",
@@ -456,6 +516,7 @@ def build_snapshot(coalition: Coalition, today: datetime.date | None = None) -> 
         .values_list("held_on", flat=True)
         .first()
     )
+    scored, without_figures, municipality, _whole = wijk_rows(coalition, today)
     scans = {key: _scan_fact(results) for key, results in latest_results(coalition).items()}
     dip_inputs = gather_inputs(coalition, today=today)
     pulse = tuple(
@@ -483,4 +544,14 @@ def build_snapshot(coalition: Coalition, today: datetime.date | None = None) -> 
         dip=assess(dip_inputs),
         last_evaluation=_last_evaluation(scans, checklist, recorded),
         funding=funding,
+        wijken=tuple(_wijk(row) for row in scored + without_figures),
+        municipality_loneliness=AreaFigure(
+            name=coalition.municipality.name,
+            period=municipality.period,
+            strongly_lonely=_float(municipality.strongly_lonely),
+            lonely=_float(municipality.lonely),
+            is_demo=municipality.is_demo,
+        )
+        if municipality
+        else None,
     )

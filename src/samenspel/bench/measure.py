@@ -33,8 +33,9 @@ from django.urls import (
 from django.utils import timezone
 
 from samenspel.accounts.models import ApiToken, Membership, Role, User
+from samenspel.activities.models import Activity, Finder
 from samenspel.agreements.models import PartnerAgreement, ProcessStep, Signatory
-from samenspel.coalitions.models import Coalition
+from samenspel.coalitions.models import Coalition, Neighbourhood
 from samenspel.evaluations.models import Evaluation, EvaluationMoment, MomentStatus
 from samenspel.funding.models import FundingSource
 from samenspel.meetings.models import ActionItem, Body, Meeting
@@ -72,8 +73,16 @@ PAGES: list[tuple[str, str, str | None]] = [
     ("funding overview", "funding:overview", "coalition"),
     ("evaluations list", "evaluations:list", "coalition"),
     ("evaluation detail", "evaluations:detail", "evaluation"),
+    ("public finder", "finder:index", "finder"),
+    ("public finder: wijk and day", "finder:index", "finder-filtered"),
+    ("public activity", "finder:activity", "finder-activity"),
     ("healthz (trivial view)", "healthz", None),
 ]
+# Pages residents use without an account: requested without signing in.
+ANONYMOUS = frozenset({"public finder", "public finder: wijk and day", "public activity"})
+# The resident's search measured in "public finder: wijk and day": the wijk with the most
+# activities of the measured coalition, on a Wednesday.
+FINDER_DAY = 3
 # Pages whose server time is measured, compared with the trivial view.
 TIMED = [
     "dashboard",
@@ -84,6 +93,8 @@ TIMED = [
     "meeting list",
     "agreements overview",
     "funding overview",
+    "public finder",
+    "public finder: wijk and day",
 ]
 TRIVIAL = ("healthz", "healthz")
 
@@ -135,16 +146,23 @@ class Subject:
     link_token: str | None = None  # a respondent's personal link in an open round
     api_token: str | None = None  # the uuid of one of the user's personal API tokens
     feed: str | None = None  # the secret of the user's calendar feed (iCal)
+    finder: str | None = None  # the slug of the coalition's public finder
     # uuids of one object of each kind in the focus coalition, by URL parameter: meeting, body,
     # action, agreement, step, signatory, source, moment, evaluation.
     objects: dict[str, str] = field(default_factory=dict)
 
     def value_for(self, parameter: str, route: str = "") -> str | None:
         name = parameter.lower()
+        if name == "activity" and "checklist/" in route:
+            return None  # a guide activity's key there, not an activity of the offer
+        if name == "action" and "{meeting}" in route:
+            return self.objects.get("meeting_action")  # an action of that very meeting
         if name in self.objects:
             return self.objects[name]
         if name == "feed":
             return self.feed
+        if name == "finder":
+            return self.finder
         if "partner" in name:
             return str(self.partner.uuid)
         if "coalition" in name:
@@ -214,6 +232,7 @@ def prepare_subject(coalition_id: int, second_coalition_id: int | None) -> Subje
         api_token=str(_token.uuid),
         feed=issue_calendar_feed(acting_user=membership.user),
         objects=_objects(coalition),
+        finder=Finder.objects.filter(coalition=coalition).values_list("slug", flat=True).first(),
     )
 
 
@@ -254,7 +273,18 @@ def _objects(coalition: Coalition) -> dict[str, str]:
         "evaluation": Evaluation.objects.filter(coalition=coalition)
         .order_by("-held_on", "pk")
         .first(),
+        "activity": Activity.objects.published()
+        .filter(coalition=coalition)
+        .order_by("title", "pk")
+        .first(),
+        "wijk": Neighbourhood.objects.filter(coalition=coalition)
+        .annotate(n=Count("activities"))
+        .order_by("-n", "name")
+        .first(),
     }
+    candidates["meeting_action"] = (
+        ActionItem.objects.filter(meeting=meeting).order_by("pk").first() if meeting else None
+    )
     return {name: str(obj.uuid) for name, obj in candidates.items() if obj is not None}
 
 
@@ -312,6 +342,17 @@ def page_paths(subject: Subject) -> Iterator[tuple[str, str | None, str]]:
                 yield label, None, f"The focus coalition has no {target} to measure."
                 continue
             kwargs = {"coalition": subject.coalition.uuid, target: subject.objects[target]}
+        elif target in ("finder", "finder-filtered", "finder-activity"):
+            if subject.finder is None:
+                yield label, None, "The focus coalition has no public finder."
+                continue
+            kwargs = {"finder": subject.finder}
+            if target == "finder-activity":
+                kwargs["activity"] = subject.objects.get("activity")
+            if target == "finder-filtered":
+                query = f"?wijk={subject.objects.get('wijk')}&dag={FINDER_DAY}"
+                yield label, reverse(name, kwargs=kwargs) + query, ""
+                continue
         elif target == "round":
             if subject.round is None:
                 yield label, None, "The focus coalition has no closed round to measure."
@@ -431,20 +472,23 @@ def production_rendering() -> Iterator[None]:
 def server_times(
     client: Client, paths: dict[str, str], repeat: int, warmup: int
 ) -> dict[str, dict[str, float]]:
-    """Median (and spread) of `repeat` GETs per path, in milliseconds.
+    """Median (and spread) of `repeat` GETs per path, in milliseconds. The pages in `ANONYMOUS`
+    are requested by a visitor who is not signed in.
 
     The paths take turns (round-robin) rather than one after the other, so that a busy moment on
     the machine slows all of them alike and the ratio to the trivial view stays fair.
     """
+    visitor = Client()
+    clients = {label: visitor if label in ANONYMOUS else client for label in paths}
     samples: dict[str, list[float]] = {label: [] for label in paths}
     with production_rendering():
         for _ in range(warmup):
-            for path in paths.values():
-                client.get(path)
+            for label, path in paths.items():
+                clients[label].get(path)
         for _ in range(repeat):
             for label, path in paths.items():
                 started = time.perf_counter()
-                response = client.get(path)
+                response = clients[label].get(path)
                 samples[label].append((time.perf_counter() - started) * 1000)
                 if response.status_code != 200:
                     raise RuntimeError(f"{path} answered HTTP {response.status_code}")

@@ -53,6 +53,8 @@ MENU = (
     MenuEntry(_("Partnerkaart"), "partners:map"),
     MenuEntry(_("Afspraken"), "agreements:list", ("agreements", "funding", "evaluations")),
     MenuEntry(_("Overleg"), "meetings:list", ("meetings",)),
+    MenuEntry(_("Aanbod"), "activities:list", ("activities", "activity_imports")),
+    MenuEntry(_("Wijken"), "monitoring:neighbourhoods", ("monitoring",)),
     MenuEntry(_("Samenwerking"), "scans:health", ("scans",)),
     MenuEntry(_("Signalen"), "advice:findings", ("advice",), Permission.VIEW_FINDINGS),
     MenuEntry(_("Leden"), "members:list", ("members",), Permission.MANAGE_MEMBERS),

@@ -9,6 +9,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.utils import timezone
 
 from samenspel.accounts.models import Membership, Role, User
 from samenspel.coalitions import services as coalition_services
@@ -23,6 +24,8 @@ from samenspel.coalitions.models import (
     Phase,
     TippingPoint,
 )
+from samenspel.demo.activities import load_activities
+from samenspel.demo.monitoring import add_neighbourhoods
 from samenspel.demo.scans import DIJKERVEEN_ROUNDS, LINDEWAARDE_ROUNDS, add_rounds
 from samenspel.demo.workspace import add_workspace
 from samenspel.guide.content import phase_activities
@@ -640,6 +643,8 @@ def load_demo(password: str) -> list[tuple[str, str]]:
 
     add_rounds(dijkerveen, coordinator, DIJKERVEEN_ROUNDS, seed=2026)
     add_workspace(dijkerveen, coordinator)
+    neighbourhoods = add_neighbourhoods(dijkerveen, coordinator)
+    load_activities(dijkerveen, partners, neighbourhoods, timezone.localdate())
     add_rounds(lindewaarde, coordinator2, LINDEWAARDE_ROUNDS, seed=2027)
 
     Membership.objects.create(

@@ -1,5 +1,8 @@
 from typing import Any
 
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -127,3 +130,41 @@ class EvaluationDetailView(CoalitionMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         context["evaluation"] = evaluation_or_404(self.coalition, self.kwargs["evaluation"])
         return context
+
+
+class MomentDeleteView(CoalitionMixin, TemplateView):
+    """GET asks to confirm (and says the evaluations held at the moment stay); POST deletes."""
+
+    template_name = "evaluations/moment_delete.html"
+    permission = Permission.EDIT_COALITION
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        moment = moment_or_404(self.coalition, self.kwargs["moment"])
+        return {
+            **super().get_context_data(**kwargs),
+            "moment": moment,
+            "evaluation_count": moment.evaluations.count(),
+        }
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        moment = moment_or_404(self.coalition, kwargs["moment"])
+        services.delete_moment(moment, acting_user=acting_user(request))
+        messages.success(request, _("Het evaluatiemoment is verwijderd."))
+        return redirect("evaluations:list", self.coalition.uuid)
+
+
+class EvaluationDeleteView(CoalitionMixin, TemplateView):
+    """GET shows the evaluation and asks to confirm; POST deletes it."""
+
+    template_name = "evaluations/evaluation_delete.html"
+    permission = Permission.EDIT_COALITION
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        evaluation = evaluation_or_404(self.coalition, self.kwargs["evaluation"])
+        return {**super().get_context_data(**kwargs), "evaluation": evaluation}
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        evaluation = evaluation_or_404(self.coalition, kwargs["evaluation"])
+        services.delete_evaluation(evaluation, acting_user=acting_user(request))
+        messages.success(request, _("De evaluatie is verwijderd."))
+        return redirect("evaluations:list", self.coalition.uuid)

@@ -1,7 +1,6 @@
 """iCalendar feeds: the meetings of a person's coalitions and the due dates of their open actions.
 
-Times are written in Europe/Amsterdam with a VTIMEZONE, so calendar apps show 19:30 as 19:30 in
-winter and in summer. Calendar apps cannot log in: a feed is found by the digest of its secret.
+Calendar apps cannot log in: a feed is found by the digest of its secret.
 """
 
 from __future__ import annotations
@@ -15,13 +14,11 @@ from django.conf import settings
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from icalendar import Calendar, Event
+from icalendar import Event
 
 from samenspel.accounts.models import Membership, User
+from samenspel.core.icalendar import DEFAULT_DURATION, UID_DOMAIN, calendar_file
 from samenspel.meetings.models import ActionItem, AgendaItem, CalendarFeed, Meeting, feed_digest
-
-DEFAULT_DURATION = datetime.timedelta(hours=1, minutes=30)
-UID_DOMAIN = "samenspel"
 
 
 def feed_user(raw: str) -> User | None:
@@ -99,15 +96,6 @@ def build_calendar(
 ) -> bytes:
     zone = ZoneInfo(settings.TIME_ZONE)
     stamp = timezone.now()
-    calendar = Calendar()
-    calendar.add("prodid", "-//Samenspel//Overleg//NL")
-    calendar.add("version", "2.0")
-    calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", name)
-    calendar.add("x-wr-timezone", settings.TIME_ZONE)
-    for meeting in meetings:
-        calendar.add_component(_meeting_event(meeting, stamp, zone))
-    for action in actions:
-        calendar.add_component(_action_event(action, stamp))
-    calendar.add_missing_timezones()
-    return calendar.to_ical()
+    events = [_meeting_event(meeting, stamp, zone) for meeting in meetings]
+    events += [_action_event(action, stamp) for action in actions]
+    return calendar_file(name, "Overleg", events)

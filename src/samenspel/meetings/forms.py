@@ -1,6 +1,7 @@
 from typing import Any
 
 from django import forms
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -86,6 +87,18 @@ class AttendanceForm(forms.ModelForm):
         """A second status for the same partner replaces the first (in the service)."""
 
 
+class AttendanceStatusForm(forms.ModelForm):
+    """A new status for a partner already on the attendance list."""
+
+    class Meta:
+        model = Attendance
+        fields = ["status"]
+        widgets = {"status": forms.RadioSelect}
+
+    def _post_clean(self) -> None:
+        """The service saves and checks the status."""
+
+
 class DecisionForm(forms.ModelForm):
     class Meta:
         model = Decision
@@ -107,6 +120,23 @@ class ActionItemForm(forms.ModelForm):
 
     def _post_clean(self) -> None:
         """The service checks who picks the action up."""
+
+
+class ActionItemEditForm(ActionItemForm):
+    """Corrects an action, including when it was finished (empty: still open)."""
+
+    class Meta(ActionItemForm.Meta):
+        fields = [*ActionItemForm.Meta.fields, "done_on"]
+        widgets = {**ActionItemForm.Meta.widgets, "done_on": DATE_WIDGET}
+        help_texts = {"done_on": _("Leeg laten zolang de actie nog open is.")}
+
+    def __init__(self, *args: Any, coalition: Coalition, **kwargs: Any) -> None:
+        super().__init__(*args, coalition=coalition, **kwargs)
+        # A partner that has since left stays selectable for the action it already owns.
+        owner = self.instance.owner_partner_id
+        self.fields["owner_partner"].queryset = Partner.objects.filter(  # type: ignore[attr-defined]
+            Q(left_on__isnull=True) | Q(pk=owner), coalition=coalition
+        ).order_by("name")
 
 
 class ScheduleForm(forms.Form):

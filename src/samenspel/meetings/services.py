@@ -40,10 +40,18 @@ audit.register_actions(
         "body.updated": _lazy("Overlegorgaan gewijzigd"),
         "meeting.created": _lazy("Overleg gepland"),
         "meeting.updated": _lazy("Overleg gewijzigd"),
+        "meeting.deleted": _lazy("Overleg verwijderd"),
         "meeting.agenda_item_added": _lazy("Agendapunt toegevoegd"),
+        "meeting.agenda_item_updated": _lazy("Agendapunt gewijzigd"),
+        "meeting.agenda_item_deleted": _lazy("Agendapunt verwijderd"),
         "meeting.attendance_set": _lazy("Aanwezigheid vastgelegd"),
+        "meeting.attendance_removed": _lazy("Aanwezigheid verwijderd"),
         "meeting.decision_recorded": _lazy("Besluit vastgelegd"),
+        "meeting.decision_updated": _lazy("Besluit gewijzigd"),
+        "meeting.decision_deleted": _lazy("Besluit verwijderd"),
         "meeting.action_added": _lazy("Actiepunt vastgelegd"),
+        "meeting.action_updated": _lazy("Actiepunt gewijzigd"),
+        "meeting.action_deleted": _lazy("Actiepunt verwijderd"),
         "meeting.action_done": _lazy("Actiepunt afgerond"),
         "calendar_feed.issued": _lazy("Agenda-abonnement (opnieuw) aangemaakt"),
     }
@@ -51,6 +59,8 @@ audit.register_actions(
 
 BODY_FIELDS = ("name", "kind", "purpose", "decides")
 MEETING_FIELDS = ("body", "title", "starts_at", "ends_at", "location", "minutes")
+AGENDA_ITEM_FIELDS = ("title", "notes")
+ACTION_FIELDS = ("text", "owner_partner", "owner_name", "due_on", "done_on")
 
 
 def _other_coalition(partner: Partner | None, coalition: Coalition) -> bool:
@@ -123,6 +133,23 @@ def save_meeting(
     return meeting
 
 
+@transaction.atomic
+def delete_meeting(meeting: Meeting, *, acting_user: User) -> None:
+    """Deletes the meeting with its agenda, attendance, decisions and actions; the audit record
+    keeps the meeting's fields and how many of each went with it."""
+    from samenspel.meetings.selectors import meeting_contents
+
+    changes = {**audit.snapshot(meeting, MEETING_FIELDS), **meeting_contents(meeting)}
+    audit.record(
+        "meeting.deleted",
+        meeting,
+        acting_user=acting_user,
+        coalition=meeting.coalition,
+        changes=changes,
+    )
+    meeting.delete()
+
+
 def _next_order(meeting: Meeting) -> int:
     current = meeting.agenda_items.aggregate(highest=Max("order"))["highest"]
     return (current or 0) + 1
@@ -191,6 +218,70 @@ def add_agenda_item(
 
 
 @transaction.atomic
+def update_agenda_item(
+    item: AgendaItem,
+    *,
+    acting_user: User,
+    title: str | None = None,
+    notes: str | None = None,
+) -> AgendaItem:
+    """Corrects an item's subject or explanation (None leaves a value as it is); where it came
+    from (a partner change, a finding) stays."""
+    before = audit.snapshot(item, AGENDA_ITEM_FIELDS)
+    if title is not None:
+        item.title = title.strip()
+    if notes is not None:
+        item.notes = notes.strip()
+    item.full_clean(exclude=["meeting", "source_event"])
+    item.save(update_fields=list(AGENDA_ITEM_FIELDS))
+    changes = audit.diff(before, audit.snapshot(item, AGENDA_ITEM_FIELDS))
+    if changes:
+        _record_part(
+            "meeting.agenda_item_updated", item.meeting, acting_user, item=item, changes=changes
+        )
+    return item
+
+
+@transaction.atomic
+def delete_agenda_item(item: AgendaItem, *, acting_user: User) -> None:
+    _record_part(
+        "meeting.agenda_item_deleted",
+        item.meeting,
+        acting_user,
+        item=item,
+        changes=audit.snapshot(item, AGENDA_ITEM_FIELDS),
+    )
+    item.delete()
+
+
+def _record_part(
+    action: str,
+    meeting: Meeting,
+    acting_user: User,
+    *,
+    item: AgendaItem | Attendance | Decision | ActionItem,
+    changes: dict[str, Any],
+) -> None:
+    """A change to one part of a meeting is recorded on the meeting, naming the part."""
+    audit.record(
+        action,
+        meeting,
+        acting_user=acting_user,
+        coalition=meeting.coalition,
+        changes={PART_KEYS[type(item)]: str(item.uuid), **changes},
+    )
+
+
+# The key naming the part in the audit record, as in the URLs.
+PART_KEYS: dict[type, str] = {
+    AgendaItem: "item",
+    Attendance: "attendance",
+    Decision: "decision",
+    ActionItem: "action",
+}
+
+
+@transaction.atomic
 def set_attendance(
     meeting: Meeting, *, acting_user: User, partner: Partner, status: str
 ) -> Attendance:
@@ -212,6 +303,36 @@ def set_attendance(
 
 
 @transaction.atomic
+def change_attendance(attendance: Attendance, *, acting_user: User, status: str) -> Attendance:
+    """A new status for a row already recorded (the partner stays; remove the row instead)."""
+    before = attendance.status
+    attendance.status = status
+    attendance.full_clean(exclude=["meeting", "partner"], validate_constraints=False)
+    attendance.save(update_fields=["status"])
+    if before != status:
+        _record_part(
+            "meeting.attendance_set",
+            attendance.meeting,
+            acting_user,
+            item=attendance,
+            changes={"partner": str(attendance.partner.uuid), "status": [before, status]},
+        )
+    return attendance
+
+
+@transaction.atomic
+def remove_attendance(attendance: Attendance, *, acting_user: User) -> None:
+    _record_part(
+        "meeting.attendance_removed",
+        attendance.meeting,
+        acting_user,
+        item=attendance,
+        changes={"partner": str(attendance.partner.uuid), "status": attendance.status},
+    )
+    attendance.delete()
+
+
+@transaction.atomic
 def record_decision(meeting: Meeting, *, acting_user: User, text: str) -> Decision:
     # Lock the meeting so two decisions recorded at once do not get the same number.
     Meeting.objects.select_for_update().filter(pk=meeting.pk).first()
@@ -230,6 +351,51 @@ def record_decision(meeting: Meeting, *, acting_user: User, text: str) -> Decisi
 
 
 @transaction.atomic
+def update_decision(decision: Decision, *, acting_user: User, text: str) -> Decision:
+    before = decision.text
+    decision.text = text.strip()
+    decision.full_clean(exclude=["meeting"], validate_constraints=False)
+    decision.save(update_fields=["text"])
+    if before != decision.text:
+        _record_part(
+            "meeting.decision_updated",
+            decision.meeting,
+            acting_user,
+            item=decision,
+            changes={"number": decision.number, "text": [before, decision.text]},
+        )
+    return decision
+
+
+@transaction.atomic
+def delete_decision(decision: Decision, *, acting_user: User) -> None:
+    """The other decisions keep their numbers: minutes and later meetings refer to them."""
+    _record_part(
+        "meeting.decision_deleted",
+        decision.meeting,
+        acting_user,
+        item=decision,
+        changes={"number": decision.number, "text": decision.text},
+    )
+    decision.delete()
+
+
+def _check_action(action: ActionItem, coalition: Coalition) -> None:
+    """The same rules for a new action and a corrected one."""
+    if _other_coalition(action.owner_partner, coalition):
+        raise ValidationError({"owner_partner": _("Kies een partner van deze coalitie.")})
+    if action.owner_partner is None and not action.owner_name.strip():
+        raise ValidationError(
+            {"owner_name": _("Geef aan wie de actie oppakt: een partner of een naam.")}
+        )
+    if action.done_on is not None and action.done_on > timezone.localdate():
+        raise ValidationError(
+            {"done_on": _("Een actie kan niet in de toekomst zijn afgerond. Laat het veld leeg.")}
+        )
+    action.full_clean(exclude=["meeting", "owner_partner"])
+
+
+@transaction.atomic
 def add_action(
     meeting: Meeting,
     *,
@@ -239,12 +405,6 @@ def add_action(
     owner_name: str = "",
     due_on: datetime.date | None = None,
 ) -> ActionItem:
-    if _other_coalition(owner_partner, meeting.coalition):
-        raise ValidationError({"owner_partner": _("Kies een partner van deze coalitie.")})
-    if owner_partner is None and not owner_name.strip():
-        raise ValidationError(
-            {"owner_name": _("Geef aan wie de actie oppakt: een partner of een naam.")}
-        )
     action = ActionItem(
         meeting=meeting,
         text=text,
@@ -252,7 +412,7 @@ def add_action(
         owner_name=owner_name.strip(),
         due_on=due_on,
     )
-    action.full_clean(exclude=["meeting", "owner_partner"])
+    _check_action(action, meeting.coalition)
     action.save()
     audit.record(
         "meeting.action_added",
@@ -262,6 +422,52 @@ def add_action(
         changes=audit.snapshot(action, ("text", "owner_partner", "owner_name", "due_on")),
     )
     return action
+
+
+_UNCHANGED: Any = object()
+
+
+@transaction.atomic
+def update_action(
+    action: ActionItem,
+    *,
+    acting_user: User,
+    text: str | None = None,
+    owner_partner: Partner | None = _UNCHANGED,
+    owner_name: str | None = None,
+    due_on: datetime.date | None = _UNCHANGED,
+    done_on: datetime.date | None = _UNCHANGED,
+) -> ActionItem:
+    """Corrects an action. A value not given stays; for the owner partner and the dates, None
+    clears it (an empty `done_on` opens a finished action again)."""
+    before = audit.snapshot(action, ACTION_FIELDS)
+    if text is not None:
+        action.text = text
+    if owner_name is not None:
+        action.owner_name = owner_name.strip()
+    for name, value in (("owner_partner", owner_partner), ("due_on", due_on), ("done_on", done_on)):
+        if value is not _UNCHANGED:
+            setattr(action, name, value)
+    _check_action(action, action.meeting.coalition)
+    action.save()
+    changes = audit.diff(before, audit.snapshot(action, ACTION_FIELDS))
+    if changes:
+        _record_part(
+            "meeting.action_updated", action.meeting, acting_user, item=action, changes=changes
+        )
+    return action
+
+
+@transaction.atomic
+def delete_action(action: ActionItem, *, acting_user: User) -> None:
+    _record_part(
+        "meeting.action_deleted",
+        action.meeting,
+        acting_user,
+        item=action,
+        changes=audit.snapshot(action, ACTION_FIELDS),
+    )
+    action.delete()
 
 
 @transaction.atomic

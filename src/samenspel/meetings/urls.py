@@ -31,6 +31,35 @@ urlpatterns = [
     path(M + "aanwezigheid/", views.AttendanceView.as_view(), name="attendance"),
     path(M + "besluiten/", views.DecisionCreateView.as_view(), name="decision_create"),
     path(M + "acties/", views.ActionCreateView.as_view(), name="action_create"),
+    path(M + "verwijderen/", views.MeetingDeleteView.as_view(), name="delete"),
+    path(M + "agenda/<uuid:agenda_item>/", views.AgendaItemEditView.as_view(), name="agenda_edit"),
+    path(
+        M + "agenda/<uuid:agenda_item>/verwijderen/",
+        views.AgendaItemDeleteView.as_view(),
+        name="agenda_delete",
+    ),
+    path(
+        M + "aanwezigheid/<uuid:attendance>/",
+        views.AttendanceEditView.as_view(),
+        name="attendance_edit",
+    ),
+    path(
+        M + "aanwezigheid/<uuid:attendance>/verwijderen/",
+        views.AttendanceDeleteView.as_view(),
+        name="attendance_delete",
+    ),
+    path(M + "besluiten/<uuid:decision>/", views.DecisionEditView.as_view(), name="decision_edit"),
+    path(
+        M + "besluiten/<uuid:decision>/verwijderen/",
+        views.DecisionDeleteView.as_view(),
+        name="decision_delete",
+    ),
+    path(M + "acties/<uuid:action>/", views.ActionEditView.as_view(), name="action_edit"),
+    path(
+        M + "acties/<uuid:action>/verwijderen/",
+        views.ActionDeleteView.as_view(),
+        name="action_delete",
+    ),
     path("agenda-abonnement/", views.FeedSettingsView.as_view(), name="feed_settings"),
     path("agenda/<str:feed>/samenspel.ics", views.feed, name="feed"),
 ]

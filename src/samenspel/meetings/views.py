@@ -21,16 +21,35 @@ from samenspel.advice.findings import Finding
 from samenspel.core.views import ServiceFormMixin
 from samenspel.meetings import calendar, services
 from samenspel.meetings.forms import (
+    ActionItemEditForm,
     ActionItemForm,
     AgendaItemForm,
     AttendanceForm,
+    AttendanceStatusForm,
     BodyForm,
     DecisionForm,
     MeetingForm,
     ScheduleForm,
 )
-from samenspel.meetings.models import ActionItem, Body, CalendarFeed, Meeting
-from samenspel.meetings.selectors import meeting_detail, meeting_or_404, open_actions
+from samenspel.meetings.models import (
+    ActionItem,
+    AgendaItem,
+    Attendance,
+    Body,
+    CalendarFeed,
+    Decision,
+    Meeting,
+)
+from samenspel.meetings.selectors import (
+    action_or_404,
+    agenda_item_or_404,
+    attendance_or_404,
+    decision_or_404,
+    meeting_contents,
+    meeting_detail,
+    meeting_or_404,
+    open_actions,
+)
 from samenspel.partners.models import PartnerEvent
 
 # --- bodies ---------------------------------------------------------------------------------
@@ -238,6 +257,217 @@ class ActionCreateView(MeetingPartView):
         return services.add_action(
             self.meeting, acting_user=acting_user(self.request), **form.cleaned_data
         )
+
+
+# --- correcting and removing what was recorded -------------------------------------------------
+
+
+class MeetingDeleteView(CoalitionMixin, TemplateView):
+    """GET says what goes with the meeting and asks to confirm; POST deletes it."""
+
+    template_name = "meetings/meeting_delete.html"
+    permission = Permission.EDIT_COALITION
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        meeting = meeting_or_404(self.coalition, self.kwargs["meeting"])
+        return {
+            **super().get_context_data(**kwargs),
+            "meeting": meeting,
+            "contents": meeting_contents(meeting),
+        }
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        meeting = meeting_or_404(self.coalition, kwargs["meeting"])
+        services.delete_meeting(meeting, acting_user=acting_user(request))
+        messages.success(request, _("Het overleg is verwijderd."))
+        return redirect("meetings:list", self.coalition.uuid)
+
+
+class MeetingPartEditView(MeetingPartView):
+    """Corrects one part of a meeting, found inside the meeting of the URL (a part of any other
+    meeting is a 404)."""
+
+    get_part: Callable[[], Any]  # each part names its selector
+    part: Any
+
+    def get_form_kwargs(self) -> dict[str, Any]:
+        kwargs = super().get_form_kwargs()
+        self.part = self.get_part()
+        return {**kwargs, "instance": self.part}
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        return {**super().get_context_data(**kwargs), "part": self.part}
+
+
+class AgendaItemEditView(MeetingPartEditView):
+    form_class = AgendaItemForm
+    heading = _lazy("Agendapunt wijzigen")
+    success_message = _lazy("Het agendapunt is gewijzigd.")
+
+    def get_part(self) -> AgendaItem:
+        return agenda_item_or_404(self.meeting, self.kwargs["agenda_item"])
+
+    def perform(self, form: AgendaItemForm) -> Any:
+        # A fresh copy: the bound form has already written its values onto `self.part`, and
+        # the audit record compares against what is stored.
+        return services.update_agenda_item(
+            self.get_part(), acting_user=acting_user(self.request), **form.cleaned_data
+        )
+
+
+class AttendanceEditView(MeetingPartEditView):
+    form_class = AttendanceStatusForm
+    success_message = _lazy("De aanwezigheid is gewijzigd.")
+
+    def get_part(self) -> Attendance:
+        return attendance_or_404(self.meeting, self.kwargs["attendance"])
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["heading"] = _("Aanwezigheid van %(partner)s wijzigen") % {
+            "partner": self.part.partner.name
+        }
+        return context
+
+    def perform(self, form: AttendanceStatusForm) -> Any:
+        return services.change_attendance(
+            self.get_part(), acting_user=acting_user(self.request), **form.cleaned_data
+        )
+
+
+class DecisionEditView(MeetingPartEditView):
+    form_class = DecisionForm
+    success_message = _lazy("Het besluit is gewijzigd.")
+
+    def get_part(self) -> Decision:
+        return decision_or_404(self.meeting, self.kwargs["decision"])
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["heading"] = _("Besluit %(number)s wijzigen") % {"number": self.part.number}
+        return context
+
+    def perform(self, form: DecisionForm) -> Any:
+        return services.update_decision(
+            self.get_part(), acting_user=acting_user(self.request), **form.cleaned_data
+        )
+
+
+class ActionEditView(MeetingPartEditView):
+    form_class = ActionItemEditForm
+    heading = _lazy("Actiepunt wijzigen")
+    success_message = _lazy("Het actiepunt is gewijzigd.")
+
+    def get_part(self) -> ActionItem:
+        return action_or_404(self.meeting, self.kwargs["action"])
+
+    def get_form_kwargs(self) -> dict[str, Any]:
+        return {**super().get_form_kwargs(), "coalition": self.coalition}
+
+    def perform(self, form: ActionItemEditForm) -> Any:
+        return services.update_action(
+            self.get_part(), acting_user=acting_user(self.request), **form.cleaned_data
+        )
+
+
+class MeetingPartDeleteView(CoalitionMixin, TemplateView):
+    """GET shows the part and asks to confirm; POST deletes it (works without JavaScript)."""
+
+    template_name = "meetings/meeting_part_delete.html"
+    permission = Permission.EDIT_COALITION
+    heading: Any = ""
+    question: Any = ""
+    success_message: Any = ""
+    meeting: Meeting
+
+    # Each part names its selector, how it reads on the page, and its service call.
+    get_part: Callable[[], Any]
+    describe: Callable[[Any], str]
+    delete: Callable[[Any], None]
+
+    def _load(self) -> Any:
+        self.meeting = meeting_or_404(self.coalition, self.kwargs["meeting"])
+        return self.get_part()
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        part = self._load()
+        return {
+            **super().get_context_data(**kwargs),
+            "meeting": self.meeting,
+            "heading": self.heading,
+            "question": self.question,
+            "description": self.describe(part),
+        }
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        self.delete(self._load())
+        messages.success(request, self.success_message)
+        return redirect("meetings:detail", self.coalition.uuid, self.meeting.uuid)
+
+
+class AgendaItemDeleteView(MeetingPartDeleteView):
+    heading = _lazy("Agendapunt verwijderen")
+    question = _lazy("Weet u zeker dat u dit agendapunt wilt verwijderen?")
+    success_message = _lazy("Het agendapunt is verwijderd.")
+
+    def get_part(self) -> AgendaItem:
+        return agenda_item_or_404(self.meeting, self.kwargs["agenda_item"])
+
+    def describe(self, part: AgendaItem) -> str:
+        return part.title
+
+    def delete(self, part: AgendaItem) -> None:
+        services.delete_agenda_item(part, acting_user=acting_user(self.request))
+
+
+class AttendanceDeleteView(MeetingPartDeleteView):
+    heading = _lazy("Aanwezigheid verwijderen")
+    question = _lazy(
+        "Weet u zeker dat u deze partner van de aanwezigheidslijst wilt halen? Er staat dan "
+        "niets meer over deze partner bij dit overleg."
+    )
+    success_message = _lazy("De aanwezigheid is verwijderd.")
+
+    def get_part(self) -> Attendance:
+        return attendance_or_404(self.meeting, self.kwargs["attendance"])
+
+    def describe(self, part: Attendance) -> str:
+        return f"{part.partner.name}: {part.get_status_display().lower()}"
+
+    def delete(self, part: Attendance) -> None:
+        services.remove_attendance(part, acting_user=acting_user(self.request))
+
+
+class DecisionDeleteView(MeetingPartDeleteView):
+    heading = _lazy("Besluit verwijderen")
+    question = _lazy(
+        "Weet u zeker dat u dit besluit wilt verwijderen? De andere besluiten houden hun nummer."
+    )
+    success_message = _lazy("Het besluit is verwijderd.")
+
+    def get_part(self) -> Decision:
+        return decision_or_404(self.meeting, self.kwargs["decision"])
+
+    def describe(self, part: Decision) -> str:
+        return f"{part.number}. {part.text}"
+
+    def delete(self, part: Decision) -> None:
+        services.delete_decision(part, acting_user=acting_user(self.request))
+
+
+class ActionDeleteView(MeetingPartDeleteView):
+    heading = _lazy("Actiepunt verwijderen")
+    question = _lazy("Weet u zeker dat u dit actiepunt wilt verwijderen?")
+    success_message = _lazy("Het actiepunt is verwijderd.")
+
+    def get_part(self) -> ActionItem:
+        return action_or_404(self.meeting, self.kwargs["action"])
+
+    def describe(self, part: ActionItem) -> str:
+        return f"{part.text} ({part.owner_label})" if part.owner_label else part.text
+
+    def delete(self, part: ActionItem) -> None:
+        services.delete_action(part, acting_user=acting_user(self.request))
 
 
 class ActionDoneView(CoalitionMixin, TemplateView):

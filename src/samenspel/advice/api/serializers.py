@@ -73,6 +73,10 @@ class FindingSerializer(serializers.Serializer):
         child=serializers.CharField(), help_text=_("De eigen cijfers en namen van de coalitie.")
     )
     explanation = serializers.CharField(help_text=_("Waarom dit een risico is, met de bron."))
+    link = serializers.CharField(
+        allow_blank=True, help_text=_("Een pagina van Samenspel met het hele beeld; soms leeg.")
+    )
+    link_text = serializers.CharField(allow_blank=True)
     guide = serializers.SerializerMethodField()
     next_step = serializers.CharField()
     magnitude = serializers.FloatField(

@@ -16,6 +16,7 @@ from samenspel.advice.snapshot import (
     PartnerFact,
     ScaleStat,
     ScanFact,
+    WijkFact,
 )
 from samenspel.coalitions.models import LIFE_PHASES, ChecklistStatus
 from samenspel.guide.content import phase_activities
@@ -176,3 +177,37 @@ def event(p: PartnerFact, kind: str, *, conversation: str = "to_plan") -> EventF
         date=datetime.date(2026, 9, 1),
         conversation=conversation,
     )
+
+
+def wijk(name: str, strongly: float | None, activities: int, **fields: Any) -> WijkFact:
+    """A wijk with figures; the shares and the gap are filled in by `with_shares`."""
+    defaults: dict[str, Any] = {
+        "uuid": f"00000000-0000-0000-0000-{next(_uuids):012d}",
+        "name": name,
+        "cbs_code": f"WK9901{next(_uuids) % 100:02d}",
+        "activities": activities,
+        "reach": 10 * activities,
+        "period": 2024,
+        "lonely": strongly * 3 if strongly is not None else None,
+        "strongly_lonely": strongly,
+        "strongly_lonely_lower": strongly - 2 if strongly is not None else None,
+        "strongly_lonely_upper": strongly + 2 if strongly is not None else None,
+    }
+    defaults.update(fields)
+    return WijkFact(**defaults)
+
+
+def with_shares(*wijken: WijkFact) -> tuple[WijkFact, ...]:
+    """The need share, offer share and gap as `monitoring.gap` computes them."""
+    scored = [w for w in wijken if w.strongly_lonely is not None]
+    need_total = sum(w.strongly_lonely for w in scored)  # type: ignore[misc]
+    offer_total = sum(w.activities for w in scored)
+    result = []
+    for w in wijken:
+        if w.strongly_lonely is None:
+            result.append(w)
+            continue
+        need = round(100 * w.strongly_lonely / need_total, 1)
+        offer = round(100 * w.activities / offer_total, 1) if offer_total else 0.0
+        result.append(replace(w, need_share=need, offer_share=offer, gap=round(need - offer, 1)))
+    return tuple(sorted(result, key=lambda w: -(w.gap if w.gap is not None else -1000)))

@@ -8,7 +8,7 @@ from django.utils import translation
 
 from samenspel.advice import rules
 from samenspel.advice.findings import Finding, Severity
-from samenspel.advice.snapshot import EvaluationFact, FundingFact
+from samenspel.advice.snapshot import AreaFigure, EvaluationFact, FundingFact
 from samenspel.advice.tests.builders import (
     TODAY,
     checklist,
@@ -18,7 +18,9 @@ from samenspel.advice.tests.builders import (
     scan,
     snapshot,
     stat,
+    wijk,
     with_partner,
+    with_shares,
 )
 from samenspel.guide.content import get_item
 from samenspel.guide.tests import fingerprint
@@ -55,6 +57,7 @@ def test_every_rule_has_a_label_and_the_keys_are_the_agreed_ones():
             "phase_stalls",
             "no_evaluation_in_twelve_months",
             "subsidy_ends_without_plan",
+            "high_loneliness_little_offer",
             "ambition_not_shared",
             "interests_not_honoured",
             "low_trust_among_core",
@@ -637,6 +640,8 @@ def troubled_snapshot():
         },
         dip=dip("warning"),
         funding=(funding("Gemeente", end_date=datetime.date(2027, 1, 31)),),
+        wijken=with_shares(wijk("Noord", 19.6, 0), wijk("Zuid", 10.2, 4)),
+        municipality_loneliness=AreaFigure("Dijkerveen", 2024, 12.8, 47.0),
     )
     return s
 

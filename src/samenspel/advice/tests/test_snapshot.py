@@ -12,6 +12,7 @@ from samenspel.advice.snapshot import build_snapshot
 from samenspel.coalitions.models import ChecklistItem
 from samenspel.evaluations.models import Evaluation
 from samenspel.funding.models import FundingSource
+from samenspel.monitoring.tests import factories as monitoring
 from samenspel.partners.models import ContactPerson, PartnerEvent
 from samenspel.scans.instruments import get_instrument
 from samenspel.scans.models import Response, ResponseStatus, Round, RoundStatus
@@ -79,6 +80,17 @@ def coalition_of(size: int):
         for partner in partners:
             respond(scan_round, 4, circle=partner.circle)
     ChecklistItem.objects.create(coalition=coalition, activity_key="initiate-agenda-setting")
+    code = coalition.municipality.code[2:]
+    monitoring.estimate(f"GM{code}", "12.0")
+    for i in range(size // 3 + 1):
+        neighbourhood = monitoring.wijk(coalition, f"Wijk {i}", f"WK{code}{i:02d}")
+        monitoring.estimate(neighbourhood.cbs_code, f"{10 + i}.0")
+        monitoring.activity(
+            coalition,
+            neighbourhood,
+            providers=partners[i : i + 2],
+            reach=((TODAY - datetime.timedelta(days=30), 5, 7),),
+        )
     return coalition
 
 
@@ -91,7 +103,7 @@ def queries(coalition) -> int:
 def test_the_number_of_queries_does_not_grow_with_the_coalition():
     small, large = coalition_of(3), coalition_of(30)
     assert queries(small) == queries(large)
-    assert queries(large) <= 14  # see the count in advice/snapshot.py
+    assert queries(large) <= 18  # see the count in advice/snapshot.py and docs/advice.md
 
 
 def test_the_snapshot_holds_partners_contacts_and_events():
@@ -210,3 +222,15 @@ def test_the_pulse_alone_is_no_evaluation_and_open_rounds_do_not_count():
 
 def test_time_advice_gives_a_median_in_milliseconds():
     assert time_advice(coalition_of(3), repeat=2) > 0
+
+
+def test_the_snapshot_holds_the_wijken_with_their_offer_and_the_municipality_figure():
+    coalition = coalition_of(6)
+    snapshot = build_snapshot(coalition, today=TODAY)
+    assert [w.name for w in snapshot.wijken] == ["Wijk 2", "Wijk 1", "Wijk 0"]
+    top = snapshot.wijken[0]
+    assert (top.strongly_lonely, top.activities, top.reach, top.period) == (12.0, 1, 12, 2022)
+    assert top.need_share == round(100 * 12 / 33, 1)
+    assert top.offer_share == round(100 / 3, 1)
+    assert snapshot.municipality_loneliness is not None
+    assert snapshot.municipality_loneliness.strongly_lonely == 12.0

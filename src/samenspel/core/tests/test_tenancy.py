@@ -39,6 +39,13 @@ PUBLIC = {
     "scans:answer",
     "scans_api:respond",
     "meetings:feed",  # calendar apps cannot log in: the secret address is the key
+    # The public finder: residents need no account; it shows published activities only.
+    "finder:index",
+    "finder:embed",
+    "finder:activity",
+    "finder:print",
+    "finder:ics",
+    "finder_api:services",
 }
 # URL keyword arguments that identify another coalition's data.
 TENANT_KWARGS = {
@@ -56,6 +63,18 @@ TENANT_KWARGS = {
     "agreement",
     "step",
     "signatory",
+    "agenda_item",
+    "attendance",
+    "decision",
+    "activity",
+    "record",
+    "batch",
+    "neighbourhood",
+}
+# Where two apps use the same URL keyword for different things: the URL names' prefix, and
+# which fixture value fills the keyword there.
+OWN_VALUES = {
+    ("activities:", "activities_api:", "activity_imports", "finder"): {"activity": "offer"},
 }
 
 
@@ -136,11 +155,42 @@ def tenant(db):
             continuation="Door",
         ).uuid,
         **_meeting_values(coalition, partner),
+        **_offer_values(coalition, partner, coordinator.user),
+    }
+
+
+def _offer_values(coalition, partner, user) -> dict:
+    from samenspel.activities.importing import preview_import
+    from samenspel.activities.models import Activity, ReachRecord
+    from samenspel.coalitions.models import Neighbourhood
+
+    activity = Activity.objects.create(
+        coalition=coalition, title="Koffie A", description="Koffie", kind="meeting_place"
+    )
+    activity.providers.add(partner)
+    batch = preview_import(
+        coalition, b"titel;omschrijving;soort\r\nA;B;Anders\r\n", "a.csv", acting_user=user
+    )
+    return {
+        "offer": activity.uuid,
+        "record": ReachRecord.objects.create(
+            activity=activity, period_start="2024-01-01", period_end="2024-03-31"
+        ).uuid,
+        "neighbourhood": Neighbourhood.objects.create(coalition=coalition, name="Wijk A").uuid,
+        "batch": batch.uuid,
+        "name": "activities.csv",
     }
 
 
 def _meeting_values(coalition, partner) -> dict:
-    from samenspel.meetings.models import ActionItem, Body, Meeting
+    from samenspel.meetings.models import (
+        ActionItem,
+        AgendaItem,
+        Attendance,
+        Body,
+        Decision,
+        Meeting,
+    )
 
     meeting = Meeting.objects.create(
         coalition=coalition, title="Kerngroep A", starts_at="2099-01-01T19:30:00+01:00"
@@ -152,10 +202,18 @@ def _meeting_values(coalition, partner) -> dict:
             meeting=meeting, text="Bellen", owner_partner=partner
         ).uuid,
         "feed": "onbekend-adres",
+        "agenda_item": AgendaItem.objects.create(meeting=meeting, title="Punt A").uuid,
+        "attendance": Attendance.objects.create(
+            meeting=meeting, partner=partner, status="present"
+        ).uuid,
+        "decision": Decision.objects.create(meeting=meeting, number=1, text="Ja").uuid,
     }
 
 
 def url_for(name: str, kwargs: tuple[str, ...], values: dict) -> str:
+    for prefixes, renames in OWN_VALUES.items():
+        if name.startswith(prefixes):
+            values = {**values, **{kwarg: values[key] for kwarg, key in renames.items()}}
     unknown = set(kwargs) - set(values)
     assert not unknown, f"{name}: the tenancy test cannot fill {unknown}; add it to the fixture"
     return reverse(name, kwargs={key: values[key] for key in kwargs})

@@ -73,6 +73,19 @@ class AgendaItemSerializer(serializers.ModelSerializer):
         return attrs
 
 
+class AgendaItemUpdateSerializer(AgendaItemSerializer):
+    """Corrects the subject or explanation; where the item came from stays."""
+
+    source_event = serializers.SlugRelatedField(slug_field="uuid", read_only=True)
+    title = serializers.CharField(required=False, max_length=200)
+
+    class Meta(AgendaItemSerializer.Meta):
+        read_only_fields = ["uuid", "order", "finding_rule", "finding_subject"]
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        return attrs
+
+
 class AttendanceSerializer(serializers.ModelSerializer):
     partner = CoalitionPartnerField()
     partner_name = serializers.CharField(source="partner.name", read_only=True)
@@ -82,6 +95,19 @@ class AttendanceSerializer(serializers.ModelSerializer):
         model = Attendance
         fields = ["uuid", "partner", "partner_name", "status"]
         read_only_fields = ["uuid"]
+
+
+class AttendanceUpdateSerializer(serializers.ModelSerializer):
+    """A new status for a partner already on the list (remove the row to take them off)."""
+
+    partner: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
+        slug_field="uuid", read_only=True
+    )
+    partner_name = serializers.CharField(source="partner.name", read_only=True)
+    status = EnumField(AttendanceStatus, label=_("aanwezigheid"))
+
+    class Meta(AttendanceSerializer.Meta):
+        pass
 
 
 class DecisionSerializer(serializers.ModelSerializer):
@@ -102,6 +128,13 @@ class ActionItemSerializer(serializers.ModelSerializer):
             "created_at",
         ]  # fmt: skip
         read_only_fields = ["uuid", "meeting", "done_on", "created_at"]
+
+
+class ActionItemUpdateSerializer(ActionItemSerializer):
+    """Corrects an action; `done_on` null opens a finished action again."""
+
+    class Meta(ActionItemSerializer.Meta):
+        read_only_fields = ["uuid", "meeting", "created_at"]
 
 
 class CompleteActionSerializer(serializers.Serializer):

@@ -18,6 +18,14 @@ urlpatterns = [
     path(M + "attendance/", views.AttendanceCreate.as_view(), name="attendance"),
     path(M + "decisions/", views.DecisionCreate.as_view(), name="decisions"),
     path(M + "actions/", views.ActionCreate.as_view(), name="actions"),
+    path(M + "agenda/<uuid:agenda_item>/", views.AgendaItemDetail.as_view(), name="agenda_item"),
+    path(
+        M + "attendance/<uuid:attendance>/",
+        views.AttendanceDetail.as_view(),
+        name="attendance_row",
+    ),
+    path(M + "decisions/<uuid:decision>/", views.DecisionDetail.as_view(), name="decision"),
+    path(M + "actions/<uuid:action>/", views.ActionDetail.as_view(), name="action"),
     path(C + "actions/", views.OpenActionList.as_view(), name="open_actions"),
     path(C + "actions/<uuid:action>/complete/", views.ActionComplete.as_view(), name="complete"),
 ]

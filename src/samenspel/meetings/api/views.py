@@ -22,19 +22,30 @@ from samenspel.core.api.views import ApiViewMixin
 from samenspel.meetings import services
 from samenspel.meetings.api.serializers import (
     ActionItemSerializer,
+    ActionItemUpdateSerializer,
     AgendaItemSerializer,
+    AgendaItemUpdateSerializer,
     AttendanceSerializer,
+    AttendanceUpdateSerializer,
     BodySerializer,
     CompleteActionSerializer,
     DecisionSerializer,
     MeetingDetailSerializer,
     MeetingSerializer,
 )
-from samenspel.meetings.models import ActionItem, Body, Meeting
-from samenspel.meetings.selectors import meeting_detail, meeting_or_404, open_actions
+from samenspel.meetings.models import ActionItem, AgendaItem, Attendance, Body, Decision, Meeting
+from samenspel.meetings.selectors import (
+    action_or_404,
+    agenda_item_or_404,
+    attendance_or_404,
+    decision_or_404,
+    meeting_detail,
+    meeting_or_404,
+    open_actions,
+)
 
 TAG = "meetings"
-WRITE = {"POST": Permission.EDIT_COALITION, "PATCH": Permission.EDIT_COALITION}
+WRITE = dict.fromkeys(("POST", "PATCH", "DELETE"), Permission.EDIT_COALITION)
 
 
 class MeetingsApiMixin(ApiViewMixin, CoalitionScopedMixin, generics.GenericAPIView):
@@ -130,10 +141,15 @@ class MeetingListCreate(MeetingsApiMixin, generics.ListCreateAPIView):
 @extend_schema_view(
     get=extend_schema(tags=[TAG], summary="Overleg met agenda, aanwezigheid, besluiten en acties"),
     patch=extend_schema(tags=[TAG], summary="Overleg of verslag wijzigen"),
+    delete=extend_schema(
+        tags=[TAG],
+        summary="Overleg verwijderen",
+        description="Met zijn agenda, aanwezigheid, besluiten en actiepunten.",
+    ),
 )
-class MeetingDetail(MeetingsApiMixin, generics.RetrieveUpdateAPIView):
+class MeetingDetail(MeetingsApiMixin, generics.RetrieveUpdateDestroyAPIView):
     serializer_class = MeetingDetailSerializer
-    http_method_names = ["get", "patch", "head", "options"]
+    http_method_names = ["get", "patch", "delete", "head", "options"]
 
     def get_object(self) -> Meeting:
         return meeting_detail(self.coalition, self.kwargs["meeting"])
@@ -149,6 +165,9 @@ class MeetingDetail(MeetingsApiMixin, generics.RetrieveUpdateAPIView):
             **serializer.validated_data,
         )
         serializer.instance = meeting_detail(self.coalition, meeting.uuid)
+
+    def perform_destroy(self, instance: Meeting) -> None:
+        services.delete_meeting(instance, acting_user=self.acting_user)
 
 
 class MeetingPartCreate(MeetingsApiMixin, generics.CreateAPIView):
@@ -208,6 +227,130 @@ class ActionCreate(MeetingPartCreate):
 
     def write(self, meeting: Meeting, data: dict[str, Any]) -> Any:
         return services.add_action(meeting, acting_user=self.acting_user, **data)
+
+
+class MeetingPartDetail(MeetingsApiMixin, generics.RetrieveUpdateDestroyAPIView):
+    """GET, PATCH or DELETE one part of a meeting, found inside the meeting of the URL (a part
+    of any other meeting is a 404)."""
+
+    http_method_names = ["get", "patch", "delete", "head", "options"]
+    model: type[AgendaItem | Attendance | Decision | ActionItem]
+
+    # Each part names its selector and its service calls.
+    find_part: Callable[[Meeting, Any], Any]
+    save_part: Callable[[Any, dict[str, Any]], Any]
+    delete_part: Callable[[Any], None]
+
+    def get_object(self) -> Any:
+        meeting = meeting_or_404(self.coalition, self.kwargs["meeting"])
+        return self.find_part(meeting, self.kwargs[self.lookup_url_kwarg or ""])
+
+    def get_queryset(self) -> QuerySet[Any]:
+        return self.model.objects.none()  # objects come from get_object, scoped to the meeting
+
+    def perform_update(self, serializer: BaseSerializer[Any]) -> None:
+        serializer.instance = self.save_part(serializer.instance, dict(serializer.validated_data))
+
+    def perform_destroy(self, instance: Any) -> None:
+        self.delete_part(instance)
+
+
+@extend_schema_view(
+    get=extend_schema(tags=[TAG], summary="Agendapunt bekijken"),
+    patch=extend_schema(
+        tags=[TAG],
+        summary="Agendapunt wijzigen",
+        description="Onderwerp en toelichting; de herkomst (verandering of signaal) blijft.",
+    ),
+    delete=extend_schema(tags=[TAG], summary="Agendapunt verwijderen"),
+)
+class AgendaItemDetail(MeetingPartDetail):
+    serializer_class = AgendaItemUpdateSerializer
+    model = AgendaItem
+    lookup_url_kwarg = "agenda_item"
+
+    def find_part(self, meeting: Meeting, uuid: Any) -> AgendaItem:
+        return agenda_item_or_404(meeting, uuid)
+
+    def save_part(self, item: AgendaItem, data: dict[str, Any]) -> AgendaItem:
+        return services.update_agenda_item(item, acting_user=self.acting_user, **data)
+
+    def delete_part(self, item: AgendaItem) -> None:
+        services.delete_agenda_item(item, acting_user=self.acting_user)
+
+
+@extend_schema_view(
+    get=extend_schema(tags=[TAG], summary="Aanwezigheid van een partner bekijken"),
+    patch=extend_schema(tags=[TAG], summary="Aanwezigheid van een partner wijzigen"),
+    delete=extend_schema(tags=[TAG], summary="Partner van de aanwezigheidslijst halen"),
+)
+class AttendanceDetail(MeetingPartDetail):
+    serializer_class = AttendanceUpdateSerializer
+    model = Attendance
+    lookup_url_kwarg = "attendance"
+
+    def find_part(self, meeting: Meeting, uuid: Any) -> Attendance:
+        return attendance_or_404(meeting, uuid)
+
+    def save_part(self, attendance: Attendance, data: dict[str, Any]) -> Attendance:
+        return services.change_attendance(
+            attendance,
+            acting_user=self.acting_user,
+            status=data.get("status", attendance.status),
+        )
+
+    def delete_part(self, attendance: Attendance) -> None:
+        services.remove_attendance(attendance, acting_user=self.acting_user)
+
+
+@extend_schema_view(
+    get=extend_schema(tags=[TAG], summary="Besluit bekijken"),
+    patch=extend_schema(tags=[TAG], summary="Besluit wijzigen"),
+    delete=extend_schema(
+        tags=[TAG],
+        summary="Besluit verwijderen",
+        description="De andere besluiten van het overleg houden hun nummer.",
+    ),
+)
+class DecisionDetail(MeetingPartDetail):
+    serializer_class = DecisionSerializer
+    model = Decision
+    lookup_url_kwarg = "decision"
+
+    def find_part(self, meeting: Meeting, uuid: Any) -> Decision:
+        return decision_or_404(meeting, uuid)
+
+    def save_part(self, decision: Decision, data: dict[str, Any]) -> Decision:
+        return services.update_decision(
+            decision, acting_user=self.acting_user, text=data.get("text", decision.text)
+        )
+
+    def delete_part(self, decision: Decision) -> None:
+        services.delete_decision(decision, acting_user=self.acting_user)
+
+
+@extend_schema_view(
+    get=extend_schema(tags=[TAG], summary="Actiepunt bekijken"),
+    patch=extend_schema(
+        tags=[TAG],
+        summary="Actiepunt wijzigen",
+        description="`done_on` op null zet een afgeronde actie weer open.",
+    ),
+    delete=extend_schema(tags=[TAG], summary="Actiepunt verwijderen"),
+)
+class ActionDetail(MeetingPartDetail):
+    serializer_class = ActionItemUpdateSerializer
+    model = ActionItem
+    lookup_url_kwarg = "action"
+
+    def find_part(self, meeting: Meeting, uuid: Any) -> ActionItem:
+        return action_or_404(meeting, uuid)
+
+    def save_part(self, action: ActionItem, data: dict[str, Any]) -> ActionItem:
+        return services.update_action(action, acting_user=self.acting_user, **data)
+
+    def delete_part(self, action: ActionItem) -> None:
+        services.delete_action(action, acting_user=self.acting_user)
 
 
 @extend_schema_view(

@@ -70,11 +70,34 @@ SCREENS = {
     "meeting": Screen(lambda d: url("meetings:detail", c(d), first_meeting(d).uuid)),
     "open-actions": Screen(lambda d: url("meetings:actions", c(d))),
     "bodies": Screen(lambda d: url("meetings:bodies", c(d))),
+    "activities": Screen(lambda d: url("activities:list", c(d))),
+    "activity": Screen(lambda d: url("activities:detail", c(d), first_activity(d).uuid)),
+    "activity-form": Screen(lambda d: url("activities:create", c(d))),
+    "reach-overview": Screen(lambda d: url("activities:reach_overview", c(d))),
+    "finder-settings": Screen(lambda d: url("activities:finder_settings", c(d))),
+    "activity-import": Screen(lambda d: url("activity_imports:start", c(d))),
+    "activity-export": Screen(lambda d: url("activity_imports:export", c(d))),
+    "public-finder": Screen(lambda d: url("finder:index", "samen-dijkerveen"), user=None),
+    "public-activity": Screen(
+        lambda d: url("finder:activity", "samen-dijkerveen", first_activity(d).uuid), user=None
+    ),
+    "neighbourhoods": Screen(lambda d: url("monitoring:neighbourhoods", c(d))),
+    "neighbourhood-form-errors": Screen(
+        lambda d: url("monitoring:neighbourhood_create", c(d)), prepare=submit_empty_form
+    ),
+    "gap": Screen(lambda d: url("monitoring:gap", c(d))),
+    "figures": Screen(lambda d: url("monitoring:figures", c(d))),
     "findings-summary-card": Screen(
         lambda d: url("coalitions:dashboard", c(d)),
         prepare=lambda p: expect(p.locator("#signalen-kop")).to_be_visible(),
     ),
 }
+
+
+def first_activity(demo: Demo) -> Any:
+    from samenspel.activities.models import Activity
+
+    return Activity.objects.published().filter(coalition=demo.coalition).order_by("title").first()
 
 
 def first_meeting(demo: Demo) -> Any:

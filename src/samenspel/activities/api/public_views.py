@@ -1,0 +1,114 @@
+"""Open data: the published offer of a coalition's finder, in the style of Open Referral HSDS 3.
+No token needed; like the finder itself it only exists while the finder is published."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import QuerySet
+from django.urls import reverse
+from django.utils import timezone
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework import generics
+from rest_framework.pagination import PageNumberPagination
+from rest_framework.permissions import AllowAny
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from samenspel.accounts.api.permissions import LoginExemptAPIMixin
+from samenspel.activities import hsds
+from samenspel.activities.api.public_serializers import ServiceSerializer
+from samenspel.activities.models import Activity, Finder
+from samenspel.activities.public_selectors import (
+    finder_activities_in_full,
+    published_finder_or_404,
+)
+from samenspel.core.api.problems import PROBLEM_CONTENT_TYPE
+from samenspel.core.api.schema import ProblemSerializer
+
+TAG = "open data"
+
+
+class HSDSPagination(PageNumberPagination):
+    """HSDS's page envelope (`contents` plus page facts). `per_page` up to 1000, so the whole
+    offer of a coalition fits in one download."""
+
+    page_size = 100
+    page_size_query_param = "per_page"
+    max_page_size = 1000
+
+    def get_paginated_response(self, data: Any) -> Response:
+        assert self.page is not None
+        return Response(
+            {
+                "total_items": self.page.paginator.count,
+                "total_pages": self.page.paginator.num_pages,
+                "page_number": self.page.number,
+                "size": len(data),
+                "first_page": not self.page.has_previous(),
+                "last_page": not self.page.has_next(),
+                "empty": not data,
+                "contents": data,
+            }
+        )
+
+    def get_paginated_response_schema(self, schema: dict[str, Any]) -> dict[str, Any]:
+        integer, boolean = {"type": "integer"}, {"type": "boolean"}
+        return {
+            "type": "object",
+            "required": ["total_items", "total_pages", "page_number", "size", "contents"],
+            "properties": {
+                "total_items": integer,
+                "total_pages": integer,
+                "page_number": integer,
+                "size": integer,
+                "first_page": boolean,
+                "last_page": boolean,
+                "empty": boolean,
+                "contents": schema,
+            },
+        }
+
+
+@extend_schema(
+    tags=[TAG],
+    summary="Het openbare aanbod van een coalitie (Open Referral HSDS 3)",
+    description=(
+        "Alle gepubliceerde activiteiten uit de openbare zoeker van een coalitie, als HSDS-"
+        "services met organisatie, locatie, tijden (iCalendar-regels), kosten en indeling "
+        "(soort en doelgroep). Zonder token; bevat geen persoonsgegevens."
+    ),
+    auth=[],
+    responses={
+        200: ServiceSerializer(many=True),
+        (404, PROBLEM_CONTENT_TYPE): OpenApiResponse(
+            ProblemSerializer,
+            description="Deze zoeker bestaat niet of is niet openbaar.",
+        ),
+    },
+)
+class ServiceList(LoginExemptAPIMixin, generics.ListAPIView):
+    authentication_classes: list[type] = []  # anonymous: no session, no token, no CSRF
+    permission_classes = [AllowAny]
+    filter_backends: list[type] = []
+    pagination_class = HSDSPagination
+    serializer_class = ServiceSerializer
+    finder: Finder
+
+    def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
+        super().initial(request, *args, **kwargs)
+        self.finder = published_finder_or_404(kwargs["finder"])
+
+    def get_queryset(self) -> QuerySet[Activity]:
+        if getattr(self, "swagger_fake_view", False):
+            return Activity.objects.none()
+        return finder_activities_in_full(self.finder)
+
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        page = self.paginate_queryset(self.get_queryset())
+        assert page is not None
+        # One reverse() per page; each activity's address is the finder's plus its uuid.
+        base = request.build_absolute_uri(reverse("finder:index", args=[self.finder.slug]))
+        today = timezone.localdate()
+        services = [hsds.service(a, url=f"{base}{a.uuid}/", today=today) for a in page]
+        return self.get_paginated_response(ServiceSerializer(services, many=True).data)

@@ -1,0 +1,173 @@
+"""What the public finder shows, and how residents narrow it down.
+
+Everything here starts from `Activity.objects.published()` of one coalition whose finder is
+online: unpublished and ended activities, and other coalitions, never reach a public page or the
+open data. Partners of the kind "inwoners" stand for individual residents, so their names are
+left out of everything public; only organisations are named as providers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+from uuid import UUID
+
+import django_filters
+from django import forms
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.http import Http404
+from django.utils.translation import gettext_lazy as _
+
+from samenspel.activities.models import (
+    Activity,
+    ActivityKind,
+    ActivityTargetGroup,
+    Finder,
+    TargetGroup,
+    TimeSlot,
+    Weekday,
+    slot_text,
+)
+from samenspel.coalitions.models import Neighbourhood
+from samenspel.core.choices import label
+from samenspel.partners.models import Partner, PartnerKind
+
+RESULTS_PER_PAGE = 10
+
+
+def published_finder_or_404(slug: str) -> Finder:
+    """The finder behind a public address; an unknown or unpublished one is a 404."""
+    finder = Finder.objects.select_related("coalition").filter(slug=slug, is_published=True).first()
+    if finder is None:
+        raise Http404
+    return finder
+
+
+def public_providers() -> QuerySet[Partner]:
+    """Provider organisations that may be named in public: not residents' own names."""
+    return Partner.objects.exclude(kind=PartnerKind.RESIDENTS).only("id", "uuid", "name")
+
+
+def finder_activities(finder: Finder) -> QuerySet[Activity]:
+    """The finder's offer with what a result shows, in a fixed number of queries."""
+    return (
+        Activity.objects.published()
+        .filter(coalition=finder.coalition_id)
+        .select_related("neighbourhood")
+        .order_by("title", "id")
+    )
+
+
+@dataclass(frozen=True)
+class FinderResult:
+    activity: Activity
+    schedule: list[str]  # "maandag 10:00–12:00", in weekday order
+    groups: list[str]  # target group labels, in their order
+
+
+def finder_results(activities: Sequence[Activity]) -> list[FinderResult]:
+    """One page of results with their times and target groups: two queries for the page, read
+    as plain values. (`prefetch_related` builds a related manager and a queryset per row, which
+    cost more than everything else on the page.)"""
+    ids = [activity.pk for activity in activities]
+    schedules: dict[int, list[str]] = {pk: [] for pk in ids}
+    groups: dict[int, list[str]] = {pk: [] for pk in ids}
+    slots = TimeSlot.objects.filter(activity_id__in=ids).order_by("weekday", "start_time", "pk")
+    for pk, weekday, start, end in slots.values_list(
+        "activity_id", "weekday", "start_time", "end_time"
+    ):
+        schedules[pk].append(slot_text(weekday, start, end))
+    rows = ActivityTargetGroup.objects.filter(activity_id__in=ids).order_by("group")
+    for pk, group in rows.values_list("activity_id", "group"):
+        groups[pk].append(label(TargetGroup, group))
+    return [FinderResult(a, schedules[a.pk], groups[a.pk]) for a in activities]
+
+
+def finder_activities_in_full(finder: Finder) -> QuerySet[Activity]:
+    """The offer with everything public about each activity, providers included (activity page,
+    open data)."""
+    return finder_activities(finder).prefetch_related(
+        "time_slots",
+        "target_groups",
+        Prefetch("providers", queryset=public_providers().order_by("name")),
+    )
+
+
+def public_activity_or_404(finder: Finder, activity: UUID | str) -> Activity:
+    found = finder_activities_in_full(finder).filter(uuid=activity).first()
+    if found is None:
+        raise Http404
+    return found
+
+
+class FinderFilter(django_filters.FilterSet):
+    """The finder's search form: a plain GET form, so it works without JavaScript.
+
+    Activities for the whole municipality (no wijk) are found in every wijk, and activities for
+    everyone are found under every target group: both are open to the resident who asks.
+    """
+
+    q = django_filters.CharFilter(label=_("Zoek op woord"), method="search")
+    wijk = django_filters.ChoiceFilter(
+        label=_("Wijk of kern"), empty_label=_("Alle wijken en kernen"), method="in_neighbourhood"
+    )
+    doelgroep = django_filters.ChoiceFilter(
+        label=_("Voor wie"),
+        choices=TargetGroup.choices,
+        empty_label=_("Iedereen"),
+        method="for_group",
+    )
+    soort = django_filters.ChoiceFilter(
+        label=_("Soort activiteit"),
+        choices=ActivityKind.choices,
+        empty_label=_("Alle soorten"),
+        field_name="kind",
+    )
+    dag = django_filters.ChoiceFilter(
+        label=_("Dag"), choices=Weekday.choices, empty_label=_("Alle dagen"), method="on_day"
+    )
+    gratis = django_filters.BooleanFilter(
+        label=_("Alleen gratis activiteiten"), widget=forms.CheckboxInput, method="free"
+    )
+
+    class Meta:
+        model = Activity
+        fields = ["q", "wijk", "doelgroep", "soort", "dag", "gratis"]
+
+    def __init__(self, *args: Any, finder: Finder, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # One query for the neighbourhoods, used both to render and to check the choice.
+        self.neighbourhoods = {
+            str(n.uuid): n
+            for n in Neighbourhood.objects.filter(coalition=finder.coalition_id).order_by("name")
+        }
+        self.filters["wijk"].extra["choices"] = [
+            (key, n.name) for key, n in self.neighbourhoods.items()
+        ]
+
+    def search(self, queryset: QuerySet[Activity], name: str, value: str) -> QuerySet[Activity]:
+        for word in value.split()[:8]:
+            queryset = queryset.filter(Q(title__icontains=word) | Q(description__icontains=word))
+        return queryset
+
+    def in_neighbourhood(
+        self, queryset: QuerySet[Activity], name: str, value: str
+    ) -> QuerySet[Activity]:
+        neighbourhood = self.neighbourhoods[value]
+        return queryset.filter(Q(neighbourhood=neighbourhood) | Q(neighbourhood__isnull=True))
+
+    def for_group(self, queryset: QuerySet[Activity], name: str, value: str) -> QuerySet[Activity]:
+        groups = ActivityTargetGroup.objects.filter(
+            activity=OuterRef("pk"), group__in={value, TargetGroup.EVERYONE}
+        )
+        return queryset.filter(Exists(groups))
+
+    def on_day(self, queryset: QuerySet[Activity], name: str, value: str) -> QuerySet[Activity]:
+        return queryset.filter(
+            Exists(TimeSlot.objects.filter(activity=OuterRef("pk"), weekday=int(value)))
+        )
+
+    def free(self, queryset: QuerySet[Activity], name: str, value: bool) -> QuerySet[Activity]:
+        return queryset.filter(cost=Decimal(0)) if value else queryset

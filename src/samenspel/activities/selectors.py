@@ -1,0 +1,147 @@
+"""Reads of the coalition's activities and reach, shared by the pages and the API, and who may
+change which activity.
+
+Every read starts from the coalition already resolved for the person (tenancy); an activity or
+reach record of another coalition does not exist here (404).
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+from uuid import UUID
+
+from django.db.models import F, Prefetch, Q, QuerySet
+from django.shortcuts import get_object_or_404
+
+from samenspel.accounts.models import Membership
+from samenspel.accounts.policy import Permission, can
+from samenspel.activities.models import (
+    Activity,
+    ActivityQuerySet,
+    ActivityStatus,
+    ReachRecord,
+    TimeSlot,
+)
+from samenspel.coalitions.models import Coalition, Neighbourhood
+from samenspel.partners.models import Partner
+
+# An activity whose details nobody confirmed for this long is probably out of date: residents
+# who turn up at a stopped activity lose trust in the whole offer.
+STALE_AFTER_MONTHS = 6
+
+
+def months_before(day: datetime.date, months: int) -> datetime.date:
+    """The same day `months` earlier; the last day of that month when it is shorter."""
+    index = day.year * 12 + day.month - 1 - months
+    year, month = divmod(index, 12)
+    last = calendar.monthrange(year, month + 1)[1]
+    return datetime.date(year, month + 1, min(day.day, last))
+
+
+def stale_before(today: datetime.date) -> datetime.date:
+    """Checked before this day (or never) counts as not checked for a long time."""
+    return months_before(today, STALE_AFTER_MONTHS)
+
+
+def stale_q(today: datetime.date) -> Q:
+    """Not checked since the threshold, never checked counts too; ended activities need no
+    check."""
+    return (Q(checked_on__isnull=True) | Q(checked_on__lt=stale_before(today))) & ~Q(
+        status=ActivityStatus.ENDED
+    )
+
+
+def is_stale(activity: Activity, today: datetime.date) -> bool:
+    if activity.status == ActivityStatus.ENDED:
+        return False
+    return activity.checked_on is None or activity.checked_on < stale_before(today)
+
+
+def activities_of(coalition: Coalition) -> ActivityQuerySet:
+    """The coalition's activities with everything a list row shows, in a fixed number of
+    queries (one per related table) whatever the number of activities."""
+    return (
+        Activity.objects.filter(coalition=coalition)
+        .select_related("neighbourhood", "checked_by")
+        .prefetch_related(
+            Prefetch("providers", queryset=Partner.objects.order_by("name")),
+            "target_groups",
+            Prefetch("time_slots", queryset=TimeSlot.objects.order_by("weekday", "start_time")),
+        )
+        .order_by("title", "pk")
+    )
+
+
+def stale_activities(coalition: Coalition, today: datetime.date) -> ActivityQuerySet:
+    return (
+        Activity.objects.filter(coalition=coalition)
+        .filter(stale_q(today))
+        .order_by(F("checked_on").asc(nulls_first=True), "title", "pk")
+    )
+
+
+def activity_or_404(coalition: Coalition, activity_uuid: UUID | str) -> Activity:
+    activity = get_object_or_404(activities_of(coalition), uuid=activity_uuid)
+    activity.coalition = coalition
+    return activity
+
+
+def reach_of(activity: Activity) -> QuerySet[ReachRecord]:
+    """The activity's reach records, newest period first, with their counts per group."""
+    return (
+        ReachRecord.objects.filter(activity=activity)
+        .prefetch_related("by_group")
+        .order_by("-period_start", "-period_end", "pk")
+    )
+
+
+def record_or_404(activity: Activity, record_uuid: UUID | str) -> ReachRecord:
+    record = get_object_or_404(reach_of(activity), uuid=record_uuid)
+    record.activity = activity
+    return record
+
+
+def neighbourhoods_of(coalition: Coalition) -> QuerySet[Neighbourhood]:
+    return Neighbourhood.objects.filter(coalition=coalition).order_by("name", "pk")
+
+
+def provider_choices(coalition: Coalition, activity: Activity | None = None) -> QuerySet[Partner]:
+    """Current partners, plus a partner that left but already provides this activity (so that
+    editing the activity does not silently drop it)."""
+    keep = Q(left_on__isnull=True)
+    if activity is not None and activity.pk:
+        keep |= Q(activities=activity)
+    return Partner.objects.filter(coalition=coalition).filter(keep).distinct().order_by("name")
+
+
+# --- who may change what --------------------------------------------------------------------
+
+
+def may_manage_all(membership: Membership) -> bool:
+    return can(membership, Permission.MANAGE_ACTIVITIES)
+
+
+def may_create(membership: Membership) -> bool:
+    """The coordinator, or a partner member on behalf of their own organisation."""
+    if may_manage_all(membership):
+        return True
+    partner = membership.partner
+    return partner is not None and can(membership, Permission.EDIT_ACTIVITY, partner=partner)
+
+
+def may_edit(membership: Membership, activity: Activity) -> bool:
+    """The coordinator for every activity; a partner member for those their organisation
+    provides. Uses the prefetched providers."""
+    if may_manage_all(membership):
+        return True
+    return any(
+        can(membership, Permission.EDIT_ACTIVITY, partner=partner)
+        for partner in activity.providers.all()
+    )
+
+
+def acting_partner(membership: Membership) -> Partner | None:
+    """The organisation a person acts for when they may not manage every activity: it has to
+    stay among the providers of what they create or edit."""
+    return None if may_manage_all(membership) else membership.partner
