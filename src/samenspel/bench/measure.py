@@ -155,7 +155,7 @@ class Subject:
         name = parameter.lower()
         if name == "activity" and "checklist/" in route:
             return None  # a guide activity's key there, not an activity of the offer
-        if name == "action" and "{meeting}" in route:
+        if name == "action" and "meeting>" in route:
             return self.objects.get("meeting_action")  # an action of that very meeting
         if name in self.objects:
             return self.objects[name]

@@ -237,17 +237,24 @@ class RowChecker:
         return pk
 
     def _providers(self, cell: Cell) -> list[int]:
-        whole = self.lookups.partners.get(fold(values.shown(cell)))
-        if whole is not None:  # a partner name may itself contain a comma
-            return [whole]
         providers: list[int] = []
         unknown: list[str] = []
-        for name in values.split_list(cell):
-            pk = self.lookups.partners.get(fold(name))
+        parts = values.split_list(cell)
+        start = 0
+        while start < len(parts):
+            # A partner name may itself contain a comma ("Gemeente X, wijkregie"): the longest
+            # run of parts that names a partner wins.
+            for end in range(len(parts), start, -1):
+                pk = self.lookups.partners.get(fold(", ".join(parts[start:end])))
+                if pk is not None:
+                    break
             if pk is None:
-                unknown.append(name)
-            elif pk not in providers:
+                unknown.append(parts[start])
+                start += 1
+                continue
+            if pk not in providers:
                 providers.append(pk)
+            start = end
         if unknown:
             message = (
                 _("%(names)s is geen partner van deze coalitie.")

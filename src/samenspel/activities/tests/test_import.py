@@ -526,3 +526,20 @@ def test_import_activities_with_a_bad_row_stores_nothing_not_even_the_preview(se
         )
     assert caught.value.messages[0].startswith("Rij 3, kolom 'soort'")
     assert (*counts(), ActivityImport.objects.count()) == before
+
+
+def test_providers_whose_names_contain_a_comma_are_recognised(setup, partner):
+    municipal = PartnerFactory(coalition=partner.coalition, name="Gemeente Akdijk, wijkregie")
+    batch = preview(
+        setup,
+        csv_bytes(
+            "titel;omschrijving;soort;aanbieders",
+            "Koffie;Samen koffie;Ontmoetingsplek;Gemeente Akdijk, wijkregie, Welzijn Oost",
+            "Thee;Samen thee;Ontmoetingsplek;Welzijn Oost, Onbekend, wijkregie",
+        ),
+    )
+    messages = error_messages(batch)
+    assert messages == [
+        "Rij 3, kolom 'aanbieders': 'Onbekend' en 'wijkregie' zijn geen partners van deze coalitie."
+    ]
+    assert batch.rows[0]["values"]["providers"] == [municipal.pk, partner.pk]

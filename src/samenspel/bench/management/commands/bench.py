@@ -39,6 +39,7 @@ from samenspel.agreements.models import (
     Signatory,
 )
 from samenspel.bench import measure, synthetic
+from samenspel.bench.importing import IMPORT_ROWS, time_import
 from samenspel.coalitions.models import ChecklistItem, Coalition, PhaseChange
 from samenspel.core.models import AuditEvent
 from samenspel.demo.data import load_demo
@@ -137,10 +138,13 @@ class Command(BaseCommand):
                 measured[name] = self._measure(subject, options["repeat"], options["warmup"])
                 measured[name]["generation_seconds"] = round(generated.seconds, 2)
                 measured[name]["parameters"] = {"coalitions": n_coalitions, "partners": n_partners}
+            self.stdout.write(f"Importing {IMPORT_ROWS:,} activity rows (CSV and .xlsx)…")
+            imported = time_import(subject.coalition, subject.user)
             demo_ms = self._demo_advice_ms()
 
         report["machine"]["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]
         report.update(_assemble(measured, options, demo_advice_ms=demo_ms))
+        report["import"] = imported
         output = Path(options["output"])
         output.parent.mkdir(parents=True, exist_ok=True)
         output.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
@@ -148,6 +152,11 @@ class Command(BaseCommand):
         self.stdout.write(f"Results written to {output}.")
 
         problems = [f"{page}: {error}" for page, error in report["errors"].items()]
+        problems += [
+            f"import ({kind}): {row['created']} of {IMPORT_ROWS} rows created"
+            for kind, row in imported.items()
+            if row["created"] != IMPORT_ROWS
+        ]
         problems += [
             f"{page}: query counts differ"
             for page, row in report["queries"].items()
@@ -251,6 +260,14 @@ class Command(BaseCommand):
                     f"WARNING: the advice took {advice['limit_ms']:.0f} ms or more "
                     "(see above); not a failure of the benchmark, but it should be looked at."
                 )
+            )
+        self.stdout.write("")
+        self.stdout.write("import of activities into the measured coalition, seconds:")
+        for kind, row in report["import"].items():
+            self.stdout.write(
+                f"  {kind:5} {row['rows']:>6} rows, {row['bytes'] / 1e6:.1f} MB: preview "
+                f"{row['preview_s']:.1f}, commit {row['commit_s']:.1f}, total {row['total_s']:.1f}"
+                f" ({row['created']} created, {row['errors']} rows with errors)"
             )
         self.stdout.write("")
 
