@@ -28,6 +28,7 @@ from samenspel.activities.models import (
 )
 from samenspel.bench.randomness import random_uuid
 from samenspel.coalitions.models import Coalition, Neighbourhood
+from samenspel.monitoring.models import LonelinessEstimate, Region, RegionKind
 from samenspel.partners.models import Partner
 
 DISTRICTS = ["Centrum", "Noord", "Zuid", "Oost", "West", "De Velden", "Het Hof", "De Bongerd",
@@ -56,6 +57,8 @@ class OfferRows:
     providers: list[tuple[Activity, Partner]] = field(default_factory=list)
     reach: list[ReachRecord] = field(default_factory=list)
     reach_groups: list[ReachByGroup] = field(default_factory=list)
+    regions: list[Region] = field(default_factory=list)
+    estimates: list[LonelinessEstimate] = field(default_factory=list)
 
 
 def activities_for(coalitions: int) -> int:
@@ -99,12 +102,46 @@ def offer_rows(
         for number, name in enumerate(districts, start=1)
     ]
     rows.neighbourhoods += wijken
+    _figures(rows, rng, coalition, wijken)
     rows.finders.append(
         Finder(coalition=coalition, slug=f"synthetisch-{code}-{position}", is_published=True)
     )
     current = [p for p in partners if p.left_on is None] or list(partners)
     for _ in range(activities):
         _activity(rows, rng, coalition, wijken, current, today)
+
+
+def _figures(
+    rows: OfferRows, rng: random.Random, coalition: Coalition, wijken: Sequence[Neighbourhood]
+) -> None:
+    """Made-up small-area estimates (marked as demo values) for the municipality and its wijken,
+    for two editions, so that the gap view and the advice have figures to compare."""
+    municipality = coalition.municipality
+    places = [(municipality.code, RegionKind.MUNICIPALITY, municipality.name)]
+    places += [(w.cbs_code, RegionKind.DISTRICT, w.name) for w in wijken]
+    for code, kind, name in places:
+        region = Region(
+            code=code,
+            kind=kind,
+            name=name,
+            municipality_code=municipality.code,
+            municipality_name=municipality.name,
+        )
+        rows.regions.append(region)
+        for period in (2020, 2022):
+            strongly = round(rng.uniform(6, 20), 1)
+            rows.estimates.append(
+                LonelinessEstimate(
+                    region=region,
+                    period=period,
+                    source_table="50120NED",
+                    lonely=round(strongly + rng.uniform(25, 35), 1),
+                    strongly_lonely=strongly,
+                    strongly_lonely_lower=round(strongly - 2.5, 1),
+                    strongly_lonely_upper=round(strongly + 2.5, 1),
+                    is_demo=True,
+                )
+            )
 
 
 def _activity(

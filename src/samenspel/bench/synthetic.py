@@ -87,6 +87,7 @@ from samenspel.meetings.models import (
     Decision,
     Meeting,
 )
+from samenspel.monitoring.models import LonelinessEstimate, Region
 from samenspel.partners.models import (
     Circle,
     CoalitionRole,
@@ -423,6 +424,18 @@ def delete_synthetic_data() -> dict[str, int]:
             ("activities", Activity.objects.filter(coalition__in=coalitions)),
             ("finders", Finder.objects.filter(coalition__in=coalitions)),
             ("neighbourhoods", Neighbourhood.objects.filter(coalition__in=coalitions)),
+            (
+                "loneliness estimates",
+                LonelinessEstimate.objects.filter(
+                    region__municipality_code__in=synthetic_municipalities().values("code")
+                ),
+            ),
+            (
+                "regions",
+                Region.objects.filter(
+                    municipality_code__in=synthetic_municipalities().values("code")
+                ),
+            ),
             ("scan responses", Response.objects.filter(round__coalition__in=coalitions)),
             ("scan respondents", Respondent.objects.filter(round__coalition__in=coalitions)),
             ("scan rounds", Round.objects.filter(coalition__in=coalitions)),
@@ -1201,6 +1214,8 @@ def _insert_offer(rows: offer.OfferRows) -> None:
     _insert(through, [through(activity_id=a.pk, partner_id=p.pk) for a, p in rows.providers])
     _insert(ReachRecord, rows.reach)
     _insert(ReachByGroup, rows.reach_groups)
+    _insert(Region, rows.regions)
+    _insert(LonelinessEstimate, rows.estimates)
 
 
 def generate(
@@ -1341,6 +1356,7 @@ def generate(
             "time_slots": len(offer_rows.time_slots),
             "activity_providers": len(offer_rows.providers),
             "reach_records": len(offer_rows.reach),
+            "loneliness_estimates": len(offer_rows.estimates),
         },
         seconds=time.perf_counter() - started,
         coalition_ids=[c.pk for c in rows.coalitions],

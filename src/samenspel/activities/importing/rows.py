@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from samenspel.activities.importing import values
-from samenspel.activities.importing.columns import BY_FOLDED, COLUMNS, Column, fold
+from samenspel.activities.importing.columns import BY_FOLDED, BY_KEY, COLUMNS, Column, fold
 from samenspel.activities.importing.reading import Cell, ImportRefused
 from samenspel.activities.models import (
     END_BEFORE_START,
@@ -146,7 +146,9 @@ class RowChecker:
         return self.cells[index]
 
     def error(self, key: str, message: str) -> None:
-        self.errors.append({"column": self.header.labels.get(key, key), "message": message})
+        # The column as the file names it, or else as the template does (a column left out).
+        column = self.header.labels.get(key) or BY_KEY[key].header
+        self.errors.append({"column": column, "message": message})
 
     def field(
         self, key: str, parse: Callable[[Cell], Any], *, default: Any = None, required: bool = False

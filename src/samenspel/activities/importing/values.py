@@ -21,14 +21,15 @@ MAX_COST = Decimal("99999.99")  # Activity.cost: 7 digits, 2 decimals
 # Text that starts like this is a formula to a spreadsheet (OWASP, CSV injection).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
+# Dutch, and English for files made with the English interface (its example and export).
 DAY_NAMES = {
-    Weekday.MONDAY: ("maandag", "ma", "maa"),
-    Weekday.TUESDAY: ("dinsdag", "di", "din"),
-    Weekday.WEDNESDAY: ("woensdag", "wo", "woe"),
-    Weekday.THURSDAY: ("donderdag", "do", "don"),
-    Weekday.FRIDAY: ("vrijdag", "vr", "vri", "vrij"),
-    Weekday.SATURDAY: ("zaterdag", "za", "zat"),
-    Weekday.SUNDAY: ("zondag", "zo", "zon"),
+    Weekday.MONDAY: ("maandag", "ma", "maa", "monday", "mon"),
+    Weekday.TUESDAY: ("dinsdag", "di", "din", "tuesday", "tue"),
+    Weekday.WEDNESDAY: ("woensdag", "wo", "woe", "wednesday", "wed"),
+    Weekday.THURSDAY: ("donderdag", "do", "don", "thursday", "thu"),
+    Weekday.FRIDAY: ("vrijdag", "vr", "vri", "vrij", "friday", "fri"),
+    Weekday.SATURDAY: ("zaterdag", "za", "zat", "saturday", "sat"),
+    Weekday.SUNDAY: ("zondag", "zo", "zon", "sunday", "sun"),
 }
 DAYS = {name: int(day) for day, names in DAY_NAMES.items() for name in names} | {
     str(int(day)): int(day) for day in Weekday

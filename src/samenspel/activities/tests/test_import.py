@@ -543,3 +543,20 @@ def test_providers_whose_names_contain_a_comma_are_recognised(setup, partner):
         "Rij 3, kolom 'aanbieders': 'Onbekend' en 'wijkregie' zijn geen partners van deze coalitie."
     ]
     assert batch.rows[0]["values"]["providers"] == [municipal.pk, partner.pk]
+
+
+def test_english_day_names_are_read_too(setup):
+    batch = preview(
+        setup,
+        csv_bytes(
+            "titel;omschrijving;soort;dagen",
+            "Koffie;Samen koffie;Ontmoetingsplek;Monday 10:00-12:00, wed 14:00-16:00",
+            "Thee;Samen thee;Ontmoetingsplek;Monday",
+        ),
+    )
+    # A day without a time, in a file without the start-time column: named as the template does.
+    assert error_messages(batch) == [
+        "Rij 3, kolom 'begintijd': vul een begintijd in, of zet de tijden bij de dag "
+        "(ma 09:30-11:00)."
+    ]
+    assert [slot[0] for slot in batch.rows[0]["values"]["slots"]] == [1, 3]
