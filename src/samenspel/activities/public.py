@@ -24,10 +24,10 @@ from samenspel.activities.public_selectors import (
     RESULTS_PER_PAGE,
     FinderFilter,
     finder_activities,
-    finder_results,
     public_activity_or_404,
     published_finder_or_404,
 )
+from samenspel.activities.selectors import activity_rows
 
 
 @method_decorator(login_not_required, name="dispatch")
@@ -71,7 +71,7 @@ class FinderResultsMixin(FinderMixin):
             filter=filters,
             form=filters.form,
             page=page,
-            results=finder_results(list(page.object_list)),
+            results=activity_rows(list(page.object_list)),
             query=query.urlencode(),
             # Result links are the finder's address + uuid: one reverse() per page, not per row.
             activity_base=context["finder_url"],

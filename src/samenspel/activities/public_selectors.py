@@ -8,8 +8,6 @@ left out of everything public; only organisations are named as providers.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 from uuid import UUID
@@ -28,10 +26,8 @@ from samenspel.activities.models import (
     TargetGroup,
     TimeSlot,
     Weekday,
-    slot_text,
 )
 from samenspel.coalitions.models import Neighbourhood
-from samenspel.core.choices import label
 from samenspel.partners.models import Partner, PartnerKind
 
 RESULTS_PER_PAGE = 10
@@ -58,31 +54,6 @@ def finder_activities(finder: Finder) -> QuerySet[Activity]:
         .select_related("neighbourhood")
         .order_by("title", "id")
     )
-
-
-@dataclass(frozen=True)
-class FinderResult:
-    activity: Activity
-    schedule: list[str]  # "maandag 10:00–12:00", in weekday order
-    groups: list[str]  # target group labels, in their order
-
-
-def finder_results(activities: Sequence[Activity]) -> list[FinderResult]:
-    """One page of results with their times and target groups: two queries for the page, read
-    as plain values. (`prefetch_related` builds a related manager and a queryset per row, which
-    cost more than everything else on the page.)"""
-    ids = [activity.pk for activity in activities]
-    schedules: dict[int, list[str]] = {pk: [] for pk in ids}
-    groups: dict[int, list[str]] = {pk: [] for pk in ids}
-    slots = TimeSlot.objects.filter(activity_id__in=ids).order_by("weekday", "start_time", "pk")
-    for pk, weekday, start, end in slots.values_list(
-        "activity_id", "weekday", "start_time", "end_time"
-    ):
-        schedules[pk].append(slot_text(weekday, start, end))
-    rows = ActivityTargetGroup.objects.filter(activity_id__in=ids).order_by("group")
-    for pk, group in rows.values_list("activity_id", "group"):
-        groups[pk].append(label(TargetGroup, group))
-    return [FinderResult(a, schedules[a.pk], groups[a.pk]) for a in activities]
 
 
 def finder_activities_in_full(finder: Finder) -> QuerySet[Activity]:

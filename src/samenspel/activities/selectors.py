@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import calendar
 import datetime
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from uuid import UUID
 
 from django.db.models import F, Prefetch, Q, QuerySet
@@ -20,10 +22,14 @@ from samenspel.activities.models import (
     Activity,
     ActivityQuerySet,
     ActivityStatus,
+    ActivityTargetGroup,
     ReachRecord,
+    TargetGroup,
     TimeSlot,
+    slot_text,
 )
 from samenspel.coalitions.models import Coalition, Neighbourhood
+from samenspel.core.choices import label
 from samenspel.partners.models import Partner
 
 # An activity whose details nobody confirmed for this long is probably out of date: residents
@@ -56,6 +62,15 @@ def is_stale(activity: Activity, today: datetime.date) -> bool:
     if activity.status == ActivityStatus.ENDED:
         return False
     return activity.checked_on is None or activity.checked_on < stale_before(today)
+
+
+def activity_list_of(coalition: Coalition) -> ActivityQuerySet:
+    """The activities for a list page; `activity_rows` adds the rest for one page."""
+    return (
+        Activity.objects.filter(coalition=coalition)
+        .select_related("neighbourhood")
+        .order_by("title", "pk")
+    )
 
 
 def activities_of(coalition: Coalition) -> ActivityQuerySet:
@@ -130,15 +145,56 @@ def may_create(membership: Membership) -> bool:
     return partner is not None and can(membership, Permission.EDIT_ACTIVITY, partner=partner)
 
 
-def may_edit(membership: Membership, activity: Activity) -> bool:
+def may_edit(
+    membership: Membership, activity: Activity, providers: Iterable[Partner] | None = None
+) -> bool:
     """The coordinator for every activity; a partner member for those their organisation
-    provides. Uses the prefetched providers."""
+    provides. Uses the prefetched providers unless they are given."""
     if may_manage_all(membership):
         return True
     return any(
         can(membership, Permission.EDIT_ACTIVITY, partner=partner)
-        for partner in activity.providers.all()
+        for partner in (activity.providers.all() if providers is None else providers)
     )
+
+
+@dataclass(frozen=True)
+class ActivityRow:
+    """An activity with what a list shows of it, read as plain values."""
+
+    activity: Activity
+    schedule: list[str]  # "maandag 10:00–12:00", in weekday order
+    groups: list[str]  # target group labels
+    providers: list[Partner] = field(default_factory=list)
+
+
+def activity_rows(
+    activities: Sequence[Activity], *, providers: QuerySet[Partner] | None = None
+) -> list[ActivityRow]:
+    """One page of activities with their times, target groups and (given a queryset of the
+    partners that may be shown) providers: one query per kind for the whole page.
+    `prefetch_related` would build a related manager and a queryset per row, which costs more
+    than everything else on a list page."""
+    ids = [activity.pk for activity in activities]
+    schedules: dict[int, list[str]] = {pk: [] for pk in ids}
+    groups: dict[int, list[str]] = {pk: [] for pk in ids}
+    named: dict[int, list[Partner]] = {pk: [] for pk in ids}
+    slots = TimeSlot.objects.filter(activity_id__in=ids).order_by("weekday", "start_time", "pk")
+    for pk, weekday, start, end in slots.values_list(
+        "activity_id", "weekday", "start_time", "end_time"
+    ):
+        schedules[pk].append(slot_text(weekday, start, end))
+    rows = ActivityTargetGroup.objects.filter(activity_id__in=ids).order_by("group")
+    for pk, group in rows.values_list("activity_id", "group"):
+        groups[pk].append(label(TargetGroup, group))
+    if providers is not None:
+        for partner in (
+            providers.filter(activities__in=ids)
+            .annotate(activity_pk=F("activities__id"))
+            .order_by("name", "pk")
+        ):
+            named[partner.activity_pk].append(partner)
+    return [ActivityRow(a, schedules[a.pk], groups[a.pk], named[a.pk]) for a in activities]
 
 
 def acting_partner(membership: Membership) -> Partner | None:

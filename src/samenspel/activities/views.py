@@ -35,6 +35,7 @@ from samenspel.activities.forms import (
 from samenspel.activities.models import Activity, ReachRecord
 from samenspel.activities.reach import Period, bar_chart, coalition_reach, record_rows
 from samenspel.core.views import ServiceFormMixin
+from samenspel.partners.models import Partner
 
 PER_PAGE = 25
 
@@ -68,7 +69,7 @@ class ActivityListView(CoalitionMixin, TemplateView):
         today = timezone.localdate()
         filters = ActivityPageFilter(
             self.request.GET,
-            queryset=selectors.activities_of(self.coalition),
+            queryset=selectors.activity_list_of(self.coalition),
             coalition=self.coalition,
         )
         page = Paginator(filters.qs, PER_PAGE).get_page(self.request.GET.get("pagina"))
@@ -79,11 +80,14 @@ class ActivityListView(CoalitionMixin, TemplateView):
             page=page,
             rows=[
                 {
-                    "activity": activity,
-                    "stale": selectors.is_stale(activity, today),
-                    "editable": selectors.may_edit(self.membership, activity),
+                    "row": row,
+                    "activity": row.activity,
+                    "stale": selectors.is_stale(row.activity, today),
+                    "editable": selectors.may_edit(self.membership, row.activity, row.providers),
                 }
-                for activity in page
+                for row in selectors.activity_rows(
+                    list(page), providers=Partner.objects.only("id", "name", "coalition_id")
+                )
             ],
             query=query.urlencode(),
             list_url=self.request.path,

@@ -14,10 +14,13 @@ def euro(value: Decimal | int | float | str | None) -> str:
     return f"{sign}€\u00a0{grouped}"
 
 
-def dutch_decimal(value: Decimal | int | None) -> str:
-    """7,5 or 12: as many decimals as the value has, none when it is whole."""
+def dutch_decimal(value: Decimal | int | None, places: int | None = None) -> str:
+    """7,5 or 12: as many decimals as the value has (none when it is whole), or `places`."""
     if value is None:
         return ""
     number = Decimal(value)
-    text = f"{number.normalize():f}" if number != number.to_integral() else f"{number:.0f}"
+    if places is not None:
+        text = f"{number:.{places}f}"
+    else:
+        text = f"{number.normalize():f}" if number != number.to_integral() else f"{number:.0f}"
     return text.replace(".", ",")

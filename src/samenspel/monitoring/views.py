@@ -18,6 +18,7 @@ from samenspel.accounts.mixins import CoalitionMixin
 from samenspel.accounts.policy import Permission
 from samenspel.accounts.requests import acting_user
 from samenspel.coalitions.models import Neighbourhood
+from samenspel.core.navigation import coalition_url
 from samenspel.core.views import ServiceFormMixin, apply_service_errors
 from samenspel.monitoring import services
 from samenspel.monitoring.forms import FiguresOnlineForm, FiguresUploadForm, NeighbourhoodForm
@@ -126,6 +127,8 @@ class GapView(CoalitionMixin, TemplateView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         context["gap"] = build_gap(self.coalition, timezone.localdate())
+        # Partner links are the partner list's address + uuid: one reverse() for the page.
+        context["partner_base"] = coalition_url("partners:list", self.coalition.uuid)
         return context
 
 
