@@ -283,15 +283,14 @@ def change_member_role(
     before = audit.snapshot(membership, MEMBERSHIP_FIELDS)
     membership.role, membership.partner = role, partner
     membership.save(update_fields=["role", "partner"])
-    changes = audit.diff(before, audit.snapshot(membership, MEMBERSHIP_FIELDS))
-    if changes:
-        audit.record(
-            "membership.updated",
-            membership,
-            acting_user=acting_user,
-            coalition=membership.coalition,
-            changes=changes,
-        )
+    audit.record_update(
+        "membership.updated",
+        membership,
+        before,
+        audit.snapshot(membership, MEMBERSHIP_FIELDS),
+        acting_user=acting_user,
+        coalition=membership.coalition,
+    )
     return membership
 
 

@@ -317,15 +317,14 @@ def update_activity(
     activity.save()
     _write_parts(activity, None if providers is None else chosen, groups, time_slots)
     _refresh(activity)
-    changes = audit.diff(before, _audit_snapshot(activity))
-    if changes:
-        audit.record(
-            "activity.updated",
-            activity,
-            acting_user=acting_user,
-            coalition=activity.coalition,
-            changes=changes,
-        )
+    audit.record_update(
+        "activity.updated",
+        activity,
+        before,
+        _audit_snapshot(activity),
+        acting_user=acting_user,
+        coalition=activity.coalition,
+    )
     return activity
 
 
@@ -459,15 +458,14 @@ def update_reach(
     counts = _check_record(record, current if by_group is None else by_group)
     record.save()
     _write_groups(record, counts)
-    changes = audit.diff(before, _record_snapshot(record))
-    if changes:
-        audit.record(
-            "reach.updated",
-            record,
-            acting_user=acting_user,
-            coalition=activity.coalition,
-            changes=changes,
-        )
+    audit.record_update(
+        "reach.updated",
+        record,
+        before,
+        _record_snapshot(record),
+        acting_user=acting_user,
+        coalition=activity.coalition,
+    )
     return record
 
 

@@ -102,15 +102,14 @@ def update_coalition(coalition: Coalition, *, acting_user: User, **fields: Any) 
         setattr(coalition, name, value)
     _check_coalition(coalition)
     coalition.save()
-    changes = audit.diff(before, audit.snapshot(coalition, COALITION_FIELDS))
-    if changes:
-        audit.record(
-            "coalition.updated",
-            coalition,
-            acting_user=acting_user,
-            coalition=coalition,
-            changes=changes,
-        )
+    audit.record_update(
+        "coalition.updated",
+        coalition,
+        before,
+        audit.snapshot(coalition, COALITION_FIELDS),
+        acting_user=acting_user,
+        coalition=coalition,
+    )
     return coalition
 
 

@@ -65,3 +65,19 @@ def record(
         object_label=(label or str(subject))[:200],
         changes=changes or {},
     )
+
+
+def record_update(
+    action: str,
+    subject: models.Model,
+    before: dict[str, Any],
+    after: dict[str, Any],
+    *,
+    acting_user: User | None,
+    coalition: Coalition | None,
+) -> AuditEvent | None:
+    """Records the fields that changed between two snapshots; nothing when none did."""
+    changes = diff(before, after)
+    if not changes:
+        return None
+    return record(action, subject, acting_user=acting_user, coalition=coalition, changes=changes)

@@ -106,15 +106,14 @@ def update_moment(
         setattr(moment, name, value)
     _check_moment(moment, new_date=before["planned_on"] != str(moment.planned_on))
     moment.save()
-    changes = audit.diff(before, audit.snapshot(moment, MOMENT_FIELDS))
-    if changes:
-        audit.record(
-            "evaluation_moment.updated",
-            moment,
-            acting_user=acting_user,
-            coalition=moment.coalition,
-            changes=changes,
-        )
+    audit.record_update(
+        "evaluation_moment.updated",
+        moment,
+        before,
+        audit.snapshot(moment, MOMENT_FIELDS),
+        acting_user=acting_user,
+        coalition=moment.coalition,
+    )
     return moment
 
 
@@ -212,15 +211,14 @@ def update_evaluation(
     if participants is not None:
         evaluation.participants.set(chosen)
     _mark_held(evaluation.moment)
-    changes = audit.diff(before, _audit_snapshot(evaluation, chosen))
-    if changes:
-        audit.record(
-            "evaluation.updated",
-            evaluation,
-            acting_user=acting_user,
-            coalition=evaluation.coalition,
-            changes=changes,
-        )
+    audit.record_update(
+        "evaluation.updated",
+        evaluation,
+        before,
+        _audit_snapshot(evaluation, chosen),
+        acting_user=acting_user,
+        coalition=evaluation.coalition,
+    )
     return evaluation
 
 

@@ -70,15 +70,14 @@ def update_source(source: FundingSource, *, acting_user: User, **fields: Any) ->
     for name, value in fields.items():
         setattr(source, name, value)
     _save(source)
-    changes = audit.diff(before, _audit_snapshot(source))
-    if changes:
-        audit.record(
-            "funding.updated",
-            source,
-            acting_user=acting_user,
-            coalition=source.coalition,
-            changes=changes,
-        )
+    audit.record_update(
+        "funding.updated",
+        source,
+        before,
+        _audit_snapshot(source),
+        acting_user=acting_user,
+        coalition=source.coalition,
+    )
     return source
 
 

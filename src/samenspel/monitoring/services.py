@@ -302,15 +302,14 @@ def update_neighbourhood(
         setattr(neighbourhood, name, value)
     _clean_neighbourhood(neighbourhood)
     neighbourhood.save()
-    changes = audit.diff(before, audit.snapshot(neighbourhood, NEIGHBOURHOOD_FIELDS))
-    if changes:
-        audit.record(
-            "neighbourhood.updated",
-            neighbourhood,
-            acting_user=acting_user,
-            coalition=neighbourhood.coalition,
-            changes=changes,
-        )
+    audit.record_update(
+        "neighbourhood.updated",
+        neighbourhood,
+        before,
+        audit.snapshot(neighbourhood, NEIGHBOURHOOD_FIELDS),
+        acting_user=acting_user,
+        coalition=neighbourhood.coalition,
+    )
     return neighbourhood
 
 

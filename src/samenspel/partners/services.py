@@ -89,15 +89,14 @@ def update_partner(partner: Partner, *, acting_user: User, **fields: Any) -> Par
     for name, value in fields.items():
         setattr(partner, name, value)
     _save_partner(partner)
-    changes = audit.diff(before, audit.snapshot(partner, PARTNER_FIELDS))
-    if changes:
-        audit.record(
-            "partner.updated",
-            partner,
-            acting_user=acting_user,
-            coalition=partner.coalition,
-            changes=changes,
-        )
+    audit.record_update(
+        "partner.updated",
+        partner,
+        before,
+        audit.snapshot(partner, PARTNER_FIELDS),
+        acting_user=acting_user,
+        coalition=partner.coalition,
+    )
     return partner
 
 
