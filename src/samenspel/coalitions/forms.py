@@ -34,14 +34,12 @@ class CoalitionForm(forms.ModelForm):
             "form",
             "legal_structure",
             "start_date",
-            "ambition",
         ]
         widgets = {
             "start_date": DATE_WIDGET,
             "area_scope": forms.RadioSelect,
             "form": forms.RadioSelect,
             "areas": forms.Textarea(attrs={"rows": 3}),
-            "ambition": forms.Textarea(attrs={"rows": 4}),
         }
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

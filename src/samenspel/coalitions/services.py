@@ -44,8 +44,9 @@ COALITION_FIELDS = (
     "form",
     "legal_structure",
     "start_date",
-    "ambition",
 )
+# The shared ambition is not among them: it changes only as a new version, with its reason
+# (agreements.services.record_ambition), which keeps `Coalition.ambition` equal to the latest.
 
 
 def municipality_by_code(code: str) -> Municipality:
@@ -81,6 +82,9 @@ def _check_coalition(coalition: Coalition) -> None:
 @transaction.atomic
 def create_coalition(*, acting_user: User, **fields: Any) -> Coalition:
     """A new coalition, with the person who creates it as its first coordinator."""
+    unknown = set(fields) - set(COALITION_FIELDS)
+    if unknown:
+        raise TypeError(f"Not fields of a new coalition: {sorted(unknown)}")
     coalition = Coalition(**fields)
     _check_coalition(coalition)
     coalition.save()
@@ -99,6 +103,8 @@ def create_coalition(*, acting_user: User, **fields: Any) -> Coalition:
 def update_coalition(coalition: Coalition, *, acting_user: User, **fields: Any) -> Coalition:
     before = audit.snapshot(Coalition.objects.get(pk=coalition.pk), COALITION_FIELDS)
     for name, value in fields.items():
+        if name not in COALITION_FIELDS:
+            raise TypeError(f"Not a field a coalition's settings may change: {name}")
         setattr(coalition, name, value)
     _check_coalition(coalition)
     coalition.save()

@@ -546,8 +546,6 @@ def load_demo(password: str) -> list[tuple[str, str]]:
         form=Form.NETWORK,
         legal_structure=LegalStructure.AGREEMENT,
         start_date=datetime.date(2021, 3, 1),
-        ambition="Niemand in Dijkerveen hoeft er alleen voor te staan: we signaleren eenzaamheid vroeg, "
-        "verbinden inwoners met elkaar en maken ontmoeten vanzelfsprekend.",
     )
     partners = _add_partners(
         dijkerveen, DIJKERVEEN_PARTNERS, coordinator, datetime.date(2021, 3, 15)
@@ -624,7 +622,6 @@ def load_demo(password: str) -> list[tuple[str, str]]:
         form=Form.UNDECIDED,
         legal_structure=LegalStructure.NONE,
         start_date=datetime.date(2025, 9, 1),
-        ambition="",
     )
     _add_partners(lindewaarde, LINDEWAARDE_PARTNERS, coordinator2, datetime.date(2025, 9, 1))
     _walk_phases(

@@ -70,7 +70,8 @@ class CoalitionSerializer(serializers.ModelSerializer):
             "legal_structure", "start_date", "phase", "phase_label", "ambition", "role", "permissions",
             "created_at", "updated_at",
         ]  # fmt: skip
-        read_only_fields = ["uuid", "created_at", "updated_at"]
+        # The ambition changes only as a new version with a reason (agreements API).
+        read_only_fields = ["uuid", "ambition", "created_at", "updated_at"]
 
     def to_representation(self, instance: Coalition) -> dict[str, Any]:
         data = super().to_representation(instance)

@@ -521,7 +521,7 @@ def test_dashboard_hides_who_changed_what_from_members_without_audit_right(
     coalition, coordinator, reader
 ):
     PartnerFactory(coalition=coalition, kind="welfare", circle="core")
-    services.update_coalition(coalition, acting_user=coordinator, ambition="Niemand alleen")
+    services.update_coalition(coalition, acting_user=coordinator, name="Niemand alleen")
 
     as_reader = client_for(reader).get(url(coalition, "dashboard/")).json()
     as_coordinator = client_for(coordinator).get(url(coalition, "dashboard/")).json()
@@ -539,14 +539,14 @@ def test_dashboard_hides_who_changed_what_from_members_without_audit_right(
 
 
 def test_audit_trail_is_for_coordinators_only(coalition, coordinator, reader, gemeente):
-    services.update_coalition(coalition, acting_user=coordinator, ambition="Niemand alleen")
+    services.update_coalition(coalition, acting_user=coordinator, name="Niemand alleen")
 
     allowed = client_for(coordinator).get(url(coalition, "audit/"))
 
     assert allowed.status_code == 200
     event = allowed.json()["results"][0]
     assert (event["action"], event["actor_name"]) == ("coalition.updated", coordinator.full_name)
-    assert event["changes"]["ambition"] == ["", "Niemand alleen"]
+    assert event["changes"]["name"][1] == "Niemand alleen"
     assert client_for(reader).get(url(coalition, "audit/")).status_code == 403
     assert client_for(gemeente).get(url(coalition, "audit/")).status_code == 403
 
@@ -557,7 +557,7 @@ def test_audit_list_runs_the_same_number_of_queries_for_3_or_30_events(coordinat
         MembershipFactory(user=coordinator, coalition=coalition, coordinator=True)
         for i in range(n):
             actor = MembershipFactory(coalition=coalition, coordinator=True).user
-            services.update_coalition(coalition, acting_user=actor, ambition=f"Ambitie {i}")
+            services.update_coalition(coalition, acting_user=actor, name=f"Coalitie {i}")
         with CaptureQueriesContext(connection) as queries:
             response = client_for(coordinator).get(url(coalition, "audit/"))
         assert response.json()["count"] == n

@@ -23,7 +23,6 @@ VALID = {
     "form": "undecided",
     "legal_structure": "none",
     "start_date": "2024-02-01",
-    "ambition": "",
 }
 
 

@@ -1,0 +1,27 @@
+import pytest
+
+from samenspel.activities.models import Activity, Finder
+from samenspel.agreements.models import AmbitionVersion
+from samenspel.coalitions.models import Coalition
+from samenspel.demo.data import load_demo
+from samenspel.monitoring.models import LonelinessEstimate
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_demo_loads_every_part_of_the_product(mailoutbox):
+    accounts = load_demo("demo-wachtwoord-voor-de-test")
+
+    assert len(accounts) == 5
+    dijkerveen = Coalition.objects.get(name="Samen Dijkerveen")
+    latest = AmbitionVersion.objects.filter(coalition=dijkerveen).first()
+    assert latest is not None
+    assert dijkerveen.ambition == latest.text  # the coalition follows its latest version
+    assert Finder.objects.get(coalition=dijkerveen).is_published
+    assert Activity.objects.published().filter(coalition=dijkerveen).count() >= 15
+    assert dijkerveen.neighbourhoods.exclude(cbs_code="").count() >= 5
+    estimates = LonelinessEstimate.objects.filter(
+        region__code__in=dijkerveen.neighbourhoods.values("cbs_code")
+    )
+    assert estimates.exists()
+    assert not estimates.filter(is_demo=False).exists()  # made-up figures are marked as such
