@@ -7,5 +7,5 @@ class ActivitiesConfig(AppConfig):
     verbose_name = _("Activiteiten en sociale kaart")
 
     def ready(self) -> None:
-        # Registers the audit labels of the activity, reach and finder write functions.
-        from samenspel.activities import services  # noqa: F401
+        # Registers the audit labels of the write functions and the reminder source.
+        from samenspel.activities import reminders, services  # noqa: F401

@@ -1,0 +1,81 @@
+"""Reminder: an activity has not been checked for six months.
+
+Residents who turn up at an activity that stopped lose trust in the whole offer, so the people
+who keep it up to date hear about it the day it becomes due: the members of its provider
+partners, or the coordinators when no provider has members in Samenspel. A window of a month
+catches days on which the daily command did not run; the key (activity and the check it follows)
+makes sure each reminder goes out once.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+from collections.abc import Iterator
+
+from django.db.models import Prefetch
+from django.utils.translation import gettext as _
+from django.utils.translation import override
+
+from samenspel.accounts.models import Membership, Role
+from samenspel.activities.models import Activity, ActivityStatus
+from samenspel.activities.selectors import STALE_AFTER_MONTHS, stale_before
+from samenspel.core.reminders import Reminder, reminder_source
+from samenspel.funding.reminders import coordinator_addresses
+from samenspel.partners.models import Partner
+
+CATCH_UP_DAYS = 30
+
+
+def partner_member_addresses(partner_ids: set[int]) -> dict[int, list[str]]:
+    """The e-mail addresses of each partner's members, in one query."""
+    addresses: dict[int, list[str]] = defaultdict(list)
+    for partner_id, email in (
+        Membership.objects.filter(partner_id__in=partner_ids, role=Role.PARTNER_MEMBER)
+        .order_by("user__email")
+        .values_list("partner_id", "user__email")
+    ):
+        addresses[partner_id].append(email)
+    return addresses
+
+
+@reminder_source
+def activity_check_due(day: datetime.date) -> Iterator[Reminder]:
+    due = stale_before(day)
+    activities = list(
+        Activity.objects.filter(
+            checked_on__lt=due,
+            checked_on__gte=due - datetime.timedelta(days=CATCH_UP_DAYS),
+        )
+        .exclude(status=ActivityStatus.ENDED)
+        .select_related("coalition")
+        .prefetch_related(Prefetch("providers", queryset=Partner.objects.only("id", "name")))
+        .order_by("pk")
+    )
+    providers = {p.pk for a in activities for p in a.providers.all()}
+    members = partner_member_addresses(providers)
+    coordinators = coordinator_addresses({a.coalition_id for a in activities})
+    with override("nl"):
+        for activity in activities:
+            to = sorted({email for p in activity.providers.all() for email in members[p.pk]})
+            if not to:
+                to = list(coordinators.get(activity.coalition_id, ()))
+            values = {
+                "title": activity.title,
+                "coalition": activity.coalition.name,
+                "months": STALE_AFTER_MONTHS,
+            }
+            yield Reminder(
+                key=f"activity-check:{activity.uuid}:{activity.checked_on.isoformat()}",
+                to=tuple(to),
+                subject=_("Klopt '%(title)s' nog?") % values,
+                body=_(
+                    "Niemand heeft de gegevens van '%(title)s' (%(coalition)s) de afgelopen "
+                    "%(months)s maanden nagekeken. Kloppen de tijden, de plek, de kosten en het "
+                    "contact nog? Inwoners vinden deze activiteit in de openbare zoeker.\n\n"
+                    "Kijk de activiteit na in Samenspel en klik op 'Gecontroleerd', of pas aan "
+                    "wat er veranderd is. Is de activiteit gestopt? Zet dan de status op "
+                    "'Gestopt', dan verdwijnt ze uit de zoeker."
+                )
+                % values,
+            )
