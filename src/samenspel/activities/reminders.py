@@ -66,7 +66,7 @@ def activity_check_due(day: datetime.date) -> Iterator[Reminder]:
                 "months": STALE_AFTER_MONTHS,
             }
             yield Reminder(
-                key=f"activity-check:{activity.uuid}:{activity.checked_on.isoformat()}",
+                key=f"activity-check:{activity.uuid}:{activity.checked_on}",  # never None here
                 to=tuple(to),
                 subject=_("Klopt '%(title)s' nog?") % values,
                 body=_(
