@@ -127,11 +127,13 @@ class Finder(models.Model):
 
 
 class ActivityQuerySet(models.QuerySet["Activity"]):
+    def listed(self) -> "ActivityQuerySet":
+        """Published by its providers and not ended: what a finder that is online shows."""
+        return self.filter(is_published=True).exclude(status=ActivityStatus.ENDED)
+
     def published(self) -> "ActivityQuerySet":
-        """What residents may see: published, not ended, in a coalition whose finder is online."""
-        return self.filter(is_published=True, coalition__finder__is_published=True).exclude(
-            status=ActivityStatus.ENDED
-        )
+        """What residents may see: listed, in a coalition whose finder is online."""
+        return self.listed().filter(coalition__finder__is_published=True)
 
 
 class Activity(models.Model):

@@ -1,8 +1,9 @@
 """What the public finder shows, and how residents narrow it down.
 
-Everything here starts from `Activity.objects.published()` of one coalition whose finder is
-online: unpublished and ended activities, and other coalitions, never reach a public page or the
-open data. Partners of the kind "inwoners" stand for individual residents, so their names are
+Everything here starts from the listed activities (`Activity.objects.listed()`: published, not
+ended) of one coalition whose finder is online, which is `Activity.objects.published()` for that
+coalition: unpublished and ended activities, and other coalitions, never reach a public page or
+the open data. Partners of the kind "inwoners" stand for individual residents, so their names are
 left out of everything public; only organisations are named as providers.
 """
 
@@ -48,8 +49,10 @@ def public_providers() -> QuerySet[Partner]:
 
 def finder_activities(finder: Finder) -> QuerySet[Activity]:
     """The finder's offer with what a result shows, in a fixed number of queries."""
+    # `finder` is online (published_finder_or_404), so its coalition's listed activities are
+    # exactly the published ones, without joining the finder again in every query.
     return (
-        Activity.objects.published()
+        Activity.objects.listed()
         .filter(coalition=finder.coalition_id)
         .select_related("neighbourhood")
         .order_by("title", "id")
