@@ -30,6 +30,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from samenspel.accounts.models import Membership, User
+from samenspel.activities.models import Activity, ActivityTargetGroup, ReachRecord, TimeSlot
 from samenspel.advice.measure import time_advice
 from samenspel.agreements.models import (
     AmbitionVersion,
@@ -40,7 +41,7 @@ from samenspel.agreements.models import (
 )
 from samenspel.bench import measure, synthetic
 from samenspel.bench.importing import IMPORT_ROWS, time_import
-from samenspel.coalitions.models import ChecklistItem, Coalition, PhaseChange
+from samenspel.coalitions.models import ChecklistItem, Coalition, Neighbourhood, PhaseChange
 from samenspel.core.models import AuditEvent
 from samenspel.demo.data import load_demo
 from samenspel.evaluations.models import Evaluation, EvaluationMoment
@@ -53,6 +54,7 @@ from samenspel.meetings.models import (
     Decision,
     Meeting,
 )
+from samenspel.monitoring.models import LonelinessEstimate
 from samenspel.partners.models import ContactPerson, Partner, PartnerEvent
 from samenspel.scans.models import Respondent, Response, Round
 
@@ -381,6 +383,12 @@ def _row_counts() -> dict[str, int]:
         "funding_sources": FundingSource.objects.count(),
         "evaluation_moments": EvaluationMoment.objects.count(),
         "evaluations": Evaluation.objects.count(),
+        "neighbourhoods": Neighbourhood.objects.count(),
+        "activities": Activity.objects.count(),
+        "activity_target_groups": ActivityTargetGroup.objects.count(),
+        "time_slots": TimeSlot.objects.count(),
+        "reach_records": ReachRecord.objects.count(),
+        "loneliness_estimates": LonelinessEstimate.objects.count(),
     }
 
 
