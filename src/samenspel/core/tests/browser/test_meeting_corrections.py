@@ -5,18 +5,6 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-# The browser fixtures live in core's browser conftest; this app's tests use them as they are.
-from samenspel.core.tests.browser.conftest import (  # noqa: F401
-    _expect_timeout,
-    chromium,
-    context,
-    coordinator_page,
-    demo,
-    login_as,
-    page,
-    page_problems,
-    playwright_instance,
-)
 from samenspel.core.tests.browser.helpers import Demo, assert_accessible, url
 from samenspel.meetings.models import Meeting
 
@@ -30,8 +18,8 @@ def named(verb: str, subject: str) -> re.Pattern[str]:
 
 
 def test_coordinator_corrects_and_removes_what_was_recorded(
-    coordinator_page: Page,  # noqa: F811
-    demo: Demo,  # noqa: F811
+    coordinator_page: Page,
+    demo: Demo,
 ) -> None:
     browser = coordinator_page
     meeting = Meeting.objects.get(coalition=demo.coalition, title="Kerngroep oktober")

@@ -1,45 +1,21 @@
 """The coalition's activity pages in a real browser: axe-core finds no serious WCAG 2.1 AA
 violations, and a time slot is added in an empty row of the form, without JavaScript."""
 
-import datetime
 from typing import Any
 
 import pytest
 from playwright.sync_api import Page, expect
 
-from samenspel.core.tests.browser import conftest as browser
 from samenspel.core.tests.browser.helpers import Demo, assert_accessible, url
-
-# The browser suite's fixtures (they live in that folder's conftest).
-playwright_instance = browser.playwright_instance
-chromium = browser.chromium
-context = browser.context
-page_problems = browser.page_problems
-page = browser.page
-demo = browser.demo
-login_as = browser.login_as
-coordinator_page = browser.coordinator_page
-_expect_timeout = browser._expect_timeout
 
 pytestmark = pytest.mark.browser
 
 
 def _offer(demo: Demo) -> Any:
-    """The demo offer (loaded here as long as the demo loader does not do it itself)."""
+    """An activity of the demo with reach recorded."""
     from samenspel.activities.models import Activity
-    from samenspel.coalitions.models import Neighbourhood
-    from samenspel.demo.activities import load_activities
-    from samenspel.partners.models import Partner
 
-    coalition = demo.coalition
-    if not Activity.objects.filter(coalition=coalition).exists():
-        load_activities(
-            coalition,
-            list(Partner.objects.filter(coalition=coalition)),
-            list(Neighbourhood.objects.filter(coalition=coalition)),
-            datetime.date.today(),
-        )
-    return Activity.objects.filter(coalition=coalition, reach__isnull=False).first()
+    return Activity.objects.filter(coalition=demo.coalition, reach__isnull=False).first()
 
 
 def test_activity_pages_are_accessible(coordinator_page: Page, demo: Demo) -> None:
