@@ -289,10 +289,16 @@ class ActivityPageFilter(ActivityFilter):
 
     def __init__(self, *args: Any, coalition: Coalition, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        wijken = [(str(n.uuid), n.name) for n in neighbourhoods_of(coalition)]
+        # Two value queries: only what the options show.
+        wijken = [
+            (str(uuid), name)
+            for uuid, name in neighbourhoods_of(coalition).values_list("uuid", "name")
+        ]
         partners = [
-            (str(p.uuid), p.name)
-            for p in Partner.objects.filter(coalition=coalition).order_by("name")
+            (str(uuid), name)
+            for uuid, name in Partner.objects.filter(coalition=coalition)
+            .order_by("name")
+            .values_list("uuid", "name")
         ]
         self.filters["neighbourhood"] = django_filters.ChoiceFilter(
             label=_("Wijk of kern"),

@@ -169,24 +169,29 @@ class ActivityRow:
 
 
 def activity_rows(
-    activities: Sequence[Activity], *, providers: QuerySet[Partner] | None = None
+    activities: Sequence[Activity],
+    *,
+    groups: bool = True,
+    providers: QuerySet[Partner] | None = None,
 ) -> list[ActivityRow]:
-    """One page of activities with their times, target groups and (given a queryset of the
-    partners that may be shown) providers: one query per kind for the whole page.
+    """One page of activities with their times, target groups (unless `groups` is false) and
+    (given a queryset of the partners that may be shown) providers: one query per kind for the
+    whole page.
     `prefetch_related` would build a related manager and a queryset per row, which costs more
     than everything else on a list page."""
     ids = [activity.pk for activity in activities]
     schedules: dict[int, list[str]] = {pk: [] for pk in ids}
-    groups: dict[int, list[str]] = {pk: [] for pk in ids}
+    labels: dict[int, list[str]] = {pk: [] for pk in ids}
     named: dict[int, list[Partner]] = {pk: [] for pk in ids}
     slots = TimeSlot.objects.filter(activity_id__in=ids).order_by("weekday", "start_time", "pk")
     for pk, weekday, start, end in slots.values_list(
         "activity_id", "weekday", "start_time", "end_time"
     ):
         schedules[pk].append(slot_text(weekday, start, end))
-    rows = ActivityTargetGroup.objects.filter(activity_id__in=ids).order_by("group")
-    for pk, group in rows.values_list("activity_id", "group"):
-        groups[pk].append(label(TargetGroup, group))
+    if groups:
+        rows = ActivityTargetGroup.objects.filter(activity_id__in=ids).order_by("group")
+        for pk, group in rows.values_list("activity_id", "group"):
+            labels[pk].append(label(TargetGroup, group))
     if providers is not None:
         for partner in (
             providers.filter(activities__in=ids)
@@ -194,7 +199,7 @@ def activity_rows(
             .order_by("name", "pk")
         ):
             named[partner.activity_pk].append(partner)
-    return [ActivityRow(a, schedules[a.pk], groups[a.pk], named[a.pk]) for a in activities]
+    return [ActivityRow(a, schedules[a.pk], labels[a.pk], named[a.pk]) for a in activities]
 
 
 def acting_partner(membership: Membership) -> Partner | None:

@@ -86,7 +86,9 @@ class ActivityListView(CoalitionMixin, TemplateView):
                     "editable": selectors.may_edit(self.membership, row.activity, row.providers),
                 }
                 for row in selectors.activity_rows(
-                    list(page), providers=Partner.objects.only("id", "name", "coalition_id")
+                    list(page),
+                    groups=False,  # the list does not show them
+                    providers=Partner.objects.only("id", "name", "coalition_id"),
                 )
             ],
             query=query.urlencode(),
