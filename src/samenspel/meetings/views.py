@@ -4,7 +4,6 @@ from uuid import UUID
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -18,6 +17,7 @@ from samenspel.accounts.mixins import CoalitionMixin
 from samenspel.accounts.policy import Permission, can, memberships_of
 from samenspel.accounts.requests import acting_user
 from samenspel.advice.findings import Finding
+from samenspel.core.paging import uncounted_page
 from samenspel.core.views import ServiceFormMixin
 from samenspel.meetings import calendar, services
 from samenspel.meetings.forms import (
@@ -118,10 +118,11 @@ class MeetingListView(CoalitionMixin, TemplateView):
         meetings = (
             Meeting.objects.filter(coalition=self.coalition).select_related("body").with_counts()
         )
-        past = Paginator(meetings.past(now), PAST_PER_PAGE)
+        # The archive only needs "earlier" and "later": no count of all past meetings.
+        past = uncounted_page(meetings.past(now), self.request.GET.get("pagina"), PAST_PER_PAGE)
         context.update(
             upcoming=list(meetings.upcoming(now)),
-            past=past.get_page(self.request.GET.get("pagina")),
+            past=past,
             can_edit=can(self.membership, Permission.EDIT_COALITION),
             list_url=self.request.path,
         )
