@@ -13,7 +13,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import F, OuterRef, Q, Subquery
 from django.utils.translation import gettext_lazy as _
 
 from samenspel.core.choices import label
@@ -130,6 +130,14 @@ class ActivityQuerySet(models.QuerySet["Activity"]):
     def listed(self) -> "ActivityQuerySet":
         """Published by its providers and not ended: what a finder that is online shows."""
         return self.filter(is_published=True).exclude(status=ActivityStatus.ENDED)
+
+    def with_neighbourhood_name(self) -> "ActivityQuerySet":
+        """Adds `neighbourhood_name` as a lookup by primary key per row. A join would let
+        PostgreSQL hash the wijken of every coalition before it sorts and limits a page."""
+        from samenspel.coalitions.models import Neighbourhood
+
+        name = Neighbourhood.objects.filter(pk=OuterRef("neighbourhood_id")).values("name")[:1]
+        return self.annotate(neighbourhood_name=Subquery(name, output_field=models.CharField()))
 
     def published(self) -> "ActivityQuerySet":
         """What residents may see: listed, in a coalition whose finder is online."""

@@ -54,7 +54,7 @@ def finder_activities(finder: Finder) -> QuerySet[Activity]:
     return (
         Activity.objects.listed()
         .filter(coalition=finder.coalition_id)
-        .select_related("neighbourhood")
+        .with_neighbourhood_name()
         .order_by("title", "id")
     )
 
@@ -62,10 +62,14 @@ def finder_activities(finder: Finder) -> QuerySet[Activity]:
 def finder_activities_in_full(finder: Finder) -> QuerySet[Activity]:
     """The offer with everything public about each activity, providers included (activity page,
     open data)."""
-    return finder_activities(finder).prefetch_related(
-        "time_slots",
-        "target_groups",
-        Prefetch("providers", queryset=public_providers().order_by("name")),
+    return (
+        finder_activities(finder)
+        .select_related("neighbourhood")
+        .prefetch_related(
+            "time_slots",
+            "target_groups",
+            Prefetch("providers", queryset=public_providers().order_by("name")),
+        )
     )
 
 

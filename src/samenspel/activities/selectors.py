@@ -68,7 +68,7 @@ def activity_list_of(coalition: Coalition) -> ActivityQuerySet:
     """The activities for a list page; `activity_rows` adds the rest for one page."""
     return (
         Activity.objects.filter(coalition=coalition)
-        .select_related("neighbourhood")
+        .with_neighbourhood_name()
         .order_by("title", "pk")
     )
 

@@ -13,7 +13,7 @@ import uuid
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import OuterRef, Q, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -92,6 +92,12 @@ class MeetingQuerySet(models.QuerySet["Meeting"]):
                 ActionItem.objects.filter(done_on__isnull=True), "meeting"
             ),
         )
+
+    def with_body_name(self) -> MeetingQuerySet:
+        """Adds `body_name` as a lookup by primary key per row. A join would let PostgreSQL
+        hash the bodies of every coalition before it sorts and limits a page of meetings."""
+        name = Body.objects.filter(pk=OuterRef("body_id")).values("name")[:1]
+        return self.annotate(body_name=Subquery(name, output_field=models.CharField()))
 
 
 class Meeting(models.Model):

@@ -115,9 +115,7 @@ class MeetingListView(CoalitionMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         now = timezone.now()
         # Counts annotated once: both lists clone the resolved expressions instead of rebuilding.
-        meetings = (
-            Meeting.objects.filter(coalition=self.coalition).select_related("body").with_counts()
-        )
+        meetings = Meeting.objects.filter(coalition=self.coalition).with_body_name().with_counts()
         # The archive only needs "earlier" and "later": no count of all past meetings.
         past = uncounted_page(meetings.past(now), self.request.GET.get("pagina"), PAST_PER_PAGE)
         context.update(
