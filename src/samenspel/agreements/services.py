@@ -75,6 +75,35 @@ def _strip(fields: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def _save_tracked(
+    instance: Any,
+    fields: dict[str, Any],
+    tracked: tuple[str, ...],
+    action: str,
+    *,
+    coalition: Coalition,
+    acting_user: User,
+) -> Any:
+    """Validate and save a new or changed row; audit `<action>.created`, or `<action>.updated`
+    with the fields that changed (nothing when none did)."""
+    created = instance.pk is None
+    before = {} if created else _snapshot(type(instance).objects.get(pk=instance.pk), tracked)
+    for name, value in _strip(fields).items():
+        setattr(instance, name, value)
+    instance.full_clean()
+    instance.save()
+    changes = audit.diff(before, _snapshot(instance, tracked))
+    if created or changes:
+        audit.record(
+            f"{action}.created" if created else f"{action}.updated",
+            instance,
+            acting_user=acting_user,
+            coalition=coalition,
+            changes=changes,
+        )
+    return instance
+
+
 # Ambition ---------------------------------------------------------------------------------------
 
 
@@ -122,26 +151,14 @@ def save_agreement(
     **fields: Any,
 ) -> PartnerAgreement:
     """Create (without `agreement`) or change a partner's agreement."""
-    if agreement is None:
-        agreement = PartnerAgreement(coalition=coalition)
-        before: dict[str, Any] = {}
-    else:
-        before = _snapshot(PartnerAgreement.objects.get(pk=agreement.pk), AGREEMENT_FIELDS)
-    created = agreement.pk is None
-    for name, value in _strip(fields).items():
-        setattr(agreement, name, value)
-    agreement.full_clean()
-    agreement.save()
-    changes = audit.diff(before, _snapshot(agreement, AGREEMENT_FIELDS))
-    if created or changes:
-        audit.record(
-            "agreement.created" if created else "agreement.updated",
-            agreement,
-            acting_user=acting_user,
-            coalition=coalition,
-            changes=changes,
-        )
-    return agreement
+    return _save_tracked(
+        agreement or PartnerAgreement(coalition=coalition),
+        fields,
+        AGREEMENT_FIELDS,
+        "agreement",
+        coalition=coalition,
+        acting_user=acting_user,
+    )
 
 
 @transaction.atomic
@@ -163,26 +180,14 @@ def delete_agreement(agreement: PartnerAgreement, *, acting_user: User) -> None:
 def save_step(
     coalition: Coalition, step: ProcessStep | None = None, *, acting_user: User, **fields: Any
 ) -> ProcessStep:
-    if step is None:
-        step = ProcessStep(coalition=coalition)
-        before: dict[str, Any] = {}
-    else:
-        before = _snapshot(ProcessStep.objects.get(pk=step.pk), STEP_FIELDS)
-    created = step.pk is None
-    for name, value in _strip(fields).items():
-        setattr(step, name, value)
-    step.full_clean()
-    step.save()
-    changes = audit.diff(before, _snapshot(step, STEP_FIELDS))
-    if created or changes:
-        audit.record(
-            "process_step.created" if created else "process_step.updated",
-            step,
-            acting_user=acting_user,
-            coalition=coalition,
-            changes=changes,
-        )
-    return step
+    return _save_tracked(
+        step or ProcessStep(coalition=coalition),
+        fields,
+        STEP_FIELDS,
+        "process_step",
+        coalition=coalition,
+        acting_user=acting_user,
+    )
 
 
 @transaction.atomic
