@@ -10,33 +10,19 @@ makes sure each reminder goes out once.
 from __future__ import annotations
 
 import datetime
-from collections import defaultdict
 from collections.abc import Iterator
 
 from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
-from samenspel.accounts.models import Membership, Role
+from samenspel.accounts.recipients import coordinator_addresses, partner_member_addresses
 from samenspel.activities.models import Activity, ActivityStatus
 from samenspel.activities.selectors import STALE_AFTER_MONTHS, stale_before
 from samenspel.core.reminders import Reminder, reminder_source
-from samenspel.funding.reminders import coordinator_addresses
 from samenspel.partners.models import Partner
 
 CATCH_UP_DAYS = 30
-
-
-def partner_member_addresses(partner_ids: set[int]) -> dict[int, list[str]]:
-    """The e-mail addresses of each partner's members, in one query."""
-    addresses: dict[int, list[str]] = defaultdict(list)
-    for partner_id, email in (
-        Membership.objects.filter(partner_id__in=partner_ids, role=Role.PARTNER_MEMBER)
-        .order_by("user__email")
-        .values_list("partner_id", "user__email")
-    ):
-        addresses[partner_id].append(email)
-    return addresses
 
 
 @reminder_source
@@ -57,7 +43,9 @@ def activity_check_due(day: datetime.date) -> Iterator[Reminder]:
     coordinators = coordinator_addresses({a.coalition_id for a in activities})
     with override("nl"):
         for activity in activities:
-            to = sorted({email for p in activity.providers.all() for email in members[p.pk]})
+            to = sorted(
+                {email for p in activity.providers.all() for email in members.get(p.pk, ())}
+            )
             if not to:
                 to = list(coordinators.get(activity.coalition_id, ()))
             values = {

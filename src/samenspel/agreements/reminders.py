@@ -4,12 +4,11 @@ agreement and review date (handbook §1.2.4: room to talk about changed circumst
 from __future__ import annotations
 
 import datetime
-from collections import defaultdict
 from collections.abc import Iterator
 
 from django.utils.translation import gettext as _
 
-from samenspel.accounts.models import Membership, Role
+from samenspel.accounts.recipients import coordinator_addresses
 from samenspel.agreements.models import PartnerAgreement
 from samenspel.core.reminders import Reminder, reminder_source
 
@@ -29,19 +28,9 @@ def due(today: datetime.date) -> Iterator[Reminder]:
     )
     if not agreements:
         return
-    coordinators: dict[int, list[str]] = defaultdict(list)
-    for coalition_id, email in (
-        Membership.objects.filter(
-            coalition_id__in={a.coalition_id for a in agreements},
-            role=Role.COORDINATOR,
-            user__is_active=True,
-        )
-        .order_by("user__email")
-        .values_list("coalition_id", "user__email")
-    ):
-        coordinators[coalition_id].append(email)
+    coordinators = coordinator_addresses({a.coalition_id for a in agreements})
     for agreement in agreements:
-        to = tuple(coordinators.get(agreement.coalition_id, ()))
+        to = coordinators.get(agreement.coalition_id, ())
         if not to:
             continue
         values = {

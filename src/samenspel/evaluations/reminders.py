@@ -9,9 +9,9 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
+from samenspel.accounts.recipients import coordinator_addresses
 from samenspel.core.reminders import Reminder, reminder_source
 from samenspel.evaluations.models import EvaluationMoment, MomentStatus
-from samenspel.funding.reminders import coordinator_addresses
 
 DAYS_BEFORE = 14
 

@@ -3,31 +3,18 @@
 from __future__ import annotations
 
 import datetime
-from collections import defaultdict
 from collections.abc import Iterator
 
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
-from samenspel.accounts.models import Membership, Role
+from samenspel.accounts.recipients import coordinator_addresses
 from samenspel.core.reminders import Reminder, reminder_source
 from samenspel.funding.models import FundingSource
 from samenspel.funding.money import euro
 
 DAYS_AHEAD = 90
-
-
-def coordinator_addresses(coalition_ids: set[int]) -> dict[int, tuple[str, ...]]:
-    """The coordinators' e-mail addresses per coalition, in one query."""
-    addresses: dict[int, list[str]] = defaultdict(list)
-    for coalition_id, email in (
-        Membership.objects.filter(coalition_id__in=coalition_ids, role=Role.COORDINATOR)
-        .order_by("user__email")
-        .values_list("coalition_id", "user__email")
-    ):
-        addresses[coalition_id].append(email)
-    return {key: tuple(value) for key, value in addresses.items()}
 
 
 @reminder_source

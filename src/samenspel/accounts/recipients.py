@@ -1,0 +1,31 @@
+"""Who gets a reminder: the e-mail addresses of active members, per coalition or per partner,
+each in one query for a whole batch of reminders."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+from samenspel.accounts.models import Membership, Role
+
+
+def coordinator_addresses(coalition_ids: Iterable[int]) -> dict[int, tuple[str, ...]]:
+    """The active coordinators' e-mail addresses per coalition."""
+    return _addresses("coalition_id", coalition_ids, Role.COORDINATOR)
+
+
+def partner_member_addresses(partner_ids: Iterable[int]) -> dict[int, tuple[str, ...]]:
+    """The e-mail addresses of the active members who act for each partner."""
+    return _addresses("partner_id", partner_ids, Role.PARTNER_MEMBER)
+
+
+def _addresses(key: str, ids: Iterable[int], role: str) -> dict[int, tuple[str, ...]]:
+    found: dict[int, list[str]] = defaultdict(list)
+    rows = (
+        Membership.objects.filter(**{f"{key}__in": set(ids)}, role=role, user__is_active=True)
+        .order_by("user__email")
+        .values_list(key, "user__email")
+    )
+    for owner, email in rows:
+        found[owner].append(email)
+    return {owner: tuple(emails) for owner, emails in found.items()}
