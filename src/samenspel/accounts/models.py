@@ -11,6 +11,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from samenspel.core.tenancy import Tenancy, TenantQuerySet
+
 
 class UserManager(DjangoUserManager["User"]):
     def _create_user_object(self, username, email, password, **extra_fields):
@@ -67,7 +69,7 @@ class Role(models.TextChoices):
     READ_ONLY = "read_only", _("Alleen lezen")
 
 
-class MembershipQuerySet(models.QuerySet["Membership"]):
+class MembershipQuerySet(TenantQuerySet["Membership"]):
     def for_user(self, user: User) -> "MembershipQuerySet":
         return self.filter(user=user).select_related(
             "coalition", "coalition__municipality", "partner"
@@ -101,6 +103,7 @@ class Membership(models.Model):
     )
     created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
 
+    tenancy = Tenancy(coalition="coalition")
     objects = MembershipQuerySet.as_manager()
 
     class Meta:
@@ -129,7 +132,7 @@ def _invitation_expiry() -> datetime:
     return timezone.now() + timedelta(days=settings.INVITATION_VALID_DAYS)
 
 
-class InvitationQuerySet(models.QuerySet["Invitation"]):
+class InvitationQuerySet(TenantQuerySet["Invitation"]):
     def open(self) -> "InvitationQuerySet":
         return self.filter(
             accepted_at__isnull=True, revoked_at__isnull=True, expires_at__gt=timezone.now()
@@ -170,6 +173,7 @@ class Invitation(models.Model):
     accepted_at = models.DateTimeField(_("geaccepteerd op"), null=True, blank=True)
     revoked_at = models.DateTimeField(_("ingetrokken op"), null=True, blank=True)
 
+    tenancy = Tenancy(coalition="coalition")
     objects = InvitationQuerySet.as_manager()
 
     class Meta:

@@ -17,6 +17,7 @@ from django.db.models import F, OuterRef, Q, Subquery
 from django.utils.translation import gettext_lazy as _
 
 from samenspel.core.choices import label
+from samenspel.core.tenancy import Tenancy, TenantQuerySet
 
 
 class ActivityKind(models.TextChoices):
@@ -118,6 +119,9 @@ class Finder(models.Model):
         help_text=_("Een algemeen telefoonnummer of e-mailadres, geen persoonlijke gegevens."),
     )
 
+    tenancy = Tenancy(coalition="coalition")
+    objects = TenantQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("openbare zoeker")
         verbose_name_plural = _("openbare zoekers")
@@ -126,7 +130,7 @@ class Finder(models.Model):
         return self.slug
 
 
-class ActivityQuerySet(models.QuerySet["Activity"]):
+class ActivityQuerySet(TenantQuerySet["Activity"]):
     def listed(self) -> "ActivityQuerySet":
         """Published by its providers and not ended: what a finder that is online shows."""
         return self.filter(is_published=True).exclude(status=ActivityStatus.ENDED)
@@ -270,6 +274,7 @@ class Activity(models.Model):
     created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
     updated_at = models.DateTimeField(_("gewijzigd op"), auto_now=True)
 
+    tenancy = Tenancy(coalition="coalition")
     objects = ActivityQuerySet.as_manager()
 
     class Meta:
@@ -332,6 +337,9 @@ class ActivityTargetGroup(models.Model):
     activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="target_groups")
     group = models.CharField(_("doelgroep"), max_length=20, choices=TargetGroup.choices)
 
+    tenancy = Tenancy(coalition="activity__coalition")
+    objects = TenantQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("doelgroep")
         verbose_name_plural = _("doelgroepen")
@@ -365,6 +373,9 @@ class TimeSlot(models.Model):
     weekday = models.PositiveSmallIntegerField(_("dag"), choices=Weekday.choices)
     start_time = models.TimeField(_("van"))
     end_time = models.TimeField(_("tot"), null=True, blank=True)
+
+    tenancy = Tenancy(coalition="activity__coalition")
+    objects = TenantQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("tijdstip")
@@ -407,6 +418,9 @@ class ReachRecord(models.Model):
     )
     created_at = models.DateTimeField(_("vastgelegd op"), auto_now_add=True)
 
+    tenancy = Tenancy(coalition="activity__coalition")
+    objects = TenantQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("bereik")
         verbose_name_plural = _("bereik")
@@ -442,6 +456,9 @@ class ReachByGroup(models.Model):
     record = models.ForeignKey(ReachRecord, on_delete=models.CASCADE, related_name="by_group")
     group = models.CharField(_("doelgroep"), max_length=20, choices=TargetGroup.choices)
     participants = models.PositiveIntegerField(_("deelnemers"))
+
+    tenancy = Tenancy(coalition="record__activity__coalition")
+    objects = TenantQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("bereik per doelgroep")
@@ -501,6 +518,9 @@ class ActivityImport(models.Model):
     error_count = models.PositiveIntegerField(_("rijen met fouten"), default=0)
     created_count = models.PositiveIntegerField(_("aangemaakte activiteiten"), default=0)
     finished_at = models.DateTimeField(_("ingelezen of weggegooid op"), null=True, blank=True)
+
+    tenancy = Tenancy(coalition="coalition")
+    objects = TenantQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("import van activiteiten")

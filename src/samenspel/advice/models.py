@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from samenspel.core.tenancy import Tenancy, TenantQuerySet
+
 
 class Dismissal(models.Model):
     """A coordinator set a finding aside, with a reason. The finding returns when its evidence grows
@@ -29,6 +31,9 @@ class Dismissal(models.Model):
         settings.AUTH_USER_MODEL, verbose_name=_("door"), on_delete=models.SET_NULL, null=True
     )
     dismissed_at = models.DateTimeField(_("op"), auto_now_add=True)
+
+    tenancy = Tenancy(coalition="coalition")
+    objects = TenantQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("terzijde gelegd signaal")

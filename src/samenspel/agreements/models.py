@@ -16,6 +16,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from samenspel.core.choices import label
+from samenspel.core.tenancy import Tenancy, TenantQuerySet
 from samenspel.partners.models import CoalitionRole, Partner
 
 # Dutch messages for the rules, shared by the model (services, API) and the forms.
@@ -133,6 +134,9 @@ class AmbitionVersion(models.Model):
     )
     created_at = models.DateTimeField(_("vastgelegd op"), auto_now_add=True)
 
+    tenancy = Tenancy(coalition="coalition")
+    objects = TenantQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("versie van de ambitie")
         verbose_name_plural = _("versies van de ambitie")
@@ -224,6 +228,9 @@ class PartnerAgreement(models.Model):
     created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
     updated_at = models.DateTimeField(_("gewijzigd op"), auto_now=True)
 
+    tenancy = Tenancy(coalition="coalition", owner="partner")
+    objects = TenantQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("afspraak met een partner")
         verbose_name_plural = _("afspraken met partners")
@@ -291,7 +298,7 @@ class StepStatus(models.TextChoices):
 OPEN_STATUSES = (StepStatus.PLANNED, StepStatus.BUSY)
 
 
-class ProcessStepQuerySet(models.QuerySet["ProcessStep"]):
+class ProcessStepQuerySet(TenantQuerySet["ProcessStep"]):
     def overdue(self, today: datetime.date) -> ProcessStepQuerySet:
         """Open steps whose due date has passed."""
         return self.filter(due_date__lt=today, status__in=OPEN_STATUSES)
@@ -342,6 +349,7 @@ class ProcessStep(models.Model):
     created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
     updated_at = models.DateTimeField(_("gewijzigd op"), auto_now=True)
 
+    tenancy = Tenancy(coalition="coalition")
     objects = ProcessStepQuerySet.as_manager()
 
     class Meta:
@@ -401,6 +409,9 @@ class Covenant(models.Model):
     created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
     updated_at = models.DateTimeField(_("gewijzigd op"), auto_now=True)
 
+    tenancy = Tenancy(coalition="coalition")
+    objects = TenantQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("intentieverklaring of convenant")
         verbose_name_plural = _("intentieverklaringen en convenanten")
@@ -450,6 +461,9 @@ class Signatory(models.Model):
     )
     signed_on = models.DateField(_("getekend op"), null=True, blank=True)
     created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+
+    tenancy = Tenancy(coalition="covenant__coalition", owner="partner")
+    objects = TenantQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("ondertekenaar")

@@ -6,6 +6,8 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from samenspel.core.tenancy import Tenancy, TenantQuerySet
+
 CBS_CODE = RegexValidator(r"^GM\d{4}$", _("Een CBS-gemeentecode ziet eruit als GM0363."))
 
 
@@ -72,7 +74,7 @@ class AreaScope(models.TextChoices):
     PARTS = "parts", _("Een of meer kernen of wijken")
 
 
-class CoalitionQuerySet(models.QuerySet["Coalition"]):
+class CoalitionQuerySet(TenantQuerySet["Coalition"]):
     def for_user(self, user: models.Model) -> "CoalitionQuerySet":
         return self.filter(memberships__user=user).select_related("municipality")
 
@@ -123,6 +125,7 @@ class Coalition(models.Model):
     created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
     updated_at = models.DateTimeField(_("gewijzigd op"), auto_now=True)
 
+    tenancy = Tenancy(coalition="")
     objects = CoalitionQuerySet.as_manager()
 
     class Meta:
@@ -174,6 +177,9 @@ class PhaseChange(models.Model):
         null=True,
     )
     created_at = models.DateTimeField(_("vastgelegd op"), auto_now_add=True)
+
+    tenancy = Tenancy(coalition="coalition")
+    objects = TenantQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("fasewissel")
@@ -231,6 +237,9 @@ class ChecklistItem(models.Model):
         null=True,
     )
 
+    tenancy = Tenancy(coalition="coalition")
+    objects = TenantQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("checklistpunt")
         verbose_name_plural = _("checklistpunten")
@@ -284,6 +293,9 @@ class Neighbourhood(models.Model):
             "De wijk- of buurtcode van het CBS, bijvoorbeeld WK036301. Leeg voor een kern."
         ),
     )
+
+    tenancy = Tenancy(coalition="coalition")
+    objects = TenantQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("wijk of kern")

@@ -4,8 +4,10 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from samenspel.core.tenancy import Tenancy, TenantQuerySet
 
-class AuditEventQuerySet(models.QuerySet["AuditEvent"]):
+
+class AuditEventQuerySet(TenantQuerySet["AuditEvent"]):
     def for_coalition(self, coalition: models.Model) -> "AuditEventQuerySet":
         return (
             self.filter(coalition=coalition).select_related("actor").order_by("-created_at", "-id")
@@ -48,6 +50,7 @@ class AuditEvent(models.Model):
     changes = models.JSONField(_("wijzigingen"), default=dict, blank=True)
     created_at = models.DateTimeField(_("tijdstip"), auto_now_add=True, db_index=True)
 
+    tenancy = Tenancy(coalition="coalition")
     objects = AuditEventQuerySet.as_manager()
 
     class Meta:

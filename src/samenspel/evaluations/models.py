@@ -12,6 +12,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from samenspel.core.tenancy import Tenancy, TenantQuerySet
+
 
 class MomentStatus(models.TextChoices):
     PLANNED = "planned", _("Gepland")
@@ -33,6 +35,9 @@ class EvaluationMoment(models.Model):
     )
     created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
     updated_at = models.DateTimeField(_("gewijzigd op"), auto_now=True)
+
+    tenancy = Tenancy(coalition="coalition")
+    objects = TenantQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("evaluatiemoment")
@@ -92,6 +97,9 @@ class Evaluation(models.Model):
     )
     created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
     updated_at = models.DateTimeField(_("gewijzigd op"), auto_now=True)
+
+    tenancy = Tenancy(coalition="coalition")
+    objects = TenantQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("evaluatie")

@@ -13,6 +13,8 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from samenspel.core.tenancy import Tenancy, TenantQuerySet
+
 
 class FundingKind(models.TextChoices):
     MUNICIPAL_SUBSIDY = "municipal_subsidy", _("Gemeentelijke subsidie")
@@ -28,7 +30,7 @@ FOREIGN_PARTNER = _("Deze partner hoort niet bij deze coalitie.")
 NO_FUNDER = _("Vul de naam van de financier in, of kies een partner.")
 
 
-class FundingSourceQuerySet(models.QuerySet["FundingSource"]):
+class FundingSourceQuerySet(TenantQuerySet["FundingSource"]):
     def carrying_activities_without_plan(self) -> "FundingSourceQuerySet":
         return self.filter(carries_activities=True, continuity_plan="")
 
@@ -91,6 +93,7 @@ class FundingSource(models.Model):
     created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
     updated_at = models.DateTimeField(_("gewijzigd op"), auto_now=True)
 
+    tenancy = Tenancy(coalition="coalition")
     objects = FundingSourceQuerySet.as_manager()
 
     class Meta:

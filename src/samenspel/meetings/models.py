@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 
 from samenspel.core.choices import label
 from samenspel.core.queries import related_count
+from samenspel.core.tenancy import Tenancy, TenantQuerySet
 
 
 class BodyKind(models.TextChoices):
@@ -62,6 +63,9 @@ class Body(models.Model):
     )
     created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
 
+    tenancy = Tenancy(coalition="coalition")
+    objects = TenantQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("overlegorgaan")
         verbose_name_plural = _("overlegorganen")
@@ -75,7 +79,7 @@ class Body(models.Model):
         return label(BodyKind, self.kind)
 
 
-class MeetingQuerySet(models.QuerySet["Meeting"]):
+class MeetingQuerySet(TenantQuerySet["Meeting"]):
     def upcoming(self, now: datetime.datetime | None = None) -> MeetingQuerySet:
         return self.filter(starts_at__gte=now or timezone.now()).order_by("starts_at", "pk")
 
@@ -126,6 +130,7 @@ class Meeting(models.Model):
     )
     created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
 
+    tenancy = Tenancy(coalition="coalition")
     objects = MeetingQuerySet.as_manager()
 
     class Meta:
@@ -163,6 +168,9 @@ class AgendaItem(models.Model):
     finding_rule = models.CharField(_("signaal"), max_length=64, blank=True)
     finding_subject = models.CharField(_("onderwerp van het signaal"), max_length=64, blank=True)
 
+    tenancy = Tenancy(coalition="meeting__coalition")
+    objects = TenantQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("agendapunt")
         verbose_name_plural = _("agendapunten")
@@ -191,6 +199,9 @@ class Attendance(models.Model):
     )
     status = models.CharField(_("aanwezigheid"), max_length=8, choices=AttendanceStatus.choices)
 
+    tenancy = Tenancy(coalition="meeting__coalition", owner="partner")
+    objects = TenantQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("aanwezigheid")
         verbose_name_plural = _("aanwezigheid")
@@ -216,6 +227,9 @@ class Decision(models.Model):
     text = models.TextField(_("besluit"), max_length=2000)
     created_at = models.DateTimeField(_("vastgelegd op"), auto_now_add=True)
 
+    tenancy = Tenancy(coalition="meeting__coalition")
+    objects = TenantQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("besluit")
         verbose_name_plural = _("besluiten")
@@ -230,7 +244,7 @@ class Decision(models.Model):
         return f"{self.number}. {self.text[:80]}"
 
 
-class ActionItemQuerySet(models.QuerySet["ActionItem"]):
+class ActionItemQuerySet(TenantQuerySet["ActionItem"]):
     def open(self) -> ActionItemQuerySet:
         return self.filter(done_on__isnull=True)
 
@@ -259,6 +273,7 @@ class ActionItem(models.Model):
     done_on = models.DateField(_("afgerond op"), null=True, blank=True)
     created_at = models.DateTimeField(_("vastgelegd op"), auto_now_add=True)
 
+    tenancy = Tenancy(coalition="meeting__coalition", owner="owner_partner")
     objects = ActionItemQuerySet.as_manager()
 
     class Meta:

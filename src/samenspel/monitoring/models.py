@@ -15,6 +15,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from samenspel.core.tenancy import Tenancy, TenantQuerySet
+
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
 
@@ -189,6 +191,9 @@ class FiguresImport(models.Model):
     skipped = models.PositiveIntegerField(
         _("overgeslagen"), default=0, help_text=_("Regels van een andere gemeente.")
     )
+
+    tenancy = Tenancy(coalition="coalition")
+    objects = TenantQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("import van cijfers")

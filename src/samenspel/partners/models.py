@@ -9,6 +9,7 @@ from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
 from samenspel.core.choices import label
+from samenspel.core.tenancy import Tenancy, TenantQuerySet
 
 
 class PartnerKind(models.TextChoices):
@@ -78,7 +79,7 @@ def _distinct_choices(values: Any, allowed: list[str]) -> bool:
     )
 
 
-class PartnerQuerySet(models.QuerySet["Partner"]):
+class PartnerQuerySet(TenantQuerySet["Partner"]):
     def current(self) -> "PartnerQuerySet":
         return self.filter(left_on__isnull=True)
 
@@ -150,6 +151,7 @@ class Partner(models.Model):
     created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
     updated_at = models.DateTimeField(_("gewijzigd op"), auto_now=True)
 
+    tenancy = Tenancy(coalition="coalition", owner="")
     objects = PartnerQuerySet.as_manager()
 
     class Meta:
@@ -223,6 +225,9 @@ class ContactPerson(models.Model):
     phone = models.CharField(_("telefoon (werk)"), max_length=30, blank=True)
     is_primary = models.BooleanField(_("eerste aanspreekpunt"), default=False)
 
+    tenancy = Tenancy(coalition="partner__coalition", owner="partner")
+    objects = TenantQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("contactpersoon")
         verbose_name_plural = _("contactpersonen")
@@ -251,7 +256,7 @@ class ConversationStatus(models.TextChoices):
     NOT_NEEDED = "not_needed", _("Geen gesprek nodig")
 
 
-class PartnerEventQuerySet(models.QuerySet["PartnerEvent"]):
+class PartnerEventQuerySet(TenantQuerySet["PartnerEvent"]):
     def needing_conversation(self) -> "PartnerEventQuerySet":
         return self.filter(
             conversation__in=[ConversationStatus.TO_PLAN, ConversationStatus.PLANNED]
@@ -280,6 +285,7 @@ class PartnerEvent(models.Model):
     )
     created_at = models.DateTimeField(_("vastgelegd op"), auto_now_add=True)
 
+    tenancy = Tenancy(coalition="partner__coalition", owner="partner")
     objects = PartnerEventQuerySet.as_manager()
 
     class Meta:

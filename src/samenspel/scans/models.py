@@ -17,6 +17,7 @@ from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext_lazy as _
 
 from samenspel.core.queries import related_count
+from samenspel.core.tenancy import Tenancy, TenantQuerySet
 
 LINK_SALT = "samenspel.scans.respondent-link"
 
@@ -32,7 +33,7 @@ class RoundStatus(models.TextChoices):
     CLOSED = "closed", _("Gesloten")
 
 
-class RoundQuerySet(models.QuerySet["Round"]):
+class RoundQuerySet(TenantQuerySet["Round"]):
     def for_coalition(self, coalition: models.Model) -> "RoundQuerySet":
         return self.filter(coalition=coalition)
 
@@ -86,6 +87,7 @@ class Round(models.Model):
     )
     created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
 
+    tenancy = Tenancy(coalition="coalition")
     objects = RoundQuerySet.as_manager()
 
     class Meta:
@@ -125,6 +127,9 @@ class Respondent(models.Model):
     invited_at = models.DateTimeField(_("uitgenodigd op"), null=True, blank=True)
     reminded_at = models.DateTimeField(_("herinnerd op"), null=True, blank=True)
     responded = models.BooleanField(_("heeft geantwoord"), default=False)
+
+    tenancy = Tenancy(coalition="round__coalition", owner="partner")
+    objects = TenantQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("respondent")
@@ -170,7 +175,7 @@ class ResponseStatus(models.TextChoices):
     SUBMITTED = "submitted", _("Ingediend")
 
 
-class ResponseQuerySet(models.QuerySet["Response"]):
+class ResponseQuerySet(TenantQuerySet["Response"]):
     def submitted(self) -> "ResponseQuerySet":
         return self.filter(status=ResponseStatus.SUBMITTED)
 
@@ -212,6 +217,7 @@ class Response(models.Model):
     answers = models.JSONField(_("antwoorden"), default=dict)
     submitted_on = models.DateField(_("ingediend op"), null=True, blank=True)
 
+    tenancy = Tenancy(coalition="round__coalition", owner="partner")
     objects = ResponseQuerySet.as_manager()
 
     class Meta:

@@ -1,0 +1,164 @@
+"""Tenancy in the query layer: the only ways to read a coalition's data.
+
+Every model that belongs to a coalition (a *tenant model*) declares how it reaches that coalition,
+and where one partner organisation owns it, which one:
+
+    class ContactPerson(models.Model):
+        tenancy = Tenancy(coalition="partner__coalition", owner="partner")
+        objects = TenantQuerySet.as_manager()
+
+and is then read through exactly one of these doors:
+
+- `Model.objects.visible_to(membership)`: what one person may see in one coalition. Rows marked
+  `confidential` (personal data about residents) are narrowed to the partner organisation that
+  owns them: not even a coordinator sees another organisation's confidential rows.
+- `Model.objects.of_coalition(coalition)`: the coalition-wide rows, for code that already holds a
+  coalition resolved through the tenancy gate (services, read models, the public finder of one
+  coalition). Confidential models refuse it.
+- `Model.objects.across_coalitions()`: system processes that serve every coalition (reminders,
+  benchmarks, the national aggregate). Explicit so that a reviewer can find each one.
+- `lookup_or_404(queryset, uuid)`: one object from a queryset opened by one of these doors; it
+  refuses a queryset that was never scoped.
+
+`core/tests/test_tenancy_layer.py` lists every model that can reach a coalition, proves each one
+declares its path, and fails when code outside the query layer reads a tenant manager unscoped.
+
+Membership is duck-typed (`coalition_id`, `partner_id`) so that this module, the lowest layer,
+imports no domain app.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Protocol, Self, TypeVar
+from uuid import UUID
+
+from django.core.exceptions import ImproperlyConfigured, ValidationError
+from django.db import models
+from django.http import Http404
+
+
+@dataclass(frozen=True)
+class Tenancy:
+    """How a tenant model reaches its coalition and, where one owns it, its partner organisation.
+
+    `coalition` and `owner` are ORM paths (``"meeting__coalition"``). `confidential` rows are
+    visible only to members of the owning organisation.
+    """
+
+    coalition: str
+    owner: str | None = None
+    confidential: bool = False
+
+    @property
+    def coalition_key(self) -> str:
+        """The lookup for the coalition's primary key; "" is the coalition itself."""
+        return f"{self.coalition}_id" if self.coalition else "pk"
+
+    @property
+    def owner_key(self) -> str | None:
+        """The lookup for the owning partner's primary key; "" is the partner itself."""
+        if self.owner is None:
+            return None
+        return f"{self.owner}_id" if self.owner else "pk"
+
+    def __post_init__(self) -> None:
+        if self.confidential and not self.owner:
+            raise ImproperlyConfigured("A confidential tenant model needs an owner path.")
+
+
+class MembershipLike(Protocol):
+    coalition_id: int
+    partner_id: int | None
+
+
+_M = TypeVar("_M", bound=models.Model)
+
+
+class TenantQuerySet(models.QuerySet[_M]):
+    """A queryset that knows whether it was scoped to a tenant."""
+
+    _tenant_scoped = False
+
+    def _clone(self) -> Self:
+        clone = super()._clone()
+        clone._tenant_scoped = self._tenant_scoped
+        return clone
+
+    @classmethod
+    def tenancy_of(cls, model: type[models.Model]) -> Tenancy:
+        tenancy = getattr(model, "tenancy", None)
+        if not isinstance(tenancy, Tenancy):
+            raise ImproperlyConfigured(f"{model.__name__} does not declare its Tenancy.")
+        return tenancy
+
+    def _scoped(self, **lookup: Any) -> Self:
+        scoped = self.filter(**lookup)
+        scoped._tenant_scoped = True
+        return scoped
+
+    def visible_to(self, membership: MembershipLike | None) -> Self:
+        if membership is None:
+            return self.none()
+        tenancy = self.tenancy_of(self.model)
+        lookup: dict[str, Any] = {tenancy.coalition_key: membership.coalition_id}
+        if tenancy.confidential:
+            if membership.partner_id is None:
+                return self._scoped(**lookup).none()
+            lookup[str(tenancy.owner_key)] = membership.partner_id
+        return self._scoped(**lookup)
+
+    def visible_across(self, memberships: list[MembershipLike]) -> Self:
+        """What a person sees in all the coalitions they are a member of (the portfolio)."""
+        tenancy = self.tenancy_of(self.model)
+        if tenancy.confidential:
+            condition = models.Q(pk__in=[])
+            for membership in memberships:
+                if membership.partner_id is not None:
+                    condition |= models.Q(
+                        **{
+                            tenancy.coalition_key: membership.coalition_id,
+                            str(tenancy.owner_key): membership.partner_id,
+                        }
+                    )
+            scoped = self.filter(condition)
+            scoped._tenant_scoped = True
+            return scoped
+        ids = [membership.coalition_id for membership in memberships]
+        return self._scoped(**{f"{tenancy.coalition_key}__in": ids})
+
+    def of_coalition(self, coalition: models.Model | int) -> Self:
+        tenancy = self.tenancy_of(self.model)
+        if tenancy.confidential:
+            raise ImproperlyConfigured(
+                f"{self.model.__name__} is confidential: read it with visible_to(membership)."
+            )
+        coalition_id = coalition if isinstance(coalition, int) else coalition.pk
+        return self._scoped(**{tenancy.coalition_key: coalition_id})
+
+    def across_coalitions(self) -> Self:
+        scoped = self.all()
+        scoped._tenant_scoped = True
+        return scoped
+
+    @property
+    def is_tenant_scoped(self) -> bool:
+        return self._tenant_scoped
+
+
+def lookup_or_404(
+    queryset: models.QuerySet[_M], uuid: UUID | str | None = None, **lookup: Any
+) -> _M:
+    """One object of a scoped queryset by its public uuid (or other lookups); 404 when it is not
+    there, which for a person includes every object of another coalition."""
+    if not getattr(queryset, "is_tenant_scoped", True):
+        raise ImproperlyConfigured(
+            f"lookup_or_404 needs a scoped {queryset.model.__name__} queryset "
+            "(visible_to, of_coalition or across_coalitions)."
+        )
+    if uuid is not None:
+        lookup["uuid"] = uuid
+    try:
+        return queryset.get(**lookup)
+    except (queryset.model.DoesNotExist, ValidationError, ValueError) as error:
+        raise Http404 from error
