@@ -1,4 +1,6 @@
-from typing import Any
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.contrib.auth import password_validation
@@ -6,8 +8,10 @@ from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, Set
 from django.utils.translation import gettext_lazy as _
 
 from samenspel.accounts.models import Invitation, Membership, Role, User
-from samenspel.coalitions.models import Coalition
-from samenspel.partners.models import Partner
+
+if TYPE_CHECKING:
+    from samenspel.coalitions.models import Coalition
+    from samenspel.partners.models import Partner
 
 ROLE_HELP = _(
     "Coördinator: beheert de coalitie en haar leden. Lid namens partner: werkt mee namens één "
@@ -115,7 +119,7 @@ class RoleForm(forms.Form):
     role = forms.ChoiceField(label=_("Rol"), choices=Role.choices, help_text=ROLE_HELP)
     partner = PartnerChoiceField(
         label=_("Partnerorganisatie"),
-        queryset=Partner.objects.none(),
+        queryset=None,  # the coalition's partners, set per form
         to_field_name="uuid",
         required=False,
         empty_label=_("Geen"),
@@ -125,7 +129,8 @@ class RoleForm(forms.Form):
     def __init__(self, *args: Any, coalition: Coalition, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.coalition = coalition
-        self.fields["partner"].queryset = Partner.objects.current().filter(coalition=coalition)  # type: ignore[attr-defined]
+        # The coalition's own partners, reached from the coalition (this layer imports no domain app).
+        self.fields["partner"].queryset = coalition.partners.current()  # type: ignore[attr-defined]
 
 
 class InviteForm(RoleForm):

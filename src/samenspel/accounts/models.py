@@ -70,8 +70,11 @@ class Role(models.TextChoices):
 
 
 class MembershipQuerySet(TenantQuerySet["Membership"]):
+    # A person's own memberships are the tenancy gate itself (accounts.policy).
+    tenant_doors = ("for_user",)
+
     def for_user(self, user: User) -> "MembershipQuerySet":
-        return self.filter(user=user).select_related(
+        return self._scoped(user=user).select_related(
             "coalition", "coalition__municipality", "partner"
         )
 
@@ -133,6 +136,12 @@ def _invitation_expiry() -> datetime:
 
 
 class InvitationQuerySet(TenantQuerySet["Invitation"]):
+    # Whoever holds an invitation link may see that one invitation.
+    tenant_doors = ("with_secret",)
+
+    def with_secret(self, raw: str) -> "InvitationQuerySet":
+        return self._scoped(token_digest=_token_digest(raw))
+
     def open(self) -> "InvitationQuerySet":
         return self.filter(
             accepted_at__isnull=True, revoked_at__isnull=True, expires_at__gt=timezone.now()
@@ -192,12 +201,7 @@ class Invitation(models.Model):
 
     @classmethod
     def find_open(cls, raw: str) -> "Invitation | None":
-        return (
-            cls.objects.open()
-            .select_related("coalition", "partner")
-            .filter(token_digest=_token_digest(raw))
-            .first()
-        )
+        return cls.objects.with_secret(raw).open().select_related("coalition", "partner").first()
 
 
 class ApiTokenQuerySet(models.QuerySet["ApiToken"]):

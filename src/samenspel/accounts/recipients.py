@@ -22,7 +22,8 @@ def partner_member_addresses(partner_ids: Iterable[int]) -> dict[int, tuple[str,
 def _addresses(key: str, ids: Iterable[int], role: str) -> dict[int, tuple[str, ...]]:
     found: dict[int, list[str]] = defaultdict(list)
     rows = (
-        Membership.objects.filter(**{f"{key}__in": set(ids)}, role=role, user__is_active=True)
+        Membership.objects.across_coalitions()
+        .filter(**{f"{key}__in": set(ids)}, role=role, user__is_active=True)
         .order_by("user__email")
         .values_list(key, "user__email")
     )

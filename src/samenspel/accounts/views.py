@@ -34,7 +34,8 @@ from samenspel.accounts.forms import (
     NewPasswordForm,
 )
 from samenspel.accounts.mixins import CoalitionMixin
-from samenspel.accounts.models import ApiToken, Invitation, Membership, User, _token_digest
+from samenspel.accounts.models import ApiToken, Invitation, Membership, User
+from samenspel.core.tenancy import lookup_or_404
 from samenspel.core.views import apply_service_errors
 
 BACKEND = "samenspel.accounts.backends.EmailBackend"
@@ -176,11 +177,7 @@ class AcceptInvitationView(TemplateView):
 
 def invalid_invitation_response(request: HttpRequest, raw_token: str) -> HttpResponse:
     """A friendly page for links that were used, revoked or expired (410) or never existed (404)."""
-    invitation = (
-        Invitation.objects.select_related("coalition")
-        .filter(token_digest=_token_digest(raw_token))
-        .first()
-    )
+    invitation = Invitation.objects.with_secret(raw_token).select_related("coalition").first()
     if invitation is None:
         reason, status = "unknown", 404
     elif invitation.accepted_at is not None:
@@ -206,13 +203,13 @@ class MembersContextMixin(CoalitionMixin):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         context["members"] = (
-            Membership.objects.filter(coalition=self.coalition)
+            Membership.objects.visible_to(self.membership)
             .select_related("user", "partner")
             .order_by("user__full_name", "user__email")
         )
         context["invitations"] = (
-            Invitation.objects.open()
-            .filter(coalition=self.coalition)
+            Invitation.objects.visible_to(self.membership)
+            .open()
             .select_related("partner", "invited_by")
             .order_by("-created_at")
         )
@@ -262,8 +259,8 @@ class InviteView(MemberListView):
 
 class RevokeInvitationView(MembersContextMixin, View):
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        invitation = get_object_or_404(
-            Invitation.objects.open().filter(coalition=self.coalition), uuid=kwargs["invitation"]
+        invitation = lookup_or_404(
+            Invitation.objects.visible_to(self.membership).open(), kwargs["invitation"]
         )
         try:
             services.revoke_invitation(invitation, acting_user=request.user)  # type: ignore[arg-type]
@@ -286,11 +283,11 @@ class MemberEditView(MembersContextMixin, FormView):
 
     def get_member(self) -> Membership:
         if not hasattr(self, "member"):
-            self.member = get_object_or_404(
-                Membership.objects.filter(coalition=self.coalition).select_related(
+            self.member = lookup_or_404(
+                Membership.objects.visible_to(self.membership).select_related(
                     "user", "partner", "coalition"
                 ),
-                uuid=self.kwargs["member"],
+                self.kwargs["member"],
             )
         return self.member
 

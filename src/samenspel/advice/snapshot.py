@@ -443,24 +443,22 @@ def build_snapshot(coalition: Coalition, today: datetime.date | None = None) -> 
     today = today or timezone.localdate()
     phase_history = tuple(
         PhaseStep(row["date"], row["from_phase"], row["to_phase"], row["tipping_point"])
-        for row in PhaseChange.objects.filter(coalition=coalition)
+        for row in PhaseChange.objects.of_coalition(coalition)
         .order_by("date", "created_at")
         .values("date", "from_phase", "to_phase", "tipping_point")
     )
     checklist = _checklist(
-        ChecklistItem.objects.filter(coalition=coalition).values(
-            "activity_key", "status", "updated_at"
-        )
+        ChecklistItem.objects.of_coalition(coalition).values("activity_key", "status", "updated_at")
     )
     partner_rows = list(
-        Partner.objects.filter(coalition=coalition)
+        Partner.objects.of_coalition(coalition)
         .annotate(contact_count=Count("contacts"))
         .order_by("name")
         .values(*PARTNER_FIELDS)
     )
     contacts: dict[int, list[ContactFact]] = defaultdict(list)
     for row in (
-        ContactPerson.objects.filter(partner__coalition=coalition)
+        ContactPerson.objects.of_coalition(coalition)
         .order_by("-is_primary", "name")
         .values("partner_id", "name", "email", "is_primary")
     ):
@@ -468,7 +466,7 @@ def build_snapshot(coalition: Coalition, today: datetime.date | None = None) -> 
             ContactFact(person_key(row["email"], row["name"]), row["name"], row["is_primary"])
         )
     memberships = dict(
-        Membership.objects.filter(coalition=coalition)
+        Membership.objects.of_coalition(coalition)
         .order_by()
         .values_list("role")
         .annotate(n=Count("id"))
@@ -481,7 +479,7 @@ def build_snapshot(coalition: Coalition, today: datetime.date | None = None) -> 
             date=row["date"],
             conversation=row["conversation"],
         )
-        for row in PartnerEvent.objects.filter(partner__coalition=coalition)
+        for row in PartnerEvent.objects.of_coalition(coalition)
         .order_by("-date", "-created_at")
         .values("partner__uuid", "partner__name", "kind", "date", "conversation")
     )
@@ -496,7 +494,7 @@ def build_snapshot(coalition: Coalition, today: datetime.date | None = None) -> 
             carries_activities=row["carries_activities"],
             has_continuity_plan=bool(row["continuity_plan"].strip()),
         )
-        for row in FundingSource.objects.filter(coalition=coalition)
+        for row in FundingSource.objects.of_coalition(coalition)
         .order_by(F("end_date").asc(nulls_last=True), "funder_name", "pk")
         .values(
             "uuid",
@@ -511,7 +509,8 @@ def build_snapshot(coalition: Coalition, today: datetime.date | None = None) -> 
         )
     )
     recorded = (
-        Evaluation.objects.filter(coalition=coalition, held_on__lte=today)
+        Evaluation.objects.of_coalition(coalition)
+        .filter(held_on__lte=today)
         .order_by("-held_on")
         .values_list("held_on", flat=True)
         .first()

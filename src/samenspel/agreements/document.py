@@ -22,7 +22,8 @@ def covenant_pdf(
     coalition = covenant.coalition
     title = f"{covenant.get_kind_display()} — {coalition.name}"
     agreements = list(
-        PartnerAgreement.objects.filter(coalition=coalition, partner__left_on__isnull=True)
+        PartnerAgreement.objects.of_coalition(coalition)
+        .filter(partner__left_on__isnull=True)
         .select_related("partner")
         .order_by("partner__name")
     )
@@ -34,7 +35,7 @@ def covenant_pdf(
         "parties": parties,
         "covenant": covenant,
         "coalition": coalition,
-        "ambition": AmbitionVersion.objects.filter(coalition=coalition).first(),
+        "ambition": AmbitionVersion.objects.of_coalition(coalition).first(),
         "agreements": agreements,
         "signatories": signatories,
         "today": timezone.localdate(),

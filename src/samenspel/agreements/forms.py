@@ -69,7 +69,7 @@ class PartnerAgreementForm(forms.ModelForm):
         assert isinstance(partner, forms.ModelChoiceField)
         # Every partner of the coalition is a valid choice, so a partner that left gets its own
         # message from the model's rules.
-        partner.queryset = Partner.objects.filter(coalition=coalition).order_by("name")
+        partner.queryset = Partner.objects.of_coalition(coalition).order_by("name")
 
     def service_fields(self) -> dict[str, Any]:
         return {name: self.cleaned_data[name] for name in self.Meta.fields}
@@ -95,7 +95,7 @@ class ProcessStepForm(forms.ModelForm):
         self.instance.coalition = coalition
         owner = self.fields["owner"]
         assert isinstance(owner, forms.ModelChoiceField)
-        owner.queryset = Partner.objects.filter(coalition=coalition).order_by("name")
+        owner.queryset = Partner.objects.of_coalition(coalition).order_by("name")
 
     def service_fields(self) -> dict[str, Any]:
         return {name: self.cleaned_data[name] for name in self.Meta.fields}
@@ -157,7 +157,7 @@ class SignatoryForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         partner = self.fields["partner"]
         assert isinstance(partner, forms.ModelChoiceField)
-        partner.queryset = Partner.objects.filter(coalition=coalition).order_by("name")
+        partner.queryset = Partner.objects.of_coalition(coalition).order_by("name")
 
     def _post_clean(self) -> None:
         """The signatory's rules are checked by the service (it knows the covenant)."""

@@ -18,7 +18,8 @@ REVIEW_NOTICE_DAYS = 14
 @reminder_source
 def due(today: datetime.date) -> Iterator[Reminder]:
     agreements = list(
-        PartnerAgreement.objects.filter(
+        PartnerAgreement.objects.across_coalitions()
+        .filter(
             review_date__gte=today,
             review_date__lte=today + datetime.timedelta(days=REVIEW_NOTICE_DAYS),
             partner__left_on__isnull=True,

@@ -5,9 +5,8 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
-from uuid import UUID
 
-from django.shortcuts import get_object_or_404
+from django.db.models import QuerySet
 
 from samenspel.agreements.models import (
     AMBITION_FIELDS,
@@ -18,40 +17,29 @@ from samenspel.agreements.models import (
     Signatory,
 )
 from samenspel.coalitions.models import Coalition
+from samenspel.core.tenancy import MembershipLike, lookup_or_404
 from samenspel.partners.models import Partner
 
 
-def agreement_or_404(coalition: Coalition, agreement_uuid: UUID | str) -> PartnerAgreement:
-    """Tenancy: found only inside the coalition already resolved for this person."""
-    return get_object_or_404(
-        PartnerAgreement.objects.select_related("partner", "coalition"),
-        coalition=coalition,
-        uuid=agreement_uuid,
-    )
+def agreements_for(membership: MembershipLike) -> QuerySet[PartnerAgreement]:
+    return PartnerAgreement.objects.visible_to(membership).select_related("partner", "coalition")
 
 
-def step_or_404(coalition: Coalition, step_uuid: UUID | str) -> ProcessStep:
-    return get_object_or_404(
-        ProcessStep.objects.select_related("owner", "coalition"),
-        coalition=coalition,
-        uuid=step_uuid,
-    )
+def steps_for(membership: MembershipLike) -> QuerySet[ProcessStep]:
+    return ProcessStep.objects.visible_to(membership).select_related("owner", "coalition")
 
 
 def covenant_of(coalition: Coalition) -> Covenant | None:
-    return Covenant.objects.filter(coalition=coalition).first()
+    return Covenant.objects.of_coalition(coalition).first()
 
 
-def covenant_or_404(coalition: Coalition) -> Covenant:
-    return get_object_or_404(Covenant.objects.select_related("coalition"), coalition=coalition)
+def covenant_or_404(membership: MembershipLike) -> Covenant:
+    """The coalition's one covenant (404 while there is none)."""
+    return lookup_or_404(Covenant.objects.visible_to(membership).select_related("coalition"))
 
 
-def signatory_or_404(coalition: Coalition, signatory_uuid: UUID | str) -> Signatory:
-    return get_object_or_404(
-        Signatory.objects.select_related("partner", "covenant__coalition"),
-        covenant__coalition=coalition,
-        uuid=signatory_uuid,
-    )
+def signatories_for(membership: MembershipLike) -> QuerySet[Signatory]:
+    return Signatory.objects.visible_to(membership).select_related("partner", "covenant__coalition")
 
 
 def signatories(covenant: Covenant) -> list[Signatory]:
@@ -70,9 +58,7 @@ class AmbitionEntry:
 
 def ambition_history(coalition: Coalition) -> list[AmbitionEntry]:
     """Every version, newest first, with what changed compared to the one before (one query)."""
-    versions = list(
-        AmbitionVersion.objects.filter(coalition=coalition).select_related("created_by")
-    )
+    versions = list(AmbitionVersion.objects.of_coalition(coalition).select_related("created_by"))
     entries = []
     for index, version in enumerate(versions):
         older = versions[index + 1] if index + 1 < len(versions) else None
@@ -136,8 +122,8 @@ def balance_overview(coalition: Coalition) -> BalanceOverview:
     """Per current partner its agreement and the balance of what it brings and takes, with the
     coalition's totals. One query, however many partners."""
     partners = (
-        Partner.objects.current()
-        .filter(coalition=coalition)
+        Partner.objects.of_coalition(coalition)
+        .current()
         .select_related("agreement")
         .only("uuid", "name", "brings", "takes", "coalition_id", "agreement")
         .order_by("name", "pk")
@@ -157,12 +143,12 @@ def balance_overview(coalition: Coalition) -> BalanceOverview:
 
 
 def process_steps(coalition: Coalition) -> list[ProcessStep]:
-    return list(ProcessStep.objects.filter(coalition=coalition).select_related("owner"))
+    return list(ProcessStep.objects.of_coalition(coalition).select_related("owner"))
 
 
 def overdue_steps(coalition: Coalition, today: datetime.date) -> list[ProcessStep]:
     return list(
-        ProcessStep.objects.filter(coalition=coalition)
+        ProcessStep.objects.of_coalition(coalition)
         .overdue(today)
         .select_related("owner")
         .order_by("due_date", "order", "pk")

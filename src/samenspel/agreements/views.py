@@ -34,6 +34,7 @@ from samenspel.agreements.forms import (
     SignatoryForm,
 )
 from samenspel.agreements.models import AmbitionVersion, PartnerAgreement, ProcessStep, Signatory
+from samenspel.core.tenancy import lookup_or_404
 from samenspel.core.views import ServiceFormMixin
 
 if TYPE_CHECKING:
@@ -59,7 +60,7 @@ class AmbitionCreateView(CoalitionMixin, ServiceFormMixin, FormView):
     success_message = _lazy("De nieuwe versie van de ambitie is vastgelegd.")
 
     def get_initial(self) -> dict[str, Any]:
-        current = AmbitionVersion.objects.filter(coalition=self.coalition).first()
+        current = AmbitionVersion.objects.visible_to(self.membership).first()
         if current is None:
             return {"text": self.coalition.ambition}
         return {
@@ -112,7 +113,9 @@ class AgreementFormView(CoalitionMixin, ServiceFormMixin, FormView):
 
     def get_form_kwargs(self) -> dict[str, Any]:
         if "agreement" in self.kwargs:
-            self.agreement = selectors.agreement_or_404(self.coalition, self.kwargs["agreement"])
+            self.agreement = lookup_or_404(
+                selectors.agreements_for(self.membership), self.kwargs["agreement"]
+            )
         initial = {}
         if self.agreement is None and (partner := self.request.GET.get("partner")):
             initial["partner"] = self.coalition.partners.filter(uuid__iexact=partner).first()
@@ -128,7 +131,7 @@ class AgreementFormView(CoalitionMixin, ServiceFormMixin, FormView):
 
     def perform(self, form: PartnerAgreementForm) -> PartnerAgreement:
         agreement = (
-            selectors.agreement_or_404(self.coalition, self.agreement.uuid)
+            lookup_or_404(selectors.agreements_for(self.membership), self.agreement.uuid)
             if self.agreement
             else None
         )
@@ -177,7 +180,7 @@ class AgreementDeleteView(DeleteView):
     success_message = _lazy("De afspraken zijn verwijderd.")
 
     def get_object(self) -> PartnerAgreement:
-        return selectors.agreement_or_404(self.coalition, self.kwargs["agreement"])
+        return lookup_or_404(selectors.agreements_for(self.membership), self.kwargs["agreement"])
 
     def delete(self, obj: PartnerAgreement) -> None:
         services.delete_agreement(obj, acting_user=acting_user(self.request))
@@ -219,14 +222,18 @@ class StepFormView(CoalitionMixin, ServiceFormMixin, FormView):
 
     def get_form_kwargs(self) -> dict[str, Any]:
         if "step" in self.kwargs:
-            self.step = selectors.step_or_404(self.coalition, self.kwargs["step"])
+            self.step = lookup_or_404(selectors.steps_for(self.membership), self.kwargs["step"])
         return {**super().get_form_kwargs(), "instance": self.step, "coalition": self.coalition}
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         return {**super().get_context_data(**kwargs), "step": self.step}
 
     def perform(self, form: ProcessStepForm) -> ProcessStep:
-        step = selectors.step_or_404(self.coalition, self.step.uuid) if self.step else None
+        step = (
+            lookup_or_404(selectors.steps_for(self.membership), self.step.uuid)
+            if self.step
+            else None
+        )
         return services.save_step(
             self.coalition, step, acting_user=acting_user(self.request), **form.service_fields()
         )
@@ -239,7 +246,7 @@ class StepDeleteView(DeleteView):
     success_message = _lazy("De processtap is verwijderd.")
 
     def get_object(self) -> ProcessStep:
-        return selectors.step_or_404(self.coalition, self.kwargs["step"])
+        return lookup_or_404(selectors.steps_for(self.membership), self.kwargs["step"])
 
     def delete(self, obj: ProcessStep) -> None:
         services.delete_step(obj, acting_user=acting_user(self.request))
@@ -293,7 +300,7 @@ class SignatoryCreateView(CoalitionMixin, ServiceFormMixin, FormView):
     success_message = _lazy("De ondertekenaar is toegevoegd.")
 
     def get_form_kwargs(self) -> dict[str, Any]:
-        self.covenant = selectors.covenant_or_404(self.coalition)
+        self.covenant = selectors.covenant_or_404(self.membership)
         return {**super().get_form_kwargs(), "coalition": self.coalition}
 
     def perform(self, form: SignatoryForm) -> Signatory:
@@ -309,7 +316,7 @@ class SignatoryDeleteView(DeleteView):
     success_message = _lazy("De ondertekenaar is verwijderd.")
 
     def get_object(self) -> Signatory:
-        return selectors.signatory_or_404(self.coalition, self.kwargs["signatory"])
+        return lookup_or_404(selectors.signatories_for(self.membership), self.kwargs["signatory"])
 
     def delete(self, obj: Signatory) -> None:
         services.remove_signatory(obj, acting_user=acting_user(self.request))
@@ -322,7 +329,7 @@ class CovenantPdfView(CoalitionMixin, View):
     """The letter of intent or covenant as a PDF (PDF/UA), made on request and never stored."""
 
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        covenant = selectors.covenant_or_404(self.coalition)
+        covenant = selectors.covenant_or_404(self.membership)
         data, filename = covenant_pdf(covenant, lang=get_language() or "nl", request=request)
         return pdf_response(data, filename)
 

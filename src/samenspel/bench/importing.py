@@ -38,14 +38,14 @@ def time_import(coalition: Coalition, user: User, rows: int = IMPORT_ROWS) -> di
 
 
 def _timed(coalition: Coalition, user: User, data: bytes, extension: str) -> dict[str, Any]:
-    before = Activity.objects.filter(coalition=coalition).count()
+    before = Activity.objects.across_coalitions().filter(coalition=coalition).count()
     with transaction.atomic():
         started = time.perf_counter()
         batch = preview_import(coalition, data, f"benchmark.{extension}", acting_user=user)
         previewed = time.perf_counter()
         commit_import(batch, acting_user=user)
         committed = time.perf_counter()
-        created = Activity.objects.filter(coalition=coalition).count() - before
+        created = Activity.objects.across_coalitions().filter(coalition=coalition).count() - before
         transaction.set_rollback(True)
     return {
         "rows": batch.row_count,

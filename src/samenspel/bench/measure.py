@@ -201,16 +201,21 @@ class PageResult:
 def prepare_subject(coalition_id: int, second_coalition_id: int | None) -> Subject:
     """The coordinator of the focus coalition. With a single membership the home page would only
     redirect, so they also advise a second coalition: home then lists two coalitions."""
-    coalition = Coalition.objects.select_related("municipality").get(pk=coalition_id)
-    membership = Membership.objects.select_related("user").get(
-        coalition=coalition, role=Role.COORDINATOR
+    coalition = (
+        Coalition.objects.across_coalitions().select_related("municipality").get(pk=coalition_id)
+    )
+    membership = (
+        Membership.objects.across_coalitions()
+        .select_related("user")
+        .get(coalition=coalition, role=Role.COORDINATOR)
     )
     if second_coalition_id is not None:
-        Membership.objects.get_or_create(
+        Membership.objects.across_coalitions().get_or_create(
             user=membership.user, coalition_id=second_coalition_id, defaults={"role": Role.ADVISOR}
         )
     partner = (
-        Partner.objects.filter(coalition=coalition)
+        Partner.objects.across_coalitions()
+        .filter(coalition=coalition)
         .annotate(
             n_events=Count("events", distinct=True), n_contacts=Count("contacts", distinct=True)
         )
@@ -222,9 +227,8 @@ def prepare_subject(coalition_id: int, second_coalition_id: int | None) -> Subje
     # The round whose results are measured: the latest closed round of INSTRUMENT, which is
     # compared with the round before it (the most work the results page can do).
     scan_round = (
-        Round.objects.filter(
-            coalition=coalition, instrument_key=INSTRUMENT, status=RoundStatus.CLOSED
-        )
+        Round.objects.across_coalitions()
+        .filter(coalition=coalition, instrument_key=INSTRUMENT, status=RoundStatus.CLOSED)
         .order_by("-closes_on", "-pk")
         .first()
     )
@@ -238,7 +242,10 @@ def prepare_subject(coalition_id: int, second_coalition_id: int | None) -> Subje
         api_token=str(_token.uuid),
         feed=issue_calendar_feed(acting_user=membership.user),
         objects=_objects(coalition),
-        finder=Finder.objects.filter(coalition=coalition).values_list("slug", flat=True).first(),
+        finder=Finder.objects.across_coalitions()
+        .filter(coalition=coalition)
+        .values_list("slug", flat=True)
+        .first(),
     )
 
 
@@ -248,7 +255,8 @@ def _objects(coalition: Coalition) -> dict[str, str]:
     body, agreement, process step, signatory and funding source; the planned evaluation moment;
     the latest evaluation."""
     meeting = (
-        Meeting.objects.filter(coalition=coalition, starts_at__lt=timezone.now())
+        Meeting.objects.across_coalitions()
+        .filter(coalition=coalition, starts_at__lt=timezone.now())
         .annotate(
             n=Count("agenda_items", distinct=True)
             + Count("decisions", distinct=True)
@@ -259,37 +267,53 @@ def _objects(coalition: Coalition) -> dict[str, str]:
     )
     candidates: dict[str, Any] = {
         "meeting": meeting,
-        "body": Body.objects.filter(coalition=coalition).order_by("name", "pk").first(),
-        "action": ActionItem.objects.filter(meeting__coalition=coalition, done_on__isnull=True)
+        "body": Body.objects.across_coalitions()
+        .filter(coalition=coalition)
+        .order_by("name", "pk")
+        .first(),
+        "action": ActionItem.objects.across_coalitions()
+        .filter(meeting__coalition=coalition, done_on__isnull=True)
         .order_by("due_on", "pk")
         .first(),
-        "agreement": PartnerAgreement.objects.filter(coalition=coalition)
+        "agreement": PartnerAgreement.objects.across_coalitions()
+        .filter(coalition=coalition)
         .order_by("partner__name", "pk")
         .first(),
-        "step": ProcessStep.objects.filter(coalition=coalition).order_by("order", "pk").first(),
-        "signatory": Signatory.objects.filter(covenant__coalition=coalition)
+        "step": ProcessStep.objects.across_coalitions()
+        .filter(coalition=coalition)
+        .order_by("order", "pk")
+        .first(),
+        "signatory": Signatory.objects.across_coalitions()
+        .filter(covenant__coalition=coalition)
         .order_by("partner__name", "name", "pk")
         .first(),
-        "source": FundingSource.objects.filter(coalition=coalition)
+        "source": FundingSource.objects.across_coalitions()
+        .filter(coalition=coalition)
         .order_by("start_date", "pk")
         .first(),
-        "moment": EvaluationMoment.objects.filter(coalition=coalition, status=MomentStatus.PLANNED)
+        "moment": EvaluationMoment.objects.across_coalitions()
+        .filter(coalition=coalition, status=MomentStatus.PLANNED)
         .order_by("planned_on", "pk")
         .first(),
-        "evaluation": Evaluation.objects.filter(coalition=coalition)
+        "evaluation": Evaluation.objects.across_coalitions()
+        .filter(coalition=coalition)
         .order_by("-held_on", "pk")
         .first(),
-        "activity": Activity.objects.published()
+        "activity": Activity.objects.across_coalitions()
+        .published()
         .filter(coalition=coalition)
         .order_by("title", "pk")
         .first(),
-        "wijk": Neighbourhood.objects.filter(coalition=coalition)
+        "wijk": Neighbourhood.objects.across_coalitions()
+        .filter(coalition=coalition)
         .annotate(n=Count("activities"))
         .order_by("-n", "name")
         .first(),
     }
     candidates["meeting_action"] = (
-        ActionItem.objects.filter(meeting=meeting).order_by("pk").first() if meeting else None
+        ActionItem.objects.across_coalitions().filter(meeting=meeting).order_by("pk").first()
+        if meeting
+        else None
     )
     return {name: str(obj.uuid) for name, obj in candidates.items() if obj is not None}
 
@@ -299,7 +323,8 @@ def _open_round_link(coalition: Coalition, user: User) -> str | None:
     The synthetic rounds are all closed (their dates are fixed), and a closed round's link answers
     410. Made the same way at every scale, so the pages stay comparable."""
     contacts = list(
-        ContactPerson.objects.filter(partner__coalition=coalition, partner__left_on__isnull=True)
+        ContactPerson.objects.across_coalitions()
+        .filter(partner__coalition=coalition, partner__left_on__isnull=True)
         .exclude(email="")
         .select_related("partner")
         .order_by("partner__name", "name", "pk")[:3]

@@ -285,7 +285,7 @@ def synthetic_municipalities() -> models.QuerySet[Municipality]:
 
 
 def synthetic_coalitions() -> models.QuerySet[Coalition]:
-    return Coalition.objects.filter(municipality__in=synthetic_municipalities())
+    return Coalition.objects.across_coalitions().filter(municipality__in=synthetic_municipalities())
 
 
 def municipality_name(position: int) -> str:
@@ -406,24 +406,40 @@ def delete_synthetic_data() -> dict[str, int]:
     deleted: dict[str, int] = {}
     with transaction.atomic():
         steps: list[tuple[str, models.QuerySet[Any]]] = [
-            ("audit events", AuditEvent.objects.filter(coalition__in=coalitions)),
+            (
+                "audit events",
+                AuditEvent.objects.across_coalitions().filter(coalition__in=coalitions),
+            ),
             (
                 "reach by group",
-                ReachByGroup.objects.filter(record__activity__coalition__in=coalitions),
+                ReachByGroup.objects.across_coalitions().filter(
+                    record__activity__coalition__in=coalitions
+                ),
             ),
-            ("reach", ReachRecord.objects.filter(activity__coalition__in=coalitions)),
-            ("time slots", TimeSlot.objects.filter(activity__coalition__in=coalitions)),
+            (
+                "reach",
+                ReachRecord.objects.across_coalitions().filter(activity__coalition__in=coalitions),
+            ),
+            (
+                "time slots",
+                TimeSlot.objects.across_coalitions().filter(activity__coalition__in=coalitions),
+            ),
             (
                 "activity target groups",
-                ActivityTargetGroup.objects.filter(activity__coalition__in=coalitions),
+                ActivityTargetGroup.objects.across_coalitions().filter(
+                    activity__coalition__in=coalitions
+                ),
             ),
             (
                 "activity providers",
                 Activity.providers.through.objects.filter(activity__coalition__in=coalitions),
             ),
-            ("activities", Activity.objects.filter(coalition__in=coalitions)),
-            ("finders", Finder.objects.filter(coalition__in=coalitions)),
-            ("neighbourhoods", Neighbourhood.objects.filter(coalition__in=coalitions)),
+            ("activities", Activity.objects.across_coalitions().filter(coalition__in=coalitions)),
+            ("finders", Finder.objects.across_coalitions().filter(coalition__in=coalitions)),
+            (
+                "neighbourhoods",
+                Neighbourhood.objects.across_coalitions().filter(coalition__in=coalitions),
+            ),
             (
                 "loneliness estimates",
                 LonelinessEstimate.objects.filter(
@@ -436,40 +452,97 @@ def delete_synthetic_data() -> dict[str, int]:
                     municipality_code__in=synthetic_municipalities().values("code")
                 ),
             ),
-            ("scan responses", Response.objects.filter(round__coalition__in=coalitions)),
-            ("scan respondents", Respondent.objects.filter(round__coalition__in=coalitions)),
-            ("scan rounds", Round.objects.filter(coalition__in=coalitions)),
-            ("signatories", Signatory.objects.filter(covenant__coalition__in=coalitions)),
-            ("covenants", Covenant.objects.filter(coalition__in=coalitions)),
-            ("agreements", PartnerAgreement.objects.filter(coalition__in=coalitions)),
-            ("process steps", ProcessStep.objects.filter(coalition__in=coalitions)),
-            ("ambition versions", AmbitionVersion.objects.filter(coalition__in=coalitions)),
-            ("action items", ActionItem.objects.filter(meeting__coalition__in=coalitions)),
-            ("decisions", Decision.objects.filter(meeting__coalition__in=coalitions)),
-            ("attendance", Attendance.objects.filter(meeting__coalition__in=coalitions)),
-            ("agenda items", AgendaItem.objects.filter(meeting__coalition__in=coalitions)),
-            ("meetings", Meeting.objects.filter(coalition__in=coalitions)),
+            (
+                "scan responses",
+                Response.objects.across_coalitions().filter(round__coalition__in=coalitions),
+            ),
+            (
+                "scan respondents",
+                Respondent.objects.across_coalitions().filter(round__coalition__in=coalitions),
+            ),
+            ("scan rounds", Round.objects.across_coalitions().filter(coalition__in=coalitions)),
+            (
+                "signatories",
+                Signatory.objects.across_coalitions().filter(covenant__coalition__in=coalitions),
+            ),
+            ("covenants", Covenant.objects.across_coalitions().filter(coalition__in=coalitions)),
+            (
+                "agreements",
+                PartnerAgreement.objects.across_coalitions().filter(coalition__in=coalitions),
+            ),
+            (
+                "process steps",
+                ProcessStep.objects.across_coalitions().filter(coalition__in=coalitions),
+            ),
+            (
+                "ambition versions",
+                AmbitionVersion.objects.across_coalitions().filter(coalition__in=coalitions),
+            ),
+            (
+                "action items",
+                ActionItem.objects.across_coalitions().filter(meeting__coalition__in=coalitions),
+            ),
+            (
+                "decisions",
+                Decision.objects.across_coalitions().filter(meeting__coalition__in=coalitions),
+            ),
+            (
+                "attendance",
+                Attendance.objects.across_coalitions().filter(meeting__coalition__in=coalitions),
+            ),
+            (
+                "agenda items",
+                AgendaItem.objects.across_coalitions().filter(meeting__coalition__in=coalitions),
+            ),
+            ("meetings", Meeting.objects.across_coalitions().filter(coalition__in=coalitions)),
             (
                 "body members",
                 Body.members.through.objects.filter(body__coalition__in=coalitions),
             ),
-            ("bodies", Body.objects.filter(coalition__in=coalitions)),
-            ("funding sources", FundingSource.objects.filter(coalition__in=coalitions)),
+            ("bodies", Body.objects.across_coalitions().filter(coalition__in=coalitions)),
+            (
+                "funding sources",
+                FundingSource.objects.across_coalitions().filter(coalition__in=coalitions),
+            ),
             (
                 "evaluation participants",
                 Evaluation.participants.through.objects.filter(
                     evaluation__coalition__in=coalitions
                 ),
             ),
-            ("evaluations", Evaluation.objects.filter(coalition__in=coalitions)),
-            ("evaluation moments", EvaluationMoment.objects.filter(coalition__in=coalitions)),
-            ("memberships", Membership.objects.filter(coalition__in=coalitions)),
-            ("invitations", Invitation.objects.filter(coalition__in=coalitions)),
-            ("events", PartnerEvent.objects.filter(partner__coalition__in=coalitions)),
-            ("contacts", ContactPerson.objects.filter(partner__coalition__in=coalitions)),
-            ("checklist items", ChecklistItem.objects.filter(coalition__in=coalitions)),
-            ("phase changes", PhaseChange.objects.filter(coalition__in=coalitions)),
-            ("partners", Partner.objects.filter(coalition__in=coalitions)),
+            (
+                "evaluations",
+                Evaluation.objects.across_coalitions().filter(coalition__in=coalitions),
+            ),
+            (
+                "evaluation moments",
+                EvaluationMoment.objects.across_coalitions().filter(coalition__in=coalitions),
+            ),
+            (
+                "memberships",
+                Membership.objects.across_coalitions().filter(coalition__in=coalitions),
+            ),
+            (
+                "invitations",
+                Invitation.objects.across_coalitions().filter(coalition__in=coalitions),
+            ),
+            (
+                "events",
+                PartnerEvent.objects.across_coalitions().filter(partner__coalition__in=coalitions),
+            ),
+            (
+                "contacts",
+                ContactPerson.objects.across_coalitions().filter(partner__coalition__in=coalitions),
+            ),
+            (
+                "checklist items",
+                ChecklistItem.objects.across_coalitions().filter(coalition__in=coalitions),
+            ),
+            (
+                "phase changes",
+                PhaseChange.objects.across_coalitions().filter(coalition__in=coalitions),
+            ),
+            ("partners", Partner.objects.across_coalitions().filter(coalition__in=coalitions)),
             ("coalitions", coalitions),
             ("users", User.objects.filter(email__endswith=f"@{EMAIL_DOMAIN}")),
             ("municipalities", synthetic_municipalities()),

@@ -48,7 +48,7 @@ def build_dashboard(coalition: Coalition) -> Dashboard:
     recent_phase_changes = list(coalition.phase_changes.select_related("recorded_by")[:3])
     since = recent_phase_changes[0].date if recent_phase_changes else coalition.start_date
     counts = (
-        Partner.objects.filter(coalition=coalition)
+        Partner.objects.of_coalition(coalition)
         .current()
         .values_list("circle", "kind")
         .annotate(n=Count("id"))
@@ -73,10 +73,14 @@ def build_dashboard(coalition: Coalition) -> Dashboard:
         partner_count=sum(circle_counts.values()),
         missing_kinds=missing_kinds(set(kind_counts)),
         open_conversations=list(
-            PartnerEvent.objects.filter(partner__coalition=coalition)
+            PartnerEvent.objects.of_coalition(coalition)
             .needing_conversation()
             .select_related("partner")[:5]
         ),
-        recent_changes=list(AuditEvent.objects.for_coalition(coalition)[:8]),
+        recent_changes=list(
+            AuditEvent.objects.of_coalition(coalition)
+            .select_related("actor")
+            .order_by("-created_at", "-id")[:8]
+        ),
         recent_phase_changes=recent_phase_changes,
     )

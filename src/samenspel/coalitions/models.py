@@ -75,8 +75,11 @@ class AreaScope(models.TextChoices):
 
 
 class CoalitionQuerySet(TenantQuerySet["Coalition"]):
+    # The coalitions a person is a member of: the tenancy gate seen from the coalition.
+    tenant_doors = ("for_user",)
+
     def for_user(self, user: models.Model) -> "CoalitionQuerySet":
-        return self.filter(memberships__user=user).select_related("municipality")
+        return self._scoped(memberships__user=user).select_related("municipality")
 
 
 class Coalition(models.Model):

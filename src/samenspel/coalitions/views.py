@@ -56,7 +56,7 @@ class CoalitionUpdateView(CoalitionMixin, ServiceFormMixin, FormView):
         return {**super().get_form_kwargs(), "instance": self.coalition}
 
     def perform(self, form: CoalitionForm) -> Coalition:
-        coalition = Coalition.objects.get(pk=self.coalition.pk)
+        coalition = Coalition.objects.visible_to(self.membership).get()
         return services.update_coalition(
             coalition, acting_user=acting_user(self.request), **form.service_fields()
         )
@@ -119,9 +119,11 @@ class ChecklistItemView(CoalitionMixin, ServiceFormMixin, FormView):
         return super().dispatch(request, *args, **kwargs)
 
     def get_form_kwargs(self) -> dict[str, Any]:
-        item = ChecklistItem.objects.filter(
-            coalition=self.coalition, activity_key=self.kwargs["activity"]
-        ).first()
+        item = (
+            ChecklistItem.objects.visible_to(self.membership)
+            .filter(activity_key=self.kwargs["activity"])
+            .first()
+        )
         return {**super().get_form_kwargs(), "instance": item}
 
     def perform(self, form: ChecklistItemForm) -> ChecklistItem:

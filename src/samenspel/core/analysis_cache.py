@@ -28,7 +28,7 @@ def version_part(part: Callable[[int], object]) -> Callable[[int], object]:
 def coalition_data_version(coalition_id: int) -> str:
     """A version of everything a coalition's analysis is computed from: every change to
     coalition, partner, round, agreement or membership data writes an audit record."""
-    last_change = AuditEvent.objects.filter(coalition_id=coalition_id).aggregate(m=Max("id"))["m"]
+    last_change = AuditEvent.objects.of_coalition(coalition_id).aggregate(m=Max("id"))["m"]
     parts = [str(part(coalition_id)) for part in VERSION_PARTS]
     return "-".join([str(coalition_id), str(last_change), *parts])
 

@@ -15,6 +15,8 @@ and is then read through exactly one of these doors:
 - `Model.objects.of_coalition(coalition)`: the coalition-wide rows, for code that already holds a
   coalition resolved through the tenancy gate (services, read models, the public finder of one
   coalition). Confidential models refuse it.
+- `Model.objects.correlated()`: inside a correlated subquery of an outer query that went through
+  a door (counts per row).
 - `Model.objects.across_coalitions()`: system processes that serve every coalition (reminders,
   benchmarks, the national aggregate). Explicit so that a reviewer can find each one.
 - `lookup_or_404(queryset, uuid)`: one object from a queryset opened by one of these doors; it
@@ -101,12 +103,23 @@ class TenantQuerySet(models.QuerySet[_M]):
         if membership is None:
             return self.none()
         tenancy = self.tenancy_of(self.model)
-        lookup: dict[str, Any] = {tenancy.coalition_key: membership.coalition_id}
+        scoped = self._in_coalition(tenancy, membership.coalition_id, _cached_coalition(membership))
         if tenancy.confidential:
             if membership.partner_id is None:
-                return self._scoped(**lookup).none()
-            lookup[str(tenancy.owner_key)] = membership.partner_id
-        return self._scoped(**lookup)
+                return scoped.none()
+            scoped = scoped.filter(**{str(tenancy.owner_key): membership.partner_id})
+        return scoped
+
+    def _in_coalition(
+        self, tenancy: Tenancy, coalition_id: int, coalition: models.Model | None
+    ) -> Self:
+        scoped = self._scoped(**{tenancy.coalition_key: coalition_id})
+        if coalition is not None and tenancy.coalition and "__" not in tenancy.coalition:
+            # Rows of a direct foreign key get the coalition we already hold, as a related
+            # manager would do: `row.coalition` then costs no query.
+            field = self.model._meta.get_field(tenancy.coalition)
+            scoped._known_related_objects = {field: {coalition.pk: coalition}}
+        return scoped
 
     def visible_across(self, memberships: list[MembershipLike]) -> Self:
         """What a person sees in all the coalitions they are a member of (the portfolio)."""
@@ -133,8 +146,16 @@ class TenantQuerySet(models.QuerySet[_M]):
             raise ImproperlyConfigured(
                 f"{self.model.__name__} is confidential: read it with visible_to(membership)."
             )
-        coalition_id = coalition if isinstance(coalition, int) else coalition.pk
-        return self._scoped(**{tenancy.coalition_key: coalition_id})
+        if isinstance(coalition, int):
+            return self._in_coalition(tenancy, coalition, None)
+        return self._in_coalition(tenancy, coalition.pk, coalition)
+
+    def correlated(self) -> Self:
+        """Rows for a correlated subquery (`core.queries.related_count`): the `OuterRef` link
+        limits them to the rows of an outer query that went through a door itself."""
+        scoped = self.all()
+        scoped._tenant_scoped = True
+        return scoped
 
     def across_coalitions(self) -> Self:
         scoped = self.all()
@@ -144,6 +165,12 @@ class TenantQuerySet(models.QuerySet[_M]):
     @property
     def is_tenant_scoped(self) -> bool:
         return self._tenant_scoped
+
+
+def _cached_coalition(membership: MembershipLike) -> models.Model | None:
+    """The membership's coalition if it was read with it (no query to find out)."""
+    state = getattr(membership, "_state", None)
+    return state.fields_cache.get("coalition") if state is not None else None
 
 
 def lookup_or_404(

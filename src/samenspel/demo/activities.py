@@ -436,10 +436,15 @@ def load_activities(
             if item.checked_months_ago is None
             else months_before(today, item.checked_months_ago)
         )
-        Activity.objects.filter(pk=activity.pk).update(checked_on=checked)
+        Activity.objects.across_coalitions().filter(pk=activity.pk).update(checked_on=checked)
         _reach(activity, user, item, today)
         created.append(activity)
-    if not Finder.objects.filter(slug="samen-dijkerveen").exclude(coalition=coalition).exists():
+    if (
+        not Finder.objects.across_coalitions()
+        .filter(slug="samen-dijkerveen")
+        .exclude(coalition=coalition)
+        .exists()
+    ):
         services.save_finder(
             coalition,
             acting_user=user,

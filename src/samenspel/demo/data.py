@@ -531,7 +531,11 @@ def _fill_checklist(coalition: Coalition, user: User, done_through: int, busy_in
 @transaction.atomic
 def load_demo(password: str) -> list[tuple[str, str]]:
     """Create (or refresh) the demo; returns (e-mail, description) of every demo account."""
-    if Coalition.objects.filter(municipality__code__in=["GM9901", "GM9902"]).exists():
+    if (
+        Coalition.objects.across_coalitions()
+        .filter(municipality__code__in=["GM9901", "GM9902"])
+        .exists()
+    ):
         for local, name in ACCOUNTS:
             _user(local, name, password)
         return [(demo_email(local), name) for local, name in ACCOUNTS]

@@ -130,7 +130,8 @@ def _answers(instrument: Instrument, spec: DemoRound, rng: random.Random) -> dic
 def add_rounds(coalition: Coalition, user: User, specs: Sequence[DemoRound], seed: int) -> None:
     rng = random.Random(seed)
     contacts = list(
-        ContactPerson.objects.filter(partner__coalition=coalition, partner__left_on__isnull=True)
+        ContactPerson.objects.across_coalitions()
+        .filter(partner__coalition=coalition, partner__left_on__isnull=True)
         .exclude(email="")
         .select_related("partner")
         .order_by("partner__name")

@@ -25,7 +25,7 @@ def _at(day: str, hour: int, minute: int = 0) -> datetime.datetime:
 
 
 def add_workspace(coalition: Coalition, user: User) -> None:
-    partners = {p.name: p for p in Partner.objects.filter(coalition=coalition)}
+    partners = {p.name: p for p in Partner.objects.across_coalitions().filter(coalition=coalition)}
     _ambition(coalition, user)
     _agreements(coalition, user, partners)
     _process(coalition, user, partners)
@@ -169,7 +169,11 @@ def _meetings(coalition: Coalition, user: User, partners: dict[str, Partner]) ->
         ends_at=_at("2026-12-10", 17, 30),
         location="Buurthuis De Velden",
     )
-    event = PartnerEvent.objects.filter(partner__coalition=coalition, kind="new_director").first()
+    event = (
+        PartnerEvent.objects.across_coalitions()
+        .filter(partner__coalition=coalition, kind="new_director")
+        .first()
+    )
     if event is not None:
         meetings.add_agenda_item(upcoming, acting_user=user, source_event=event)
     meetings.add_agenda_item(upcoming, acting_user=user, title="Hoe ervaren we de samenwerking?")

@@ -39,11 +39,11 @@ class EvaluationForm(forms.ModelForm):
 
     def __init__(self, *args: Any, coalition: Coalition, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["participants"].queryset = Partner.objects.filter(  # type: ignore[attr-defined]
-            coalition=coalition
+        self.fields["participants"].queryset = Partner.objects.of_coalition(  # type: ignore[attr-defined]
+            coalition
         ).order_by("name")
-        self.fields["moment"].queryset = EvaluationMoment.objects.filter(  # type: ignore[attr-defined]
-            coalition=coalition
+        self.fields["moment"].queryset = EvaluationMoment.objects.of_coalition(  # type: ignore[attr-defined]
+            coalition
         ).order_by("-planned_on")
 
     def _post_clean(self) -> None:

@@ -20,7 +20,8 @@ DAYS_BEFORE = 14
 def evaluation_moment_due(day: datetime.date) -> Iterator[Reminder]:
     ahead = day + datetime.timedelta(days=DAYS_BEFORE)
     moments = list(
-        EvaluationMoment.objects.filter(status=MomentStatus.PLANNED, planned_on__in=(day, ahead))
+        EvaluationMoment.objects.across_coalitions()
+        .filter(status=MomentStatus.PLANNED, planned_on__in=(day, ahead))
         .select_related("coalition")
         .order_by("planned_on", "pk")
     )

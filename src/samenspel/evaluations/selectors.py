@@ -3,45 +3,30 @@
 from __future__ import annotations
 
 import datetime
-from uuid import UUID
 
 from django.db.models import QuerySet
-from django.shortcuts import get_object_or_404
 
 from samenspel.coalitions.models import Coalition
 from samenspel.evaluations.models import Evaluation, EvaluationMoment, MomentStatus
 
 
 def moments_of(coalition: Coalition) -> QuerySet[EvaluationMoment]:
-    return EvaluationMoment.objects.filter(coalition=coalition).order_by("-planned_on", "-pk")
+    return EvaluationMoment.objects.of_coalition(coalition).order_by("-planned_on", "-pk")
 
 
 def evaluations_of(coalition: Coalition) -> QuerySet[Evaluation]:
     return (
-        Evaluation.objects.filter(coalition=coalition)
+        Evaluation.objects.of_coalition(coalition)
         .select_related("moment", "recorded_by")
         .prefetch_related("participants")
         .order_by("-held_on", "-created_at", "-pk")
     )
 
 
-def moment_or_404(coalition: Coalition, moment_uuid: UUID | str) -> EvaluationMoment:
-    moment = get_object_or_404(EvaluationMoment, coalition=coalition, uuid=moment_uuid)
-    moment.coalition = coalition
-    return moment
-
-
-def evaluation_or_404(coalition: Coalition, evaluation_uuid: UUID | str) -> Evaluation:
-    evaluation = get_object_or_404(evaluations_of(coalition), uuid=evaluation_uuid)
-    evaluation.coalition = coalition
-    return evaluation
-
-
 def next_planned(coalition: Coalition, today: datetime.date) -> EvaluationMoment | None:
     return (
-        EvaluationMoment.objects.filter(
-            coalition=coalition, status=MomentStatus.PLANNED, planned_on__gte=today
-        )
+        EvaluationMoment.objects.of_coalition(coalition)
+        .filter(status=MomentStatus.PLANNED, planned_on__gte=today)
         .order_by("planned_on", "pk")
         .first()
     )

@@ -11,14 +11,13 @@ from django.views.generic import FormView, TemplateView
 from samenspel.accounts.mixins import CoalitionMixin
 from samenspel.accounts.policy import Permission
 from samenspel.accounts.requests import acting_user
+from samenspel.core.tenancy import lookup_or_404
 from samenspel.core.views import ServiceFormMixin
 from samenspel.evaluations import services
 from samenspel.evaluations.forms import EvaluationForm, MomentForm
 from samenspel.evaluations.models import Evaluation, EvaluationMoment
 from samenspel.evaluations.selectors import (
-    evaluation_or_404,
     evaluations_of,
-    moment_or_404,
     moments_of,
     suggested_date,
 )
@@ -59,7 +58,7 @@ class MomentFormView(CoalitionMixin, ServiceFormMixin, FormView):
 
     def get_form_kwargs(self) -> dict[str, Any]:
         if "moment" in self.kwargs:
-            self.moment = moment_or_404(self.coalition, self.kwargs["moment"])
+            self.moment = lookup_or_404(moments_of(self.coalition), self.kwargs["moment"])
         return {**super().get_form_kwargs(), "instance": self.moment}
 
     def get_initial(self) -> dict[str, Any]:
@@ -91,7 +90,9 @@ class EvaluationFormView(CoalitionMixin, ServiceFormMixin, FormView):
 
     def get_form_kwargs(self) -> dict[str, Any]:
         if "evaluation" in self.kwargs:
-            self.evaluation = evaluation_or_404(self.coalition, self.kwargs["evaluation"])
+            self.evaluation = lookup_or_404(
+                evaluations_of(self.coalition), self.kwargs["evaluation"]
+            )
         return {
             **super().get_form_kwargs(),
             "instance": self.evaluation,
@@ -128,7 +129,9 @@ class EvaluationDetailView(CoalitionMixin, TemplateView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        context["evaluation"] = evaluation_or_404(self.coalition, self.kwargs["evaluation"])
+        context["evaluation"] = lookup_or_404(
+            evaluations_of(self.coalition), self.kwargs["evaluation"]
+        )
         return context
 
 
@@ -139,7 +142,7 @@ class MomentDeleteView(CoalitionMixin, TemplateView):
     permission = Permission.EDIT_COALITION
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        moment = moment_or_404(self.coalition, self.kwargs["moment"])
+        moment = lookup_or_404(moments_of(self.coalition), self.kwargs["moment"])
         return {
             **super().get_context_data(**kwargs),
             "moment": moment,
@@ -147,7 +150,7 @@ class MomentDeleteView(CoalitionMixin, TemplateView):
         }
 
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        moment = moment_or_404(self.coalition, kwargs["moment"])
+        moment = lookup_or_404(moments_of(self.coalition), kwargs["moment"])
         services.delete_moment(moment, acting_user=acting_user(request))
         messages.success(request, _("Het evaluatiemoment is verwijderd."))
         return redirect("evaluations:list", self.coalition.uuid)
@@ -160,11 +163,11 @@ class EvaluationDeleteView(CoalitionMixin, TemplateView):
     permission = Permission.EDIT_COALITION
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        evaluation = evaluation_or_404(self.coalition, self.kwargs["evaluation"])
+        evaluation = lookup_or_404(evaluations_of(self.coalition), self.kwargs["evaluation"])
         return {**super().get_context_data(**kwargs), "evaluation": evaluation}
 
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        evaluation = evaluation_or_404(self.coalition, kwargs["evaluation"])
+        evaluation = lookup_or_404(evaluations_of(self.coalition), kwargs["evaluation"])
         services.delete_evaluation(evaluation, acting_user=acting_user(request))
         messages.success(request, _("De evaluatie is verwijderd."))
         return redirect("evaluations:list", self.coalition.uuid)

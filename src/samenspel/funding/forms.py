@@ -23,7 +23,7 @@ class FundingSourceForm(forms.ModelForm):
     def __init__(self, *args: Any, coalition: Coalition, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         partner_field = self.fields["funder_partner"]
-        partner_field.queryset = Partner.objects.filter(coalition=coalition).order_by("name")  # type: ignore[attr-defined]
+        partner_field.queryset = Partner.objects.of_coalition(coalition).order_by("name")  # type: ignore[attr-defined]
 
     def _post_clean(self) -> None:
         """The model's rules run in the service, which reports them at their fields."""

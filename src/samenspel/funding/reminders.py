@@ -21,7 +21,8 @@ DAYS_AHEAD = 90
 def funding_ends_without_plan(day: datetime.date) -> Iterator[Reminder]:
     ends_on = day + datetime.timedelta(days=DAYS_AHEAD)
     sources = list(
-        FundingSource.objects.carrying_activities_without_plan()
+        FundingSource.objects.across_coalitions()
+        .carrying_activities_without_plan()
         .filter(end_date=ends_on)
         .select_related("coalition", "funder_partner")
         .order_by("pk")

@@ -11,12 +11,13 @@ from django.views.generic import FormView, TemplateView
 from samenspel.accounts.mixins import CoalitionMixin
 from samenspel.accounts.policy import Permission
 from samenspel.accounts.requests import acting_user
+from samenspel.core.tenancy import lookup_or_404
 from samenspel.core.views import ServiceFormMixin
 from samenspel.funding import services
 from samenspel.funding.forms import FundingSourceForm
 from samenspel.funding.models import FundingSource
 from samenspel.funding.overview import build_overview
-from samenspel.funding.selectors import source_or_404, sources_of
+from samenspel.funding.selectors import sources_of
 
 
 class FundingOverviewView(CoalitionMixin, TemplateView):
@@ -39,7 +40,7 @@ class SourceFormView(CoalitionMixin, ServiceFormMixin, FormView):
 
     def get_form_kwargs(self) -> dict[str, Any]:
         if "source" in self.kwargs:
-            self.source = source_or_404(self.coalition, self.kwargs["source"])
+            self.source = lookup_or_404(sources_of(self.coalition), self.kwargs["source"])
         return {
             **super().get_form_kwargs(),
             "instance": self.source,
@@ -67,11 +68,11 @@ class SourceDeleteView(CoalitionMixin, TemplateView):
         return {**super().get_context_data(**kwargs), "source": self.source}
 
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        self.source = source_or_404(self.coalition, kwargs["source"])
+        self.source = lookup_or_404(sources_of(self.coalition), kwargs["source"])
         return super().get(request, *args, **kwargs)
 
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        source = source_or_404(self.coalition, kwargs["source"])
+        source = lookup_or_404(sources_of(self.coalition), kwargs["source"])
         services.delete_source(source, acting_user=acting_user(request))
         messages.success(request, _("De financieringsbron is verwijderd."))
         return redirect("funding:overview", self.coalition.uuid)

@@ -3,7 +3,7 @@ from typing import Any
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView
@@ -11,6 +11,7 @@ from django.views.generic import FormView, TemplateView
 from samenspel.accounts.mixins import CoalitionMixin
 from samenspel.accounts.policy import Permission, require
 from samenspel.accounts.requests import acting_user
+from samenspel.core.tenancy import lookup_or_404
 from samenspel.core.views import ServiceFormMixin
 from samenspel.partners import services
 from samenspel.partners.forms import (
@@ -22,7 +23,7 @@ from samenspel.partners.forms import (
 )
 from samenspel.partners.models import ContactPerson, Partner, PartnerEvent, PartnerKind
 from samenspel.partners.partner_map import KIND_COLOURS, SIZE, build_map
-from samenspel.partners.selectors import missing_kinds, partner_or_404, partners_with_counts
+from samenspel.partners.selectors import missing_kinds, partners_with_counts
 
 
 class PartnerMixin(CoalitionMixin):
@@ -32,7 +33,10 @@ class PartnerMixin(CoalitionMixin):
     partner: Partner
 
     def get_partner(self) -> Partner:
-        partner = partner_or_404(self.coalition, self.kwargs["partner"])  # type: ignore[attr-defined]
+        partner = lookup_or_404(
+            Partner.objects.visible_to(self.membership).select_related("coalition"),
+            self.kwargs["partner"],  # type: ignore[attr-defined]
+        )
         if self.partner_permission:
             require(self.membership, self.partner_permission, partner)
         return partner
@@ -50,7 +54,7 @@ class PartnerListView(CoalitionMixin, TemplateView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        filters = PartnerFilter(self.request.GET, queryset=partners_with_counts(self.coalition))
+        filters = PartnerFilter(self.request.GET, queryset=partners_with_counts(self.membership))
         page = Paginator(filters.qs.order_by("name"), self.paginate_by).get_page(
             self.request.GET.get("pagina")
         )
@@ -95,7 +99,11 @@ class PartnerUpdateView(PartnerMixin, ServiceFormMixin, FormView):
         return {**super().get_form_kwargs(), "instance": self.partner}
 
     def perform(self, form: PartnerForm) -> Partner:
-        partner = Partner.objects.select_related("coalition").get(pk=self.partner.pk)
+        partner = (
+            Partner.objects.visible_to(self.membership)
+            .select_related("coalition")
+            .get(pk=self.partner.pk)
+        )
         return services.update_partner(
             partner, acting_user=acting_user(self.request), **form.service_fields()
         )
@@ -141,8 +149,9 @@ class PartnerEventUpdateView(PartnerMixin, ServiceFormMixin, FormView):
 
     def get_form_kwargs(self) -> dict[str, Any]:
         self.partner = self.get_partner()
-        self.event = get_object_or_404(
-            PartnerEvent, partner=self.partner, uuid=self.kwargs["event"]
+        self.event = lookup_or_404(
+            PartnerEvent.objects.visible_to(self.membership).filter(partner=self.partner),
+            self.kwargs["event"],
         )
         return {**super().get_form_kwargs(), "instance": self.event}
 
@@ -162,8 +171,9 @@ class ContactFormView(PartnerMixin, ServiceFormMixin, FormView):
         self.partner = self.get_partner()
         self.contact = None
         if "contact" in self.kwargs:
-            self.contact = get_object_or_404(
-                ContactPerson, partner=self.partner, uuid=self.kwargs["contact"]
+            self.contact = lookup_or_404(
+                ContactPerson.objects.visible_to(self.membership).filter(partner=self.partner),
+                self.kwargs["contact"],
             )
         return {**super().get_form_kwargs(), "instance": self.contact}
 
@@ -195,8 +205,9 @@ class ContactDeleteView(PartnerMixin, TemplateView):
 
     def _load(self) -> None:
         self.partner = self.get_partner()
-        self.contact = get_object_or_404(
-            ContactPerson, partner=self.partner, uuid=self.kwargs["contact"]
+        self.contact = lookup_or_404(
+            ContactPerson.objects.visible_to(self.membership).filter(partner=self.partner),
+            self.kwargs["contact"],
         )
 
 
@@ -205,7 +216,7 @@ class PartnerMapView(CoalitionMixin, TemplateView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        partners = list(Partner.objects.filter(coalition=self.coalition).current().order_by("name"))
+        partners = list(Partner.objects.visible_to(self.membership).current().order_by("name"))
         rings, dots = build_map(partners)
         present = {p.kind for p in partners}
         context.update(

@@ -36,6 +36,7 @@ from samenspel.agreements.models import (
 )
 from samenspel.agreements.views import pdf_response
 from samenspel.core.api.views import ApiViewMixin
+from samenspel.core.tenancy import lookup_or_404
 
 TAG = "afspraken"
 WRITES = {
@@ -105,7 +106,7 @@ class AgreementDetail(Scoped, generics.RetrieveUpdateDestroyAPIView):
     serializer_class = PartnerAgreementSerializer
 
     def get_object(self) -> PartnerAgreement:
-        return selectors.agreement_or_404(self.coalition, self.kwargs["agreement"])
+        return lookup_or_404(selectors.agreements_for(self.membership), self.kwargs["agreement"])
 
     def perform_update(self, serializer: BaseSerializer[Any]) -> None:
         serializer.instance = services.save_agreement(
@@ -149,7 +150,7 @@ class StepDetail(Scoped, generics.RetrieveUpdateDestroyAPIView):
     serializer_class = ProcessStepSerializer
 
     def get_object(self) -> ProcessStep:
-        return selectors.step_or_404(self.coalition, self.kwargs["step"])
+        return lookup_or_404(selectors.steps_for(self.membership), self.kwargs["step"])
 
     def perform_update(self, serializer: BaseSerializer[Any]) -> None:
         serializer.instance = services.save_step(
@@ -180,7 +181,7 @@ class CovenantDetail(Scoped, generics.GenericAPIView):
     pagination_class = None
 
     def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        covenant = selectors.covenant_or_404(self.coalition)
+        covenant = selectors.covenant_or_404(self.membership)
         return Response(self.get_serializer(covenant).data)
 
     def put(self, request: Request, *args: Any, **kwargs: Any) -> Response:
@@ -203,11 +204,11 @@ class SignatoryListCreate(Scoped, generics.ListCreateAPIView):
     def get_queryset(self) -> QuerySet[Signatory]:
         if getattr(self, "swagger_fake_view", False):
             return Signatory.objects.none()
-        return selectors.covenant_or_404(self.coalition).signatories.select_related("partner")
+        return selectors.covenant_or_404(self.membership).signatories.select_related("partner")
 
     def perform_create(self, serializer: BaseSerializer[Any]) -> None:
         serializer.instance = services.add_signatory(
-            selectors.covenant_or_404(self.coalition),
+            selectors.covenant_or_404(self.membership),
             acting_user=self.acting_user,
             **serializer.validated_data,
         )
@@ -222,7 +223,7 @@ class SignatoryDetail(Scoped, generics.RetrieveDestroyAPIView):
     serializer_class = SignatorySerializer
 
     def get_object(self) -> Signatory:
-        return selectors.signatory_or_404(self.coalition, self.kwargs["signatory"])
+        return lookup_or_404(selectors.signatories_for(self.membership), self.kwargs["signatory"])
 
     def perform_destroy(self, instance: Signatory) -> None:
         services.remove_signatory(instance, acting_user=self.acting_user)
@@ -239,6 +240,6 @@ class CovenantPdf(Scoped, generics.GenericAPIView):
     pagination_class = None
 
     def get(self, request: Request, *args: Any, **kwargs: Any) -> Any:
-        covenant = selectors.covenant_or_404(self.coalition)
+        covenant = selectors.covenant_or_404(self.membership)
         data, filename = covenant_pdf(covenant, lang=get_language() or "nl")
         return pdf_response(data, filename)

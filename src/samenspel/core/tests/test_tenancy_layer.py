@@ -24,13 +24,17 @@ from samenspel.partners.models import Partner
 
 SOURCE = Path(__file__).resolve().parents[2]
 
-DOORS = {"visible_to", "visible_across", "of_coalition", "across_coalitions", "none"}
+DOORS = {"visible_to", "visible_across", "of_coalition", "correlated", "across_coalitions", "none"}
 WRITES = {"create", "bulk_create"}
 
 # Modules that serve every coalition at once, with why.
 ACROSS_COALITIONS = {
     "activities/public_selectors.py": "the public finder finds a coalition by its public address",
     "core/reminders.py": "the daily reminder run looks at every coalition",
+    "accounts/recipients.py": "addresses for a day's reminders of every coalition, in one query",
+    "agreements/reminders.py": "agreements due for review, in every coalition",
+    "evaluations/reminders.py": "evaluation moments coming up, in every coalition",
+    "funding/reminders.py": "funding ending without a plan, in every coalition",
     "bench": "national-scale synthetic data",
     "demo": "builds the demo coalitions",
 }
@@ -107,11 +111,15 @@ def unscoped_reads(relative: str, tree: ast.AST, tenants: dict[str, type]) -> li
             parents[child] = node
     found = []
     for node in ast.walk(tree):
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
-            if node.func.id in {"get_object_or_404", "get_list_or_404"} and node.args:
-                first = node.args[0]
-                if isinstance(first, ast.Name) and first.id in tenants:
-                    found.append(f"{relative}:{node.lineno} {node.func.id}({first.id})")
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Name)
+            and node.func.id in {"get_object_or_404", "get_list_or_404"}
+            and node.args
+            and isinstance(node.args[0], ast.Name)
+            and node.args[0].id in tenants
+        ):
+            found.append(f"{relative}:{node.lineno} {node.func.id}({node.args[0].id})")
         if not (
             isinstance(node, ast.Attribute)
             and node.attr in {"objects", "_default_manager"}

@@ -16,13 +16,12 @@ from rest_framework.serializers import BaseSerializer
 from samenspel.accounts.api.permissions import CoalitionScopedMixin
 from samenspel.accounts.policy import Permission
 from samenspel.core.api.views import ApiViewMixin
+from samenspel.core.tenancy import lookup_or_404
 from samenspel.evaluations import services
 from samenspel.evaluations.api.serializers import EvaluationSerializer, MomentSerializer
 from samenspel.evaluations.models import Evaluation, EvaluationMoment
 from samenspel.evaluations.selectors import (
-    evaluation_or_404,
     evaluations_of,
-    moment_or_404,
     moments_of,
 )
 
@@ -68,7 +67,7 @@ class MomentDetail(ApiViewMixin, CoalitionScopedMixin, generics.RetrieveUpdateDe
     filter_backends: list[Any] = []
 
     def get_object(self) -> EvaluationMoment:
-        return moment_or_404(self.coalition, self.kwargs["moment"])
+        return lookup_or_404(moments_of(self.coalition), self.kwargs["moment"])
 
     def get_queryset(self) -> QuerySet[EvaluationMoment]:
         return EvaluationMoment.objects.none()  # objects come from get_object
@@ -116,7 +115,7 @@ class EvaluationDetail(ApiViewMixin, CoalitionScopedMixin, generics.RetrieveUpda
     filter_backends: list[Any] = []
 
     def get_object(self) -> Evaluation:
-        return evaluation_or_404(self.coalition, self.kwargs["evaluation"])
+        return lookup_or_404(evaluations_of(self.coalition), self.kwargs["evaluation"])
 
     def get_queryset(self) -> QuerySet[Evaluation]:
         return Evaluation.objects.none()  # objects come from get_object

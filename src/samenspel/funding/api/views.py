@@ -19,6 +19,7 @@ from rest_framework.serializers import BaseSerializer
 from samenspel.accounts.api.permissions import CoalitionScopedMixin
 from samenspel.accounts.policy import Permission
 from samenspel.core.api.views import ApiViewMixin
+from samenspel.core.tenancy import lookup_or_404
 from samenspel.funding import services
 from samenspel.funding.api.serializers import (
     FundingOverviewSerializer,
@@ -27,7 +28,7 @@ from samenspel.funding.api.serializers import (
 )
 from samenspel.funding.models import FundingSource
 from samenspel.funding.overview import build_overview
-from samenspel.funding.selectors import source_or_404, sources_of
+from samenspel.funding.selectors import sources_of
 
 TAG = "funding"
 WRITES = dict.fromkeys(("POST", "PATCH", "DELETE"), Permission.EDIT_COALITION)
@@ -65,7 +66,7 @@ class SourceDetail(ApiViewMixin, CoalitionScopedMixin, generics.RetrieveUpdateDe
     filter_backends: list[Any] = []
 
     def get_object(self) -> FundingSource:
-        return source_or_404(self.coalition, self.kwargs["source"])
+        return lookup_or_404(sources_of(self.coalition), self.kwargs["source"])
 
     def get_queryset(self) -> QuerySet[FundingSource]:
         return FundingSource.objects.none()  # objects come from get_object, scoped to the coalition

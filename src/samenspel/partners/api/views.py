@@ -20,6 +20,7 @@ from rest_framework.serializers import BaseSerializer
 from samenspel.accounts.api.permissions import CoalitionScopedMixin
 from samenspel.accounts.policy import Permission, require
 from samenspel.core.api.views import ApiViewMixin
+from samenspel.core.tenancy import lookup_or_404
 from samenspel.partners import services
 from samenspel.partners.api.serializers import (
     ContactSerializer,
@@ -32,7 +33,7 @@ from samenspel.partners.api.serializers import (
 from samenspel.partners.forms import PartnerFilter
 from samenspel.partners.models import ContactPerson, Partner, PartnerEvent
 from samenspel.partners.partner_map import build_map
-from samenspel.partners.selectors import missing_kinds, partner_or_404, partners_with_counts
+from samenspel.partners.selectors import missing_kinds, partners_with_counts
 
 TAG = "partners"
 
@@ -47,7 +48,10 @@ class PartnerScopedMixin(CoalitionScopedMixin):
 
     def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
         super().initial(request, *args, **kwargs)
-        self.partner = partner_or_404(self.coalition, kwargs["partner"])
+        self.partner = lookup_or_404(
+            Partner.objects.visible_to(self.membership).select_related("coalition"),
+            kwargs["partner"],
+        )
         permission = self.partner_permission_by_method.get(request.method or "GET")
         if permission is not None:
             require(self.membership, permission, self.partner)
@@ -70,7 +74,7 @@ class PartnerListCreate(ApiViewMixin, CoalitionScopedMixin, generics.ListCreateA
     def get_queryset(self) -> QuerySet[Partner]:
         if getattr(self, "swagger_fake_view", False):
             return Partner.objects.none()
-        return partners_with_counts(self.coalition).order_by("name", "pk")
+        return partners_with_counts(self.membership).order_by("name", "pk")
 
     def perform_create(self, serializer: BaseSerializer[Any]) -> None:
         partner = services.create_partner(
@@ -99,7 +103,7 @@ class PartnerDetail(ApiViewMixin, CoalitionScopedMixin, generics.RetrieveUpdateA
     def get_queryset(self) -> QuerySet[Partner]:
         if getattr(self, "swagger_fake_view", False):
             return Partner.objects.none()
-        return partners_with_counts(self.coalition).select_related("coalition")
+        return partners_with_counts(self.membership).select_related("coalition")
 
     def get_object(self) -> Partner:
         partner = super().get_object()

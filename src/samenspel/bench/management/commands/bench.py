@@ -173,7 +173,7 @@ class Command(BaseCommand):
         self.stdout.write(f"Loading the demo to time the advice for '{DEMO_COALITION}'…")
         with measure.mail_outbox():
             load_demo(secrets.token_urlsafe(16))
-        coalition = Coalition.objects.filter(name=DEMO_COALITION).first()
+        coalition = Coalition.objects.across_coalitions().filter(name=DEMO_COALITION).first()
         if coalition is None:
             self.stdout.write(f"  the demo has no coalition '{DEMO_COALITION}': not timed")
             return None
@@ -356,38 +356,38 @@ def _cpu_model() -> str:
 
 def _row_counts() -> dict[str, int]:
     return {
-        "coalitions": Coalition.objects.count(),
-        "partners": Partner.objects.count(),
-        "contacts": ContactPerson.objects.count(),
-        "events": PartnerEvent.objects.count(),
-        "checklist_items": ChecklistItem.objects.count(),
-        "phase_changes": PhaseChange.objects.count(),
-        "audit_events": AuditEvent.objects.count(),
+        "coalitions": Coalition.objects.across_coalitions().count(),
+        "partners": Partner.objects.across_coalitions().count(),
+        "contacts": ContactPerson.objects.across_coalitions().count(),
+        "events": PartnerEvent.objects.across_coalitions().count(),
+        "checklist_items": ChecklistItem.objects.across_coalitions().count(),
+        "phase_changes": PhaseChange.objects.across_coalitions().count(),
+        "audit_events": AuditEvent.objects.across_coalitions().count(),
         "users": User.objects.count(),
-        "memberships": Membership.objects.count(),
-        "scan_rounds": Round.objects.count(),
-        "respondents": Respondent.objects.count(),
-        "responses": Response.objects.count(),
-        "answers": _answer_count(Response.objects.all()),
-        "ambition_versions": AmbitionVersion.objects.count(),
-        "agreements": PartnerAgreement.objects.count(),
-        "process_steps": ProcessStep.objects.count(),
-        "covenants": Covenant.objects.count(),
-        "signatories": Signatory.objects.count(),
-        "bodies": Body.objects.count(),
-        "meetings": Meeting.objects.count(),
-        "agenda_items": AgendaItem.objects.count(),
-        "attendance": Attendance.objects.count(),
-        "decisions": Decision.objects.count(),
-        "action_items": ActionItem.objects.count(),
-        "funding_sources": FundingSource.objects.count(),
-        "evaluation_moments": EvaluationMoment.objects.count(),
-        "evaluations": Evaluation.objects.count(),
-        "neighbourhoods": Neighbourhood.objects.count(),
-        "activities": Activity.objects.count(),
-        "activity_target_groups": ActivityTargetGroup.objects.count(),
-        "time_slots": TimeSlot.objects.count(),
-        "reach_records": ReachRecord.objects.count(),
+        "memberships": Membership.objects.across_coalitions().count(),
+        "scan_rounds": Round.objects.across_coalitions().count(),
+        "respondents": Respondent.objects.across_coalitions().count(),
+        "responses": Response.objects.across_coalitions().count(),
+        "answers": _answer_count(Response.objects.across_coalitions().all()),
+        "ambition_versions": AmbitionVersion.objects.across_coalitions().count(),
+        "agreements": PartnerAgreement.objects.across_coalitions().count(),
+        "process_steps": ProcessStep.objects.across_coalitions().count(),
+        "covenants": Covenant.objects.across_coalitions().count(),
+        "signatories": Signatory.objects.across_coalitions().count(),
+        "bodies": Body.objects.across_coalitions().count(),
+        "meetings": Meeting.objects.across_coalitions().count(),
+        "agenda_items": AgendaItem.objects.across_coalitions().count(),
+        "attendance": Attendance.objects.across_coalitions().count(),
+        "decisions": Decision.objects.across_coalitions().count(),
+        "action_items": ActionItem.objects.across_coalitions().count(),
+        "funding_sources": FundingSource.objects.across_coalitions().count(),
+        "evaluation_moments": EvaluationMoment.objects.across_coalitions().count(),
+        "evaluations": Evaluation.objects.across_coalitions().count(),
+        "neighbourhoods": Neighbourhood.objects.across_coalitions().count(),
+        "activities": Activity.objects.across_coalitions().count(),
+        "activity_target_groups": ActivityTargetGroup.objects.across_coalitions().count(),
+        "time_slots": TimeSlot.objects.across_coalitions().count(),
+        "reach_records": ReachRecord.objects.across_coalitions().count(),
         "loneliness_estimates": LonelinessEstimate.objects.count(),
     }
 
@@ -407,24 +407,40 @@ def _focus(subject: measure.Subject) -> dict[str, Any]:
         "position": FOCUS_POSITION,
         "name": coalition.name,
         "partners": coalition.partners.count(),
-        "contacts": ContactPerson.objects.filter(partner__coalition=coalition).count(),
-        "events": PartnerEvent.objects.filter(partner__coalition=coalition).count(),
+        "contacts": ContactPerson.objects.across_coalitions()
+        .filter(partner__coalition=coalition)
+        .count(),
+        "events": PartnerEvent.objects.across_coalitions()
+        .filter(partner__coalition=coalition)
+        .count(),
         "checklist_items": coalition.checklist_items.count(),
         "audit_events": coalition.audit_events.count(),
         "detail_partner": subject.partner.name,
         "scan_rounds": coalition.scan_rounds.count(),
-        "responses": Response.objects.filter(round__coalition=coalition).count(),
-        "answers": _answer_count(Response.objects.filter(round__coalition=coalition)),
+        "responses": Response.objects.across_coalitions()
+        .filter(round__coalition=coalition)
+        .count(),
+        "answers": _answer_count(
+            Response.objects.across_coalitions().filter(round__coalition=coalition)
+        ),
         "results_round": subject.round.title if subject.round else None,
         "ambition_versions": coalition.ambition_versions.count(),
         "agreements": coalition.partner_agreements.count(),
         "process_steps": coalition.process_steps.count(),
-        "signatories": Signatory.objects.filter(covenant__coalition=coalition).count(),
+        "signatories": Signatory.objects.across_coalitions()
+        .filter(covenant__coalition=coalition)
+        .count(),
         "bodies": coalition.bodies.count(),
         "meetings": coalition.meetings.count(),
-        "agenda_items": AgendaItem.objects.filter(meeting__coalition=coalition).count(),
-        "decisions": Decision.objects.filter(meeting__coalition=coalition).count(),
-        "action_items": ActionItem.objects.filter(meeting__coalition=coalition).count(),
+        "agenda_items": AgendaItem.objects.across_coalitions()
+        .filter(meeting__coalition=coalition)
+        .count(),
+        "decisions": Decision.objects.across_coalitions()
+        .filter(meeting__coalition=coalition)
+        .count(),
+        "action_items": ActionItem.objects.across_coalitions()
+        .filter(meeting__coalition=coalition)
+        .count(),
         "funding_sources": coalition.funding_sources.count(),
         "evaluations": coalition.evaluations.count(),
         "detail_objects": subject.objects,
