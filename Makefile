@@ -53,6 +53,7 @@ lint: $(VENV)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 test: install chromium lint
 	SAMENSPEL_ENV=test $(SAMENSPEL) makemigrations --check --dry-run

@@ -1,13 +1,8 @@
 import pytest
 from django.test import Client
 
-from samenspel.accounts.tests.factories import MembershipFactory
-
-
-def logged_in(membership) -> Client:
-    client = Client()
-    client.force_login(membership.user, backend="samenspel.accounts.backends.EmailBackend")
-    return client
+from samenspel.accounts.models import Membership
+from samenspel.accounts.tests.factories import MembershipFactory, client_for
 
 
 @pytest.fixture
@@ -22,9 +17,10 @@ def coalition(coordinator):
 
 @pytest.fixture
 def coordinator_client(coordinator) -> Client:
-    return logged_in(coordinator)
+    return client_for(coordinator.user)
 
 
 @pytest.fixture
 def reader_client(coalition) -> Client:
-    return logged_in(MembershipFactory(coalition=coalition, read_only=True))
+    reader: Membership = MembershipFactory(coalition=coalition, read_only=True)  # type: ignore[assignment]
+    return client_for(reader.user)

@@ -1,12 +1,16 @@
 """View mixins that put the tenancy gate and the policy in front of every coalition page."""
 
-from typing import Any
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
 
 from django.http import HttpRequest, HttpResponseBase
 
 from samenspel.accounts import policy
-from samenspel.accounts.models import Membership
-from samenspel.coalitions.models import Coalition
+
+if TYPE_CHECKING:
+    from samenspel.accounts.models import Membership
+    from samenspel.coalitions.models import Coalition
 
 
 class CoalitionMixin:

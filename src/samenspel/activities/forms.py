@@ -34,8 +34,8 @@ from samenspel.activities.services import (
     Slot,
     slot_problems,
 )
-from samenspel.coalitions.forms import DATE_WIDGET
 from samenspel.coalitions.models import Coalition
+from samenspel.core.widgets import DATE_WIDGET
 from samenspel.partners.models import Partner
 
 TIME_WIDGET = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")

@@ -13,8 +13,8 @@ from samenspel.agreements.models import (
     required,
 )
 from samenspel.agreements.services import next_phase
-from samenspel.coalitions.forms import DATE_WIDGET
 from samenspel.coalitions.models import LIFE_PHASES, Coalition, Phase
+from samenspel.core.widgets import DATE_WIDGET
 from samenspel.partners.models import Partner
 
 PARTNER_CHOICE_MESSAGES = {**required("partner"), "invalid_choice": MESSAGES["other_coalition"]}

@@ -13,8 +13,7 @@ from samenspel.coalitions.models import (
     PhaseChange,
 )
 from samenspel.coalitions.services import municipality_by_code, validate_phase_change
-
-DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+from samenspel.core.widgets import DATE_WIDGET
 
 
 class CoalitionForm(forms.ModelForm):

@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "samenspel.evaluations",
     "samenspel.activities",
     "samenspel.monitoring",
+    "samenspel.workspace",
     "samenspel.demo",
     "samenspel.bench",
 ]

@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol, Self, TypeVar
 from uuid import UUID
 
-from django.core.exceptions import ImproperlyConfigured, ValidationError
+from django.core.exceptions import ImproperlyConfigured, ObjectDoesNotExist, ValidationError
 from django.db import models
 from django.http import Http404
 
@@ -70,8 +70,11 @@ class Tenancy:
 
 
 class MembershipLike(Protocol):
-    coalition_id: int
-    partner_id: int | None
+    """What the doors read of a membership (`accounts.Membership`, which this layer cannot
+    import). `Any`: the stubs type a model's key columns as their field class."""
+
+    coalition_id: Any
+    partner_id: Any
 
 
 _M = TypeVar("_M", bound=models.Model)
@@ -83,7 +86,7 @@ class TenantQuerySet(models.QuerySet[_M]):
     _tenant_scoped = False
 
     def _clone(self) -> Self:
-        clone = super()._clone()
+        clone = super()._clone()  # type: ignore[misc]  # private in the stubs
         clone._tenant_scoped = self._tenant_scoped
         return clone
 
@@ -118,7 +121,7 @@ class TenantQuerySet(models.QuerySet[_M]):
             # Rows of a direct foreign key get the coalition we already hold, as a related
             # manager would do: `row.coalition` then costs no query.
             field = self.model._meta.get_field(tenancy.coalition)
-            scoped._known_related_objects = {field: {coalition.pk: coalition}}
+            scoped._known_related_objects = {field: {coalition.pk: coalition}}  # type: ignore[attr-defined]
         return scoped
 
     def visible_across(self, memberships: list[MembershipLike]) -> Self:
@@ -187,5 +190,5 @@ def lookup_or_404(
         lookup["uuid"] = uuid
     try:
         return queryset.get(**lookup)
-    except (queryset.model.DoesNotExist, ValidationError, ValueError) as error:
+    except (ObjectDoesNotExist, ValidationError, ValueError) as error:
         raise Http404 from error

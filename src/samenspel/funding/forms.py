@@ -2,8 +2,8 @@ from typing import Any
 
 from django import forms
 
-from samenspel.coalitions.forms import DATE_WIDGET
 from samenspel.coalitions.models import Coalition
+from samenspel.core.widgets import DATE_WIDGET
 from samenspel.funding.models import FundingSource
 from samenspel.funding.services import SOURCE_FIELDS
 from samenspel.partners.models import Partner

@@ -5,8 +5,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from samenspel.coalitions.forms import DATE_WIDGET
 from samenspel.coalitions.models import Coalition
+from samenspel.core.widgets import DATE_WIDGET
 from samenspel.meetings.models import (
     ActionItem,
     AgendaItem,

@@ -18,7 +18,7 @@ from samenspel.accounts.mixins import CoalitionMixin
 from samenspel.accounts.policy import Permission
 from samenspel.accounts.requests import acting_user
 from samenspel.coalitions.models import Neighbourhood
-from samenspel.core.navigation import coalition_url
+from samenspel.core.links import coalition_url
 from samenspel.core.views import ServiceFormMixin, apply_service_errors
 from samenspel.monitoring import services
 from samenspel.monitoring.forms import FiguresOnlineForm, FiguresUploadForm, NeighbourhoodForm

@@ -5,7 +5,7 @@ from django import forms
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from samenspel.coalitions.forms import DATE_WIDGET
+from samenspel.core.widgets import DATE_WIDGET
 from samenspel.partners.models import (
     Circle,
     CoalitionRole,

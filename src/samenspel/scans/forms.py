@@ -11,8 +11,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from samenspel.coalitions.forms import DATE_WIDGET
 from samenspel.coalitions.models import Coalition
+from samenspel.core.widgets import DATE_WIDGET
 from samenspel.partners.models import CoalitionRole, ContactPerson, Partner, PartnerKind
 from samenspel.scans.instruments import AUDIENCES, Instrument, latest_instruments
 from samenspel.scans.models import Round

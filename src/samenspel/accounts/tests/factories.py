@@ -1,4 +1,6 @@
-"""Factories shared by the whole test suite (other apps import them from here).
+"""Factories of people and their memberships; each app keeps the factories of its own models
+(`coalitions.tests.factories`, `partners.tests.factories`, ...), and `client_for` is the one way
+a test logs in.
 
 `UserFactory` users have the password `DEFAULT_PASSWORD`. `MembershipFactory` defaults to the
 least privileged role (read only); pick a role with a trait:
@@ -8,46 +10,21 @@ least privileged role (read only); pick a role with a trait:
     MembershipFactory(municipality=True) / (advisor=True) / (read_only=True)
 """
 
-import datetime
+from typing import Any
 
 import factory
 from django.test import Client
 from factory.django import DjangoModelFactory, Password
+from rest_framework.test import APIClient
 
 from samenspel.accounts.models import ApiToken, Invitation, Membership, Role, User
-from samenspel.coalitions.models import Coalition, Municipality
-from samenspel.partners.models import Partner, PartnerKind
 
 DEFAULT_PASSWORD = "Samen-tegen-eenzaamheid-42"
 
-
-class MunicipalityFactory(DjangoModelFactory):
-    class Meta:
-        model = Municipality
-        django_get_or_create = ("code",)
-
-    code = factory.Sequence(lambda n: f"GM{9000 + n % 1000:04d}")
-    name = factory.Sequence(lambda n: f"Testgemeente {n}")
-    is_fictional = True
-
-
-class CoalitionFactory(DjangoModelFactory):
-    class Meta:
-        model = Coalition
-
-    name = factory.Sequence(lambda n: f"Samen tegen eenzaamheid {n}")
-    municipality = factory.SubFactory(MunicipalityFactory)
-    start_date = datetime.date(2023, 1, 1)
-
-
-class PartnerFactory(DjangoModelFactory):
-    class Meta:
-        model = Partner
-
-    coalition = factory.SubFactory(CoalitionFactory)
-    name = factory.Sequence(lambda n: f"Welzijnsorganisatie {n}")
-    kind = PartnerKind.WELFARE
-    motives = factory.LazyFunction(lambda: ["moral"])
+# Named by import path: factory_boy imports them when used, so this layer does not import the
+# domain apps whose models a membership points at.
+COALITION_FACTORY = "samenspel.coalitions.tests.factories.CoalitionFactory"
+PARTNER_FACTORY = "samenspel.partners.tests.factories.PartnerFactory"
 
 
 class UserFactory(DjangoModelFactory):
@@ -65,7 +42,7 @@ class MembershipFactory(DjangoModelFactory):
         model = Membership
 
     user = factory.SubFactory(UserFactory)
-    coalition = factory.SubFactory(CoalitionFactory)
+    coalition = factory.SubFactory(COALITION_FACTORY)
     role = Role.READ_ONLY
     partner = None
 
@@ -77,7 +54,7 @@ class MembershipFactory(DjangoModelFactory):
         partner_member = factory.Trait(
             role=Role.PARTNER_MEMBER,
             partner=factory.SubFactory(
-                PartnerFactory, coalition=factory.SelfAttribute("..coalition")
+                PARTNER_FACTORY, coalition=factory.SelfAttribute("..coalition")
             ),
         )
 
@@ -88,7 +65,7 @@ class InvitationFactory(DjangoModelFactory):
     class Meta:
         model = Invitation
 
-    coalition = factory.SubFactory(CoalitionFactory)
+    coalition = factory.SubFactory(COALITION_FACTORY)
     email = factory.Sequence(lambda n: f"genodigde{n}@example.nl")
     role = Role.READ_ONLY
     partner = None
@@ -108,7 +85,22 @@ def api_token_for(user: User, name: str = "Test") -> tuple[ApiToken, str]:
 
 
 def client_for(user: User) -> Client:
-    """A test client logged in as `user`."""
+    """A test client logged in as `user`, for pages."""
     client = Client()
     client.force_login(user, backend="samenspel.accounts.backends.EmailBackend")
     return client
+
+
+def api_client_for(user: User) -> APIClient:
+    """An API client authenticated as `user`, asking for Dutch answers."""
+    client = APIClient(HTTP_ACCEPT_LANGUAGE="nl")
+    client.force_authenticate(user)
+    return client
+
+
+def partner_in(coalition: Any, **fields: Any) -> Any:
+    """A partner organisation of `coalition`, made through the coalition's own related manager
+    (the membership layer's tests do not import the partners app)."""
+    fields.setdefault("name", f"Partner {coalition.partners.count() + 1}")
+    fields.setdefault("kind", "welfare")
+    return coalition.partners.create(**fields)

@@ -2,7 +2,7 @@ import pytest
 from django import forms
 from django.template import Context, Template
 
-from samenspel.accounts.tests.factories import MembershipFactory, PartnerFactory
+from samenspel.accounts.tests.factories import MembershipFactory, partner_in
 
 pytestmark = pytest.mark.django_db
 
@@ -55,7 +55,7 @@ def test_form_errors_summary_links_to_the_fields():
 
 def test_can_tag_uses_the_policy():
     partner_member = MembershipFactory(partner_member=True)
-    other_partner = PartnerFactory(coalition=partner_member.coalition)
+    other_partner = partner_in(partner_member.coalition)
     template = (
         "{% load policy_tags %}"
         '{% can m "edit_partner" own as own_ok %}{% can m "edit_partner" other as other_ok %}'

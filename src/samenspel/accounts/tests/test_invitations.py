@@ -16,9 +16,10 @@ from samenspel.accounts.models import Invitation, Membership, Role, User
 from samenspel.accounts.tests.factories import (
     DEFAULT_PASSWORD,
     InvitationFactory,
-    PartnerFactory,
+    MembershipFactory,
     UserFactory,
     client_for,
+    partner_in,
 )
 from samenspel.core.models import AuditEvent
 
@@ -42,7 +43,7 @@ def link_path(body: str) -> str:
 
 
 def test_invitation_end_to_end(coordinator, coalition, django_capture_on_commit_callbacks):
-    partner = PartnerFactory(coalition=coalition, name="Bibliotheek Zuid")
+    partner = partner_in(coalition, name="Bibliotheek Zuid")
     coordinator_client = client_for(coordinator.user)
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -208,14 +209,14 @@ def test_partner_member_invite_without_partner_is_refused_at_the_field(coordinat
 
 
 def test_partner_is_forbidden_for_other_roles(coordinator, coalition):
-    partner = PartnerFactory(coalition=coalition)
+    partner = partner_in(coalition)
     with pytest.raises(ValidationError) as error:
         invite(coalition, coordinator.user, role=Role.COORDINATOR, partner=partner)
     assert "partner" in error.value.message_dict
 
 
 def test_partner_of_another_coalition_is_refused(coordinator, coalition):
-    foreign = PartnerFactory()
+    foreign = partner_in(MembershipFactory().coalition)
     with pytest.raises(ValidationError) as error:
         invite(coalition, coordinator.user, role=Role.PARTNER_MEMBER, partner=foreign)
     assert error.value.message_dict["partner"] == [

@@ -7,8 +7,8 @@ from samenspel.accounts.models import Membership, Role
 from samenspel.accounts.tests.factories import (
     InvitationFactory,
     MembershipFactory,
-    PartnerFactory,
     client_for,
+    partner_in,
 )
 from samenspel.core.models import AuditEvent
 
@@ -33,7 +33,7 @@ def test_outsider_gets_404_and_member_403_on_every_members_page(
 
 
 def test_members_page_lists_members_and_open_invitations(coalition, coordinator, member):
-    partner = PartnerFactory(coalition=coalition, name="Sportclub Noord")
+    partner = partner_in(coalition, name="Sportclub Noord")
     partner_member = MembershipFactory(coalition=coalition, partner_member=True, partner=partner)
     InvitationFactory(coalition=coalition, email="open@example.nl")
     response = client_for(coordinator.user).get(reverse("members:list", args=[coalition.uuid]))
@@ -51,7 +51,7 @@ def test_members_page_lists_members_and_open_invitations(coalition, coordinator,
 
 
 def test_coordinator_changes_a_role(coalition, coordinator, member):
-    partner = PartnerFactory(coalition=coalition)
+    partner = partner_in(coalition)
     client = client_for(coordinator.user)
     response = client.post(
         reverse("members:edit", args=[coalition.uuid, member.uuid]),

@@ -7,8 +7,8 @@ from samenspel.accounts.models import Invitation, Membership, Role
 from samenspel.accounts.tests.factories import (
     InvitationFactory,
     MembershipFactory,
-    PartnerFactory,
     api_token_for,
+    partner_in,
 )
 
 pytestmark = pytest.mark.django_db
@@ -84,7 +84,7 @@ def test_non_coordinator_gets_403_on_invite_and_member_changes(coalition, coordi
 def test_coordinator_invites_through_the_api(
     coalition, coordinator, django_capture_on_commit_callbacks
 ):
-    partner = PartnerFactory(coalition=coalition)
+    partner = partner_in(coalition)
     with django_capture_on_commit_callbacks(execute=True):
         response = api(coordinator.user).post(
             members_url(coalition, "invitations"),
@@ -121,7 +121,7 @@ def test_invite_errors_are_problems_per_field(coalition, coordinator):
     assert no_partner.json()["invalid_params"] == [
         {"name": "partner", "reason": "Kies de partnerorganisatie namens wie deze persoon meedoet."}
     ]
-    foreign = PartnerFactory()
+    foreign = partner_in(MembershipFactory().coalition)
     other = client.post(
         members_url(coalition, "invitations"),
         {"email": "a@example.nl", "role": "partner_member", "partner": str(foreign.uuid)},

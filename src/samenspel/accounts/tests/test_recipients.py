@@ -2,7 +2,7 @@ import pytest
 
 from samenspel.accounts.models import Role
 from samenspel.accounts.recipients import coordinator_addresses, partner_member_addresses
-from samenspel.accounts.tests.factories import MembershipFactory, PartnerFactory
+from samenspel.accounts.tests.factories import MembershipFactory, partner_in
 
 pytestmark = pytest.mark.django_db
 
@@ -13,7 +13,7 @@ def test_addresses_of_active_coordinators_and_partner_members_per_owner():
     gone = MembershipFactory(coalition=coalition, role=Role.COORDINATOR)
     gone.user.is_active = False
     gone.user.save()
-    partner = PartnerFactory(coalition=coalition)
+    partner = partner_in(coalition)
     member = MembershipFactory(coalition=coalition, role=Role.PARTNER_MEMBER, partner=partner)
     other = MembershipFactory(role=Role.COORDINATOR)
 

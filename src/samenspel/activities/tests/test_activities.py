@@ -6,17 +6,18 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import connection
-from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
-from samenspel.accounts.tests.factories import CoalitionFactory, MembershipFactory, PartnerFactory
+from samenspel.accounts.tests.factories import MembershipFactory, client_for
 from samenspel.activities import selectors, services
 from samenspel.activities.models import Activity, ActivityStatus, TimeSlot
 from samenspel.activities.plain_language import hints
 from samenspel.coalitions.models import Neighbourhood
+from samenspel.coalitions.tests.factories import CoalitionFactory
 from samenspel.core.models import AuditEvent
+from samenspel.partners.tests.factories import PartnerFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -48,12 +49,6 @@ def make_activity(coalition, user=None, *, providers=(), groups=("older",), slot
         else [services.Slot(3, datetime.time(10), datetime.time(12))],
         **values,
     )
-
-
-def client_for(user) -> Client:
-    client = Client()
-    client.force_login(user, backend="samenspel.accounts.backends.EmailBackend")
-    return client
 
 
 @pytest.fixture

@@ -6,10 +6,12 @@ import datetime
 import pytest
 from rest_framework.test import APIClient
 
-from samenspel.accounts.tests.factories import CoalitionFactory, MembershipFactory, PartnerFactory
+from samenspel.accounts.tests.factories import MembershipFactory
 from samenspel.activities.models import Activity, Finder, ReachRecord
 from samenspel.activities.tests.test_activities import make_activity
 from samenspel.coalitions.models import Neighbourhood
+from samenspel.coalitions.tests.factories import CoalitionFactory
+from samenspel.partners.tests.factories import PartnerFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -12,7 +12,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from openpyxl import load_workbook
 
-from samenspel.accounts.tests.factories import MembershipFactory, PartnerFactory
+from samenspel.accounts.tests.factories import MembershipFactory
 from samenspel.activities import exporting
 from samenspel.activities.importing import commit_import, error_messages, preview_import
 from samenspel.activities.importing.columns import HEADERS
@@ -24,6 +24,7 @@ from samenspel.activities.models import (
     TimeSlot,
 )
 from samenspel.coalitions.models import Neighbourhood
+from samenspel.partners.tests.factories import PartnerFactory
 
 FORMULAS = ["=1+1", "+31 6 1234", "-min", "@SUM(A1)", "\tTab", "\rCR"]
 

@@ -15,7 +15,6 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from samenspel.accounts.tests.factories import PartnerFactory
 from samenspel.activities.models import ActivityKind, ActivityStatus, Frequency, TargetGroup
 from samenspel.activities.tests.test_public_finder import (
     make_activity,
@@ -23,6 +22,7 @@ from samenspel.activities.tests.test_public_finder import (
     make_neighbourhood,
 )
 from samenspel.coalitions.models import Neighbourhood
+from samenspel.partners.tests.factories import PartnerFactory
 
 NOW = datetime.datetime(2026, 2, 2, 12, tzinfo=datetime.UTC)
 

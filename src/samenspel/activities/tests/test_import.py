@@ -11,7 +11,6 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from openpyxl import Workbook
 
-from samenspel.accounts.tests.factories import CoalitionFactory, PartnerFactory
 from samenspel.activities.importing import (
     ImportRefused,
     commit_import,
@@ -29,7 +28,9 @@ from samenspel.activities.models import (
     TimeSlot,
 )
 from samenspel.coalitions.models import Neighbourhood
+from samenspel.coalitions.tests.factories import CoalitionFactory
 from samenspel.core.models import AuditEvent
+from samenspel.partners.tests.factories import PartnerFactory
 
 HEADER = "titel;omschrijving;soort;doelgroepen;wijk;dag(en);begintijd;eindtijd;kosten;aanbieder(s)"
 GOOD = "Koffieochtend;Samen koffie drinken;Ontmoetingsplek;Ouderen, Iedereen;Noord;dinsdag;10:00;11:30;1,50;Welzijn Oost"

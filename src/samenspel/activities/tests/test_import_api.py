@@ -4,21 +4,14 @@ import io
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.urls import get_resolver, include, path, reverse
+from django.urls import reverse
 from openpyxl import load_workbook
 
-from samenspel import urls as root_urls
 from samenspel.accounts.tests.factories import MembershipFactory, api_token_for
 from samenspel.activities.models import Activity, ActivityImport, ImportStatus
 from samenspel.core.models import AuditEvent
 
-# Until the lead mounts the routes in samenspel/api_urls.py, these tests mount them themselves.
-_mounted = "activity_imports_api" in get_resolver(root_urls).namespace_dict
-urlpatterns = [
-    *root_urls.urlpatterns,
-    *([] if _mounted else [path("api/v1/", include("samenspel.activities.api.import_urls"))]),
-]
-pytestmark = pytest.mark.urls(__name__)
+pytestmark = pytest.mark.django_db
 
 GOOD = b"titel;omschrijving;soort\r\nKoor;Samen zingen;Cultuur en creativiteit\r\n"
 BAD = b"titel;omschrijving;soort;plaatsen\r\nKoor;Samen zingen;Anders;twintig\r\n"

@@ -6,9 +6,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from samenspel.accounts.tests.factories import MembershipFactory
+from samenspel.accounts.tests.factories import MembershipFactory, client_for
 from samenspel.activities.models import Activity, ActivityImport, ImportStatus
-from samenspel.conftest import logged_in
 
 GOOD = "titel;omschrijving;soort\r\nKoor;Samen zingen;Cultuur en creativiteit\r\n".encode("cp1252")
 BAD = b"titel;omschrijving;soort;kosten\r\nKoor;Samen zingen;Cultuur;twee euro\r\n"
@@ -118,7 +117,7 @@ def test_export_page(coordinator_client, coalition):
 def test_only_the_coordinator_may_import_or_export(reader_client, coalition, coordinator_client):
     upload(coordinator_client, coalition, GOOD)
     batch = ActivityImport.objects.get()
-    partner_member = logged_in(MembershipFactory(coalition=coalition, partner_member=True))
+    partner_member = client_for(MembershipFactory(coalition=coalition, partner_member=True).user)
     for client in (reader_client, partner_member):
         assert (
             client.get(reverse("activity_imports:start", args=[coalition.uuid])).status_code == 403
@@ -142,7 +141,7 @@ def test_outsiders_get_404_also_for_another_coalitions_batch(coalition, coordina
     upload(coordinator_client, coalition, GOOD)
     batch = ActivityImport.objects.get()
     outsider = MembershipFactory(coordinator=True)
-    client = logged_in(outsider)
+    client = client_for(outsider.user)
     assert client.get(reverse("activity_imports:start", args=[coalition.uuid])).status_code == 404
     assert (
         client.get(reverse("activity_imports:reach_xlsx", args=[coalition.uuid])).status_code == 404

@@ -16,7 +16,6 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from samenspel.accounts.tests.factories import CoalitionFactory, PartnerFactory
 from samenspel.activities.models import (
     Activity,
     ActivityKind,
@@ -29,6 +28,8 @@ from samenspel.activities.models import (
 )
 from samenspel.activities.public_selectors import RESULTS_PER_PAGE
 from samenspel.coalitions.models import Coalition, Neighbourhood
+from samenspel.coalitions.tests.factories import CoalitionFactory
+from samenspel.partners.tests.factories import PartnerFactory
 
 _slugs = itertools.count(1)
 

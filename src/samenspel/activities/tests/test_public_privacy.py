@@ -11,7 +11,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from samenspel.accounts.tests.factories import MembershipFactory, PartnerFactory
+from samenspel.accounts.tests.factories import MembershipFactory
 from samenspel.activities.models import ActivityStatus, ReachRecord
 from samenspel.activities.tests.test_public_finder import (
     make_activity,
@@ -19,6 +19,7 @@ from samenspel.activities.tests.test_public_finder import (
     make_neighbourhood,
 )
 from samenspel.partners.models import ContactPerson, PartnerKind
+from samenspel.partners.tests.factories import PartnerFactory
 
 SECRETS = {
     "contact person": "Jolanda Achterhuis",

@@ -10,13 +10,15 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
-from samenspel.accounts.tests.factories import CoalitionFactory, MembershipFactory, PartnerFactory
+from samenspel.accounts.tests.factories import MembershipFactory
 from samenspel.activities import services
 from samenspel.activities.models import ReachRecord
 from samenspel.activities.reach import Period, Row, bar_chart, coalition_reach
 from samenspel.activities.tests.test_activities import client_for, make_activity
 from samenspel.coalitions.models import Neighbourhood
+from samenspel.coalitions.tests.factories import CoalitionFactory
 from samenspel.core.models import AuditEvent
+from samenspel.partners.tests.factories import PartnerFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -3,12 +3,13 @@ import datetime
 import pytest
 
 from samenspel.accounts.models import Role
-from samenspel.accounts.tests.factories import MembershipFactory, PartnerFactory
+from samenspel.accounts.tests.factories import MembershipFactory
 from samenspel.activities.models import ActivityStatus
 from samenspel.activities.reminders import activity_check_due
 from samenspel.activities.tests.test_public_finder import make_activity
 from samenspel.core.models import SentReminder
 from samenspel.core.reminders import send_due_reminders
+from samenspel.partners.tests.factories import PartnerFactory
 
 pytestmark = pytest.mark.django_db
 

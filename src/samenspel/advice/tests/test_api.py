@@ -8,10 +8,11 @@ from drf_spectacular.drainage import GENERATOR_STATS
 from drf_spectacular.generators import SchemaGenerator
 from rest_framework.test import APIClient
 
-from samenspel.accounts.tests.factories import MembershipFactory, PartnerFactory
+from samenspel.accounts.tests.factories import MembershipFactory
 from samenspel.advice.models import Dismissal
 from samenspel.core.models import AuditEvent
 from samenspel.partners.models import PartnerEvent
+from samenspel.partners.tests.factories import PartnerFactory
 
 pytestmark = pytest.mark.django_db
 

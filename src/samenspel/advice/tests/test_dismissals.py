@@ -3,10 +3,10 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from samenspel.accounts.tests.factories import PartnerFactory
 from samenspel.advice import services
 from samenspel.advice.models import Dismissal
 from samenspel.core.models import AuditEvent
+from samenspel.partners.tests.factories import PartnerFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -6,14 +6,16 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from samenspel.accounts.tests.factories import CoalitionFactory, MembershipFactory, PartnerFactory
+from samenspel.accounts.tests.factories import MembershipFactory
 from samenspel.advice.measure import time_advice
 from samenspel.advice.snapshot import build_snapshot
 from samenspel.coalitions.models import ChecklistItem
+from samenspel.coalitions.tests.factories import CoalitionFactory
 from samenspel.evaluations.models import Evaluation
 from samenspel.funding.models import FundingSource
 from samenspel.monitoring.tests import factories as monitoring
 from samenspel.partners.models import ContactPerson, PartnerEvent
+from samenspel.partners.tests.factories import PartnerFactory
 from samenspel.scans.instruments import get_instrument
 from samenspel.scans.models import Response, ResponseStatus, Round, RoundStatus
 

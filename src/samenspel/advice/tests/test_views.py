@@ -3,10 +3,10 @@
 import pytest
 from django.urls import reverse
 
-from samenspel.accounts.tests.factories import MembershipFactory, PartnerFactory
+from samenspel.accounts.tests.factories import MembershipFactory, client_for
 from samenspel.advice.models import Dismissal
-from samenspel.conftest import logged_in
 from samenspel.core.models import AuditEvent
+from samenspel.partners.tests.factories import PartnerFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -51,7 +51,7 @@ def test_the_coordinator_sees_findings_with_evidence_guide_link_and_a_dismiss_fo
 
 
 def test_an_advisor_sees_findings_but_cannot_dismiss(coalition, municipality):
-    client = logged_in(MembershipFactory(coalition=coalition, advisor=True))
+    client = client_for(MembershipFactory(coalition=coalition, advisor=True).user)
     response = client.get(findings_url(coalition))
     assert response.status_code == 200
     assert "De gemeente heeft 2 petten op" in response.content.decode()
@@ -70,7 +70,7 @@ def test_read_only_members_may_not_see_or_dismiss_findings(reader_client, coalit
 
 
 def test_outsiders_get_404(coalition, municipality):
-    outsider = logged_in(MembershipFactory(coordinator=True))
+    outsider = client_for(MembershipFactory(coordinator=True).user)
     assert outsider.get(findings_url(coalition)).status_code == 404
     response = outsider.post(
         dismiss_url(coalition), {"subject": str(municipality.uuid), "reason": "Van buiten."}

@@ -3,8 +3,9 @@ import datetime
 import factory
 from factory.django import DjangoModelFactory
 
-from samenspel.accounts.tests.factories import CoalitionFactory, PartnerFactory
 from samenspel.agreements.models import Covenant, PartnerAgreement, ProcessStep, Signatory
+from samenspel.coalitions.tests.factories import CoalitionFactory
+from samenspel.partners.tests.factories import PartnerFactory
 
 
 class PartnerAgreementFactory(DjangoModelFactory):

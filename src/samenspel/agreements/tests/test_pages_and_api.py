@@ -10,7 +10,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from samenspel.accounts.tests.factories import MembershipFactory, PartnerFactory
+from samenspel.accounts.tests.factories import MembershipFactory, client_for
 from samenspel.agreements import reminders
 from samenspel.agreements.models import PartnerAgreement, ProcessStep
 from samenspel.agreements.selectors import balance_overview, overdue_steps
@@ -20,7 +20,7 @@ from samenspel.agreements.tests.factories import (
     ProcessStepFactory,
     SignatoryFactory,
 )
-from samenspel.conftest import logged_in
+from samenspel.partners.tests.factories import PartnerFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -101,7 +101,7 @@ def test_read_only_member_cannot_write(coalition, reader_client):
 
 
 def test_outsider_gets_404(coalition):
-    outsider = logged_in(MembershipFactory(coordinator=True))
+    outsider = client_for(MembershipFactory(coordinator=True).user)
     assert outsider.get(reverse("agreements:list", args=[coalition.uuid])).status_code == 404
     assert outsider.get(reverse("agreements_api:steps", args=[coalition.uuid])).status_code == 404
 

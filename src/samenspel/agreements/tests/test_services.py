@@ -6,7 +6,6 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 
-from samenspel.accounts.tests.factories import PartnerFactory
 from samenspel.agreements import services
 from samenspel.agreements.models import (
     AmbitionVersion,
@@ -18,6 +17,7 @@ from samenspel.agreements.models import (
 from samenspel.agreements.tests.factories import CovenantFactory, SignatoryFactory
 from samenspel.coalitions.models import Phase, TippingPoint
 from samenspel.core.models import AuditEvent
+from samenspel.partners.tests.factories import PartnerFactory
 
 pytestmark = pytest.mark.django_db
 

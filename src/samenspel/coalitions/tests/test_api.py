@@ -9,13 +9,7 @@ from django.utils import timezone
 from rest_framework.test import APIClient
 
 from samenspel.accounts.models import Membership, Role
-from samenspel.accounts.tests.factories import (
-    CoalitionFactory,
-    MembershipFactory,
-    PartnerFactory,
-    UserFactory,
-    api_token_for,
-)
+from samenspel.accounts.tests.factories import MembershipFactory, UserFactory, api_token_for
 from samenspel.coalitions import services
 from samenspel.coalitions.models import (
     LIFE_PHASES,
@@ -25,8 +19,10 @@ from samenspel.coalitions.models import (
     Phase,
     PhaseChange,
 )
+from samenspel.coalitions.tests.factories import CoalitionFactory
 from samenspel.core.models import AuditEvent
 from samenspel.guide.content import all_activity_keys, phase_activities
+from samenspel.partners.tests.factories import PartnerFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -8,9 +8,10 @@ from drf_spectacular.drainage import GENERATOR_STATS
 from drf_spectacular.generators import SchemaGenerator
 from rest_framework.test import APIClient
 
-from samenspel.accounts.tests.factories import MembershipFactory, PartnerFactory, UserFactory
+from samenspel.accounts.tests.factories import MembershipFactory, UserFactory
 from samenspel.guide.content import phase_activities
 from samenspel.partners import services
+from samenspel.partners.tests.factories import PartnerFactory
 
 C = "/api/v1/coalitions/{coalition}/"
 P = C + "partners/{partner}/"

@@ -6,12 +6,12 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from samenspel.accounts.tests.factories import MembershipFactory, PartnerFactory
-from samenspel.conftest import logged_in
+from samenspel.accounts.tests.factories import MembershipFactory, client_for
 from samenspel.core.models import AuditEvent
 from samenspel.evaluations import services
 from samenspel.evaluations.models import Evaluation, EvaluationMoment, MomentStatus
 from samenspel.partners.models import Partner
+from samenspel.partners.tests.factories import PartnerFactory
 
 HELD_ON = datetime.date(2025, 11, 1)
 
@@ -96,9 +96,9 @@ def test_a_moment_without_evaluations_says_nothing_about_them(coordinator_client
 
 
 def test_members_without_the_right_get_403_and_outsiders_404(coalition, evaluation, moment):
-    reader = logged_in(MembershipFactory(coalition=coalition, read_only=True))
-    partner_member = logged_in(MembershipFactory(coalition=coalition, partner_member=True))
-    outsider = logged_in(MembershipFactory(coordinator=True))
+    reader = client_for(MembershipFactory(coalition=coalition, read_only=True).user)
+    partner_member = client_for(MembershipFactory(coalition=coalition, partner_member=True).user)
+    outsider = client_for(MembershipFactory(coordinator=True).user)
     for target in (delete_url(evaluation), moment_delete_url(moment)):
         for client in (reader, partner_member):
             assert client.get(target).status_code == 403

@@ -1,4 +1,5 @@
-"""Evaluation moments and evaluations: rules, pages, permissions, reminders, advice, API."""
+"""Evaluation moments and evaluations: rules, pages, permissions, reminders, API (the advice that
+reads them is tested with the advice rules)."""
 
 import datetime
 
@@ -9,14 +10,14 @@ from django.urls import reverse
 from django.utils import translation
 from rest_framework.test import APIClient
 
-from samenspel.accounts.tests.factories import CoalitionFactory, MembershipFactory, PartnerFactory
-from samenspel.advice.rules import no_evaluation_in_twelve_months
-from samenspel.advice.snapshot import build_snapshot
+from samenspel.accounts.tests.factories import MembershipFactory
+from samenspel.coalitions.tests.factories import CoalitionFactory
 from samenspel.core.models import AuditEvent
 from samenspel.evaluations import services
 from samenspel.evaluations.models import Evaluation, EvaluationMoment, MomentStatus
 from samenspel.evaluations.reminders import evaluation_moment_due
 from samenspel.evaluations.selectors import suggested_date
+from samenspel.partners.tests.factories import PartnerFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -302,15 +303,6 @@ def test_no_reminder_for_a_cancelled_moment(coalition, coordinator):
     )
     services.update_moment(moment, acting_user=coordinator, status=MomentStatus.CANCELLED)
     assert list(evaluation_moment_due(datetime.date(2027, 3, 15))) == []
-
-
-# --- advice ---------------------------------------------------------------------------------------
-
-
-def test_a_recorded_evaluation_silences_the_no_evaluation_advice(coalition, coordinator):
-    assert no_evaluation_in_twelve_months(build_snapshot(coalition, today=TODAY))
-    record(coalition, coordinator, held_on=datetime.date(2026, 6, 1))
-    assert no_evaluation_in_twelve_months(build_snapshot(coalition, today=TODAY)) == []
 
 
 # --- API ------------------------------------------------------------------------------------------

@@ -5,8 +5,10 @@ import datetime
 import pytest
 from rest_framework.test import APIClient
 
-from samenspel.accounts.tests.factories import CoalitionFactory, MembershipFactory, PartnerFactory
+from samenspel.accounts.tests.factories import MembershipFactory
+from samenspel.coalitions.tests.factories import CoalitionFactory
 from samenspel.funding.models import FundingSource
+from samenspel.partners.tests.factories import PartnerFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -6,18 +6,19 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import connection
-from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
-from samenspel.accounts.tests.factories import CoalitionFactory, MembershipFactory, PartnerFactory
+from samenspel.accounts.tests.factories import MembershipFactory, client_for
+from samenspel.coalitions.tests.factories import CoalitionFactory
 from samenspel.core.models import AuditEvent
 from samenspel.funding import services
 from samenspel.funding.models import FundingSource
 from samenspel.funding.money import euro
 from samenspel.funding.overview import build_overview, per_year
 from samenspel.funding.reminders import funding_ends_without_plan
+from samenspel.partners.tests.factories import PartnerFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -49,12 +50,6 @@ def reader(coalition):
 @pytest.fixture
 def outsider():
     return MembershipFactory(coordinator=True).user
-
-
-def client_for(user) -> Client:
-    client = Client()
-    client.force_login(user, backend="samenspel.accounts.backends.EmailBackend")
-    return client
 
 
 def make(coalition, user, **fields):

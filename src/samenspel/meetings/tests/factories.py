@@ -3,7 +3,7 @@ import datetime
 import factory
 from factory.django import DjangoModelFactory
 
-from samenspel.accounts.tests.factories import CoalitionFactory
+from samenspel.coalitions.tests.factories import CoalitionFactory
 from samenspel.meetings.models import ActionItem, Body, Meeting
 
 

@@ -2,9 +2,10 @@ import pytest
 from django.urls import reverse
 from rest_framework.test import APIClient
 
-from samenspel.accounts.tests.factories import MembershipFactory, PartnerFactory, api_token_for
+from samenspel.accounts.tests.factories import MembershipFactory, api_token_for
 from samenspel.meetings.models import Meeting
 from samenspel.meetings.tests.factories import ActionItemFactory, MeetingFactory
+from samenspel.partners.tests.factories import PartnerFactory
 
 
 def api(membership) -> APIClient:

@@ -7,12 +7,13 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from samenspel.accounts.tests.factories import MembershipFactory, PartnerFactory
+from samenspel.accounts.tests.factories import MembershipFactory
 from samenspel.core.models import AuditEvent
 from samenspel.meetings import services
 from samenspel.meetings.models import ActionItem, AgendaItem, Attendance, Decision, Meeting
 from samenspel.meetings.tests.factories import MeetingFactory
 from samenspel.meetings.tests.test_api import api
+from samenspel.partners.tests.factories import PartnerFactory
 
 PROBLEM = "application/problem+json"
 

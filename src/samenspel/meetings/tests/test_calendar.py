@@ -7,10 +7,11 @@ from django.test import Client
 from django.urls import reverse
 from icalendar import Calendar
 
-from samenspel.accounts.tests.factories import MembershipFactory, PartnerFactory
+from samenspel.accounts.tests.factories import MembershipFactory
 from samenspel.meetings import services
 from samenspel.meetings.models import AgendaItem, CalendarFeed
 from samenspel.meetings.tests.factories import ActionItemFactory, MeetingFactory
+from samenspel.partners.tests.factories import PartnerFactory
 
 AMS = ZoneInfo("Europe/Amsterdam")
 

@@ -11,12 +11,12 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from samenspel.accounts.tests.factories import MembershipFactory, PartnerFactory, client_for
-from samenspel.conftest import logged_in
+from samenspel.accounts.tests.factories import MembershipFactory, client_for
 from samenspel.core.models import AuditEvent
 from samenspel.meetings import services
 from samenspel.meetings.models import ActionItem, AgendaItem, Attendance, Decision, Meeting
 from samenspel.meetings.tests.factories import ActionItemFactory, MeetingFactory
+from samenspel.partners.tests.factories import PartnerFactory
 
 
 @pytest.fixture
@@ -340,8 +340,8 @@ def test_the_meeting_page_queries_do_not_grow_with_its_parts(coordinator_client,
 @pytest.mark.parametrize(("name", "kind"), PAGES)
 def test_members_without_the_right_get_403_and_outsiders_404(coalition, meeting, name, kind):
     target = page_url(name, kind, meeting)
-    reader = logged_in(MembershipFactory(coalition=coalition, read_only=True))
-    partner_member = logged_in(MembershipFactory(coalition=coalition, partner_member=True))
+    reader = client_for(MembershipFactory(coalition=coalition, read_only=True).user)
+    partner_member = client_for(MembershipFactory(coalition=coalition, partner_member=True).user)
     outsider = client_for(MembershipFactory(coordinator=True).user)
     for client in (reader, partner_member):
         assert client.get(target).status_code == 403

@@ -7,12 +7,13 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from samenspel.accounts.tests.factories import MembershipFactory, PartnerFactory, client_for
+from samenspel.accounts.tests.factories import MembershipFactory, client_for
 from samenspel.core.models import AuditEvent
 from samenspel.meetings import services
 from samenspel.meetings.models import ActionItem, AgendaItem, Attendance, Decision, Meeting
 from samenspel.meetings.tests.factories import ActionItemFactory, BodyFactory, MeetingFactory
 from samenspel.partners.models import PartnerEvent
+from samenspel.partners.tests.factories import PartnerFactory
 
 AMS = ZoneInfo("Europe/Amsterdam")
 

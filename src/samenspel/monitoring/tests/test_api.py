@@ -8,12 +8,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from rest_framework.test import APIClient
 
-from samenspel.accounts.tests.factories import (
-    CoalitionFactory,
-    MembershipFactory,
-    MunicipalityFactory,
-)
+from samenspel.accounts.tests.factories import MembershipFactory
 from samenspel.coalitions.models import Neighbourhood
+from samenspel.coalitions.tests.factories import CoalitionFactory, MunicipalityFactory
 from samenspel.monitoring.models import FiguresImport, LonelinessEstimate
 from samenspel.monitoring.tests.cbs_files import make_csv, row
 from samenspel.monitoring.tests.factories import activity, estimate, region, wijk

@@ -1,4 +1,4 @@
-"""The page to import the figures, and the demo figures of Samen Dijkerveen."""
+"""The page to import the CBS/RIVM figures."""
 
 import cbsodata
 import pytest
@@ -6,16 +6,9 @@ import requests
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from samenspel.accounts.tests.factories import (
-    CoalitionFactory,
-    MembershipFactory,
-    MunicipalityFactory,
-    UserFactory,
-)
-from samenspel.conftest import logged_in
-from samenspel.demo.monitoring import add_neighbourhoods
-from samenspel.monitoring.gap import build_gap
-from samenspel.monitoring.models import FiguresImport, LonelinessEstimate, Region
+from samenspel.accounts.tests.factories import MembershipFactory, client_for
+from samenspel.coalitions.tests.factories import CoalitionFactory, MunicipalityFactory
+from samenspel.monitoring.models import FiguresImport, LonelinessEstimate
 from samenspel.monitoring.tests.cbs_files import make_csv, row
 
 pytestmark = pytest.mark.django_db
@@ -28,9 +21,9 @@ def coalition():
 
 def test_the_coordinator_and_municipality_import_others_may_not(coalition):
     url = reverse("monitoring:figures", args=[coalition.uuid])
-    reader = logged_in(MembershipFactory(coalition=coalition, partner_member=True))
+    reader = client_for(MembershipFactory(coalition=coalition, partner_member=True).user)
     assert reader.get(url).status_code == 403
-    officer = logged_in(MembershipFactory(coalition=coalition, municipality=True))
+    officer = client_for(MembershipFactory(coalition=coalition, municipality=True).user)
     page = officer.get(url)
     assert page.status_code == 200
     assert 'enctype="multipart/form-data"' in page.content.decode()
@@ -44,7 +37,7 @@ def test_the_coordinator_and_municipality_import_others_may_not(coalition):
 
 
 def test_a_bad_file_shows_the_message_at_the_field_and_saves_nothing(coalition):
-    client = logged_in(MembershipFactory(coalition=coalition, coordinator=True))
+    client = client_for(MembershipFactory(coalition=coalition, coordinator=True).user)
     url = reverse("monitoring:figures", args=[coalition.uuid])
     data = make_csv([row("WK990101", ["heel veel", 15.0, 30.0, 35.0])])
     response = client.post(url, {"table": "50150NED", "file": SimpleUploadedFile("f.csv", data)})
@@ -61,23 +54,9 @@ def test_fetching_online_while_offline_says_so(coalition, monkeypatch):
         raise requests.ConnectionError("no network")
 
     monkeypatch.setattr(cbsodata, "get_data", offline)
-    client = logged_in(MembershipFactory(coalition=coalition, coordinator=True))
+    client = client_for(MembershipFactory(coalition=coalition, coordinator=True).user)
     url = reverse("monitoring:figures", args=[coalition.uuid])
     response = client.post(url, {"online": "1", "table": "50150NED"})
     assert response.status_code == 200
     assert "De open-dataserver van het CBS is niet bereikbaar" in response.content.decode()
     assert not FiguresImport.objects.exists()
-
-
-def test_the_demo_gives_fictional_wijken_and_marked_figures(coalition):
-    neighbourhoods = add_neighbourhoods(coalition, UserFactory())
-    assert 5 <= len(neighbourhoods) <= 7
-    codes = [n.cbs_code for n in neighbourhoods if n.cbs_code]
-    assert codes
-    assert all(code.startswith("WK9901") for code in codes)
-    assert Region.objects.filter(code__in=codes).count() == len(codes)
-    assert LonelinessEstimate.objects.exists()
-    assert not LonelinessEstimate.objects.filter(is_demo=False).exists()
-    gap = build_gap(coalition, coalition.start_date.replace(year=2026))
-    assert gap.rows[0].neighbourhood.name == "Dijkerveen-Noord"
-    assert {row.neighbourhood.name for row in gap.without_figures} == {"De Polder", "Oudedijk"}

@@ -9,15 +9,11 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from samenspel.accounts.tests.factories import (
-    CoalitionFactory,
-    MembershipFactory,
-    MunicipalityFactory,
-    PartnerFactory,
-)
-from samenspel.conftest import logged_in
+from samenspel.accounts.tests.factories import MembershipFactory, client_for
+from samenspel.coalitions.tests.factories import CoalitionFactory, MunicipalityFactory
 from samenspel.monitoring.gap import build_gap
 from samenspel.monitoring.tests.factories import activity, estimate, wijk
+from samenspel.partners.tests.factories import PartnerFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -151,7 +147,7 @@ def test_the_number_of_queries_does_not_grow_with_wijken_and_activities(coalitio
 
 def test_the_page_shows_table_chart_and_the_numbers(coalition, town):
     member = MembershipFactory(coalition=coalition, partner_member=True)
-    client = logged_in(member)
+    client = client_for(member.user)
     url = reverse("monitoring:gap", args=[coalition.uuid])
     with CaptureQueriesContext(connection) as small:
         response = client.get(url)

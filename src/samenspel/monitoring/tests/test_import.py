@@ -10,7 +10,8 @@ import requests
 from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
 
-from samenspel.accounts.tests.factories import CoalitionFactory, MunicipalityFactory, UserFactory
+from samenspel.accounts.tests.factories import UserFactory
+from samenspel.coalitions.tests.factories import CoalitionFactory, MunicipalityFactory
 from samenspel.core.models import AuditEvent
 from samenspel.monitoring import cbs, services
 from samenspel.monitoring.models import FiguresImport, LonelinessEstimate, Region

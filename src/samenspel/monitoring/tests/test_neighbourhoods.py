@@ -5,13 +5,9 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from samenspel.accounts.tests.factories import (
-    CoalitionFactory,
-    MembershipFactory,
-    MunicipalityFactory,
-)
+from samenspel.accounts.tests.factories import MembershipFactory, client_for
 from samenspel.coalitions.models import Neighbourhood
-from samenspel.conftest import logged_in
+from samenspel.coalitions.tests.factories import CoalitionFactory, MunicipalityFactory
 from samenspel.core.models import AuditEvent
 from samenspel.monitoring import services
 from samenspel.monitoring.tests import factories
@@ -141,7 +137,7 @@ def test_everyone_in_the_coalition_sees_the_list_only_the_coordinator_changes(
     noord = factories.wijk(coalition, "Noord", "WK990102")
     factories.activity(coalition, noord)
     url = reverse("monitoring:neighbourhoods", args=[coalition.uuid])
-    page = logged_in(partner_member).get(url)
+    page = client_for(partner_member.user).get(url)
     assert page.status_code == 200
     assert "Noord" in page.content.decode()
     assert (
@@ -153,18 +149,18 @@ def test_everyone_in_the_coalition_sees_the_list_only_the_coordinator_changes(
         ("monitoring:adopt_districts", "post"),
     ]:
         assert (
-            getattr(logged_in(partner_member), method)(
+            getattr(client_for(partner_member.user), method)(
                 reverse(name, args=[coalition.uuid])
             ).status_code
             == 403
         )
     edit = reverse("monitoring:neighbourhood_edit", args=[coalition.uuid, noord.uuid])
-    assert logged_in(partner_member).get(edit).status_code == 403
-    assert logged_in(coordinator).get(url).content.decode().count("Bewerken") == 1
+    assert client_for(partner_member.user).get(edit).status_code == 403
+    assert client_for(coordinator.user).get(url).content.decode().count("Bewerken") == 1
 
 
 def test_the_coordinator_adds_edits_and_deletes_through_the_pages(coalition, coordinator):
-    client = logged_in(coordinator)
+    client = client_for(coordinator.user)
     create = reverse("monitoring:neighbourhood_create", args=[coalition.uuid])
     response = client.post(create, {"name": "Noord", "kind": "district", "cbs_code": "WK990102"})
     assert response.status_code == 302
@@ -185,7 +181,7 @@ def test_the_coordinator_adds_edits_and_deletes_through_the_pages(coalition, coo
 def test_deleting_a_used_wijk_through_the_page_shows_the_message(coalition, coordinator):
     noord = factories.wijk(coalition, "Noord")
     factories.activity(coalition, noord)
-    client = logged_in(coordinator)
+    client = client_for(coordinator.user)
     delete = reverse("monitoring:neighbourhood_delete", args=[coalition.uuid, noord.uuid])
     assert "nog gebruikt door 1 activiteit" in client.get(delete).content.decode()
     response = client.post(delete, follow=True)
@@ -195,7 +191,7 @@ def test_deleting_a_used_wijk_through_the_page_shows_the_message(coalition, coor
 
 def test_adopting_through_the_page(coalition, coordinator):
     factories.region("WK990102", "Noord")
-    client = logged_in(coordinator)
+    client = client_for(coordinator.user)
     page = client.get(reverse("monitoring:neighbourhoods", args=[coalition.uuid])).content.decode()
     assert "Noord (WK990102)" in page
     response = client.post(
@@ -208,7 +204,7 @@ def test_adopting_through_the_page(coalition, coordinator):
 def test_another_coalitions_wijk_does_not_exist_here(coalition, coordinator, outsider):
     noord = factories.wijk(coalition, "Noord")
     own = outsider.coalition
-    client = logged_in(outsider)
+    client = client_for(outsider.user)
     for name in ("monitoring:neighbourhood_edit", "monitoring:neighbourhood_delete"):
         assert client.get(reverse(name, args=[own.uuid, noord.uuid])).status_code == 404
         assert client.get(reverse(name, args=[coalition.uuid, noord.uuid])).status_code == 404

@@ -7,11 +7,13 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from rest_framework.test import APIClient
 
-from samenspel.accounts.tests.factories import CoalitionFactory, MembershipFactory, PartnerFactory
+from samenspel.accounts.tests.factories import MembershipFactory
 from samenspel.coalitions.models import Coalition
+from samenspel.coalitions.tests.factories import CoalitionFactory
 from samenspel.core.models import AuditEvent
 from samenspel.partners import services
 from samenspel.partners.models import ContactPerson, ConversationStatus, Partner, PartnerEvent
+from samenspel.partners.tests.factories import PartnerFactory
 
 pytestmark = pytest.mark.django_db
 

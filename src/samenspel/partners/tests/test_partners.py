@@ -3,11 +3,11 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from samenspel.accounts.tests.factories import MembershipFactory, PartnerFactory
-from samenspel.conftest import logged_in
+from samenspel.accounts.tests.factories import MembershipFactory, client_for
 from samenspel.core.models import AuditEvent
 from samenspel.partners.models import ContactPerson, Partner, PartnerEvent
 from samenspel.partners.partner_map import build_map
+from samenspel.partners.tests.factories import PartnerFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -83,7 +83,7 @@ def test_resident_fields_are_cleared_for_organisations(coordinator_client, coali
 def test_partner_member_edits_only_their_own_organisation(coalition):
     membership = MembershipFactory(coalition=coalition, partner_member=True)
     other = PartnerFactory(coalition=coalition, name="Andere partner")
-    client = logged_in(membership)
+    client = client_for(membership.user)
     own = membership.partner
     assert client.get(reverse("partners:edit", args=[coalition.uuid, own.uuid])).status_code == 200
     assert (

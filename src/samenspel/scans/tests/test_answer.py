@@ -8,9 +8,9 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from samenspel.accounts.tests.factories import MembershipFactory, PartnerFactory
-from samenspel.conftest import logged_in
+from samenspel.accounts.tests.factories import MembershipFactory, client_for
 from samenspel.partners.models import ContactPerson
+from samenspel.partners.tests.factories import PartnerFactory
 from samenspel.scans import services
 from samenspel.scans.models import Respondent, Response, ResponseStatus, Round, RoundStatus
 
@@ -143,7 +143,7 @@ def test_a_named_round_says_so_up_front(coalition, django_capture_on_commit_call
 
 
 def test_a_logged_in_member_of_another_coalition_sees_no_coalition_menu(respondent):
-    client = logged_in(MembershipFactory(coordinator=True))
+    client = client_for(MembershipFactory(coordinator=True).user)
     html = client.get(link(respondent)).content.decode()
     assert "Hoofdmenu" in html  # their own menu…
     assert "/partners/" not in html  # …without links into a coalition

@@ -14,12 +14,10 @@ from drf_spectacular.drainage import GENERATOR_STATS
 from drf_spectacular.generators import SchemaGenerator
 from rest_framework.test import APIClient
 
-from samenspel.accounts.tests.factories import (
-    CoalitionFactory,
-    MembershipFactory,
-    PartnerFactory,
-)
+from samenspel.accounts.tests.factories import MembershipFactory
+from samenspel.coalitions.tests.factories import CoalitionFactory
 from samenspel.partners.models import ContactPerson
+from samenspel.partners.tests.factories import PartnerFactory
 from samenspel.scans import services
 from samenspel.scans.models import Respondent, Response, ResponseStatus, Round, RoundStatus
 

@@ -5,8 +5,8 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from samenspel.accounts.tests.factories import PartnerFactory
 from samenspel.partners.models import PartnerEvent
+from samenspel.partners.tests.factories import PartnerFactory
 from samenspel.scans.netwerkdip import (
     Departure,
     DipInputs,

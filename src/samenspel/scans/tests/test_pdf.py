@@ -8,8 +8,7 @@ import zlib
 import pytest
 from django.urls import reverse
 
-from samenspel.accounts.tests.factories import MembershipFactory
-from samenspel.conftest import logged_in
+from samenspel.accounts.tests.factories import MembershipFactory, client_for
 from samenspel.core import pdf
 from samenspel.scans.tests.test_results import answer, invite, make_round, pulse
 
@@ -74,7 +73,7 @@ def test_results_pdf_of_a_small_anonymous_round_has_no_numbers(coalition, reader
 
 
 def test_results_pdf_is_not_for_outsiders(scan_round):
-    outsider = logged_in(MembershipFactory(coordinator=True))
+    outsider = client_for(MembershipFactory(coordinator=True).user)
     assert outsider.get(pdf_url(scan_round)).status_code == 404
 
 

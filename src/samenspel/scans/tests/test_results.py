@@ -10,8 +10,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from samenspel.accounts.tests.factories import MembershipFactory, PartnerFactory
-from samenspel.conftest import logged_in
+from samenspel.accounts.tests.factories import MembershipFactory, client_for
+from samenspel.partners.tests.factories import PartnerFactory
 from samenspel.scans import instruments, scoring
 from samenspel.scans.charts import distribution_chart, mean_chart, trend_chart
 from samenspel.scans.instruments import get_instrument
@@ -370,7 +370,7 @@ def test_results_page_reads_the_same_number_of_queries_for_3_and_30_answers(
 
 
 def test_an_outsider_gets_404_and_a_read_only_member_may_see_aggregates(spring, reader_client):
-    outsider = logged_in(MembershipFactory(coordinator=True))
+    outsider = client_for(MembershipFactory(coordinator=True).user)
     for name in ("scans:results", "scans:results_pdf"):
         url = reverse(name, args=[spring.coalition.uuid, spring.uuid])
         assert outsider.get(url).status_code == 404
@@ -384,7 +384,7 @@ def test_a_round_of_another_coalition_is_not_found_through_mine(coalition, reade
 
 
 def test_partner_members_may_see_aggregates(spring, coalition):
-    client = logged_in(MembershipFactory(coalition=coalition, partner_member=True))
+    client = client_for(MembershipFactory(coalition=coalition, partner_member=True).user)
     assert client.get(results_url(spring)).status_code == 200
 
 
@@ -468,7 +468,7 @@ def test_health_page_shows_cards_and_the_netwerkdip(coalition, spring, reader_cl
     assert reverse("scans:results", args=[coalition.uuid, spring.uuid]) in html
     assert reverse("scans:trend", args=[coalition.uuid, "pulse"]) in html
     assert reverse("scans:rounds", args=[coalition.uuid]) in html
-    outsider = logged_in(MembershipFactory(coordinator=True))
+    outsider = client_for(MembershipFactory(coordinator=True).user)
     assert outsider.get(reverse("scans:health", args=[coalition.uuid])).status_code == 404
     assert outsider.get(reverse("scans:trend", args=[coalition.uuid, "pulse"])).status_code == 404
 

@@ -9,10 +9,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from samenspel.accounts.tests.factories import MembershipFactory, PartnerFactory
-from samenspel.conftest import logged_in
+from samenspel.accounts.tests.factories import MembershipFactory, client_for
 from samenspel.core.models import AuditEvent
 from samenspel.partners.models import ContactPerson
+from samenspel.partners.tests.factories import PartnerFactory
 from samenspel.scans import services
 from samenspel.scans.models import Respondent, Response, ResponseStatus, Round, RoundStatus
 
@@ -289,7 +289,7 @@ def test_a_round_whose_closing_date_passed_cannot_be_opened(
 ):
     scan_round = make_round(coalition, people)
     time_machine.move_to(datetime.datetime(2025, 6, 21, 10, tzinfo=datetime.UTC), tick=False)
-    response = logged_in(coordinator).post(open_url(scan_round), follow=True)
+    response = client_for(coordinator.user).post(open_url(scan_round), follow=True)
     assert "sluitdatum is al voorbij" in response.content.decode()
     scan_round.refresh_from_db()
     assert scan_round.status == RoundStatus.DRAFT
@@ -443,7 +443,7 @@ def test_readers_see_rounds_and_numbers_but_not_who_was_invited(
 def test_members_without_manage_scans_cannot_create_open_or_close(
     coalition, people, role, django_capture_on_commit_callbacks
 ):
-    client = logged_in(MembershipFactory(coalition=coalition, **{role: True}))
+    client = client_for(MembershipFactory(coalition=coalition, **{role: True}).user)
     draft = make_round(coalition, people)
     opened = open_(make_round(coalition, people), django_capture_on_commit_callbacks)
     assert client.get(create_url(coalition)).status_code == 403
@@ -458,7 +458,7 @@ def test_members_without_manage_scans_cannot_create_open_or_close(
 
 
 def test_an_outsider_gets_404_everywhere(coalition, people):
-    outsider = logged_in(MembershipFactory(coordinator=True))
+    outsider = client_for(MembershipFactory(coordinator=True).user)
     scan_round = make_round(coalition, people)
     assert outsider.get(reverse("scans:rounds", args=[coalition.uuid])).status_code == 404
     assert outsider.get(create_url(coalition)).status_code == 404

@@ -8,8 +8,8 @@ from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from samenspel.coalitions.models import ChecklistItem, Phase, PhaseChange
-from samenspel.core.tests.browser.helpers import Demo, url
 from samenspel.partners.models import Partner
+from samenspel.tests.browser.helpers import Demo, url
 
 pytestmark = pytest.mark.browser
 

@@ -5,7 +5,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from samenspel.core.tests.browser.helpers import Demo, url
+from samenspel.tests.browser.helpers import Demo, url
 
 pytestmark = pytest.mark.browser
 

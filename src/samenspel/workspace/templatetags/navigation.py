@@ -2,7 +2,7 @@ from typing import Any
 
 from django import template
 
-from samenspel.core import navigation
+from samenspel.workspace import navigation
 
 register = template.Library()
 

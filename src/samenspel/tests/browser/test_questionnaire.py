@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page, expect
 
-from samenspel.core.tests.browser.helpers import Demo, assert_accessible, focused, tab_until, url
+from samenspel.tests.browser.helpers import Demo, assert_accessible, focused, tab_until, url
 
 pytestmark = pytest.mark.browser
 

@@ -31,7 +31,7 @@ from playwright.sync_api import (
     sync_playwright,
 )
 
-from samenspel.core.tests.browser.helpers import (
+from samenspel.tests.browser.helpers import (
     AXE_RESULTS,
     DEMO_PASSWORD,
     Demo,

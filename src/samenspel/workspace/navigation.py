@@ -1,40 +1,28 @@
 """The coalition's main menu, built in Python once per page.
 
 Every coalition page shows the same menu; with a `{% url %}`, a translation and a comparison per
-item it was a large part of a list page's time. Coalition URLs differ only in the coalition's
-uuid, so each is reversed once per process and completed by string substitution.
+item it was a large part of a list page's time, so each item's address comes from
+`core.links.coalition_url` (reversed once per process).
+
+The menu names every section of the workspace, so it lives in this top layer, above the domain
+apps whose pages it links (by URL name only).
 """
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
-from uuid import UUID
+from typing import TYPE_CHECKING
 
 from django.http import HttpRequest
-from django.urls import reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from samenspel.accounts.models import Membership
 from samenspel.accounts.policy import Permission, can
-from samenspel.coalitions.models import Coalition
+from samenspel.core.links import coalition_url
 
-_PLACEHOLDER = UUID(int=0)
-
-
-@functools.cache
-def _url_parts(view_name: str) -> tuple[str, str]:
-    prefix, _separator, suffix = reverse(view_name, args=[_PLACEHOLDER]).partition(
-        str(_PLACEHOLDER)
-    )
-    return prefix, suffix
-
-
-def coalition_url(view_name: str, coalition: UUID | str) -> str:
-    """`reverse(view_name, args=[coalition])` for a URL whose only argument is the coalition."""
-    prefix, suffix = _url_parts(view_name)
-    return f"{prefix}{coalition}{suffix}"
+if TYPE_CHECKING:
+    from samenspel.accounts.models import Membership
+    from samenspel.coalitions.models import Coalition
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import BrowserContext, ConsoleMessage, Page, Request, expect
 
-from samenspel.core.tests.browser.helpers import Demo, log_in_as, url
+from samenspel.tests.browser.helpers import Demo, log_in_as, url
 
 pytestmark = pytest.mark.browser
 

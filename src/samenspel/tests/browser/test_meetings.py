@@ -3,8 +3,8 @@
 import pytest
 from playwright.sync_api import Page, expect
 
-from samenspel.core.tests.browser.helpers import Demo, assert_accessible, url
 from samenspel.meetings.models import Meeting
+from samenspel.tests.browser.helpers import Demo, assert_accessible, url
 
 pytestmark = pytest.mark.browser
 

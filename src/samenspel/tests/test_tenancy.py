@@ -15,12 +15,13 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from samenspel.accounts.models import ApiToken, Invitation
-from samenspel.accounts.tests.factories import MembershipFactory, PartnerFactory
+from samenspel.accounts.tests.factories import MembershipFactory
 from samenspel.agreements.models import Covenant, PartnerAgreement, ProcessStep, Signatory
 from samenspel.evaluations.models import Evaluation, EvaluationMoment
 from samenspel.funding.models import FundingSource
 from samenspel.guide.content import all_activity_keys
 from samenspel.partners.models import ContactPerson, PartnerEvent
+from samenspel.partners.tests.factories import PartnerFactory
 from samenspel.scans.models import Round
 
 # Reachable without logging in, by design.

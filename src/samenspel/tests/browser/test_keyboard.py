@@ -5,8 +5,8 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from samenspel.core.tests.browser.helpers import Demo, focused, tab_until, url
 from samenspel.partners.models import Partner
+from samenspel.tests.browser.helpers import Demo, focused, tab_until, url
 
 pytestmark = pytest.mark.browser
 

@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from samenspel.accounts.models import Role
 from samenspel.accounts.tests.factories import MembershipFactory, client_for
-from samenspel.core.navigation import coalition_url
+from samenspel.core.links import coalition_url
 
 
 def current_menu_item(html: str) -> list[str]:

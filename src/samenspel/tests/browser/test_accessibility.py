@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page, expect
 
-from samenspel.core.tests.browser.helpers import Demo, assert_accessible, url
+from samenspel.tests.browser.helpers import Demo, assert_accessible, url
 
 pytestmark = pytest.mark.browser
 

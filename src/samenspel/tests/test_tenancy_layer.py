@@ -22,7 +22,7 @@ from samenspel.coalitions.models import Coalition
 from samenspel.core.tenancy import Tenancy, TenantQuerySet
 from samenspel.partners.models import Partner
 
-SOURCE = Path(__file__).resolve().parents[2]
+SOURCE = Path(__file__).resolve().parents[1]
 
 DOORS = {"visible_to", "visible_across", "of_coalition", "correlated", "across_coalitions", "none"}
 WRITES = {"create", "bulk_create"}

@@ -4,9 +4,10 @@ import pytest
 from django.core.cache import caches
 from django.test import override_settings
 
-from samenspel.accounts.tests.factories import MembershipFactory, PartnerFactory
+from samenspel.accounts.tests.factories import MembershipFactory
 from samenspel.advice import services as advice
 from samenspel.partners import services as partners
+from samenspel.partners.tests.factories import PartnerFactory
 from samenspel.scans.models import Response, ResponseStatus, Round
 from samenspel.scans.results import cached_round_results
 

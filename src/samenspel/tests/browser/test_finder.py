@@ -19,8 +19,8 @@ from samenspel.activities.tests.test_public_finder import (
     make_finder,
     make_neighbourhood,
 )
-from samenspel.core.tests.browser.helpers import assert_accessible, tab_until
-from samenspel.core.tests.browser.test_keyboard import assert_focus_visible
+from samenspel.tests.browser.helpers import assert_accessible, tab_until
+from samenspel.tests.browser.test_keyboard import assert_focus_visible
 
 pytestmark = pytest.mark.browser
 

@@ -6,11 +6,13 @@ import datetime
 import pytest
 from django.db.models import F, Sum
 
-from samenspel.accounts.tests.factories import CoalitionFactory, MembershipFactory, PartnerFactory
+from samenspel.accounts.tests.factories import MembershipFactory
 from samenspel.activities.models import Activity, ActivityStatus, Finder, ReachRecord
 from samenspel.activities.selectors import stale_activities
 from samenspel.coalitions.models import Neighbourhood
+from samenspel.coalitions.tests.factories import CoalitionFactory
 from samenspel.demo.activities import ACTIVITIES, load_activities
+from samenspel.partners.tests.factories import PartnerFactory
 
 pytestmark = pytest.mark.django_db
 
