@@ -10,6 +10,7 @@ urlpatterns = [
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("account/", include("samenspel.accounts.urls")),
     path("gids/", include("samenspel.guide.urls")),
+    path("landelijk/", include("samenspel.workspace.urls")),
     path("", include("samenspel.coalitions.urls")),
     path("", include("samenspel.partners.urls")),
     path("", include("samenspel.scans.urls")),

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from django.http import HttpRequest, HttpResponseBase
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponseBase
 
 from samenspel.accounts import policy
 
@@ -31,3 +32,28 @@ class CoalitionMixin:
         context = super().get_context_data(**kwargs)  # type: ignore[misc]
         context.update(coalition=self.coalition, membership=self.membership)
         return context
+
+
+class PortfolioMixin:
+    """For pages across a person's coalitions: `memberships` are those in which the person holds
+    `permission` (404 when there are none, as for a coalition they are not a member of)."""
+
+    permission: policy.Permission = policy.Permission.VIEW_COALITION
+    memberships: list[Membership]
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        self.memberships = list(policy.portfolio(request.user, self.permission))
+        if not self.memberships:
+            raise Http404
+        return super().dispatch(request, *args, **kwargs)  # type: ignore[misc]
+
+
+class NationalMixin:
+    """For the national programme's pages: figures over all coalitions (403 for anyone else)."""
+
+    national_permission = policy.NationalPermission.VIEW_NATIONAL_FIGURES
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        if not policy.can_nationally(request.user, self.national_permission):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)  # type: ignore[misc]

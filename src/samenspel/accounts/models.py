@@ -33,12 +33,29 @@ class UserManager(DjangoUserManager["User"]):
         return self.get(email__iexact=username)
 
 
+class NationalRole(models.TextChoices):
+    """A role above the coalitions: it sees figures summed over all of them, never one coalition's
+    own data and never personal data."""
+
+    PROGRAMME = "programme", _("Landelijk programma")
+
+
 class User(AbstractBaseUser, PermissionsMixin):
     """A person who logs in by e-mail address. Roles live on Membership, per coalition."""
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     email = models.EmailField(_("e-mailadres"), unique=True, help_text=_("Hiermee logt u in."))
     full_name = models.CharField(_("naam"), max_length=150, help_text=_("Voor- en achternaam."))
+    national_role = models.CharField(
+        _("landelijke rol"),
+        max_length=20,
+        choices=NationalRole.choices,
+        blank=True,
+        help_text=_(
+            "Alleen voor medewerkers van het landelijk programma: zij zien cijfers over alle "
+            "coalities samen, geen gegevens van één coalitie en geen persoonsgegevens."
+        ),
+    )
     is_active = models.BooleanField(_("actief"), default=True)
     is_staff = models.BooleanField(_("beheerder"), default=False)
     date_joined = models.DateTimeField(_("aangemaakt op"), default=timezone.now)

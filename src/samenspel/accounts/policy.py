@@ -4,6 +4,12 @@ Views, the API and templates all ask `can()`. A person's rights in a coalition f
 Membership's role; partner members get extra rights on their own partner organisation only.
 `CONFIDENTIAL_PARTNER_DATA` is reserved for data that belongs to one partner organisation alone
 (signals about residents): not even the coordinator holds it.
+
+A person may be a member of many coalitions (an advisor supports about fifteen, a welfare
+organisation works in several municipalities): `portfolio()` answers in which of them they hold a
+permission, for pages across coalitions. Above the coalitions stands the national programme
+(`User.national_role`), whose rights (`NationalPermission`) cover figures summed over all
+coalitions and nothing of one coalition: it holds no membership, so every coalition page is 404.
 """
 
 from __future__ import annotations
@@ -13,9 +19,10 @@ from typing import TYPE_CHECKING
 from uuid import UUID
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.http import Http404, HttpRequest
 
-from samenspel.accounts.models import Membership, Role
+from samenspel.accounts.models import Membership, MembershipQuerySet, NationalRole, Role
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser
@@ -64,6 +71,18 @@ ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
     Role.PARTNER_MEMBER: _READ,
 }
 
+
+# Rights above the coalitions. Kept apart from `Permission`, so no coalition role can hold them.
+class NationalPermission(StrEnum):
+    VIEW_NATIONAL_FIGURES = (
+        "view_national_figures"  # aggregates over all coalitions, small n hidden
+    )
+
+
+NATIONAL_ROLE_PERMISSIONS: dict[str, frozenset[NationalPermission]] = {
+    NationalRole.PROGRAMME: frozenset({NationalPermission.VIEW_NATIONAL_FIGURES}),
+}
+
 # Rights a partner member holds on their own partner organisation, and only there.
 OWN_PARTNER_PERMISSIONS = frozenset(
     {
@@ -91,6 +110,32 @@ def can(
         and membership.role == Role.PARTNER_MEMBER
         and membership.partner_id == partner.pk
     )
+
+
+def can_nationally(user: User | AnonymousUser, permission: NationalPermission | str) -> bool:
+    if not user.is_authenticated or not user.is_active:
+        return False
+    granted = NATIONAL_ROLE_PERMISSIONS.get(user.national_role, frozenset())  # type: ignore[union-attr]
+    return NationalPermission(permission) in granted
+
+
+def roles_holding(permission: Permission | str) -> frozenset[str]:
+    """The coalition roles that hold `permission` throughout the coalition."""
+    permission = Permission(permission)
+    return frozenset(role for role, rights in ROLE_PERMISSIONS.items() if permission in rights)
+
+
+def portfolio(user: User | AnonymousUser, permission: Permission | str) -> MembershipQuerySet:
+    """The person's memberships in which they hold `permission`: in the whole coalition through
+    their role, or, for a right on one's own organisation, as a member for a partner (then only
+    on that partner, which `can(membership, permission, partner)` still decides)."""
+    if not user.is_authenticated:
+        return Membership.objects.none()
+    permission = Permission(permission)
+    holds = Q(role__in=roles_holding(permission))
+    if permission in OWN_PARTNER_PERMISSIONS:
+        holds |= Q(role=Role.PARTNER_MEMBER)
+    return Membership.objects.for_user(user).filter(holds).order_by("coalition__name", "pk")
 
 
 def require(

@@ -21,12 +21,15 @@ from samenspel.guide.content import all_activity_keys, get_activity
 
 
 class HomeView(TemplateView):
-    """The person's coalitions; with exactly one, go straight to its dashboard."""
+    """The person's coalitions; with exactly one, go straight to its dashboard. The national
+    programme, which is a member of none, starts at its national figures."""
 
     template_name = "coalitions/home.html"
 
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         memberships = memberships_of(request)
+        if not memberships and request.user.national_role:  # type: ignore[union-attr]
+            return redirect("workspace:national")
         if len(memberships) == 1:
             return redirect("coalitions:dashboard", memberships[0].coalition.uuid)
         return self.render_to_response(self.get_context_data(memberships=memberships))

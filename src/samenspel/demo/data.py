@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils import timezone
 
-from samenspel.accounts.models import Membership, Role, User
+from samenspel.accounts.models import Membership, NationalRole, Role, User
 from samenspel.coalitions import services as coalition_services
 from samenspel.coalitions.models import (
     LIFE_PHASES,
@@ -654,6 +654,8 @@ def load_demo(password: str) -> list[tuple[str, str]]:
     Membership.objects.create(user=users["gemeente"], coalition=dijkerveen, role=Role.MUNICIPALITY)
     Membership.objects.create(user=users["adviseur"], coalition=dijkerveen, role=Role.ADVISOR)
     Membership.objects.create(user=users["adviseur"], coalition=lindewaarde, role=Role.ADVISOR)
+    users["programma"].national_role = NationalRole.PROGRAMME
+    users["programma"].save(update_fields=["national_role"])
     return [(demo_email(local), name) for local, name in ACCOUNTS]
 
 
@@ -663,4 +665,5 @@ ACCOUNTS = [
     ("partner", "Medewerker Welzijn Dijkerveen (partner)"),
     ("gemeente", "Beleidsmedewerker gemeente Dijkerveen"),
     ("adviseur", "Programma-adviseur (beide coalities)"),
+    ("programma", "Landelijk programma (alleen cijfers over alle coalities)"),
 ]

@@ -16,11 +16,15 @@ from pathlib import Path
 
 import pytest
 from django.apps import apps
+from django.core.exceptions import ImproperlyConfigured
 from django.db import models
+from django.http import Http404
 
+from samenspel.accounts.tests.factories import MembershipFactory, UserFactory
 from samenspel.coalitions.models import Coalition
-from samenspel.core.tenancy import Tenancy, TenantQuerySet
-from samenspel.partners.models import Partner
+from samenspel.core.tenancy import Tenancy, TenantQuerySet, lookup_or_404
+from samenspel.partners.models import ContactPerson, Partner
+from samenspel.partners.tests.factories import PartnerFactory
 
 SOURCE = Path(__file__).resolve().parents[1]
 
@@ -35,6 +39,7 @@ ACROSS_COALITIONS = {
     "agreements/reminders.py": "agreements due for review, in every coalition",
     "evaluations/reminders.py": "evaluation moments coming up, in every coalition",
     "funding/reminders.py": "funding ending without a plan, in every coalition",
+    "workspace/national.py": "the national programme's figures, summed over all coalitions",
     "bench": "national-scale synthetic data",
     "demo": "builds the demo coalitions",
 }
@@ -157,3 +162,39 @@ def test_the_check_catches_an_unscoped_read():
     assert unscoped_reads("partners/views.py", ast.parse(scoped), tenants) == []
     crossing = "Partner.objects.across_coalitions()\n"
     assert len(unscoped_reads("partners/views.py", ast.parse(crossing), tenants)) == 1
+
+
+@pytest.mark.django_db
+def test_the_doors_scope_to_one_coalition_or_to_a_portfolio():
+    advisor = UserFactory()
+    first, second = (MembershipFactory(user=advisor, advisor=True) for _ in range(2))
+    outside = PartnerFactory(name="Elders")
+    mine = [PartnerFactory(coalition=m.coalition) for m in (first, second)]
+    assert list(Partner.objects.visible_to(first)) == [mine[0]]
+    across = set(Partner.objects.visible_across([first, second]))
+    assert across == set(mine)
+    assert outside not in across
+    with pytest.raises(Http404):
+        lookup_or_404(Partner.objects.visible_to(first), outside.uuid)
+    with pytest.raises(Http404):
+        lookup_or_404(Partner.objects.visible_to(first), "not-a-uuid")
+    with pytest.raises(ImproperlyConfigured):
+        lookup_or_404(Partner.objects.all(), mine[0].uuid)
+
+
+@pytest.mark.django_db
+def test_confidential_rows_are_seen_only_by_their_own_organisation(monkeypatch):
+    # No confidential model exists yet (signals come next): treat contact persons as one.
+    monkeypatch.setattr(
+        ContactPerson, "tenancy", Tenancy("partner__coalition", owner="partner", confidential=True)
+    )
+    member = MembershipFactory(partner_member=True)
+    coordinator = MembershipFactory(coalition=member.coalition, coordinator=True)
+    own = ContactPerson.objects.create(partner=member.partner, name="Eigen")
+    other_partner = PartnerFactory(coalition=member.coalition)
+    ContactPerson.objects.create(partner=other_partner, name="Ander")
+    assert list(ContactPerson.objects.visible_to(member)) == [own]
+    assert list(ContactPerson.objects.visible_to(coordinator)) == []
+    assert list(ContactPerson.objects.visible_across([member, coordinator])) == [own]
+    with pytest.raises(ImproperlyConfigured):
+        ContactPerson.objects.of_coalition(member.coalition)
