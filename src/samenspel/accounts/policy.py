@@ -115,7 +115,7 @@ def can(
 def can_nationally(user: User | AnonymousUser, permission: NationalPermission | str) -> bool:
     if not user.is_authenticated or not user.is_active:
         return False
-    granted = NATIONAL_ROLE_PERMISSIONS.get(user.national_role, frozenset())  # type: ignore[union-attr]
+    granted = NATIONAL_ROLE_PERMISSIONS.get(user.national_role, frozenset())
     return NationalPermission(permission) in granted
 
 
