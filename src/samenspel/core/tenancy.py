@@ -68,8 +68,9 @@ class Tenancy:
 
 
 class MembershipLike(Protocol):
-    coalition_id: int
-    partner_id: int | None
+    # Any: django-stubs types a model's foreign key ids as fields, which an int never matches.
+    coalition_id: Any
+    partner_id: Any
 
 
 _M = TypeVar("_M", bound=models.Model)
