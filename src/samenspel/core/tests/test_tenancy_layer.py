@@ -30,6 +30,7 @@ WRITES = {"create", "bulk_create"}
 # Modules that serve every coalition at once, with why.
 ACROSS_COALITIONS = {
     "activities/public_selectors.py": "the public finder finds a coalition by its public address",
+    "activities/reminders.py": "the daily reminder run checks the activities of every coalition",
     "core/reminders.py": "the daily reminder run looks at every coalition",
     "bench": "national-scale synthetic data",
     "demo": "builds the demo coalitions",
