@@ -29,6 +29,7 @@ imports no domain app.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol, Self, TypeVar
 from uuid import UUID
@@ -109,7 +110,7 @@ class TenantQuerySet(models.QuerySet[_M]):
             lookup[str(tenancy.owner_key)] = membership.partner_id
         return self._scoped(**lookup)
 
-    def visible_across(self, memberships: list[MembershipLike]) -> Self:
+    def visible_across(self, memberships: Sequence[MembershipLike]) -> Self:
         """What a person sees in all the coalitions they are a member of (the portfolio)."""
         tenancy = self.tenancy_of(self.model)
         if tenancy.confidential:
