@@ -31,6 +31,8 @@ WRITES = {"create", "bulk_create"}
 ACROSS_COALITIONS = {
     "activities/public_selectors.py": "the public finder finds a coalition by its public address",
     "activities/reminders.py": "the daily reminder run checks the activities of every coalition",
+    "meetings/calendar.py": "a calendar feed, found by its secret, spans the person's coalitions",
+    "meetings/reminders.py": "the daily reminder run looks at meetings and actions everywhere",
     "core/reminders.py": "the daily reminder run looks at every coalition",
     "bench": "national-scale synthetic data",
     "demo": "builds the demo coalitions",
