@@ -33,6 +33,7 @@ ACROSS_COALITIONS = {
     "activities/reminders.py": "the daily reminder run checks the activities of every coalition",
     "meetings/calendar.py": "a calendar feed, found by its secret, spans the person's coalitions",
     "meetings/reminders.py": "the daily reminder run looks at meetings and actions everywhere",
+    "monitoring/figures_log.py": "the CBS figures are shared: their import log shows all imports",
     "core/reminders.py": "the daily reminder run looks at every coalition",
     "bench": "national-scale synthetic data",
     "demo": "builds the demo coalitions",
