@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
 from samenspel.activities.importing.columns import COLUMNS, EXAMPLE
@@ -24,7 +24,6 @@ from samenspel.activities.models import (
     ActivityKind,
     ActivityStatus,
     Frequency,
-    ReachByGroup,
     ReachRecord,
     TargetGroup,
     TimeSlot,
@@ -71,13 +70,9 @@ def _days(slots: list[TimeSlot]) -> tuple[str, datetime.time | None, datetime.ti
 
 def activities_for_export(coalition: Coalition) -> QuerySet[Activity]:
     return (
-        Activity.objects.filter(coalition=coalition)
+        Activity.objects.of_coalition(coalition)
         .select_related("neighbourhood")
-        .prefetch_related(
-            "providers",
-            "target_groups",
-            Prefetch("time_slots", queryset=TimeSlot.objects.order_by("weekday", "start_time")),
-        )
+        .prefetch_related("providers", "target_groups", "time_slots")  # by weekday, start time
         .order_by("title", "pk")
     )
 
@@ -158,11 +153,9 @@ def reach_table(coalition: Coalition) -> tuple[list[str], Iterator[list[Any]]]:
         "toelichting",
     ]
     records = (
-        ReachRecord.objects.filter(activity__coalition=coalition)
+        ReachRecord.objects.of_coalition(coalition)
         .select_related("activity__neighbourhood")
-        .prefetch_related(
-            "activity__providers", Prefetch("by_group", queryset=ReachByGroup.objects.all())
-        )
+        .prefetch_related("activity__providers", "by_group")
         .order_by("activity__title", "activity_id", "period_start", "pk")
     )
 
@@ -274,7 +267,7 @@ def template_explanation(coalition: Coalition) -> list[list[str]]:
         "groups": _("een of meer, met komma's ertussen: %(options)s")
         % {"options": labels(TargetGroup)},
         "neighbourhood": ", ".join(
-            Neighbourhood.objects.filter(coalition=coalition).values_list("name", flat=True)
+            Neighbourhood.objects.of_coalition(coalition).values_list("name", flat=True)
         ),
         "days": _("bijvoorbeeld: maandag, woensdag; of met eigen tijden: ma 09:30-11:00, wo 14:00"),
         "start_time": _("uu:mm, bijvoorbeeld 09:30"),
@@ -288,7 +281,7 @@ def template_explanation(coalition: Coalition) -> list[list[str]]:
         "week_against_loneliness": _("ja of nee"),
         "status": labels(ActivityStatus),
         "providers": ", ".join(
-            Partner.objects.filter(coalition=coalition).values_list("name", flat=True)
+            Partner.objects.of_coalition(coalition).values_list("name", flat=True)
         ),
         "is_published": _("ja of nee; leeg is ja"),
     }

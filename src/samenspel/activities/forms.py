@@ -296,7 +296,7 @@ class ActivityPageFilter(ActivityFilter):
         ]
         partners = [
             (str(uuid), name)
-            for uuid, name in Partner.objects.filter(coalition=coalition)
+            for uuid, name in Partner.objects.of_coalition(coalition)
             .order_by("name")
             .values_list("uuid", "name")
         ]

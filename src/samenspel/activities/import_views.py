@@ -88,10 +88,8 @@ class ImportPreviewView(CoalitionMixin, TemplateView):
         only_errors = self.request.GET.get("fouten") == "1"
         rows = [row for row in batch.rows if row["errors"]] if only_errors else batch.rows
         page = Paginator(rows, ROWS_PER_PAGE).get_page(self.request.GET.get("pagina"))
-        places = dict(
-            Neighbourhood.objects.filter(coalition=self.coalition).values_list("pk", "name")
-        )
-        partners = dict(Partner.objects.filter(coalition=self.coalition).values_list("pk", "name"))
+        places = dict(Neighbourhood.objects.visible_to(self.membership).values_list("pk", "name"))
+        partners = dict(Partner.objects.visible_to(self.membership).values_list("pk", "name"))
         kinds = dict(ActivityKind.choices)
         context.update(
             batch=batch,

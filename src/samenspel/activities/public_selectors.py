@@ -36,15 +36,24 @@ RESULTS_PER_PAGE = 10
 
 def published_finder_or_404(slug: str) -> Finder:
     """The finder behind a public address; an unknown or unpublished one is a 404."""
-    finder = Finder.objects.select_related("coalition").filter(slug=slug, is_published=True).first()
+    finder = (
+        Finder.objects.across_coalitions()
+        .select_related("coalition")
+        .filter(slug=slug, is_published=True)
+        .first()
+    )
     if finder is None:
         raise Http404
     return finder
 
 
-def public_providers() -> QuerySet[Partner]:
+def public_providers(finder: Finder) -> QuerySet[Partner]:
     """Provider organisations that may be named in public: not residents' own names."""
-    return Partner.objects.exclude(kind=PartnerKind.RESIDENTS).only("id", "uuid", "name")
+    return (
+        Partner.objects.of_coalition(finder.coalition_id)
+        .exclude(kind=PartnerKind.RESIDENTS)
+        .only("id", "uuid", "name")
+    )
 
 
 def finder_activities(finder: Finder) -> QuerySet[Activity]:
@@ -52,8 +61,8 @@ def finder_activities(finder: Finder) -> QuerySet[Activity]:
     # `finder` is online (published_finder_or_404), so its coalition's listed activities are
     # exactly the published ones, without joining the finder again in every query.
     return (
-        Activity.objects.listed()
-        .filter(coalition=finder.coalition_id)
+        Activity.objects.of_coalition(finder.coalition_id)
+        .listed()
         .with_neighbourhood_name()
         .order_by("title", "id")
     )
@@ -68,7 +77,7 @@ def finder_activities_in_full(finder: Finder) -> QuerySet[Activity]:
         .prefetch_related(
             "time_slots",
             "target_groups",
-            Prefetch("providers", queryset=public_providers().order_by("name")),
+            Prefetch("providers", queryset=public_providers(finder).order_by("name")),
         )
     )
 
@@ -117,9 +126,10 @@ class FinderFilter(django_filters.FilterSet):
     def __init__(self, *args: Any, finder: Finder, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         # One query for the neighbourhoods, used both to render and to check the choice.
+        self.coalition_id = finder.coalition_id
         self.neighbourhoods = {
             str(n.uuid): n
-            for n in Neighbourhood.objects.filter(coalition=finder.coalition_id).order_by("name")
+            for n in Neighbourhood.objects.of_coalition(finder.coalition_id).order_by("name")
         }
         self.filters["wijk"].extra["choices"] = [
             (key, n.name) for key, n in self.neighbourhoods.items()
@@ -137,14 +147,18 @@ class FinderFilter(django_filters.FilterSet):
         return queryset.filter(Q(neighbourhood=neighbourhood) | Q(neighbourhood__isnull=True))
 
     def for_group(self, queryset: QuerySet[Activity], name: str, value: str) -> QuerySet[Activity]:
-        groups = ActivityTargetGroup.objects.filter(
+        groups = ActivityTargetGroup.objects.of_coalition(self.coalition_id).filter(
             activity=OuterRef("pk"), group__in={value, TargetGroup.EVERYONE}
         )
         return queryset.filter(Exists(groups))
 
     def on_day(self, queryset: QuerySet[Activity], name: str, value: str) -> QuerySet[Activity]:
         return queryset.filter(
-            Exists(TimeSlot.objects.filter(activity=OuterRef("pk"), weekday=int(value)))
+            Exists(
+                TimeSlot.objects.of_coalition(self.coalition_id).filter(
+                    activity=OuterRef("pk"), weekday=int(value)
+                )
+            )
         )
 
     def free(self, queryset: QuerySet[Activity], name: str, value: bool) -> QuerySet[Activity]:

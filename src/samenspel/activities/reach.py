@@ -96,7 +96,7 @@ def _window(prefix: str, period: Period) -> Q:
 
 def coalition_reach(coalition: Coalition, period: Period) -> CoalitionReach:
     """Five queries: the total, per partner, per wijk, without wijk, per target group."""
-    records = ReachRecord.objects.filter(activity__coalition=coalition).filter(_window("", period))
+    records = ReachRecord.objects.of_coalition(coalition).filter(_window("", period))
     total = records.aggregate(
         **_sums("", Q()),
         n=Count("pk"),
@@ -104,7 +104,7 @@ def coalition_reach(coalition: Coalition, period: Period) -> CoalitionReach:
     )
     reach = "activities__reach__"
     partners = (
-        Partner.objects.filter(coalition=coalition)
+        Partner.objects.of_coalition(coalition)
         .annotate(
             **_sums(reach, _window(reach, period)),
             n_activities=Count("activities", filter=_window(reach, period), distinct=True),
@@ -112,7 +112,7 @@ def coalition_reach(coalition: Coalition, period: Period) -> CoalitionReach:
         .order_by("name", "pk")
     )
     wijken = (
-        Neighbourhood.objects.filter(coalition=coalition)
+        Neighbourhood.objects.of_coalition(coalition)
         .annotate(
             **_sums(reach, _window(reach, period)),
             n_activities=Count("activities", filter=_window(reach, period), distinct=True),
@@ -123,7 +123,8 @@ def coalition_reach(coalition: Coalition, period: Period) -> CoalitionReach:
         **_sums("", Q()), activities=Count("activity", distinct=True)
     )
     groups = dict(
-        ReachByGroup.objects.filter(record__in=records)
+        ReachByGroup.objects.of_coalition(coalition)
+        .filter(record__in=records)
         .values("group")
         .annotate(n=Sum("participants"))
         .values_list("group", "n")

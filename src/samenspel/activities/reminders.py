@@ -29,13 +29,16 @@ CATCH_UP_DAYS = 30
 def activity_check_due(day: datetime.date) -> Iterator[Reminder]:
     due = stale_before(day)
     activities = list(
-        Activity.objects.filter(
+        Activity.objects.across_coalitions()
+        .filter(
             checked_on__lt=due,
             checked_on__gte=due - datetime.timedelta(days=CATCH_UP_DAYS),
         )
         .exclude(status=ActivityStatus.ENDED)
         .select_related("coalition")
-        .prefetch_related(Prefetch("providers", queryset=Partner.objects.only("id", "name")))
+        .prefetch_related(
+            Prefetch("providers", queryset=Partner.objects.across_coalitions().only("id", "name"))
+        )
         .order_by("pk")
     )
     providers = {p.pk for a in activities for p in a.providers.all()}

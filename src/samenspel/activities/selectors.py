@@ -13,8 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from uuid import UUID
 
-from django.db.models import F, Prefetch, Q, QuerySet
-from django.shortcuts import get_object_or_404
+from django.db.models import F, Q, QuerySet
 
 from samenspel.accounts.models import Membership
 from samenspel.accounts.policy import Permission, can
@@ -30,6 +29,7 @@ from samenspel.activities.models import (
 )
 from samenspel.coalitions.models import Coalition, Neighbourhood
 from samenspel.core.choices import label
+from samenspel.core.tenancy import lookup_or_404
 from samenspel.partners.models import Partner
 
 # An activity whose details nobody confirmed for this long is probably out of date: residents
@@ -64,61 +64,64 @@ def is_stale(activity: Activity, today: datetime.date) -> bool:
     return activity.checked_on is None or activity.checked_on < stale_before(today)
 
 
-def activity_list_of(coalition: Coalition) -> ActivityQuerySet:
-    """The activities for a list page; `activity_rows` adds the rest for one page."""
+def for_list_page(activities: ActivityQuerySet) -> ActivityQuerySet:
+    """Scoped activities as a list page reads them; `activity_rows` adds the rest for one page."""
+    return activities.with_neighbourhood_name().order_by("title", "pk")
+
+
+def with_details(activities: ActivityQuerySet) -> ActivityQuerySet:
+    """Scoped activities with everything a list row shows, in a fixed number of queries (one per
+    related table) whatever the number of activities. Providers and time slots come in their
+    models' own order: by name, and by weekday and start time."""
     return (
-        Activity.objects.filter(coalition=coalition)
-        .with_neighbourhood_name()
+        activities.select_related("neighbourhood", "checked_by")
+        .prefetch_related("providers", "target_groups", "time_slots")
         .order_by("title", "pk")
     )
 
 
 def activities_of(coalition: Coalition) -> ActivityQuerySet:
-    """The coalition's activities with everything a list row shows, in a fixed number of
-    queries (one per related table) whatever the number of activities."""
-    return (
-        Activity.objects.filter(coalition=coalition)
-        .select_related("neighbourhood", "checked_by")
-        .prefetch_related(
-            Prefetch("providers", queryset=Partner.objects.order_by("name")),
-            "target_groups",
-            Prefetch("time_slots", queryset=TimeSlot.objects.order_by("weekday", "start_time")),
-        )
-        .order_by("title", "pk")
-    )
+    return with_details(Activity.objects.of_coalition(coalition))
 
 
 def stale_activities(coalition: Coalition, today: datetime.date) -> ActivityQuerySet:
-    return (
-        Activity.objects.filter(coalition=coalition)
-        .filter(stale_q(today))
-        .order_by(F("checked_on").asc(nulls_first=True), "title", "pk")
+    return stale_among(Activity.objects.of_coalition(coalition), today)
+
+
+def stale_among(activities: ActivityQuerySet, today: datetime.date) -> ActivityQuerySet:
+    return activities.filter(stale_q(today)).order_by(
+        F("checked_on").asc(nulls_first=True), "title", "pk"
     )
 
 
 def activity_or_404(coalition: Coalition, activity_uuid: UUID | str) -> Activity:
-    activity = get_object_or_404(activities_of(coalition), uuid=activity_uuid)
+    activity = lookup_or_404(activities_of(coalition), activity_uuid)
     activity.coalition = coalition
     return activity
 
 
 def reach_of(activity: Activity) -> QuerySet[ReachRecord]:
     """The activity's reach records, newest period first, with their counts per group."""
+    return records_of(ReachRecord.objects.of_coalition(activity.coalition_id), activity)
+
+
+def records_of(records: QuerySet[ReachRecord], activity: Activity) -> QuerySet[ReachRecord]:
+    """Scoped reach records of one activity, newest period first, with their counts per group."""
     return (
-        ReachRecord.objects.filter(activity=activity)
+        records.filter(activity=activity)
         .prefetch_related("by_group")
         .order_by("-period_start", "-period_end", "pk")
     )
 
 
 def record_or_404(activity: Activity, record_uuid: UUID | str) -> ReachRecord:
-    record = get_object_or_404(reach_of(activity), uuid=record_uuid)
+    record = lookup_or_404(reach_of(activity), record_uuid)
     record.activity = activity
     return record
 
 
 def neighbourhoods_of(coalition: Coalition) -> QuerySet[Neighbourhood]:
-    return Neighbourhood.objects.filter(coalition=coalition).order_by("name", "pk")
+    return Neighbourhood.objects.of_coalition(coalition).order_by("name", "pk")
 
 
 def provider_choices(coalition: Coalition, activity: Activity | None = None) -> QuerySet[Partner]:
@@ -127,7 +130,7 @@ def provider_choices(coalition: Coalition, activity: Activity | None = None) -> 
     keep = Q(left_on__isnull=True)
     if activity is not None and activity.pk:
         keep |= Q(activities=activity)
-    return Partner.objects.filter(coalition=coalition).filter(keep).distinct().order_by("name")
+    return Partner.objects.of_coalition(coalition).filter(keep).distinct().order_by("name")
 
 
 # --- who may change what --------------------------------------------------------------------
@@ -178,18 +181,29 @@ def activity_rows(
     (given a queryset of the partners that may be shown) providers: one query per kind for the
     whole page.
     `prefetch_related` would build a related manager and a queryset per row, which costs more
-    than everything else on a list page."""
+    than everything else on a list page. A page shows one coalition's activities."""
+    if not activities:
+        return []
+    coalition_id = activities[0].coalition_id
     ids = [activity.pk for activity in activities]
     schedules: dict[int, list[str]] = {pk: [] for pk in ids}
     labels: dict[int, list[str]] = {pk: [] for pk in ids}
     named: dict[int, list[Partner]] = {pk: [] for pk in ids}
-    slots = TimeSlot.objects.filter(activity_id__in=ids).order_by("weekday", "start_time", "pk")
+    slots = (
+        TimeSlot.objects.of_coalition(coalition_id)
+        .filter(activity_id__in=ids)
+        .order_by("weekday", "start_time", "pk")
+    )
     for pk, weekday, start, end in slots.values_list(
         "activity_id", "weekday", "start_time", "end_time"
     ):
         schedules[pk].append(slot_text(weekday, start, end))
     if groups:
-        rows = ActivityTargetGroup.objects.filter(activity_id__in=ids).order_by("group")
+        rows = (
+            ActivityTargetGroup.objects.of_coalition(coalition_id)
+            .filter(activity_id__in=ids)
+            .order_by("group")
+        )
         for pk, group in rows.values_list("activity_id", "group"):
             labels[pk].append(label(TargetGroup, group))
     if providers is not None:

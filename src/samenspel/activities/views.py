@@ -34,6 +34,7 @@ from samenspel.activities.forms import (
 )
 from samenspel.activities.models import Activity, ReachRecord
 from samenspel.activities.reach import Period, bar_chart, coalition_reach, record_rows
+from samenspel.core.tenancy import lookup_or_404
 from samenspel.core.views import ServiceFormMixin
 from samenspel.partners.models import Partner
 
@@ -48,11 +49,19 @@ class ActivityMixin(CoalitionMixin):
     activity: Activity
 
     def load_activity(self, *, editing: bool) -> Activity:
-        activity = selectors.activity_or_404(self.coalition, self.kwargs["activity"])
+        visible = Activity.objects.visible_to(self.membership)
+        activity = lookup_or_404(selectors.with_details(visible), self.kwargs["activity"])
+        activity.coalition = self.coalition
         if editing and not selectors.may_edit(self.membership, activity):
             raise PermissionDenied
         self.activity = activity
         return activity
+
+    def load_record(self, activity: Activity) -> ReachRecord:
+        records = ReachRecord.objects.visible_to(self.membership)
+        record = lookup_or_404(selectors.records_of(records, activity), self.kwargs["record"])
+        record.activity = activity
+        return record
 
     def detail_url(self) -> str:
         return reverse("activities:detail", args=[self.coalition.uuid, self.activity.uuid])
@@ -69,7 +78,7 @@ class ActivityListView(CoalitionMixin, TemplateView):
         today = timezone.localdate()
         filters = ActivityPageFilter(
             self.request.GET,
-            queryset=selectors.activity_list_of(self.coalition),
+            queryset=selectors.for_list_page(Activity.objects.visible_to(self.membership)),
             coalition=self.coalition,
         )
         page = Paginator(filters.qs, PER_PAGE).get_page(self.request.GET.get("pagina"))
@@ -88,12 +97,16 @@ class ActivityListView(CoalitionMixin, TemplateView):
                 for row in selectors.activity_rows(
                     list(page),
                     groups=False,  # the list does not show them
-                    providers=Partner.objects.only("id", "name", "coalition_id"),
+                    providers=Partner.objects.visible_to(self.membership).only(
+                        "id", "name", "coalition_id"
+                    ),
                 )
             ],
             query=query.urlencode(),
             list_url=self.request.path,
-            stale_count=selectors.stale_activities(self.coalition, today).count(),
+            stale_count=selectors.stale_among(
+                Activity.objects.visible_to(self.membership), today
+            ).count(),
             stale_months=selectors.STALE_AFTER_MONTHS,
             can_create=selectors.may_create(self.membership),
             own_partner=selectors.acting_partner(self.membership),
@@ -107,7 +120,9 @@ class ActivityDetailView(ActivityMixin, TemplateView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         activity = self.load_activity(editing=False)
-        records = list(selectors.reach_of(activity))
+        records = list(
+            selectors.records_of(ReachRecord.objects.visible_to(self.membership), activity)
+        )
         can_edit = selectors.may_edit(self.membership, activity)
         context.update(
             activity=activity,
@@ -236,7 +251,7 @@ class ReachFormView(ActivityMixin, ServiceFormMixin, FormView):
     def get_form_kwargs(self) -> dict[str, Any]:
         activity = self.load_activity(editing=True)
         if "record" in self.kwargs:
-            self.record = selectors.record_or_404(activity, self.kwargs["record"])
+            self.record = self.load_record(activity)
         return {**super().get_form_kwargs(), "instance": self.record}
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
@@ -260,8 +275,7 @@ class ReachDeleteView(ActivityMixin, TemplateView):
     template_name = "activities/reach_delete.html"
 
     def _record(self) -> ReachRecord:
-        activity = self.load_activity(editing=True)
-        return selectors.record_or_404(activity, self.kwargs["record"])
+        return self.load_record(self.load_activity(editing=True))
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
@@ -316,7 +330,7 @@ class FinderSettingsView(CoalitionMixin, ServiceFormMixin, FormView):
         context = super().get_context_data(**kwargs)
         context.update(
             finder=self.finder,
-            public_count=Activity.objects.filter(coalition=self.coalition).published().count()
+            public_count=Activity.objects.visible_to(self.membership).published().count()
             if self.finder.is_published
             else None,
         )

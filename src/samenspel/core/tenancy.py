@@ -31,6 +31,7 @@ imports no domain app.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol, Self, TypeVar
 from uuid import UUID
@@ -124,7 +125,7 @@ class TenantQuerySet(models.QuerySet[_M]):
             scoped._known_related_objects = {field: {coalition.pk: coalition}}  # type: ignore[attr-defined]
         return scoped
 
-    def visible_across(self, memberships: list[MembershipLike]) -> Self:
+    def visible_across(self, memberships: Sequence[MembershipLike]) -> Self:
         """What a person sees in all the coalitions they are a member of (the portfolio)."""
         tenancy = self.tenancy_of(self.model)
         if tenancy.confidential:

@@ -29,7 +29,7 @@ def feed_user(raw: str) -> User | None:
 
 
 def feed_memberships(user: User, coalition: UUID | None = None) -> list[Membership]:
-    memberships = Membership.objects.for_user(user)
+    memberships = Membership.objects.across_coalitions().for_user(user)
     if coalition is not None:
         memberships = memberships.filter(coalition__uuid=coalition)
     return list(memberships)
@@ -37,9 +37,14 @@ def feed_memberships(user: User, coalition: UUID | None = None) -> list[Membersh
 
 def feed_meetings(memberships: list[Membership]) -> QuerySet[Meeting]:
     return (
-        Meeting.objects.filter(coalition__in=[m.coalition_id for m in memberships])
+        Meeting.objects.visible_across(memberships)
         .select_related("coalition", "body")
-        .prefetch_related(Prefetch("agenda_items", queryset=AgendaItem.objects.order_by("order")))
+        .prefetch_related(
+            Prefetch(
+                "agenda_items",
+                queryset=AgendaItem.objects.visible_across(memberships).order_by("order"),
+            )
+        )
         .order_by("starts_at", "pk")
     )
 
@@ -51,8 +56,9 @@ def feed_actions(user: User, memberships: list[Membership]) -> QuerySet[ActionIt
     if user.full_name.strip():
         mine |= Q(owner_name__iexact=user.full_name.strip())
     return (
-        ActionItem.objects.open()
-        .filter(mine, meeting__coalition__in=[m.coalition_id for m in memberships])
+        ActionItem.objects.visible_across(memberships)
+        .open()
+        .filter(mine)
         .exclude(due_on=None)
         .select_related("meeting__coalition")
         .order_by("due_on", "pk")

@@ -23,7 +23,7 @@ STARTS_AT_REQUIRED = _("Vul de datum en begintijd van het overleg in.")
 
 
 def _partners(coalition: Coalition) -> Any:
-    return Partner.objects.filter(coalition=coalition).current().order_by("name")
+    return Partner.objects.of_coalition(coalition).current().order_by("name")
 
 
 class BodyForm(forms.ModelForm):
@@ -58,7 +58,7 @@ class MeetingForm(forms.ModelForm):
     def __init__(self, *args: Any, coalition: Coalition, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         body = self.fields["body"]
-        body.queryset = Body.objects.filter(coalition=coalition)  # type: ignore[attr-defined]
+        body.queryset = Body.objects.of_coalition(coalition)  # type: ignore[attr-defined]
         body.empty_label = _("Geen vast overleg")  # type: ignore[attr-defined]
 
     def _post_clean(self) -> None:
@@ -134,8 +134,9 @@ class ActionItemEditForm(ActionItemForm):
         super().__init__(*args, coalition=coalition, **kwargs)
         # A partner that has since left stays selectable for the action it already owns.
         owner = self.instance.owner_partner_id
-        self.fields["owner_partner"].queryset = Partner.objects.filter(  # type: ignore[attr-defined]
-            Q(left_on__isnull=True) | Q(pk=owner), coalition=coalition
+        partners = Partner.objects.of_coalition(coalition)
+        self.fields["owner_partner"].queryset = partners.filter(  # type: ignore[attr-defined]
+            Q(left_on__isnull=True) | Q(pk=owner)
         ).order_by("name")
 
 
@@ -151,8 +152,8 @@ class ScheduleForm(forms.Form):
 
     def __init__(self, *args: Any, coalition: Coalition, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["meeting"].queryset = Meeting.objects.filter(  # type: ignore[attr-defined]
-            coalition=coalition
+        self.fields["meeting"].queryset = Meeting.objects.of_coalition(  # type: ignore[attr-defined]
+            coalition
         ).upcoming(timezone.now())
         self.fields["meeting"].label_from_instance = (  # type: ignore[attr-defined]
             lambda meeting: (

@@ -16,7 +16,9 @@ from samenspel.partners.models import ContactPerson
 def _primary_emails(partner_ids: set[int]) -> dict[int, str]:
     """Each partner's first contact with an e-mail address (primary contacts first)."""
     emails: dict[int, str] = {}
-    contacts = ContactPerson.objects.filter(partner__in=partner_ids).exclude(email="")
+    contacts = (
+        ContactPerson.objects.across_coalitions().filter(partner__in=partner_ids).exclude(email="")
+    )
     for contact in contacts.order_by("-is_primary", "name", "pk"):
         emails.setdefault(contact.partner_id, contact.email)
     return emails
@@ -26,7 +28,8 @@ def _primary_emails(partner_ids: set[int]) -> dict[int, str]:
 def actions_due_tomorrow(today: datetime.date) -> Iterator[Reminder]:
     tomorrow = today + datetime.timedelta(days=1)
     actions = list(
-        ActionItem.objects.open()
+        ActionItem.objects.across_coalitions()
+        .open()
         .filter(due_on=tomorrow, owner_partner__isnull=False)
         .select_related("meeting__coalition", "owner_partner")
     )
@@ -61,7 +64,8 @@ def meetings_tomorrow(today: datetime.date) -> Iterator[Reminder]:
     start = datetime.datetime.combine(tomorrow, datetime.time.min, tzinfo=zone)
     end = start + datetime.timedelta(days=1)
     meetings = list(
-        Meeting.objects.filter(starts_at__gte=start, starts_at__lt=end)
+        Meeting.objects.across_coalitions()
+        .filter(starts_at__gte=start, starts_at__lt=end)
         .select_related("coalition", "body")
         .prefetch_related("attendance", "body__members")
     )

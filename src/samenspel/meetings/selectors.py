@@ -6,42 +6,46 @@ from typing import TypeVar
 from uuid import UUID
 
 from django.db.models import Prefetch, QuerySet
-from django.shortcuts import get_object_or_404
 
 from samenspel.coalitions.models import Coalition
 from samenspel.core.queries import related_count
+from samenspel.core.tenancy import lookup_or_404
 from samenspel.meetings.models import ActionItem, AgendaItem, Attendance, Decision, Meeting
 
 PartT = TypeVar("PartT", AgendaItem, Attendance, Decision, ActionItem)
 
 
 def meeting_or_404(coalition: Coalition, meeting: UUID | str) -> Meeting:
-    found = get_object_or_404(
-        Meeting.objects.select_related("body"), coalition=coalition, uuid=meeting
-    )
+    found = lookup_or_404(Meeting.objects.of_coalition(coalition).select_related("body"), meeting)
     found.coalition = coalition
     return found
 
 
 def meeting_detail(coalition: Coalition, meeting: UUID | str) -> Meeting:
     """A meeting with its agenda, attendance, decisions and actions loaded."""
-    found = get_object_or_404(
-        Meeting.objects.select_related("body").prefetch_related(
+    found = lookup_or_404(
+        Meeting.objects.of_coalition(coalition)
+        .select_related("body")
+        .prefetch_related(
             Prefetch(
                 "agenda_items",
-                queryset=AgendaItem.objects.select_related("source_event__partner"),
+                queryset=AgendaItem.objects.of_coalition(coalition).select_related(
+                    "source_event__partner"
+                ),
             ),
-            Prefetch("attendance", queryset=Attendance.objects.select_related("partner")),
+            Prefetch(
+                "attendance",
+                queryset=Attendance.objects.of_coalition(coalition).select_related("partner"),
+            ),
             "decisions",
             Prefetch(
                 "actions",
-                queryset=ActionItem.objects.select_related("owner_partner").order_by(
-                    "done_on", "due_on", "pk"
-                ),
+                queryset=ActionItem.objects.of_coalition(coalition)
+                .select_related("owner_partner")
+                .order_by("done_on", "due_on", "pk"),
             ),
         ),
-        coalition=coalition,
-        uuid=meeting,
+        meeting,
     )
     found.coalition = coalition
     return found
@@ -49,8 +53,8 @@ def meeting_detail(coalition: Coalition, meeting: UUID | str) -> Meeting:
 
 def open_actions(coalition: Coalition) -> QuerySet[ActionItem]:
     return (
-        ActionItem.objects.open()
-        .filter(meeting__coalition=coalition)
+        ActionItem.objects.of_coalition(coalition)
+        .open()
         .select_related("meeting", "owner_partner")
         .order_by("due_on", "meeting__starts_at", "pk")
     )
@@ -59,13 +63,15 @@ def open_actions(coalition: Coalition) -> QuerySet[ActionItem]:
 def meeting_contents(meeting: Meeting) -> dict[str, int]:
     """How many agenda items, attendance rows, decisions and actions a meeting holds, in one
     query: what goes with it when it is deleted."""
+    coalition = meeting.coalition_id
     return (
-        Meeting.objects.filter(pk=meeting.pk)
+        Meeting.objects.of_coalition(coalition)
+        .filter(pk=meeting.pk)
         .annotate(
-            agenda_item_count=related_count(AgendaItem.objects.all(), "meeting"),
-            attendance_count=related_count(Attendance.objects.all(), "meeting"),
-            decision_count=related_count(Decision.objects.all(), "meeting"),
-            action_count=related_count(ActionItem.objects.all(), "meeting"),
+            agenda_item_count=related_count(AgendaItem.objects.of_coalition(coalition), "meeting"),
+            attendance_count=related_count(Attendance.objects.of_coalition(coalition), "meeting"),
+            decision_count=related_count(Decision.objects.of_coalition(coalition), "meeting"),
+            action_count=related_count(ActionItem.objects.of_coalition(coalition), "meeting"),
         )
         .values("agenda_item_count", "attendance_count", "decision_count", "action_count")
         .get()
@@ -75,22 +81,24 @@ def meeting_contents(meeting: Meeting) -> dict[str, int]:
 def _part_or_404(parts: QuerySet[PartT], meeting: Meeting, uuid: UUID | str) -> PartT:
     """One part of a meeting already found inside the coalition; a part of another meeting
     (of any coalition) is a 404."""
-    found = get_object_or_404(parts, meeting=meeting, uuid=uuid)
+    found = lookup_or_404(parts.filter(meeting=meeting), uuid)
     found.meeting = meeting
     return found
 
 
 def agenda_item_or_404(meeting: Meeting, item: UUID | str) -> AgendaItem:
-    return _part_or_404(AgendaItem.objects.all(), meeting, item)
+    return _part_or_404(AgendaItem.objects.of_coalition(meeting.coalition_id), meeting, item)
 
 
 def attendance_or_404(meeting: Meeting, attendance: UUID | str) -> Attendance:
-    return _part_or_404(Attendance.objects.select_related("partner"), meeting, attendance)
+    attendances = Attendance.objects.of_coalition(meeting.coalition_id).select_related("partner")
+    return _part_or_404(attendances, meeting, attendance)
 
 
 def decision_or_404(meeting: Meeting, decision: UUID | str) -> Decision:
-    return _part_or_404(Decision.objects.all(), meeting, decision)
+    return _part_or_404(Decision.objects.of_coalition(meeting.coalition_id), meeting, decision)
 
 
 def action_or_404(meeting: Meeting, action: UUID | str) -> ActionItem:
-    return _part_or_404(ActionItem.objects.select_related("owner_partner"), meeting, action)
+    actions = ActionItem.objects.of_coalition(meeting.coalition_id).select_related("owner_partner")
+    return _part_or_404(actions, meeting, action)

@@ -4,8 +4,9 @@ from uuid import UUID
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -18,6 +19,7 @@ from samenspel.accounts.policy import Permission, can, memberships_of
 from samenspel.accounts.requests import acting_user
 from samenspel.advice.findings import Finding
 from samenspel.core.paging import uncounted_page
+from samenspel.core.tenancy import lookup_or_404
 from samenspel.core.views import ServiceFormMixin
 from samenspel.meetings import calendar, services
 from samenspel.meetings.forms import (
@@ -40,17 +42,28 @@ from samenspel.meetings.models import (
     Decision,
     Meeting,
 )
-from samenspel.meetings.selectors import (
-    action_or_404,
-    agenda_item_or_404,
-    attendance_or_404,
-    decision_or_404,
-    meeting_contents,
-    meeting_detail,
-    meeting_or_404,
-    open_actions,
-)
+from samenspel.meetings.selectors import PartT, meeting_contents, meeting_detail, open_actions
 from samenspel.partners.models import PartnerEvent
+
+
+class MeetingMixin(CoalitionMixin):
+    """Finds the meeting of the URL, and a part of it inside that meeting (a part of any other
+    meeting is a 404)."""
+
+    kwargs: dict[str, Any]
+    meeting: Meeting
+
+    def find_meeting(self, uuid: UUID | str) -> Meeting:
+        meetings = Meeting.objects.visible_to(self.membership).select_related("body")
+        meeting = lookup_or_404(meetings, uuid)
+        meeting.coalition = self.coalition
+        return meeting
+
+    def find_part(self, parts: QuerySet[PartT], key: str) -> PartT:
+        part = lookup_or_404(parts.filter(meeting=self.meeting), self.kwargs[key])
+        part.meeting = self.meeting
+        return part
+
 
 # --- bodies ---------------------------------------------------------------------------------
 
@@ -61,7 +74,7 @@ class BodyListView(CoalitionMixin, TemplateView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         context["bodies"] = list(
-            Body.objects.filter(coalition=self.coalition).prefetch_related("members")
+            Body.objects.visible_to(self.membership).prefetch_related("members")
         )
         context["can_edit"] = can(self.membership, Permission.EDIT_COALITION)
         return context
@@ -76,7 +89,7 @@ class BodyFormView(CoalitionMixin, ServiceFormMixin, FormView):
     def get_form_kwargs(self) -> dict[str, Any]:
         self.body = None
         if "body" in self.kwargs:
-            self.body = get_object_or_404(Body, coalition=self.coalition, uuid=self.kwargs["body"])
+            self.body = lookup_or_404(Body.objects.visible_to(self.membership), self.kwargs["body"])
         return {
             **super().get_form_kwargs(),
             "instance": self.body,
@@ -92,7 +105,7 @@ class BodyFormView(CoalitionMixin, ServiceFormMixin, FormView):
         return services.save_body(
             self.coalition,
             acting_user=acting_user(self.request),
-            body=self.body and Body.objects.get(pk=self.body.pk),
+            body=self.body and Body.objects.visible_to(self.membership).get(pk=self.body.pk),
             members=members,
             **data,
         )
@@ -115,7 +128,7 @@ class MeetingListView(CoalitionMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         now = timezone.now()
         # Counts annotated once: both lists clone the resolved expressions instead of rebuilding.
-        meetings = Meeting.objects.filter(coalition=self.coalition).with_body_name().with_counts()
+        meetings = Meeting.objects.visible_to(self.membership).with_body_name().with_counts()
         # The archive only needs "earlier" and "later": no count of all past meetings.
         past = uncounted_page(meetings.past(now), self.request.GET.get("pagina"), PAST_PER_PAGE)
         context.update(
@@ -149,30 +162,30 @@ class MeetingDetailView(CoalitionMixin, TemplateView):
         return context
 
 
-class MeetingFormView(CoalitionMixin, ServiceFormMixin, FormView):
+class MeetingFormView(MeetingMixin, ServiceFormMixin, FormView):
     template_name = "meetings/meeting_form.html"
     form_class = MeetingForm
     permission = Permission.EDIT_COALITION
     success_message = _lazy("Het overleg is opgeslagen.")
+    current: Meeting | None = None
 
     def get_form_kwargs(self) -> dict[str, Any]:
-        self.meeting = None
         if "meeting" in self.kwargs:
-            self.meeting = meeting_or_404(self.coalition, self.kwargs["meeting"])
+            self.current = self.find_meeting(self.kwargs["meeting"])
         return {
             **super().get_form_kwargs(),
-            "instance": self.meeting,
+            "instance": self.current,
             "coalition": self.coalition,
         }
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        return {**super().get_context_data(**kwargs), "meeting": self.meeting}
+        return {**super().get_context_data(**kwargs), "meeting": self.current}
 
     def perform(self, form: MeetingForm) -> Meeting:
         return services.save_meeting(
             self.coalition,
             acting_user=acting_user(self.request),
-            meeting=self.meeting and meeting_or_404(self.coalition, self.meeting.uuid),
+            meeting=self.current and self.find_meeting(self.current.uuid),
             **form.cleaned_data,
         )
 
@@ -180,17 +193,16 @@ class MeetingFormView(CoalitionMixin, ServiceFormMixin, FormView):
         return reverse("meetings:detail", args=[self.coalition.uuid, self.result.uuid])
 
 
-class MeetingPartView(CoalitionMixin, ServiceFormMixin, FormView):
+class MeetingPartView(MeetingMixin, ServiceFormMixin, FormView):
     """A form that adds something to one meeting; shown on the meeting page, and on a page of
     its own when it comes back with errors."""
 
     template_name = "meetings/meeting_part_form.html"
     permission = Permission.EDIT_COALITION
     heading: Any = ""
-    meeting: Meeting
 
     def get_form_kwargs(self) -> dict[str, Any]:
-        self.meeting = meeting_or_404(self.coalition, self.kwargs["meeting"])
+        self.meeting = self.find_meeting(self.kwargs["meeting"])
         return super().get_form_kwargs()
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
@@ -261,14 +273,14 @@ class ActionCreateView(MeetingPartView):
 # --- correcting and removing what was recorded -------------------------------------------------
 
 
-class MeetingDeleteView(CoalitionMixin, TemplateView):
+class MeetingDeleteView(MeetingMixin, TemplateView):
     """GET says what goes with the meeting and asks to confirm; POST deletes it."""
 
     template_name = "meetings/meeting_delete.html"
     permission = Permission.EDIT_COALITION
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        meeting = meeting_or_404(self.coalition, self.kwargs["meeting"])
+        meeting = self.find_meeting(self.kwargs["meeting"])
         return {
             **super().get_context_data(**kwargs),
             "meeting": meeting,
@@ -276,7 +288,7 @@ class MeetingDeleteView(CoalitionMixin, TemplateView):
         }
 
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        meeting = meeting_or_404(self.coalition, kwargs["meeting"])
+        meeting = self.find_meeting(kwargs["meeting"])
         services.delete_meeting(meeting, acting_user=acting_user(request))
         messages.success(request, _("Het overleg is verwijderd."))
         return redirect("meetings:list", self.coalition.uuid)
@@ -286,7 +298,7 @@ class MeetingPartEditView(MeetingPartView):
     """Corrects one part of a meeting, found inside the meeting of the URL (a part of any other
     meeting is a 404)."""
 
-    get_part: Callable[[], Any]  # each part names its selector
+    get_part: Callable[[], Any]  # each part finds its own
     part: Any
 
     def get_form_kwargs(self) -> dict[str, Any]:
@@ -304,7 +316,7 @@ class AgendaItemEditView(MeetingPartEditView):
     success_message = _lazy("Het agendapunt is gewijzigd.")
 
     def get_part(self) -> AgendaItem:
-        return agenda_item_or_404(self.meeting, self.kwargs["agenda_item"])
+        return self.find_part(AgendaItem.objects.visible_to(self.membership), "agenda_item")
 
     def perform(self, form: AgendaItemForm) -> Any:
         # A fresh copy: the bound form has already written its values onto `self.part`, and
@@ -319,7 +331,9 @@ class AttendanceEditView(MeetingPartEditView):
     success_message = _lazy("De aanwezigheid is gewijzigd.")
 
     def get_part(self) -> Attendance:
-        return attendance_or_404(self.meeting, self.kwargs["attendance"])
+        return self.find_part(
+            Attendance.objects.visible_to(self.membership).select_related("partner"), "attendance"
+        )
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
@@ -339,7 +353,7 @@ class DecisionEditView(MeetingPartEditView):
     success_message = _lazy("Het besluit is gewijzigd.")
 
     def get_part(self) -> Decision:
-        return decision_or_404(self.meeting, self.kwargs["decision"])
+        return self.find_part(Decision.objects.visible_to(self.membership), "decision")
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
@@ -358,7 +372,9 @@ class ActionEditView(MeetingPartEditView):
     success_message = _lazy("Het actiepunt is gewijzigd.")
 
     def get_part(self) -> ActionItem:
-        return action_or_404(self.meeting, self.kwargs["action"])
+        return self.find_part(
+            ActionItem.objects.visible_to(self.membership).select_related("owner_partner"), "action"
+        )
 
     def get_form_kwargs(self) -> dict[str, Any]:
         return {**super().get_form_kwargs(), "coalition": self.coalition}
@@ -369,7 +385,7 @@ class ActionEditView(MeetingPartEditView):
         )
 
 
-class MeetingPartDeleteView(CoalitionMixin, TemplateView):
+class MeetingPartDeleteView(MeetingMixin, TemplateView):
     """GET shows the part and asks to confirm; POST deletes it (works without JavaScript)."""
 
     template_name = "meetings/meeting_part_delete.html"
@@ -377,15 +393,14 @@ class MeetingPartDeleteView(CoalitionMixin, TemplateView):
     heading: Any = ""
     question: Any = ""
     success_message: Any = ""
-    meeting: Meeting
 
-    # Each part names its selector, how it reads on the page, and its service call.
+    # Each part finds its own, how it reads on the page, and its service call.
     get_part: Callable[[], Any]
     describe: Callable[[Any], str]
     delete: Callable[[Any], None]
 
     def _load(self) -> Any:
-        self.meeting = meeting_or_404(self.coalition, self.kwargs["meeting"])
+        self.meeting = self.find_meeting(self.kwargs["meeting"])
         return self.get_part()
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
@@ -410,7 +425,7 @@ class AgendaItemDeleteView(MeetingPartDeleteView):
     success_message = _lazy("Het agendapunt is verwijderd.")
 
     def get_part(self) -> AgendaItem:
-        return agenda_item_or_404(self.meeting, self.kwargs["agenda_item"])
+        return self.find_part(AgendaItem.objects.visible_to(self.membership), "agenda_item")
 
     def describe(self, part: AgendaItem) -> str:
         return part.title
@@ -428,7 +443,9 @@ class AttendanceDeleteView(MeetingPartDeleteView):
     success_message = _lazy("De aanwezigheid is verwijderd.")
 
     def get_part(self) -> Attendance:
-        return attendance_or_404(self.meeting, self.kwargs["attendance"])
+        return self.find_part(
+            Attendance.objects.visible_to(self.membership).select_related("partner"), "attendance"
+        )
 
     def describe(self, part: Attendance) -> str:
         return f"{part.partner.name}: {part.get_status_display().lower()}"
@@ -445,7 +462,7 @@ class DecisionDeleteView(MeetingPartDeleteView):
     success_message = _lazy("Het besluit is verwijderd.")
 
     def get_part(self) -> Decision:
-        return decision_or_404(self.meeting, self.kwargs["decision"])
+        return self.find_part(Decision.objects.visible_to(self.membership), "decision")
 
     def describe(self, part: Decision) -> str:
         return f"{part.number}. {part.text}"
@@ -460,7 +477,9 @@ class ActionDeleteView(MeetingPartDeleteView):
     success_message = _lazy("Het actiepunt is verwijderd.")
 
     def get_part(self) -> ActionItem:
-        return action_or_404(self.meeting, self.kwargs["action"])
+        return self.find_part(
+            ActionItem.objects.visible_to(self.membership).select_related("owner_partner"), "action"
+        )
 
     def describe(self, part: ActionItem) -> str:
         return f"{part.text} ({part.owner_label})" if part.owner_label else part.text
@@ -476,11 +495,10 @@ class ActionDoneView(CoalitionMixin, TemplateView):
     permission = Permission.EDIT_COALITION
 
     def _action(self) -> ActionItem:
-        return get_object_or_404(
-            ActionItem.objects.select_related("meeting__coalition", "owner_partner"),
-            meeting__coalition=self.coalition,
-            uuid=self.kwargs["action"],
+        actions = ActionItem.objects.visible_to(self.membership).select_related(
+            "meeting__coalition", "owner_partner"
         )
+        return lookup_or_404(actions, self.kwargs["action"])
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         return {**super().get_context_data(**kwargs), "action": self._action()}
@@ -531,11 +549,8 @@ class ScheduleEventView(ScheduleView):
     """'Op de agenda zetten' for a change at a partner (Handreiking §1.2.4, 'Partijen veranderen')."""
 
     def load_subject(self) -> None:
-        self.event = get_object_or_404(
-            PartnerEvent.objects.select_related("partner"),
-            partner__coalition=self.coalition,
-            uuid=self.kwargs["event"],
-        )
+        events = PartnerEvent.objects.visible_to(self.membership).select_related("partner")
+        self.event = lookup_or_404(events, self.kwargs["event"])
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)

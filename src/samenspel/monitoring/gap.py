@@ -116,7 +116,8 @@ def offers_by_wijk(
     """The offer per wijk id (None: activities for the whole municipality), without partners:
     one grouped query over the active activities, one over the reach records."""
     active = (
-        Activity.objects.filter(coalition=coalition, status=ActivityStatus.ACTIVE)
+        Activity.objects.of_coalition(coalition)
+        .filter(status=ActivityStatus.ACTIVE)
         .order_by()
         .values_list("neighbourhood_id")
         .annotate(
@@ -126,9 +127,8 @@ def offers_by_wijk(
         )
     )
     reach = dict(
-        ReachRecord.objects.filter(
-            activity__coalition=coalition, period_end__gte=since, period_end__lte=today
-        )
+        ReachRecord.objects.of_coalition(coalition)
+        .filter(period_end__gte=since, period_end__lte=today)
         .order_by()
         .values_list("activity__neighbourhood_id")
         .annotate(total=Sum(F("new_participants") + F("returning_participants")))
@@ -176,7 +176,7 @@ def wijk_rows(
     offer for the whole municipality (activities without a wijk).
     `partners` (from `providers_by_wijk`) names the providers; the advice does without."""
     since = today - datetime.timedelta(days=REACH_DAYS)
-    neighbourhoods = list(Neighbourhood.objects.filter(coalition=coalition).order_by("name", "pk"))
+    neighbourhoods = list(Neighbourhood.objects.of_coalition(coalition).order_by("name", "pk"))
     offers = offers_by_wijk(coalition, since, today)
     municipality_code = coalition.municipality.code
     estimates = latest_estimates(

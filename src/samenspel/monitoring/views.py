@@ -2,9 +2,11 @@
 per wijk, and the import of the CBS figures."""
 
 from typing import Any
+from uuid import UUID
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -17,26 +19,40 @@ from django.views.generic import FormView, TemplateView
 from samenspel.accounts.mixins import CoalitionMixin
 from samenspel.accounts.policy import Permission
 from samenspel.accounts.requests import acting_user
+from samenspel.activities.models import Activity
 from samenspel.coalitions.models import Neighbourhood
 from samenspel.core.links import coalition_url
+from samenspel.core.tenancy import lookup_or_404
 from samenspel.core.views import ServiceFormMixin, apply_service_errors
 from samenspel.monitoring import services
+from samenspel.monitoring.figures_log import imports_for
 from samenspel.monitoring.forms import FiguresOnlineForm, FiguresUploadForm, NeighbourhoodForm
 from samenspel.monitoring.gap import build_gap
 from samenspel.monitoring.models import FiguresImport
-from samenspel.monitoring.selectors import (
-    latest_estimates,
-    neighbourhood_or_404,
-    neighbourhoods_of,
-)
+from samenspel.monitoring.selectors import latest_estimates, with_activity_counts
 
 
-class NeighbourhoodListView(CoalitionMixin, TemplateView):
+class NeighbourhoodMixin(CoalitionMixin):
+    """The coalition's wijken and kernen as this person sees them, with their activity counts."""
+
+    def neighbourhoods(self) -> QuerySet[Neighbourhood]:
+        return with_activity_counts(
+            Neighbourhood.objects.visible_to(self.membership),
+            Activity.objects.visible_to(self.membership),
+        )
+
+    def find_neighbourhood(self, uuid: UUID | str) -> Neighbourhood:
+        neighbourhood = lookup_or_404(self.neighbourhoods(), uuid)
+        neighbourhood.coalition = self.coalition
+        return neighbourhood
+
+
+class NeighbourhoodListView(NeighbourhoodMixin, TemplateView):
     template_name = "monitoring/neighbourhood_list.html"
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        neighbourhoods = list(neighbourhoods_of(self.coalition))
+        neighbourhoods = list(self.neighbourhoods())
         estimates = latest_estimates([n.cbs_code for n in neighbourhoods if n.cbs_code])
         context.update(
             rows=[(n, estimates.get(n.cbs_code)) for n in neighbourhoods],
@@ -45,7 +61,7 @@ class NeighbourhoodListView(CoalitionMixin, TemplateView):
         return context
 
 
-class NeighbourhoodFormView(CoalitionMixin, ServiceFormMixin, FormView):
+class NeighbourhoodFormView(NeighbourhoodMixin, ServiceFormMixin, FormView):
     """Adds a wijk or kern, or edits one when the URL names it."""
 
     template_name = "monitoring/neighbourhood_form.html"
@@ -56,7 +72,7 @@ class NeighbourhoodFormView(CoalitionMixin, ServiceFormMixin, FormView):
 
     def get_form_kwargs(self) -> dict[str, Any]:
         if "neighbourhood" in self.kwargs:
-            self.neighbourhood = neighbourhood_or_404(self.coalition, self.kwargs["neighbourhood"])
+            self.neighbourhood = self.find_neighbourhood(self.kwargs["neighbourhood"])
         return {**super().get_form_kwargs(), "instance": self.neighbourhood}
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
@@ -76,18 +92,18 @@ class NeighbourhoodFormView(CoalitionMixin, ServiceFormMixin, FormView):
         return reverse("monitoring:neighbourhoods", args=[self.coalition.uuid])
 
 
-class NeighbourhoodDeleteView(CoalitionMixin, TemplateView):
+class NeighbourhoodDeleteView(NeighbourhoodMixin, TemplateView):
     template_name = "monitoring/neighbourhood_delete.html"
     permission = Permission.MANAGE_NEIGHBOURHOODS
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         return {
             **super().get_context_data(**kwargs),
-            "neighbourhood": neighbourhood_or_404(self.coalition, self.kwargs["neighbourhood"]),
+            "neighbourhood": self.find_neighbourhood(self.kwargs["neighbourhood"]),
         }
 
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        neighbourhood = neighbourhood_or_404(self.coalition, kwargs["neighbourhood"])
+        neighbourhood = self.find_neighbourhood(kwargs["neighbourhood"])
         try:
             services.delete_neighbourhood(neighbourhood, acting_user=acting_user(request))
         except ValidationError as error:
@@ -143,11 +159,7 @@ class FiguresView(CoalitionMixin, FormView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         context.setdefault("online_form", FiguresOnlineForm())
-        context["imports"] = list(
-            FiguresImport.objects.filter(
-                municipality_code__in=["", self.coalition.municipality.code]
-            ).select_related("imported_by")[:10]
-        )
+        context["imports"] = list(imports_for(self.coalition.municipality.code)[:10])
         return context
 
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:

@@ -45,7 +45,8 @@ def instrument_label(instrument: Instrument) -> str:
 def invitable_contacts(coalition: Coalition) -> list[ContactPerson]:
     """Contact persons of the coalition's current partners who can receive an invitation."""
     return list(
-        ContactPerson.objects.filter(partner__coalition=coalition, partner__left_on__isnull=True)
+        ContactPerson.objects.of_coalition(coalition)
+        .filter(partner__left_on__isnull=True)
         .exclude(email="")
         .select_related("partner")
         .order_by("partner__name", "-is_primary", "name")

@@ -404,12 +404,15 @@ def gather_inputs(coalition: Coalition, *, today: datetime.date | None = None) -
     wanted = [key for key in (PULSE, *SCANS) if key in available]
     series = {key: _series(found) for key, found in trends(coalition, wanted).items()}
 
-    events = PartnerEvent.objects.filter(
-        partner__coalition=coalition,
-        date__gt=start,
-        date__lte=today,
-        kind__in=[*CHANGE_KINDS, EventKind.LEAVING],
-    ).values_list("partner_id", "partner__name", "kind", "date")
+    events = (
+        PartnerEvent.objects.of_coalition(coalition)
+        .filter(
+            date__gt=start,
+            date__lte=today,
+            kind__in=[*CHANGE_KINDS, EventKind.LEAVING],
+        )
+        .values_list("partner_id", "partner__name", "kind", "date")
+    )
     changes: list[PartnerChange] = []
     departures: dict[int, Departure] = {}
     for partner_id, name, kind, date in events.order_by("date", "pk"):
@@ -418,7 +421,7 @@ def gather_inputs(coalition: Coalition, *, today: datetime.date | None = None) -
         else:
             changes.append(PartnerChange(name, kind, date))
     partner_count = 0
-    for partner_id, name, left_on in Partner.objects.filter(coalition=coalition).values_list(
+    for partner_id, name, left_on in Partner.objects.of_coalition(coalition).values_list(
         "pk", "name", "left_on"
     ):
         if left_on is None or left_on > start:

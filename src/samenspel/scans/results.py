@@ -25,10 +25,8 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, cast
-from uuid import UUID
 
 from django.db.models import Q, QuerySet
-from django.shortcuts import get_object_or_404
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
@@ -349,23 +347,20 @@ def _item_result(item: Item, instrument: Instrument, scored: Sequence[_Scored]) 
 # Queries
 
 
-def round_or_404(coalition: Coalition, round_uuid: UUID | str) -> Round:
-    """A round of this coalition; 404 for a round of any other coalition."""
-    return get_object_or_404(Round.objects.for_coalition(coalition), uuid=round_uuid)
-
-
 def _count(scan_round: Round, name: str) -> int:
     return int(getattr(scan_round, name, 0))
 
 
-def _rows(round_ids: Iterable[int]) -> dict[int, list[_Row]]:
-    """Submitted answers of these rounds, per round id, in one query."""
+def _rows(coalition_id: int, round_ids: Iterable[int]) -> dict[int, list[_Row]]:
+    """Submitted answers of these rounds of one coalition, per round id, in one query."""
     per_round: dict[int, list[_Row]] = defaultdict(list)
     ids = list(round_ids)
     if not ids:
         return per_round
-    rows = Response.objects.filter(round_id__in=ids, status=ResponseStatus.SUBMITTED).values_list(
-        "round_id", "instrument_version", "answers", "partner_kind", "circle"
+    rows = (
+        Response.objects.of_coalition(coalition_id)
+        .filter(round_id__in=ids, status=ResponseStatus.SUBMITTED)
+        .values_list("round_id", "instrument_version", "answers", "partner_kind", "circle")
     )
     for row in rows:
         per_round[row[0]].append(cast(_Row, row))
@@ -380,8 +375,9 @@ def _closed(coalition_id: int, instrument_keys: Iterable[str]) -> list[Round]:
     """Closed rounds of these instruments, oldest first, with their counts."""
     return list(
         _chronological(
-            Round.objects.with_counts().filter(
-                coalition_id=coalition_id,
+            Round.objects.of_coalition(coalition_id)
+            .with_counts()
+            .filter(
                 instrument_key__in=list(instrument_keys),
                 status=RoundStatus.CLOSED,
             )
@@ -400,9 +396,9 @@ def _previous_with_results(scan_round: Round, candidates: Sequence[Round]) -> Ro
 @version_part
 def submitted_responses(coalition_id: int) -> int:
     """Answers arrive through personal links, without an audit record: count them."""
-    return Response.objects.filter(
-        round__coalition_id=coalition_id, status=ResponseStatus.SUBMITTED
-    ).count()
+    return (
+        Response.objects.of_coalition(coalition_id).filter(status=ResponseStatus.SUBMITTED).count()
+    )
 
 
 def cached_round_results(scan_round: Round) -> tuple[RoundResults, str]:
@@ -415,12 +411,13 @@ def cached_round_results(scan_round: Round) -> tuple[RoundResults, str]:
 def round_results(scan_round: Round) -> RoundResults:
     """The results of one round, compared with the previous closed round of the same
     instrument in the same coalition. Three queries."""
-    invited = Respondent.objects.filter(round=scan_round).count()
+    coalition_id = scan_round.coalition_id
+    invited = Respondent.objects.of_coalition(coalition_id).filter(round=scan_round).count()
     earlier = list(
         _chronological(
-            Round.objects.with_counts()
+            Round.objects.of_coalition(coalition_id)
+            .with_counts()
             .filter(
-                coalition_id=scan_round.coalition_id,
                 instrument_key=scan_round.instrument_key,
                 status=RoundStatus.CLOSED,
             )
@@ -432,7 +429,7 @@ def round_results(scan_round: Round) -> RoundResults:
         )
     )
     previous = _previous_with_results(scan_round, earlier)
-    rows = _rows([scan_round.pk] + ([previous.pk] if previous else []))
+    rows = _rows(coalition_id, [scan_round.pk] + ([previous.pk] if previous else []))
     return _build(
         scan_round,
         rows[scan_round.pk],
@@ -497,7 +494,7 @@ def trends(coalition: Coalition, instrument_keys: Iterable[str]) -> dict[str, Tr
     """`trend` for several instruments at once, in two queries."""
     keys = list(instrument_keys)
     rounds = _closed(coalition.pk, keys)
-    rows = _rows(r.pk for r in rounds)
+    rows = _rows(coalition.pk, (r.pk for r in rounds))
     result = {}
     for key in keys:
         instrument = get_instrument(key)
@@ -533,7 +530,7 @@ def latest_results(coalition: Coalition) -> dict[str, RoundResults]:
         key: (found[-1], found[-2] if len(found) > 1 else None)
         for key, found in per_instrument.items()
     }
-    rows = _rows(r.pk for pair in chosen.values() for r in pair if r is not None)
+    rows = _rows(coalition.pk, (r.pk for pair in chosen.values() for r in pair if r is not None))
     return {
         key: _build(
             latest,

@@ -34,6 +34,10 @@ WRITES = {"create", "bulk_create"}
 # Modules that serve every coalition at once, with why.
 ACROSS_COALITIONS = {
     "activities/public_selectors.py": "the public finder finds a coalition by its public address",
+    "activities/reminders.py": "the daily reminder run checks the activities of every coalition",
+    "meetings/calendar.py": "a calendar feed, found by its secret, spans the person's coalitions",
+    "meetings/reminders.py": "the daily reminder run looks at meetings and actions everywhere",
+    "monitoring/figures_log.py": "the CBS figures are shared: their import log shows all imports",
     "core/reminders.py": "the daily reminder run looks at every coalition",
     "accounts/recipients.py": "addresses for a day's reminders of every coalition, in one query",
     "agreements/reminders.py": "agreements due for review, in every coalition",

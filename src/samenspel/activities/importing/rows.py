@@ -46,7 +46,7 @@ class Lookups:
     @classmethod
     def of(cls, coalition: Coalition) -> Lookups:
         neighbourhoods: dict[str, int] = {}
-        for pk, name, code in Neighbourhood.objects.filter(coalition=coalition).values_list(
+        for pk, name, code in Neighbourhood.objects.of_coalition(coalition).values_list(
             "pk", "name", "cbs_code"
         ):
             neighbourhoods[fold(name)] = pk
@@ -54,7 +54,7 @@ class Lookups:
                 neighbourhoods[fold(code)] = pk
         partners = {
             fold(name): pk
-            for pk, name in Partner.objects.filter(coalition=coalition).values_list("pk", "name")
+            for pk, name in Partner.objects.of_coalition(coalition).values_list("pk", "name")
         }
         return cls(neighbourhoods=neighbourhoods, partners=partners)
 

@@ -1,5 +1,7 @@
 import pytest
 
+from samenspel.accounts.models import NationalRole, User
+from samenspel.accounts.policy import Permission, portfolio
 from samenspel.activities.models import Activity, Finder
 from samenspel.agreements.models import AmbitionVersion
 from samenspel.coalitions.models import Coalition
@@ -12,7 +14,16 @@ pytestmark = pytest.mark.django_db
 def test_the_demo_loads_every_part_of_the_product(mailoutbox):
     accounts = load_demo("demo-wachtwoord-voor-de-test")
 
-    assert len(accounts) == 5
+    emails = {email for email, _name in accounts}
+    assert emails == {
+        f"{local}@demo.samenspel.nl"
+        for local in ("coordinator", "coordinator2", "partner", "gemeente", "adviseur", "programma")
+    }
+    programme = User.objects.get(email="programma@demo.samenspel.nl")
+    assert programme.national_role == NationalRole.PROGRAMME
+    assert not programme.memberships.exists()
+    adviser = User.objects.get(email="adviseur@demo.samenspel.nl")
+    assert portfolio(adviser, Permission.VIEW_FINDINGS).count() == 2
     dijkerveen = Coalition.objects.get(name="Samen Dijkerveen")
     latest = AmbitionVersion.objects.filter(coalition=dijkerveen).first()
     assert latest is not None

@@ -21,15 +21,16 @@ from django.views.generic import TemplateView, View
 from samenspel.accounts.mixins import CoalitionMixin
 from samenspel.accounts.policy import Permission
 from samenspel.core.pdf import pdf_filename, render_pdf
+from samenspel.core.tenancy import lookup_or_404
 from samenspel.scans.charts import distribution_chart, mean_chart, trend_chart
 from samenspel.scans.instruments import get_instrument, latest_instruments
+from samenspel.scans.models import Round
 from samenspel.scans.netwerkdip import netwerkdip
 from samenspel.scans.results import (
     MIN_ANONYMOUS_RESPONSES,
     RoundResults,
     cached_round_results,
     latest_results,
-    round_or_404,
     trend,
 )
 
@@ -72,7 +73,7 @@ class RoundResultsMixin(CoalitionMixin):
     report_version = ""
 
     def get_results(self) -> RoundResults:
-        scan_round = round_or_404(self.coalition, self.kwargs["round"])
+        scan_round = lookup_or_404(Round.objects.visible_to(self.membership), self.kwargs["round"])
         try:
             results, self.report_version = cached_round_results(scan_round)
         except KeyError as error:  # the round's instrument version is not installed

@@ -13,7 +13,7 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
@@ -24,17 +24,12 @@ from samenspel.accounts import policy
 from samenspel.accounts.mixins import CoalitionMixin
 from samenspel.accounts.policy import Permission
 from samenspel.accounts.requests import acting_user
-from samenspel.coalitions.models import Coalition
+from samenspel.core.tenancy import lookup_or_404
 from samenspel.core.views import ServiceFormMixin
 from samenspel.scans import services
 from samenspel.scans.forms import RoundForm, estimated_minutes
 from samenspel.scans.instruments import AUDIENCES, Instrument, get_instrument, latest_instruments
 from samenspel.scans.models import Round, RoundStatus
-
-
-def round_or_404(coalition: Coalition, round_uuid: Any) -> Round:
-    """Tenancy: a round is found only inside the coalition already resolved for this person."""
-    return get_object_or_404(Round.objects.for_coalition(coalition).with_counts(), uuid=round_uuid)
 
 
 def instrument_of(scan_round: Round) -> Instrument | None:
@@ -75,7 +70,7 @@ class RoundListView(CoalitionMixin, TemplateView):
             for instrument in latest_instruments()
         }
         for scan_round in (
-            Round.objects.for_coalition(self.coalition).with_counts().order_by("-created_at")
+            Round.objects.visible_to(self.membership).with_counts().order_by("-created_at")
         ):
             group = groups.get(scan_round.instrument_key)
             if group is None:  # an instrument that is no longer offered
@@ -125,7 +120,9 @@ class RoundDetailView(CoalitionMixin, TemplateView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        scan_round = round_or_404(self.coalition, self.kwargs["round"])
+        scan_round = lookup_or_404(
+            Round.objects.visible_to(self.membership).with_counts(), self.kwargs["round"]
+        )
         instrument = instrument_of(scan_round)
         can_manage = policy.can(self.membership, Permission.MANAGE_SCANS)
         context.update(
@@ -154,7 +151,9 @@ class RoundActionView(CoalitionMixin, View):
     http_method_names = ["post"]
 
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        scan_round = round_or_404(self.coalition, kwargs["round"])
+        scan_round = lookup_or_404(
+            Round.objects.visible_to(self.membership).with_counts(), kwargs["round"]
+        )
         try:
             message = self.perform(scan_round)
         except ValidationError as error:
