@@ -64,7 +64,6 @@ def test_invitation_mail_arrives_over_smtp(
             acting_user=coordinator.user,
             email="gerrit@example.nl",
             role=Role.ADVISOR,
-            request_base_url="https://samenspel.test",
         )
     assert len(inbox.messages) == 1
     recipients, message = inbox.messages[0]
