@@ -33,13 +33,14 @@ def free_port() -> int:
 class MailServer:
     """Keeps its port while it is down, so the application's settings stay the same."""
 
-    def __init__(self) -> None:
+    def __init__(self, handler: Any = None) -> None:
         self.inbox = Inbox()
+        self.handler = handler or self.inbox
         self.port = free_port()
         self._controller: Controller | None = None
 
     def start(self) -> None:
-        self._controller = Controller(self.inbox, hostname="127.0.0.1", port=self.port)
+        self._controller = Controller(self.handler, hostname="127.0.0.1", port=self.port)
         self._controller.start()
 
     def stop(self) -> None:
