@@ -1,4 +1,5 @@
-"""The coordinator sees e-mail that did not arrive and can send it again; nobody else can."""
+"""The coordinator sees e-mail that did not arrive (page and API) and can send it again; nobody
+else can."""
 
 import pytest
 from django.core import mail
@@ -6,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from samenspel.accounts.tests.factories import MembershipFactory
+from samenspel.accounts.tests.test_members_api import api
 from samenspel.conftest import logged_in
 from samenspel.core.models import AuditEvent
 from samenspel.mail.models import MailError, MailKind, MailStatus, OutgoingMail
@@ -130,3 +132,25 @@ def test_a_mail_whose_text_was_erased_offers_no_button_and_refuses(coordinator_c
     assert "bewaartermijn gewist" in response.content.decode()
     outgoing.refresh_from_db()
     assert outgoing.status == MailStatus.FAILED
+
+
+def api_url(coalition):
+    return reverse("mail_api:undelivered", args=[coalition.uuid])
+
+
+def test_the_api_lists_the_same_mail_masked_for_coordinators_only(coordinator, coalition):
+    outgoing = failed_mail(coalition)
+    failed_mail(coalition, recipient="sent@example.nl", status=MailStatus.SENT)
+    partner_member = MembershipFactory(coalition=coalition, partner_member=True)
+    outsider = MembershipFactory(coordinator=True)
+
+    response = api(coordinator.user).get(api_url(coalition))
+
+    assert response.status_code == 200
+    (row,) = response.json()["results"]
+    assert row["uuid"] == str(outgoing.uuid)
+    assert row["recipient"] == "j…@example.nl"
+    assert (row["kind"], row["status"], row["attempts"]) == ("invitation", "failed", 5)
+    assert row["last_error_display"] == "De mailserver was niet bereikbaar."
+    assert api(partner_member.user).get(api_url(coalition)).status_code == 403
+    assert api(outsider.user).get(api_url(coalition)).status_code == 404
