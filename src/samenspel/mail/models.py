@@ -17,6 +17,8 @@ from django.utils.translation import gettext_lazy as _
 
 from samenspel.core.tenancy import Tenancy, TenantQuerySet
 
+SUBJECT_LENGTH = 255
+
 
 class MailKind(models.TextChoices):
     INVITATION = "invitation", _("Uitnodiging voor Samenspel")
@@ -86,7 +88,9 @@ class OutgoingMail(models.Model):
     recipient = models.EmailField(
         _("ontvanger"), help_text=_("Het ene e-mailadres waar deze e-mail naartoe gaat.")
     )
-    subject = models.CharField(_("onderwerp"), max_length=255, help_text=_("De onderwerpregel."))
+    subject = models.CharField(
+        _("onderwerp"), max_length=SUBJECT_LENGTH, help_text=_("De onderwerpregel.")
+    )
     body = models.TextField(
         _("tekst"),
         blank=True,

@@ -19,15 +19,13 @@ from django.utils.translation import gettext_lazy
 
 from samenspel.core import audit
 from samenspel.mail.delivery import schedule_delivery
-from samenspel.mail.models import MailKind, MailStatus, OutgoingMail
+from samenspel.mail.models import SUBJECT_LENGTH, MailKind, MailStatus, OutgoingMail
 
 if TYPE_CHECKING:
     from samenspel.accounts.models import User
     from samenspel.coalitions.models import Coalition
 
 audit.register_actions({"mail.retried": gettext_lazy("E-mail opnieuw verstuurd")})
-
-SUBJECT_LENGTH = OutgoingMail._meta.get_field("subject").max_length or 255
 
 
 def site_link(path: str) -> str:
