@@ -8,6 +8,7 @@ urlpatterns = [
     path("auth/", include("samenspel.accounts.api.urls")),
     path("guide/", include("samenspel.guide.api.urls")),
     path("coalitions/<uuid:coalition>/members/", include("samenspel.accounts.api.coalition_urls")),
+    path("coalitions/<uuid:coalition>/mail/", include("samenspel.accounts.api.mail_urls")),
     path("", include("samenspel.coalitions.api.urls")),
     path("", include("samenspel.partners.api.urls")),
     path("", include("samenspel.scans.api.urls")),

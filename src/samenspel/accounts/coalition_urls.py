@@ -3,7 +3,7 @@ so every view receives the `coalition` keyword argument."""
 
 from django.urls import path
 
-from samenspel.accounts import views
+from samenspel.accounts import mail_views, views
 
 app_name = "members"
 
@@ -15,5 +15,7 @@ urlpatterns = [
         views.RevokeInvitationView.as_view(),
         name="revoke",
     ),
+    path("e-mail/", mail_views.UndeliveredMailView.as_view(), name="undelivered_mail"),
+    path("e-mail/<uuid:mail>/opnieuw/", mail_views.RetryMailView.as_view(), name="retry_mail"),
     path("<uuid:member>/", views.MemberEditView.as_view(), name="edit"),
 ]

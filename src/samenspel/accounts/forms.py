@@ -3,11 +3,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from django import forms
+from django.conf import settings
 from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, SetPasswordForm
+from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 
 from samenspel.accounts.models import Invitation, Membership, Role, User
+from samenspel.mail.models import MailKind
+from samenspel.mail.outbox import queue_mail
 
 if TYPE_CHECKING:
     from samenspel.coalitions.models import Coalition
@@ -58,6 +62,26 @@ class EmailPasswordResetForm(PasswordResetForm):
         help_text=_("Het e-mailadres waarmee u inlogt."),
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
+
+    def send_mail(
+        self,
+        subject_template_name: str,
+        email_template_name: str,
+        context: dict[str, Any],
+        from_email: str | None,
+        to_email: str,
+        html_email_template_name: str | None = None,
+    ) -> None:
+        """Through the outbox, with the link on the site's public address rather than on
+        whatever host name the request came in on."""
+        scheme, _separator, host = settings.SITE_URL.partition("://")
+        context = {**context, "protocol": scheme, "domain": host}
+        queue_mail(
+            to=to_email,
+            subject=render_to_string(subject_template_name, context),
+            body=render_to_string(email_template_name, context),
+            kind=MailKind.PASSWORD_RESET,
+        )
 
 
 class NewPasswordForm(SetPasswordForm):

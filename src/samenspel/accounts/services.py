@@ -7,13 +7,11 @@ Bad input raises `django.core.exceptions.ValidationError` with Dutch messages ke
 
 from __future__ import annotations
 
-from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.contrib.auth import password_validation
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import send_mail
 from django.core.validators import validate_email
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -24,6 +22,8 @@ from django.utils.translation import gettext_lazy
 
 from samenspel.accounts.models import ApiToken, Invitation, Membership, Role, User
 from samenspel.core import audit
+from samenspel.mail.models import MailKind
+from samenspel.mail.outbox import queue_mail, site_link
 
 if TYPE_CHECKING:
     from samenspel.coalitions.models import Coalition
@@ -97,8 +97,8 @@ LAST_COORDINATOR = gettext_lazy(
 # --- invitations ----------------------------------------------------------------------------
 
 
-def invitation_link(request_base_url: str, raw_token: str) -> str:
-    return request_base_url.rstrip("/") + reverse("accounts:accept_invitation", args=[raw_token])
+def invitation_link(raw_token: str) -> str:
+    return site_link(reverse("accounts:accept_invitation", args=[raw_token]))
 
 
 @transaction.atomic
@@ -109,7 +109,6 @@ def invite_member(
     email: str,
     role: str,
     partner: Partner | None = None,
-    request_base_url: str,
 ) -> Invitation:
     """Invite someone by e-mail. An earlier open invitation to the same address is replaced, so
     inviting again is how a coordinator re-sends a lost link."""
@@ -120,16 +119,17 @@ def invite_member(
     except ValidationError:
         errors["email"] = _("Vul een geldig e-mailadres in, bijvoorbeeld naam@organisatie.nl.")
     else:
-        if Membership.objects.filter(coalition=coalition, user__email__iexact=email).exists():
+        if Membership.objects.of_coalition(coalition).filter(user__email__iexact=email).exists():
             errors["email"] = _("%(email)s is al lid van deze coalitie.") % {"email": email}
     errors.update(_role_errors(coalition, role, partner))
     if errors:
         raise ValidationError(errors)
 
     for earlier in (
-        Invitation.objects.open()
+        Invitation.objects.of_coalition(coalition)
+        .open()
         .select_for_update()
-        .filter(coalition=coalition, email__iexact=email)
+        .filter(email__iexact=email)
     ):
         earlier.revoked_at = timezone.now()
         earlier.save(update_fields=["revoked_at"])
@@ -163,15 +163,17 @@ def invite_member(
         "invited_by": acting_user,
         "role": Role(role).label,
         "partner": partner,
-        "link": invitation_link(request_base_url, raw),
+        "link": invitation_link(raw),
         "valid_days": settings.INVITATION_VALID_DAYS,
         "expires_at": invitation.expires_at,
     }
-    subject = " ".join(render_to_string("accounts/email/invitation_subject.txt", context).split())
-    body = render_to_string("accounts/email/invitation_body.txt", context)
-    # Only once the invitation is really stored; a failing mail server is logged, not fatal:
-    # the coordinator sees the open invitation and can send it again.
-    transaction.on_commit(partial(send_mail, subject, body, None, [email]), robust=True)
+    queue_mail(
+        to=email,
+        subject=render_to_string("accounts/email/invitation_subject.txt", context),
+        body=render_to_string("accounts/email/invitation_body.txt", context),
+        kind=MailKind.INVITATION,
+        coalition=coalition,
+    )
     return invitation
 
 

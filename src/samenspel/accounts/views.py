@@ -237,7 +237,6 @@ class InviteView(MemberListView):
                 email=form.cleaned_data["email"],
                 role=form.cleaned_data["role"],
                 partner=form.cleaned_data["partner"],
-                request_base_url=self.request.build_absolute_uri("/"),
             )
         except ValidationError as error:
             apply_service_errors(form, error)

@@ -341,7 +341,7 @@ def _open_round_link(coalition: Coalition, user: User) -> str | None:
         contacts=contacts,
     )
     with mail_outbox():
-        services.open_round(scan_round, acting_user=user, base_url="http://testserver/")
+        services.open_round(scan_round, acting_user=user)
     respondent = scan_round.respondents.order_by("pk").first()
     return respondent.link_token if respondent else None
 

@@ -5,6 +5,8 @@ Environment variables (all optional outside production):
 - SAMENSPEL_EMAIL_URL: outgoing mail, e.g. smtp://user:pass@host:587/?tls=1 (default: console)
 - SAMENSPEL_DEFAULT_FROM_EMAIL: sender of invitations and password resets
 - SAMENSPEL_DEMO_PASSWORD: password of the demo accounts created by `make run`
+- SAMENSPEL_SITE_URL: the site's public address, the base of every link in an e-mail
+- SAMENSPEL_MAIL_MAX_ATTEMPTS, SAMENSPEL_MAIL_RETRY_SECONDS, SAMENSPEL_MAIL_KEEP_DAYS: the outbox
 """
 
 from pathlib import Path
@@ -39,6 +41,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "samenspel.core",
+    "samenspel.mail",
     "samenspel.accounts",
     "samenspel.coalitions",
     "samenspel.partners",
@@ -196,6 +199,14 @@ DEFAULT_FROM_EMAIL = env.text("SAMENSPEL_DEFAULT_FROM_EMAIL", "Samenspel <norepl
 # Background tasks (e-mail) are rows in the database, run by `samenspel db_worker`: no extra
 # server. django-tasks is the backport of Django 6's django.tasks.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+
+# Outgoing e-mail goes through the outbox (samenspel.mail): a failed delivery is tried again after
+# MAIL_RETRY_SECONDS, then four times as long each time (at most an hour), MAIL_MAX_ATTEMPTS in
+# all. Bodies of sent and failed mails are blanked after MAIL_KEEP_DAYS.
+SITE_URL = env.site_address("SAMENSPEL_SITE_URL", "http://127.0.0.1:8000")
+MAIL_MAX_ATTEMPTS = env.positive_integer("SAMENSPEL_MAIL_MAX_ATTEMPTS", 5)
+MAIL_RETRY_SECONDS = env.positive_integer("SAMENSPEL_MAIL_RETRY_SECONDS", 60)
+MAIL_KEEP_DAYS = env.positive_integer("SAMENSPEL_MAIL_KEEP_DAYS", 30)
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [

@@ -6,6 +6,7 @@ Malformed values stop the process with a clear message instead of being guessed.
 import os
 from collections.abc import Callable
 from typing import TypeVar
+from urllib.parse import urlsplit
 
 T = TypeVar("T")
 
@@ -55,3 +56,32 @@ def text_list(name: str, default: list[str]) -> list[str]:
     return _read(
         name, default, lambda raw: [part.strip() for part in raw.split(",") if part.strip()]
     )
+
+
+def positive_integer(name: str, default: int) -> int:
+    def parse(raw: str) -> int:
+        value = int(raw)
+        if value < 1:
+            raise ValueError("expected a whole number of at least 1")
+        return value
+
+    return _read(name, default, parse)
+
+
+def site_address(name: str, default: str) -> str:
+    """A site's public address: scheme and host (and port) only, e.g. https://samenspel.nl.
+
+    Links in e-mails are built on it, so a path, query or missing scheme is refused rather than
+    producing links that lead nowhere.
+    """
+
+    def parse(raw: str) -> str:
+        parts = urlsplit(raw.strip())
+        # Reading .port raises ValueError for a port that is not a number.
+        if parts.scheme not in {"http", "https"} or not parts.hostname or parts.port == 0:
+            raise ValueError("expected http:// or https:// followed by a host name")
+        if parts.path not in {"", "/"} or parts.query or parts.fragment or parts.username:
+            raise ValueError("expected only scheme and host, without path, query or login")
+        return f"{parts.scheme}://{parts.netloc}"
+
+    return _read(name, default, parse)

@@ -18,3 +18,4 @@ CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     "analysis": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
 }
+SITE_URL = "https://samenspel.test"

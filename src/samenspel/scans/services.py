@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping, Sequence
-from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -17,6 +15,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from samenspel.core import audit
+from samenspel.mail.models import MailKind
+from samenspel.mail.outbox import queue_mail, site_link
 from samenspel.scans.instruments import get_instrument, validate_answers
 from samenspel.scans.models import (
     Respondent,
@@ -92,12 +92,12 @@ def create_round(
     return scan_round
 
 
-def respondent_url(respondent: Respondent, base_url: str) -> str:
-    path = reverse("scans:answer", args=[respondent.link_token])
-    return base_url.rstrip("/") + path
+def respondent_url(respondent: Respondent) -> str:
+    return site_link(reverse("scans:answer", args=[respondent.link_token]))
 
 
-def _mail(respondent: Respondent, base_url: str, *, reminder: bool) -> None:
+def _queue_mail(respondent: Respondent, *, reminder: bool) -> None:
+    """The personal link to the questionnaire, in the outbox of the caller's transaction."""
     instrument = get_instrument(
         respondent.round.instrument_key, respondent.round.instrument_version
     )
@@ -106,18 +106,27 @@ def _mail(respondent: Respondent, base_url: str, *, reminder: bool) -> None:
         "round": respondent.round,
         "coalition": respondent.round.coalition,
         "instrument": instrument,
-        "url": respondent_url(respondent, base_url),
+        "url": respondent_url(respondent),
         "reminder": reminder,
     }
-    subject = render_to_string("scans/email/invitation_subject.txt", context).strip()
-    body = render_to_string("scans/email/invitation_body.txt", context)
-    send_mail(subject, body, None, [respondent.email])
+    queue_mail(
+        to=respondent.email,
+        subject=render_to_string("scans/email/invitation_subject.txt", context),
+        body=render_to_string("scans/email/invitation_body.txt", context),
+        kind=MailKind.SCAN_REMINDER if reminder else MailKind.SCAN_INVITATION,
+        coalition=respondent.round.coalition,
+    )
 
 
 @transaction.atomic
-def open_round(scan_round: Round, *, acting_user: User, base_url: str) -> Round:
+def open_round(scan_round: Round, *, acting_user: User) -> Round:
     # Lock the row: two clicks on "open" must not send every invitation twice.
-    current = Round.objects.select_for_update().only("status").get(pk=scan_round.pk)
+    current = (
+        Round.objects.of_coalition(scan_round.coalition_id)
+        .select_for_update()
+        .only("status")
+        .get(pk=scan_round.pk)
+    )
     if current.status != RoundStatus.DRAFT or scan_round.status != RoundStatus.DRAFT:
         raise ValidationError(_("Deze ronde is al geopend."))
     if scan_round.closes_on <= timezone.localdate():
@@ -130,7 +139,7 @@ def open_round(scan_round: Round, *, acting_user: User, base_url: str) -> Round:
     respondents = list(scan_round.respondents.select_related("round__coalition"))
     scan_round.respondents.update(invited_at=now)
     for respondent in respondents:
-        transaction.on_commit(partial(_mail, respondent, base_url, reminder=False), robust=True)
+        _queue_mail(respondent, reminder=False)
     audit.record(
         "scan_round.opened",
         scan_round,
@@ -174,11 +183,12 @@ def close_expired_rounds(today: datetime.date | None = None) -> int:
 
 
 @transaction.atomic
-def send_reminders(*, base_url: str, today: datetime.date | None = None) -> int:
+def send_reminders(*, today: datetime.date | None = None) -> int:
     """One reminder per respondent who has not answered: after a few days, or just before closing."""
     today = today or timezone.localdate()
     due = (
-        Respondent.objects.select_related("round__coalition")
+        Respondent.objects.across_coalitions()
+        .select_related("round__coalition")
         .filter(
             round__status=RoundStatus.OPEN,
             round__closes_on__gte=today,
@@ -197,7 +207,7 @@ def send_reminders(*, base_url: str, today: datetime.date | None = None) -> int:
         if days_open >= 1 and (days_open >= REMIND_AFTER_DAYS or closing_soon):
             respondent.reminded_at = now
             respondent.save(update_fields=["reminded_at"])
-            transaction.on_commit(partial(_mail, respondent, base_url, reminder=True), robust=True)
+            _queue_mail(respondent, reminder=True)
             sent += 1
     return sent
 

@@ -20,6 +20,7 @@ from samenspel.agreements.models import Covenant, PartnerAgreement, ProcessStep,
 from samenspel.evaluations.models import Evaluation, EvaluationMoment
 from samenspel.funding.models import FundingSource
 from samenspel.guide.content import all_activity_keys
+from samenspel.mail.models import OutgoingMail
 from samenspel.partners.models import ContactPerson, PartnerEvent
 from samenspel.partners.tests.factories import PartnerFactory
 from samenspel.scans.models import Round
@@ -71,6 +72,7 @@ TENANT_KWARGS = {
     "record",
     "batch",
     "neighbourhood",
+    "mail",
 }
 # Where two apps use the same URL keyword for different things: the URL names' prefix, and
 # which fixture value fills the keyword there.
@@ -123,6 +125,9 @@ def tenant(db):
             coalition=coalition, email="nieuw@example.nl", role="read_only", token_digest=digest
         ).uuid,
         "member": coordinator.uuid,
+        "mail": OutgoingMail.objects.create(
+            coalition=coalition, kind="invitation", recipient="a@example.nl", status="failed"
+        ).uuid,
         "token": token.uuid,
         "activity": sorted(all_activity_keys())[0],
         "section": "phases",

@@ -318,7 +318,6 @@ class InvitationListView(InvitationsBase, generics.ListCreateAPIView):
             email=data["email"],
             role=data["role"],
             partner=data.get("partner"),
-            request_base_url=request.build_absolute_uri("/"),
         )
         return Response(InvitationSerializer(invitation).data, status=status.HTTP_201_CREATED)
 

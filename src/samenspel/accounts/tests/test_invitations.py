@@ -31,9 +31,7 @@ NEW_PASSWORD = "Samen-sterk-in-de-wijk-9"
 def invite(coalition, acting_user, **kwargs):
     kwargs.setdefault("email", "nieuw@example.nl")
     kwargs.setdefault("role", Role.READ_ONLY)
-    return services.invite_member(
-        coalition, acting_user=acting_user, request_base_url="https://samenspel.test/", **kwargs
-    )
+    return services.invite_member(coalition, acting_user=acting_user, **kwargs)
 
 
 def link_path(body: str) -> str:

@@ -110,14 +110,19 @@ def _reset_link(body: str) -> str:
     return match.group(1)
 
 
-def test_password_reset_sends_a_dutch_mail_whose_link_sets_a_new_password(client):
+def test_password_reset_sends_a_dutch_mail_whose_link_sets_a_new_password(
+    client, django_capture_on_commit_callbacks
+):
     UserFactory(email="anna@example.nl")
-    response = client.post(reverse("accounts:password_reset"), {"email": "Anna@Example.nl"})
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("accounts:password_reset"), {"email": "Anna@Example.nl"})
     assert response.status_code == 302
     assert response.url == reverse("accounts:password_reset_done")
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
     assert message.to == ["anna@example.nl"]
+    # The link is on the site's public address, whatever host the request came in on.
+    assert "https://samenspel.test/account/wachtwoord-herstellen/" in message.body
     assert message.subject == "Nieuw wachtwoord instellen voor Samenspel"
     assert "Met deze link stelt u een nieuw wachtwoord in" in message.body
 
@@ -146,13 +151,14 @@ def test_used_reset_link_shows_a_friendly_page(client):
     assert "werkt niet meer" in response.content.decode()
 
 
-def test_a_new_password_lifts_the_lockout(client):
+def test_a_new_password_lifts_the_lockout(client, django_capture_on_commit_callbacks):
     UserFactory(email="anna@example.nl")
     for n in range(settings.AXES_FAILURE_LIMIT):
         login(client, "anna@example.nl", f"fout-{n}")
     assert login(client, "anna@example.nl", DEFAULT_PASSWORD).status_code == 429
 
-    client.post(reverse("accounts:password_reset"), {"email": "anna@example.nl"})
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("accounts:password_reset"), {"email": "anna@example.nl"})
     form_page = client.get(_reset_link(mail.outbox[0].body), follow=True)
     new_password = "Een-heel-nieuw-wachtwoord-7"
     client.post(

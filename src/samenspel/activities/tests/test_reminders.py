@@ -8,7 +8,7 @@ from samenspel.activities.models import ActivityStatus
 from samenspel.activities.reminders import activity_check_due
 from samenspel.activities.tests.test_public_finder import make_activity
 from samenspel.core.models import SentReminder
-from samenspel.core.reminders import send_due_reminders
+from samenspel.mail.reminders import send_due_reminders
 from samenspel.partners.tests.factories import PartnerFactory
 
 pytestmark = pytest.mark.django_db

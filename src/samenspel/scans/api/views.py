@@ -248,7 +248,6 @@ class RoundOpen(RoundAction):
         services.open_round(
             scan_round,
             acting_user=self.acting_user,
-            base_url=self.request.build_absolute_uri("/"),
         )
 
 

@@ -49,7 +49,7 @@ def open_round(coalition, capture, *, anonymous=True, key="pulse", n=1):
         contacts=contacts,
     )
     with capture(execute=True):
-        services.open_round(scan_round, acting_user=user, base_url="http://testserver/")
+        services.open_round(scan_round, acting_user=user)
     scan_round.refresh_from_db()
     return scan_round
 

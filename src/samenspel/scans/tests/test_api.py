@@ -83,7 +83,7 @@ def make_round(
         contacts=contacts_of(coalition, n, prefix=title[:3].lower()),
     )
     if opened:
-        services.open_round(scan_round, acting_user=user, base_url="http://testserver/")
+        services.open_round(scan_round, acting_user=user)
         scan_round.refresh_from_db()
     return scan_round
 

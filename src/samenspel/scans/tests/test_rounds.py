@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 from django.core import mail
-from django.core.management import CommandError, call_command
+from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -19,7 +19,7 @@ from samenspel.scans.models import Respondent, Response, ResponseStatus, Round, 
 pytestmark = pytest.mark.django_db
 
 TODAY = datetime.date(2025, 6, 2)
-BASE_URL = "https://samenspel.example.nl"
+BASE_URL = "https://samenspel.test"  # SITE_URL in the test settings
 
 
 @pytest.fixture(autouse=True)
@@ -79,9 +79,7 @@ def make_round(coalition, people, *, anonymous=True, names=("anna", "bert"), key
 
 def open_(scan_round, capture):
     with capture(execute=True):
-        services.open_round(
-            scan_round, acting_user=scan_round.created_by, base_url="http://testserver/"
-        )
+        services.open_round(scan_round, acting_user=scan_round.created_by)
     scan_round.refresh_from_db()
     return scan_round
 
@@ -237,7 +235,7 @@ def test_opening_sends_one_invitation_per_respondent(
     ]
     for respondent in scan_round.respondents.all():
         (message,) = [m for m in mail.outbox if m.to == [respondent.email]]
-        link = "http://testserver" + reverse("scans:answer", args=[respondent.link_token])
+        link = BASE_URL + reverse("scans:answer", args=[respondent.link_token])
         assert link in message.body
         assert "ANONIEM" in message.body
         assert "NIET anoniem" not in message.body
@@ -507,7 +505,7 @@ def daily(capture, *args):
 
     out = StringIO()
     with capture(execute=True):
-        call_command("scan_rounds_daily", "--base-url", BASE_URL, *args, stdout=out)
+        call_command("scan_rounds_daily", *args, stdout=out)
     return out.getvalue()
 
 
@@ -594,28 +592,11 @@ def test_the_command_closes_expired_rounds_and_drops_their_drafts(
     assert "Rondes gesloten: 0" in daily(django_capture_on_commit_callbacks)
 
 
-def test_the_command_needs_a_base_url_in_production(monkeypatch):
-    monkeypatch.setenv("SAMENSPEL_ENV", "production")
-    with pytest.raises(CommandError, match="--base-url"):
-        call_command("scan_rounds_daily")
-    with pytest.raises(CommandError, match="https"):
-        call_command("scan_rounds_daily", "--base-url", "http://samenspel.example.nl")
-
-
-@pytest.mark.parametrize(
-    "url", ["samenspel.example.nl", "ftp://samenspel.example.nl", "https://x.nl/scan/?a=1"]
-)
-def test_the_command_refuses_a_malformed_base_url(url):
-    with pytest.raises(CommandError):
-        call_command("scan_rounds_daily", "--base-url", url)
-
-
-def test_the_command_defaults_to_the_development_server_outside_production(
-    coalition, people, time_machine, django_capture_on_commit_callbacks, monkeypatch
+def test_the_links_in_reminders_are_on_the_site_s_public_address(
+    coalition, people, time_machine, django_capture_on_commit_callbacks, settings
 ):
-    monkeypatch.delenv("SAMENSPEL_ENV", raising=False)
     open_(make_round(coalition, people, names=("anna",)), django_capture_on_commit_callbacks)
+    settings.SITE_URL = "https://samen.example.nl"
     time_machine.move_to(datetime.datetime(2025, 6, 8, 6, tzinfo=datetime.UTC), tick=False)
-    with django_capture_on_commit_callbacks(execute=True):
-        call_command("scan_rounds_daily", stdout=__import__("io").StringIO())
-    assert "http://127.0.0.1:8000/scan/" in reminders()[0].body
+    daily(django_capture_on_commit_callbacks)
+    assert "https://samen.example.nl/scan/" in reminders()[0].body

@@ -171,7 +171,6 @@ class RoundOpenView(RoundActionView):
         services.open_round(
             scan_round,
             acting_user=acting_user(self.request),
-            base_url=self.request.build_absolute_uri("/"),
         )
         invited = scan_round.respondents.count()
         return ngettext(

@@ -37,7 +37,7 @@ def open_round(demo: Demo, *, anonymous: bool = True) -> Any:
         closes_on=datetime.date.today() + datetime.timedelta(days=14),
         contacts=contacts,
     )
-    services.open_round(scan_round, acting_user=coordinator, base_url="http://testserver/")
+    services.open_round(scan_round, acting_user=coordinator)
     scan_round.refresh_from_db()
     return scan_round
 

@@ -3,14 +3,14 @@
     samenspel send_reminders
 
 Safe to run more than once a day, and at the same time on two machines: a reminder already queued
-is skipped. The e-mails are sent by the task worker (`samenspel db_worker`).
+is skipped. The e-mails leave through the outbox (the task worker, or `send_queued_mail`).
 """
 
 from typing import Any
 
 from django.core.management.base import BaseCommand
 
-from samenspel.core.reminders import send_due_reminders
+from samenspel.mail.reminders import send_due_reminders
 
 
 class Command(BaseCommand):

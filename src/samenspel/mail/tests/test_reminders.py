@@ -1,14 +1,11 @@
-"""Reminders are queued exactly once: a second run, or two workers at the same time, send nothing more."""
+"""Reminders are queued exactly once: a second run, or two workers at the same time, send nothing
+more. Each recipient gets their own e-mail through the outbox."""
 
 import datetime
-import socket
 import threading
-from email import message_from_bytes
-from email.policy import default as default_policy
 from io import StringIO
 
 import pytest
-from aiosmtpd.controller import Controller
 from django.core import mail
 from django.core.management import call_command
 from django.db import OperationalError, connection, connections
@@ -16,9 +13,13 @@ from django.test import override_settings
 
 from samenspel.core import reminders
 from samenspel.core.models import SentReminder
-from samenspel.core.reminders import Reminder, reminder_source, send_due_reminders
+from samenspel.core.reminders import Reminder, reminder_source
+from samenspel.mail.models import MailKind, MailStatus, OutgoingMail
+from samenspel.mail.reminders import send_due_reminders
+from samenspel.mail.tests.smtp import smtp_settings
 
 TODAY = datetime.date(2026, 11, 23)
+RECIPIENTS = ["coordinator@example.nl", "partner@example.nl"]
 
 
 @pytest.fixture
@@ -39,7 +40,7 @@ def register_source():
 def one_reminder(today):
     yield Reminder(
         key=f"evaluation:test:{today}",
-        to=("coordinator@example.nl", "partner@example.nl"),
+        to=tuple(RECIPIENTS),
         subject="Evaluatie gepland",
         body="De evaluatie van de afspraken staat gepland.",
     )
@@ -50,17 +51,19 @@ def without_recipients(today):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_running_twice_sends_one_email(register_source):
+def test_running_twice_sends_each_recipient_one_email(register_source):
     register_source(one_reminder)
 
     assert send_due_reminders(TODAY) == 1
     assert send_due_reminders(TODAY) == 0
 
-    assert len(mail.outbox) == 1
-    message = mail.outbox[0]
-    assert message.to == ["coordinator@example.nl", "partner@example.nl"]
-    assert message.subject == "Evaluatie gepland"
-    assert message.body == "De evaluatie van de afspraken staat gepland."
+    assert sorted(message.to[0] for message in mail.outbox) == RECIPIENTS
+    assert all(len(message.to) == 1 for message in mail.outbox)
+    assert {message.subject for message in mail.outbox} == {"Evaluatie gepland"}
+    assert mail.outbox[0].body == "De evaluatie van de afspraken staat gepland."
+    assert set(OutgoingMail.objects.values_list("kind", "status")) == {
+        (MailKind.REMINDER, MailStatus.SENT)
+    }
     claim = SentReminder.objects.get()
     assert claim.key == "evaluation:test:2026-11-23"
     assert claim.recipients == 2
@@ -73,7 +76,7 @@ def test_a_new_day_is_a_new_reminder(register_source):
     send_due_reminders(TODAY)
     send_due_reminders(TODAY + datetime.timedelta(days=1))
 
-    assert len(mail.outbox) == 2
+    assert len(mail.outbox) == 4
 
 
 @pytest.mark.django_db
@@ -84,7 +87,7 @@ def test_email_waits_for_the_claim_to_commit(register_source, django_capture_on_
         assert send_due_reminders(TODAY) == 1
         assert mail.outbox == []
 
-    assert len(callbacks) == 1
+    assert len(callbacks) == 2  # one delivery per recipient
 
 
 @pytest.mark.django_db(transaction=True)
@@ -138,12 +141,12 @@ def test_two_workers_racing_send_one_email(register_source):
     else:
         assert errors == []
         assert sorted(results) == [0, 1]
-    assert len(mail.outbox) == 1
+    assert len(mail.outbox) == 2
     assert SentReminder.objects.count() == 1
     reminders.SOURCES.remove(racing_source)
     register_source(one_reminder)
     assert send_due_reminders(TODAY) == 0
-    assert len(mail.outbox) == 1
+    assert len(mail.outbox) == 2
 
 
 @pytest.mark.django_db(transaction=True)
@@ -159,59 +162,22 @@ def test_command_reports_how_many_were_queued(register_source):
         "Herinneringen in de wachtrij gezet: 1",
         "Herinneringen in de wachtrij gezet: 0",
     ]
-    assert len(mail.outbox) == 1
-
-
-class Inbox:
-    def __init__(self) -> None:
-        self.messages: list = []
-
-    async def handle_DATA(self, server, session, envelope):
-        self.messages.append(
-            (envelope.rcpt_tos, message_from_bytes(envelope.content, policy=default_policy))
-        )
-        return "250 Message accepted for delivery"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@pytest.fixture
-def smtp_server():
-    inbox = Inbox()
-    controller = Controller(inbox, hostname="127.0.0.1", port=free_port())
-    controller.start()
-    try:
-        yield controller, inbox
-    finally:
-        controller.stop()
+    assert len(mail.outbox) == 2
 
 
 @pytest.mark.django_db(transaction=True)
 def test_reminder_arrives_over_smtp(register_source, smtp_server):
-    controller, inbox = smtp_server
+    inbox = smtp_server.inbox
     register_source(one_reminder)
 
-    with override_settings(
-        EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
-        EMAIL_HOST=controller.hostname,
-        EMAIL_PORT=controller.port,
-        EMAIL_USE_TLS=False,
-        EMAIL_USE_SSL=False,
-        EMAIL_HOST_USER="",
-        EMAIL_HOST_PASSWORD="",
-        EMAIL_TIMEOUT=5,
-        DEFAULT_FROM_EMAIL="Samenspel <noreply@samenspel.test>",
-    ):
+    with override_settings(**smtp_settings(smtp_server)):
         call_command("send_reminders", stdout=StringIO())
         call_command("send_reminders", stdout=StringIO())
 
-    assert len(inbox.messages) == 1
-    recipients, message = inbox.messages[0]
-    assert recipients == ["coordinator@example.nl", "partner@example.nl"]
+    assert sorted(recipients for recipients, _message in inbox.messages) == [
+        [address] for address in RECIPIENTS
+    ]
+    _recipients, message = inbox.messages[0]
     assert message["From"] == "Samenspel <noreply@samenspel.test>"
     assert message["Subject"] == "Evaluatie gepland"
     assert message.get_body(preferencelist=("plain",)).get_content().strip() == (
@@ -223,7 +189,7 @@ DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUE
 
 
 @pytest.mark.django_db(transaction=True)
-def test_database_queue_gets_one_task_which_the_worker_sends(register_source):
+def test_database_queue_gets_a_task_per_recipient_which_the_worker_sends(register_source):
     from django_tasks_db.models import DBTaskResult
 
     register_source(one_reminder)
@@ -231,19 +197,19 @@ def test_database_queue_gets_one_task_which_the_worker_sends(register_source):
     with override_settings(TASKS=DATABASE_TASKS):
         assert send_due_reminders(TODAY) == 1
         assert send_due_reminders(TODAY) == 0
-        assert DBTaskResult.objects.count() == 1
+        assert DBTaskResult.objects.count() == 2
         assert mail.outbox == []
 
         call_command("db_worker", "--batch", "--no-startup-delay", stdout=StringIO())
         call_command("db_worker", "--batch", "--no-startup-delay", stdout=StringIO())
 
-    assert len(mail.outbox) == 1
+    assert len(mail.outbox) == 2
     assert mail.outbox[0].subject == "Evaluatie gepland"
-    assert DBTaskResult.objects.get().status == "SUCCESSFUL"
+    assert set(DBTaskResult.objects.values_list("status", flat=True)) == {"SUCCESSFUL"}
 
 
 @pytest.mark.django_db(transaction=True)
-def test_database_queue_task_and_claim_roll_back_together(register_source):
+def test_database_queue_outbox_and_claim_roll_back_together(register_source):
     from django.db import transaction
     from django_tasks_db.models import DBTaskResult
 
@@ -260,5 +226,6 @@ def test_database_queue_task_and_claim_roll_back_together(register_source):
             interrupted_run()
 
         assert not SentReminder.objects.exists()
+        assert not OutgoingMail.objects.exists()
         assert not DBTaskResult.objects.exists()
         assert send_due_reminders(TODAY) == 1

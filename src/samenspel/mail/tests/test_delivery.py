@@ -1,0 +1,153 @@
+"""Every e-mail is delivered exactly once, also when the mail server is down for a while."""
+
+import datetime
+import threading
+from io import StringIO
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+from django.db import OperationalError, connection, connections
+from django.test import override_settings
+
+from samenspel.mail.delivery import claim, deliver, deliver_due, erase_old_bodies, pause_after
+from samenspel.mail.models import MailError, MailKind, MailStatus, OutgoingMail
+from samenspel.mail.outbox import queue_mail
+from samenspel.mail.tests.smtp import MailServer, smtp_settings
+
+DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+ADDRESS = "gerrit@example.nl"
+
+
+def run_worker():
+    call_command("db_worker", "--batch", "--no-startup-delay", stdout=StringIO())
+
+
+def test_the_pause_is_bounded_by_an_hour(settings):
+    settings.MAIL_RETRY_SECONDS = 600
+    assert pause_after(1) == datetime.timedelta(minutes=10)
+    assert pause_after(2) == datetime.timedelta(minutes=40)
+    assert pause_after(3) == datetime.timedelta(hours=1)
+    assert pause_after(9) == datetime.timedelta(hours=1)
+
+
+class RefusesEveryone:
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        return "550 5.1.1 No such user here"
+
+
+@pytest.mark.django_db
+def test_an_address_the_server_refuses_fails_at_once(coalition):
+    server = MailServer(handler=RefusesEveryone())
+    server.start()
+    try:
+        outgoing = queue_mail(
+            to=ADDRESS, subject="Test", body="Tekst", kind=MailKind.REMINDER, coalition=coalition
+        )
+        with override_settings(**smtp_settings(server)):
+            assert deliver(outgoing.pk) is False
+    finally:
+        server.stop()
+
+    outgoing.refresh_from_db()
+    assert (outgoing.status, outgoing.attempts) == (MailStatus.FAILED, 1)
+    assert outgoing.last_error == MailError.RECIPIENT_REFUSED
+    assert outgoing.last_error_detail == "SMTPRecipientsRefused"
+
+
+@pytest.mark.django_db
+def test_a_claimed_mail_cannot_be_claimed_again():
+    outgoing = queue_mail(to=ADDRESS, subject="Test", body="Tekst", kind=MailKind.REMINDER)
+
+    assert claim(outgoing.pk) is not None
+    assert claim(outgoing.pk) is None
+    assert deliver(outgoing.pk) is False
+    assert mail.outbox == []
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_workers_at_the_same_moment_deliver_once():
+    """Two threads, each with its own connection, try to deliver the same row at once.
+
+    On PostgreSQL the second UPDATE waits for the first and then finds the row taken. The SQLite
+    test database fails a second writer at once ("table is locked"); that worker sends nothing,
+    which is allowed. Exactly one e-mail is required everywhere.
+    """
+    # Written without queue_mail: here no task may deliver it before the two workers start.
+    outgoing = OutgoingMail.objects.create(
+        kind=MailKind.REMINDER, recipient=ADDRESS, subject="Test", body="Tekst"
+    )
+    start = threading.Barrier(2)
+    results: list[bool] = []
+    errors: list[BaseException] = []
+
+    def worker():
+        try:
+            start.wait(timeout=10)
+            results.append(deliver(outgoing.pk))
+        except BaseException as error:
+            errors.append(error)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=worker) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+
+    if connection.vendor == "sqlite":
+        assert all(isinstance(e, OperationalError) and "locked" in str(e) for e in errors)
+    else:
+        assert errors == []
+        assert sorted(results) == [False, True]
+    assert len(mail.outbox) == 1
+    assert OutgoingMail.objects.get().status == MailStatus.SENT
+
+
+@pytest.mark.django_db
+def test_a_sending_interrupted_long_ago_is_failed_not_sent_again(coalition, time_machine):
+    time_machine.move_to(datetime.datetime(2026, 12, 7, 9, tzinfo=datetime.UTC), tick=False)
+    outgoing = queue_mail(
+        to=ADDRESS, subject="Test", body="Tekst", kind=MailKind.REMINDER, coalition=coalition
+    )
+    claim(outgoing.pk)  # a worker took it and then stopped
+    time_machine.shift(datetime.timedelta(minutes=20))
+
+    assert deliver_due() == 0
+
+    outgoing.refresh_from_db()
+    assert (outgoing.status, outgoing.last_error) == (MailStatus.FAILED, MailError.INTERRUPTED)
+    assert mail.outbox == []
+
+
+@pytest.mark.django_db
+def test_bodies_are_erased_after_the_keeping_period_and_stay_erased(
+    settings, time_machine, django_capture_on_commit_callbacks
+):
+    settings.MAIL_KEEP_DAYS = 30
+    time_machine.move_to(datetime.datetime(2026, 12, 7, 9, tzinfo=datetime.UTC), tick=False)
+    with django_capture_on_commit_callbacks(execute=True):
+        old = queue_mail(to=ADDRESS, subject="Oud", body="Geheime link", kind=MailKind.REMINDER)
+    time_machine.shift(datetime.timedelta(days=29))
+    with django_capture_on_commit_callbacks(execute=True):
+        recent = queue_mail(to=ADDRESS, subject="Nieuw", body="Link", kind=MailKind.REMINDER)
+    waiting = OutgoingMail.objects.create(kind=MailKind.REMINDER, recipient=ADDRESS, body="Wacht")
+    time_machine.shift(datetime.timedelta(days=2))
+
+    assert erase_old_bodies() == 1
+
+    old.refresh_from_db()
+    assert (old.body, old.subject, old.status) == ("", "Oud", MailStatus.SENT)
+    assert old.erased_at is not None
+    old.body = "Geheime link"
+    old.save()
+    old.refresh_from_db()
+    assert old.body == ""
+    recent.refresh_from_db()
+    waiting.refresh_from_db()
+    assert (recent.body, waiting.body) == ("Link", "Wacht")
+
+
+def test_the_recipient_is_masked_for_display():
+    assert OutgoingMail(recipient="jan.jansen@example.nl").masked_recipient == "j…@example.nl"
