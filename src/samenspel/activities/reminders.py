@@ -59,6 +59,7 @@ def activity_check_due(day: datetime.date) -> Iterator[Reminder]:
             yield Reminder(
                 key=f"activity-check:{activity.uuid}:{activity.checked_on}",  # never None here
                 to=tuple(to),
+                coalition=activity.coalition,
                 subject=_("Klopt '%(title)s' nog?") % values,
                 body=_(
                     "Niemand heeft de gegevens van '%(title)s' (%(coalition)s) de afgelopen "

@@ -42,6 +42,7 @@ def due(today: datetime.date) -> Iterator[Reminder]:
         yield Reminder(
             key=f"agreement-review:{agreement.uuid}:{agreement.review_date.isoformat()}",
             to=to,
+            coalition=agreement.coalition,
             subject=_("Afspraken met %(partner)s herzien op %(date)s") % values,
             body=_(
                 "Op %(date)s staan de afspraken met %(partner)s in coalitie %(coalition)s op de "

@@ -43,6 +43,7 @@ def evaluation_moment_due(day: datetime.date) -> Iterator[Reminder]:
             yield Reminder(
                 key=f"evaluation-moment:{moment.uuid}:{kind}:{moment.planned_on.isoformat()}",
                 to=to,
+                coalition=moment.coalition,
                 subject=subject,
                 body=_(
                     "Op %(date)s kijkt %(coalition)s samen terug op de samenwerking. Wat ging "

@@ -42,6 +42,7 @@ def funding_ends_without_plan(day: datetime.date) -> Iterator[Reminder]:
             yield Reminder(
                 key=f"funding-ends:{source.uuid}:{ends_on.isoformat()}",
                 to=to,
+                coalition=source.coalition,
                 subject=_("Financiering van %(funder)s stopt over 90 dagen") % values,
                 body=_(
                     "De financiering van %(funder)s (%(amount)s) voor %(coalition)s loopt af op "

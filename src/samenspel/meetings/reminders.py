@@ -41,6 +41,7 @@ def actions_due_tomorrow(today: datetime.date) -> Iterator[Reminder]:
         yield Reminder(
             key=f"meeting-action:{action.uuid}:{tomorrow.isoformat()}",
             to=(address,),
+            coalition=action.meeting.coalition,
             subject=_("Herinnering: actiepunt uiterlijk morgen klaar"),
             body=_(
                 "Morgen (%(date)s) moet dit actiepunt uit '%(meeting)s' van %(coalition)s klaar "
@@ -87,6 +88,7 @@ def meetings_tomorrow(today: datetime.date) -> Iterator[Reminder]:
         yield Reminder(
             key=f"meeting:{meeting.uuid}:{tomorrow.isoformat()}",
             to=to,
+            coalition=meeting.coalition,
             subject=_("Herinnering: morgen overleg '%(title)s'") % {"title": meeting.title},
             body=_("Morgen om %(time)s is het overleg '%(title)s' van %(coalition)s%(where)s.\n")
             % {

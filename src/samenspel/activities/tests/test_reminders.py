@@ -37,6 +37,7 @@ def test_the_provider_s_members_hear_the_day_an_activity_is_due_for_a_check():
     }
     mine = reminders[f"activity-check:{due.uuid}:2026-05-22"]
     assert mine.to == (member.user.email,)
+    assert mine.coalition == due.coalition
     assert mine.subject == "Klopt 'Koffie' nog?"
     assert "6 maanden" in mine.body
     # Without a provider with members in Samenspel, the coordinators keep it up to date.

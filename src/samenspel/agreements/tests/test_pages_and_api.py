@@ -251,3 +251,4 @@ def test_review_reminders_go_to_coordinators_once_per_review_date(coalition, coo
     found = list(reminders.due(today))
     assert [r.key for r in found] == [f"agreement-review:{due.uuid}:{due.review_date.isoformat()}"]
     assert found[0].to == (coordinator.user.email,)
+    assert found[0].coalition == due.coalition

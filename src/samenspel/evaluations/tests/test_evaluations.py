@@ -287,6 +287,7 @@ def test_reminders_fourteen_days_before_and_on_the_day(coalition, coordinator):
     assert [r.key for r in before] == [f"evaluation-moment:{moment.uuid}:in_14_days:2027-03-15"]
     assert [r.key for r in on_the_day] == [f"evaluation-moment:{moment.uuid}:on_the_day:2027-03-15"]
     assert before[0].to == ("coo@oost.nl", "tweede@oost.nl")
+    assert before[0].coalition == coalition  # a failed reminder shows on the coordinator's page
     assert "15 maart 2027" in before[0].body
     for day in (datetime.date(2027, 3, 2), datetime.date(2027, 3, 14), datetime.date(2027, 3, 16)):
         assert list(evaluation_moment_due(day)) == []

@@ -341,6 +341,7 @@ def test_reminder_ninety_days_before_the_end_without_a_plan(coalition, coordinat
     reminder = reminders[0]
     assert reminder.key == f"funding-ends:{existing.uuid}:2027-03-01"
     assert reminder.to == ("coo@oost.nl",)
+    assert reminder.coalition.pk == coalition.pk
     assert "Gemeente Oost" in reminder.subject
     assert "1 maart 2027" in reminder.body
     assert [r.key for r in funding_ends_without_plan(day)] == [reminder.key]  # stable

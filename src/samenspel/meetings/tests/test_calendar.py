@@ -123,5 +123,6 @@ def test_reminders_for_tomorrow():
     assert action_reminder.key == f"meeting-action:{action.uuid}:2027-03-02"
     [meeting_reminder] = list(meetings_tomorrow(today))
     assert meeting_reminder.to == ("els@example.nl",)
+    assert action_reminder.coalition == meeting_reminder.coalition == meeting.coalition
     assert meeting_reminder.key == f"meeting:{meeting.uuid}:2027-03-02"
     assert "19:30" in meeting_reminder.body
