@@ -112,8 +112,15 @@ def deliver(mail_id: int) -> bool:
     except Exception as error:  # every failure is recorded, then retried or shown
         _record_failure(mail, error)
         return False
+    # Delivered: the body, which may hold a personal link, is no longer needed here.
+    now = timezone.now()
     _outbox().filter(pk=mail.pk).update(
-        status=MailStatus.SENT, sent_at=timezone.now(), last_error="", last_error_detail=""
+        status=MailStatus.SENT,
+        sent_at=now,
+        last_error="",
+        last_error_detail="",
+        body="",
+        erased_at=now,
     )
     return True
 
@@ -139,11 +146,10 @@ def deliver_due() -> int:
 
 
 def erase_old_bodies() -> int:
-    """Retention: blank the body of mails sent or given up more than MAIL_KEEP_DAYS ago."""
+    """Retention: blank the body of mails given up more than MAIL_KEEP_DAYS ago (a delivered
+    mail's body was blanked at delivery)."""
     cutoff = timezone.now() - datetime.timedelta(days=settings.MAIL_KEEP_DAYS)
-    finished = Q(status=MailStatus.SENT, sent_at__lt=cutoff) | Q(
-        status=MailStatus.FAILED, last_attempt_at__lt=cutoff
-    )
+    given_up = Q(status=MailStatus.FAILED, last_attempt_at__lt=cutoff)
     return (
-        _outbox().filter(finished, erased_at__isnull=True).update(body="", erased_at=timezone.now())
+        _outbox().filter(given_up, erased_at__isnull=True).update(body="", erased_at=timezone.now())
     )

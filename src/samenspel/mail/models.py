@@ -4,8 +4,10 @@ A row is written in the transaction of the action that causes the e-mail, so a r
 leaves no mail behind. Delivery (`samenspel.mail.delivery`) claims a row before sending it, which
 is what makes every e-mail go out once, however many workers look at it.
 
-The address and body are personal data of the recipient: bodies are blanked some days after the
-mail was sent or given up (`erased_at`), and a blanked row cannot get its body back by a save.
+The address and body are personal data of the recipient, and a body may hold a personal link
+(an invitation, a scan, a new password): a body is blanked as soon as the mail server accepts it,
+and some days after delivery was given up (`erased_at`); a blanked row cannot get its body back by
+a save.
 """
 
 import uuid

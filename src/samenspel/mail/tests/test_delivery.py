@@ -9,6 +9,7 @@ from django.core import mail
 from django.core.management import call_command
 from django.db import OperationalError, connection, connections
 from django.test import override_settings
+from django.utils import timezone
 
 from samenspel.mail.delivery import claim, deliver, deliver_due, erase_old_bodies, pause_after
 from samenspel.mail.models import MailError, MailKind, MailStatus, OutgoingMail
@@ -122,31 +123,45 @@ def test_a_sending_interrupted_long_ago_is_failed_not_sent_again(coalition, time
 
 
 @pytest.mark.django_db
-def test_bodies_are_erased_after_the_keeping_period_and_stay_erased(
-    settings, time_machine, django_capture_on_commit_callbacks
-):
+def test_a_delivered_body_is_erased_at_once_and_stays_erased(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        sent = queue_mail(to=ADDRESS, subject="Welkom", body="Geheime link", kind=MailKind.REMINDER)
+    assert [message.body for message in mail.outbox] == ["Geheime link"]
+    sent.refresh_from_db()
+    assert (sent.body, sent.subject, sent.status) == ("", "Welkom", MailStatus.SENT)
+    assert sent.erased_at is not None
+    sent.body = "Geheime link"
+    sent.save()
+    sent.refresh_from_db()
+    assert sent.body == ""
+
+
+@pytest.mark.django_db
+def test_given_up_bodies_are_erased_after_the_keeping_period(settings, time_machine):
     settings.MAIL_KEEP_DAYS = 30
     time_machine.move_to(datetime.datetime(2026, 12, 7, 9, tzinfo=datetime.UTC), tick=False)
-    with django_capture_on_commit_callbacks(execute=True):
-        old = queue_mail(to=ADDRESS, subject="Oud", body="Geheime link", kind=MailKind.REMINDER)
+
+    def given_up(body):
+        return OutgoingMail.objects.create(
+            kind=MailKind.REMINDER,
+            recipient=ADDRESS,
+            body=body,
+            status=MailStatus.FAILED,
+            last_attempt_at=timezone.now(),
+        )
+
+    old = given_up("Geheime link")
     time_machine.shift(datetime.timedelta(days=29))
-    with django_capture_on_commit_callbacks(execute=True):
-        recent = queue_mail(to=ADDRESS, subject="Nieuw", body="Link", kind=MailKind.REMINDER)
+    recent = given_up("Link")
     waiting = OutgoingMail.objects.create(kind=MailKind.REMINDER, recipient=ADDRESS, body="Wacht")
     time_machine.shift(datetime.timedelta(days=2))
 
     assert erase_old_bodies() == 1
-
     old.refresh_from_db()
-    assert (old.body, old.subject, old.status) == ("", "Oud", MailStatus.SENT)
-    assert old.erased_at is not None
-    old.body = "Geheime link"
-    old.save()
-    old.refresh_from_db()
-    assert old.body == ""
     recent.refresh_from_db()
     waiting.refresh_from_db()
-    assert (recent.body, waiting.body) == ("Link", "Wacht")
+    assert (old.body, recent.body, waiting.body) == ("", "Link", "Wacht")
+    assert old.erased_at is not None
 
 
 def test_the_recipient_is_masked_for_display():
