@@ -14,9 +14,9 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
 
 from samenspel.core import audit
+from samenspel.scans.audit_actions import ScanAction
 from samenspel.scans.instruments import get_instrument, validate_answers
 from samenspel.scans.models import (
     Respondent,
@@ -31,18 +31,6 @@ if TYPE_CHECKING:
     from samenspel.accounts.models import User
     from samenspel.coalitions.models import Coalition
     from samenspel.partners.models import ContactPerson
-
-audit.register_actions(
-    {
-        "scan_round.created": _lazy("Scanronde aangemaakt"),
-        "scan_round.opened": _lazy("Scanronde geopend en uitnodigingen verstuurd"),
-        "scan_round.closed": _lazy("Scanronde gesloten"),
-        "scan_round.reminded": _lazy("Herinneringen verstuurd"),
-    }
-)
-
-REMIND_AFTER_DAYS = 5
-REMIND_BEFORE_CLOSING_DAYS = 2
 
 
 @transaction.atomic
@@ -68,28 +56,38 @@ def create_round(
         errors["contacts"] = _("Kies ten minste één contactpersoon met een e-mailadres.")
     if errors:
         raise ValidationError(errors)
-    scan_round = Round.objects.create(
-        coalition=coalition,
-        instrument_key=instrument.key,
-        instrument_version=instrument.version,
-        title=title,
-        anonymous=anonymous,
-        closes_on=closes_on,
-        created_by=acting_user,
-    )
     unique = {contact.email.lower(): contact for contact in reachable}
+    scan_round = audit.create(
+        Round(
+            coalition=coalition,
+            instrument_key=instrument.key,
+            instrument_version=instrument.version,
+            title=title,
+            anonymous=anonymous,
+            closes_on=closes_on,
+            created_by=acting_user,
+        ),
+        action=ScanAction.SCAN_ROUND_CREATED,
+        acting_user=acting_user,
+        coalition=coalition,
+        check=None,  # checked above
+        context={"respondents": len(unique)},
+    )
     Respondent.objects.bulk_create(
         Respondent(round=scan_round, partner=c.partner, contact=c, name=c.name, email=email)
         for email, c in unique.items()
     )
-    audit.record(
-        "scan_round.created",
-        scan_round,
-        acting_user=acting_user,
-        coalition=coalition,
-        changes={"instrument": instrument.key, "anonymous": anonymous, "respondents": len(unique)},
-    )
     return scan_round
+
+
+def _locked_status(scan_round: Round) -> str:
+    """The round's status as saved, locked: two clicks on "open" must not invite twice."""
+    return (
+        Round.objects.of_coalition(scan_round.coalition_id)
+        .select_for_update()
+        .values_list("status", flat=True)
+        .get(pk=scan_round.pk)
+    )
 
 
 def respondent_url(respondent: Respondent, base_url: str) -> str:
@@ -97,7 +95,7 @@ def respondent_url(respondent: Respondent, base_url: str) -> str:
     return base_url.rstrip("/") + path
 
 
-def _mail(respondent: Respondent, base_url: str, *, reminder: bool) -> None:
+def mail_invitation(respondent: Respondent, base_url: str, *, reminder: bool) -> None:
     instrument = get_instrument(
         respondent.round.instrument_key, respondent.round.instrument_version
     )
@@ -116,90 +114,47 @@ def _mail(respondent: Respondent, base_url: str, *, reminder: bool) -> None:
 
 @transaction.atomic
 def open_round(scan_round: Round, *, acting_user: User, base_url: str) -> Round:
-    # Lock the row: two clicks on "open" must not send every invitation twice.
-    current = Round.objects.select_for_update().only("status").get(pk=scan_round.pk)
-    if current.status != RoundStatus.DRAFT or scan_round.status != RoundStatus.DRAFT:
+    current = _locked_status(scan_round)
+    if current != RoundStatus.DRAFT or scan_round.status != RoundStatus.DRAFT:
         raise ValidationError(_("Deze ronde is al geopend."))
     if scan_round.closes_on <= timezone.localdate():
         raise ValidationError(
             {"closes_on": _("De sluitdatum is al voorbij; kies een latere datum.")}
         )
     now = timezone.now()
-    scan_round.status, scan_round.opened_at = RoundStatus.OPEN, now
-    scan_round.save(update_fields=["status", "opened_at"])
     respondents = list(scan_round.respondents.select_related("round__coalition"))
-    scan_round.respondents.update(invited_at=now)
-    for respondent in respondents:
-        transaction.on_commit(partial(_mail, respondent, base_url, reminder=False), robust=True)
-    audit.record(
-        "scan_round.opened",
+    audit.update(
         scan_round,
+        {"status": RoundStatus.OPEN, "opened_at": now},
+        action=ScanAction.SCAN_ROUND_OPENED,
         acting_user=acting_user,
         coalition=scan_round.coalition,
-        changes={"invited": len(respondents)},
+        check=None,
+        context={"invited": len(respondents)},
     )
+    scan_round.respondents.update(invited_at=now)
+    for respondent in respondents:
+        transaction.on_commit(
+            partial(mail_invitation, respondent, base_url, reminder=False), robust=True
+        )
     return scan_round
 
 
 @transaction.atomic
 def close_round(scan_round: Round, *, acting_user: User | None) -> Round:
-    current = Round.objects.select_for_update().only("status").get(pk=scan_round.pk)
-    if current.status == RoundStatus.CLOSED:
+    if _locked_status(scan_round) == RoundStatus.CLOSED:
         raise ValidationError(_("Deze ronde is al gesloten."))
-    scan_round.status, scan_round.closed_at = RoundStatus.CLOSED, timezone.now()
-    scan_round.save(update_fields=["status", "closed_at"])
+    audit.update(
+        scan_round,
+        {"status": RoundStatus.CLOSED, "closed_at": timezone.now()},
+        action=ScanAction.SCAN_ROUND_CLOSED,
+        acting_user=acting_user,
+        coalition=scan_round.coalition,
+        check=None,
+    )
     # Unfinished drafts are not counted and their keys are useless from now on.
     scan_round.responses.filter(status=ResponseStatus.DRAFT).delete()
-    audit.record(
-        "scan_round.closed", scan_round, acting_user=acting_user, coalition=scan_round.coalition
-    )
     return scan_round
-
-
-def close_expired_rounds(today: datetime.date | None = None) -> int:
-    today = today or timezone.localdate()
-    expired = list(
-        Round.objects.filter(status=RoundStatus.OPEN, closes_on__lt=today).select_related(
-            "coalition"
-        )
-    )
-    closed = 0
-    for scan_round in expired:
-        try:
-            close_round(scan_round, acting_user=None)
-        except ValidationError:  # closed by hand in the meantime
-            continue
-        closed += 1
-    return closed
-
-
-@transaction.atomic
-def send_reminders(*, base_url: str, today: datetime.date | None = None) -> int:
-    """One reminder per respondent who has not answered: after a few days, or just before closing."""
-    today = today or timezone.localdate()
-    due = (
-        Respondent.objects.select_related("round__coalition")
-        .filter(
-            round__status=RoundStatus.OPEN,
-            round__closes_on__gte=today,
-            responded=False,
-            reminded_at__isnull=True,
-            invited_at__isnull=False,
-        )
-        .select_for_update(of=("self",))
-    )
-    sent = 0
-    now = timezone.now()
-    for respondent in due:
-        days_open = (today - timezone.localdate(respondent.invited_at)).days
-        closing_soon = (respondent.round.closes_on - today).days <= REMIND_BEFORE_CLOSING_DAYS
-        # Never on the day of the invitation itself, even when the round closes soon.
-        if days_open >= 1 and (days_open >= REMIND_AFTER_DAYS or closing_soon):
-            respondent.reminded_at = now
-            respondent.save(update_fields=["reminded_at"])
-            transaction.on_commit(partial(_mail, respondent, base_url, reminder=True), robust=True)
-            sent += 1
-    return sent
 
 
 def answer_problem(respondent: Respondent) -> str | None:
@@ -213,8 +168,10 @@ def answer_problem(respondent: Respondent) -> str | None:
 
 def find_response(respondent: Respondent, link: str) -> Response | None:
     if respondent.round.anonymous:
-        return Response.objects.filter(draft_key=draft_key(link), round=respondent.round).first()
-    return Response.objects.filter(respondent=respondent).first()
+        responses = Response.objects.of_coalition(respondent.round.coalition_id)
+        return responses.filter(draft_key=draft_key(link), round=respondent.round).first()
+    responses = Response.objects.of_coalition(respondent.round.coalition_id)
+    return responses.filter(respondent=respondent).first()
 
 
 @transaction.atomic
@@ -228,7 +185,8 @@ def save_answers(
 ) -> Response:
     """Keep a draft, or submit. Only a complete, valid questionnaire counts."""
     respondent = (
-        Respondent.objects.select_for_update()
+        Respondent.objects.of_coalition(respondent.round.coalition_id)
+        .select_for_update(of=("self",))
         .select_related("round", "partner")
         .get(pk=respondent.pk)
     )

@@ -30,7 +30,10 @@ WRITES = {"create", "bulk_create"}
 # Modules that serve every coalition at once, with why.
 ACROSS_COALITIONS = {
     "activities/public_selectors.py": "the public finder finds a coalition by its public address",
+    "activities/finder_addresses.py": "a finder's public address is unique over all coalitions",
     "core/reminders.py": "the daily reminder run looks at every coalition",
+    "monitoring/national.py": "national figures are announced to every coalition they cover",
+    "scans/daily.py": "the daily run closes and reminds in every coalition's scan rounds",
     "bench": "national-scale synthetic data",
     "demo": "builds the demo coalitions",
 }

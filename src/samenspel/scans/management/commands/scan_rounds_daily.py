@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 
 from django.core.management.base import BaseCommand, CommandError
 
-from samenspel.scans import services
+from samenspel.scans import daily
 
 DEVELOPMENT_BASE_URL = "http://127.0.0.1:8000"
 
@@ -54,7 +54,7 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         production = os.environ.get("SAMENSPEL_ENV") == "production"
         base_url = checked_base_url(options["base_url"], production=production)
-        closed = services.close_expired_rounds()
-        reminded = services.send_reminders(base_url=base_url)
+        closed = daily.close_expired_rounds()
+        reminded = daily.send_reminders(base_url=base_url)
         self.stdout.write(f"Rondes gesloten: {closed}")
         self.stdout.write(f"Herinneringen verstuurd: {reminded}")
