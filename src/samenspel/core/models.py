@@ -8,10 +8,12 @@ from samenspel.core.tenancy import Tenancy, TenantQuerySet
 
 
 class AuditEventQuerySet(TenantQuerySet["AuditEvent"]):
+    # A door of its own (core/tenancy.py): it scopes to one coalition like `of_coalition`.
+    tenant_doors = ("for_coalition",)
+
     def for_coalition(self, coalition: models.Model) -> "AuditEventQuerySet":
-        return (
-            self.filter(coalition=coalition).select_related("actor").order_by("-created_at", "-id")
-        )
+        """The coalition's trail, newest first, with who made each change."""
+        return self.of_coalition(coalition).select_related("actor").order_by("-created_at", "-id")
 
 
 class AuditEvent(models.Model):
