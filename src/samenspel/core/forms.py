@@ -22,7 +22,6 @@ from typing import Any
 
 from django import forms
 from django.core import signing
-from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -60,10 +59,13 @@ class StaleFormMixin:
     instance: models.Model
     cleaned_data: dict[str, Any]
     data: Any
+    # Compared after cleaning, when ModelForm has copied the submitted values onto `instance`:
+    # the saved values are read in __init__, before that.
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self._saved = self._fingerprints() if self.instance.pk else {}
+        self._values = self._saved_values() if self.instance.pk else {}
+        self._saved = {name: fingerprint(value) for name, value in self._values.items()}
         self.own_changes: set[str] = set()
         self.fields[VERSION] = forms.CharField(
             widget=forms.HiddenInput, required=False, initial=self._version(self._saved)
@@ -79,8 +81,8 @@ class StaleFormMixin:
             return list(getattr(self.instance, name).all())
         return getattr(self.instance, name)
 
-    def _fingerprints(self) -> dict[str, str]:
-        return {name: fingerprint(self._value(name)) for name in self._tracked()}
+    def _saved_values(self) -> dict[str, Any]:
+        return {name: self._value(name) for name in self._tracked()}
 
     @staticmethod
     def _version(prints: dict[str, str]) -> str:
@@ -92,10 +94,13 @@ class StaleFormMixin:
         except signing.BadSignature:
             return None
 
-    def clean(self) -> dict[str, Any]:
-        data = super().clean()  # type: ignore[misc]
-        if not self._saved:
-            return data
+    def full_clean(self) -> None:
+        """After the form's own cleaning (whatever its `clean` does), compare the versions."""
+        super().full_clean()  # type: ignore[misc]
+        if self._saved and hasattr(self, "cleaned_data"):
+            self._compare(self.cleaned_data)
+
+    def _compare(self, data: dict[str, Any]) -> None:
         opened = self._opened() or self._saved
         submitted = {name: fingerprint(data[name]) for name in self._saved if name in data}
         was = {name: opened.get(name, self._saved[name]) for name in submitted}
@@ -107,7 +112,6 @@ class StaleFormMixin:
         ]
         if clashes:
             self._refuse(clashes)
-        return data
 
     def _refuse(self, clashes: list[str]) -> None:
         """Name what someone else saved; the next submit knows about it."""
@@ -115,10 +119,10 @@ class StaleFormMixin:
         self.data[VERSION] = self._version(self._saved)
         described = []
         for name in clashes:
-            value = readable(plain(self._value(name)), self.instance._meta.get_field(name))
+            value = readable(plain(self._values[name]), self.instance._meta.get_field(name))
             described.append(f"{self.fields[name].label} ({value})")
             self.add_error(name, FIELD_CHANGED % {"value": value})  # type: ignore[attr-defined]
-        raise ValidationError(BOTH_CHANGED, params={"fields": "; ".join(described)})
+        self.add_error(None, BOTH_CHANGED % {"fields": "; ".join(described)})  # type: ignore[attr-defined]
 
     def field_values(self) -> dict[str, Any]:
         """The cleaned values as the service takes them; forms that rename fields override it."""

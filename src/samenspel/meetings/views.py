@@ -87,13 +87,14 @@ class BodyFormView(CoalitionMixin, ServiceFormMixin, FormView):
         return {**super().get_context_data(**kwargs), "body": self.body}
 
     def perform(self, form: BodyForm) -> Body:
-        data = dict(form.cleaned_data)
-        members = data.pop("members")
+        data = form.service_fields()
+        # Members someone else chose meanwhile stay when this person left them as they were.
+        members = data.pop("members", None)
         return services.save_body(
             self.coalition,
             acting_user=acting_user(self.request),
-            body=self.body and Body.objects.get(pk=self.body.pk),
-            members=members,
+            body=self.body,
+            members=self.body.members.all() if members is None and self.body else members or (),
             **data,
         )
 
@@ -172,8 +173,8 @@ class MeetingFormView(CoalitionMixin, ServiceFormMixin, FormView):
         return services.save_meeting(
             self.coalition,
             acting_user=acting_user(self.request),
-            meeting=self.meeting and meeting_or_404(self.coalition, self.meeting.uuid),
-            **form.cleaned_data,
+            meeting=self.meeting,
+            **form.service_fields(),
         )
 
     def get_success_url(self) -> str:
@@ -212,7 +213,7 @@ class AgendaItemCreateView(MeetingPartView):
 
     def perform(self, form: AgendaItemForm) -> Any:
         return services.add_agenda_item(
-            self.meeting, acting_user=acting_user(self.request), **form.cleaned_data
+            self.meeting, acting_user=acting_user(self.request), **form.service_fields()
         )
 
 
@@ -239,7 +240,7 @@ class DecisionCreateView(MeetingPartView):
 
     def perform(self, form: DecisionForm) -> Any:
         return services.record_decision(
-            self.meeting, acting_user=acting_user(self.request), **form.cleaned_data
+            self.meeting, acting_user=acting_user(self.request), **form.service_fields()
         )
 
 
@@ -254,7 +255,7 @@ class ActionCreateView(MeetingPartView):
 
     def perform(self, form: ActionItemForm) -> Any:
         return services.add_action(
-            self.meeting, acting_user=acting_user(self.request), **form.cleaned_data
+            self.meeting, acting_user=acting_user(self.request), **form.service_fields()
         )
 
 
@@ -307,10 +308,8 @@ class AgendaItemEditView(MeetingPartEditView):
         return agenda_item_or_404(self.meeting, self.kwargs["agenda_item"])
 
     def perform(self, form: AgendaItemForm) -> Any:
-        # A fresh copy: the bound form has already written its values onto `self.part`, and
-        # the audit record compares against what is stored.
         return services.update_agenda_item(
-            self.get_part(), acting_user=acting_user(self.request), **form.cleaned_data
+            self.part, acting_user=acting_user(self.request), **form.service_fields()
         )
 
 
@@ -330,7 +329,7 @@ class AttendanceEditView(MeetingPartEditView):
 
     def perform(self, form: AttendanceStatusForm) -> Any:
         return services.change_attendance(
-            self.get_part(), acting_user=acting_user(self.request), **form.cleaned_data
+            self.part, acting_user=acting_user(self.request), **form.field_values()
         )
 
 
@@ -348,7 +347,7 @@ class DecisionEditView(MeetingPartEditView):
 
     def perform(self, form: DecisionForm) -> Any:
         return services.update_decision(
-            self.get_part(), acting_user=acting_user(self.request), **form.cleaned_data
+            self.part, acting_user=acting_user(self.request), **form.field_values()
         )
 
 
@@ -365,7 +364,7 @@ class ActionEditView(MeetingPartEditView):
 
     def perform(self, form: ActionItemEditForm) -> Any:
         return services.update_action(
-            self.get_part(), acting_user=acting_user(self.request), **form.cleaned_data
+            self.part, acting_user=acting_user(self.request), **form.service_fields()
         )
 
 
