@@ -51,11 +51,7 @@ class AuditAction(models.TextChoices):
 @cache
 def _action_labels() -> dict[str, Any]:
     autodiscover_modules("audit_actions")
-    return {
-        member.value: member.label
-        for kind in AuditAction.__subclasses__()
-        for member in kind  # type: ignore[attr-defined]
-    }
+    return {member.value: member.label for kind in AuditAction.__subclasses__() for member in kind}
 
 
 def action_label(value: str) -> str:

@@ -56,7 +56,7 @@ class StaleFormMixin:
     """For ModelForms; mix in before `forms.ModelForm`."""
 
     fields: dict[str, forms.Field]
-    instance: models.Model
+    instance: Any  # the ModelForm's instance, typed by each form
     cleaned_data: dict[str, Any]
     data: Any
     # Compared after cleaning, when ModelForm has copied the submitted values onto `instance`:
@@ -119,7 +119,10 @@ class StaleFormMixin:
         self.data[VERSION] = self._version(self._saved)
         described = []
         for name in clashes:
-            value = readable(plain(self._values[name]), self.instance._meta.get_field(name))
+            field = self.instance._meta.get_field(name)
+            value = readable(
+                plain(self._values[name]), field if isinstance(field, models.Field) else None
+            )
             described.append(f"{self.fields[name].label} ({value})")
             self.add_error(name, FIELD_CHANGED % {"value": value})  # type: ignore[attr-defined]
         self.add_error(None, BOTH_CHANGED % {"fields": "; ".join(described)})  # type: ignore[attr-defined]
