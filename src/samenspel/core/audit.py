@@ -249,21 +249,10 @@ def update(
                 setattr(current, name, value)
         if check is not None:
             check(current)
-        changed = [
-            field
-            for field in current._meta.concrete_fields
-            if not field.primary_key
-            and field.value_from_object(current) != field.value_from_object(before)
-        ]
-        if changed:
-            current.save(update_fields=[field.name for field in changed] + _timestamps(current))
-        audited = set(audited_fields(type(current)))
-        changes = changes_between(
-            before, current, [field.name for field in changed if field in audited]
-        )
-        changes["fields"].update(
-            _set_many(current, {name: values[name] for name in many_names & set(values)})
-        )
+        changed = _save_changed(current, before)
+        changes = changes_between(before, current, changed)
+        many = {name: values[name] for name in many_names & set(values)}
+        changes["fields"].update(_set_many(current, many))
         changes["fields"].update(_part_changes(current, parts or {}))
         if changes["fields"]:
             record(
@@ -277,6 +266,20 @@ def update(
             )
         _follow(instance, current)
     return instance
+
+
+def _save_changed(current: models.Model, before: models.Model) -> list[str]:
+    """Save the fields whose value differs from `before`; the names of those that are audited."""
+    changed = [
+        field
+        for field in current._meta.concrete_fields
+        if not field.primary_key
+        and field.value_from_object(current) != field.value_from_object(before)
+    ]
+    if changed:
+        current.save(update_fields=[field.name for field in changed] + _timestamps(current))
+    audited = set(audited_fields(type(current)))
+    return [field.name for field in changed if field in audited]
 
 
 def save(

@@ -59,11 +59,11 @@ class StaleFormMixin:
     instance: Any  # the ModelForm's instance, typed by each form
     cleaned_data: dict[str, Any]
     data: Any
-    # Compared after cleaning, when ModelForm has copied the submitted values onto `instance`:
-    # the saved values are read in __init__, before that.
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        # Read now: by the time the form is cleaned, ModelForm has put the submitted values on
+        # `instance`.
         self._values = self._saved_values() if self.instance.pk else {}
         self._saved = {name: fingerprint(value) for name, value in self._values.items()}
         self.own_changes: set[str] = set()
