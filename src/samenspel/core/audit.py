@@ -376,7 +376,8 @@ def _locked(instance: _M, coalition: Coalition | None) -> _M:
     queryset = type(instance)._default_manager.all()
     if coalition is not None and hasattr(queryset, "of_coalition"):
         queryset = queryset.of_coalition(coalition)
-    return queryset.select_for_update().get(pk=instance.pk)
+    # Only this row: the join that reaches the coalition must not lock the parent as well.
+    return queryset.select_for_update(of=("self",)).get(pk=instance.pk)
 
 
 def _timestamps(instance: models.Model) -> list[str]:
