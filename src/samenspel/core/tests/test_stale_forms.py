@@ -1,11 +1,16 @@
 """An edit form opened before someone else saved: the other change is kept, or, when both changed
 the same field, nothing is saved and the form says what the other person saved."""
 
+from decimal import Decimal
+
 import pytest
 from django.urls import reverse
 
 from samenspel.accounts.tests.factories import MembershipFactory, PartnerFactory
 from samenspel.core.forms import fingerprint
+from samenspel.meetings import services as meetings
+from samenspel.meetings.models import Decision, Meeting
+from samenspel.meetings.tests.factories import MeetingFactory
 from samenspel.partners import services
 from samenspel.partners.models import Partner
 
@@ -97,9 +102,36 @@ def test_a_form_without_version_saves_what_differs(coordinator_client, partner):
 
 
 def test_fingerprints_of_saved_and_cleaned_values_agree(partner):
-    from decimal import Decimal
-
     assert fingerprint(Decimal("12500.00")) == fingerprint(Decimal("12500"))
     assert fingerprint(partner.coalition) == fingerprint(partner.coalition.pk)
     assert fingerprint(["b", "a"]) == fingerprint(["a", "b"])
     assert fingerprint("x") != fingerprint("y")
+
+
+def test_a_meeting_keeps_the_place_someone_else_set(coordinator_client, coalition, colleague):
+    meeting = MeetingFactory(coalition=coalition, location="Buurthuis")
+    url = reverse("meetings:edit", args=[coalition.uuid, meeting.uuid])
+    data = opened_form(coordinator_client, url)
+    meetings.save_meeting(coalition, acting_user=colleague, meeting=meeting, location="Bibliotheek")
+
+    response = coordinator_client.post(url, {**data, "title": "Kerngroep maart"})
+
+    assert response.status_code == 302
+    saved = Meeting.objects.get(pk=meeting.pk)
+    assert (saved.title, saved.location) == ("Kerngroep maart", "Bibliotheek")
+
+
+def test_a_decision_changed_by_both_is_not_saved(coordinator_client, coalition, colleague):
+    meeting = MeetingFactory(coalition=coalition)
+    decision = meetings.record_decision(meeting, acting_user=colleague, text="Koffie op dinsdag")
+    url = reverse("meetings:decision_edit", args=[coalition.uuid, meeting.uuid, decision.uuid])
+    data = opened_form(coordinator_client, url)
+    meetings.update_decision(decision, acting_user=colleague, text="Koffie op woensdag")
+
+    response = coordinator_client.post(url, {**data, "text": "Koffie op donderdag"})
+
+    assert response.status_code == 200
+    assert (
+        "Intussen gewijzigd door iemand anders in: Koffie op woensdag" in response.content.decode()
+    )
+    assert Decision.objects.get(pk=decision.pk).text == "Koffie op woensdag"
