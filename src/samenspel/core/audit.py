@@ -32,6 +32,7 @@ from django.db import models, transaction
 from django.utils.module_loading import autodiscover_modules
 
 from samenspel.core.models import AuditEvent, ReadEvent
+from samenspel.core.routers import AUDIT
 
 if TYPE_CHECKING:
     from samenspel.accounts.models import User
@@ -41,7 +42,6 @@ _M = TypeVar("_M", bound=models.Model)
 
 # The version of the `changes` layout written by this module; older rows hold bare values.
 CHANGES_LAYOUT = 2
-READ_DATABASE = "audit"
 
 
 class AuditAction(models.TextChoices):
@@ -410,7 +410,7 @@ def log_read(
     Written through its own database connection (the "audit" alias), so the row stays even
     when the transaction of the request that read the data is rolled back.
     """
-    return ReadEvent.objects.using(READ_DATABASE).create(
+    return ReadEvent.objects.using(AUDIT).create(
         coalition_id=coalition.pk if coalition is not None else None,
         actor_id=acting_user.pk if acting_user is not None else None,
         object_type=subject._meta.label_lower,
