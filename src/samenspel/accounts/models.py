@@ -61,6 +61,8 @@ class User(AbstractBaseUser, PermissionsMixin):
     date_joined = models.DateTimeField(_("aangemaakt op"), default=timezone.now)
 
     objects = UserManager()
+    # Personal data: the audit trail records only that these changed (core/audit.py).
+    personal_fields = frozenset({"email", "full_name"})
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"
@@ -143,6 +145,10 @@ class Membership(models.Model):
     def __str__(self) -> str:
         return f"{self.user} – {self.get_role_display()}"
 
+    def audit_label(self) -> str:
+        """Without the person's name: the trail refers to the account by its uuid."""
+        return _("Lid als %(role)s") % {"role": self.get_role_display()}
+
 
 def _token_digest(raw: str) -> str:
     return hashlib.sha256(raw.encode()).hexdigest()
@@ -201,6 +207,8 @@ class Invitation(models.Model):
 
     tenancy = Tenancy(coalition="coalition")
     objects = InvitationQuerySet.as_manager()
+    # Personal data: the audit trail records only that these changed (core/audit.py).
+    personal_fields = frozenset({"email"})
 
     class Meta:
         verbose_name = _("uitnodiging")

@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from samenspel.accounts.audit_actions import AccountAction
 from samenspel.accounts.models import ApiToken, Invitation, Membership, Role, User
 from samenspel.core import audit
 from samenspel.mail.models import MailKind
@@ -28,19 +29,6 @@ from samenspel.mail.outbox import queue_mail, site_link
 if TYPE_CHECKING:
     from samenspel.coalitions.models import Coalition
     from samenspel.partners.models import Partner
-
-audit.register_actions(
-    {
-        "invitation.created": gettext_lazy("Uitnodiging verstuurd"),
-        "invitation.revoked": gettext_lazy("Uitnodiging ingetrokken"),
-        "membership.created": gettext_lazy("Lid toegevoegd"),
-        "membership.updated": gettext_lazy("Rol van lid gewijzigd"),
-        "membership.deleted": gettext_lazy("Lid verwijderd"),
-        "user.created": gettext_lazy("Account aangemaakt"),
-        "api_token.created": gettext_lazy("API-token aangemaakt"),
-        "api_token.revoked": gettext_lazy("API-token ingetrokken"),
-    }
-)
 
 # --- shared rules ---------------------------------------------------------------------------
 
@@ -82,8 +70,9 @@ def _role_errors(coalition: Coalition, role: str, partner: Partner | None) -> di
 def _coordinator_ids(coalition: Coalition) -> list[int]:
     """The coalition's coordinators, locked so two removals cannot race past the last one."""
     return list(
-        Membership.objects.select_for_update()
-        .filter(coalition=coalition, role=Role.COORDINATOR)
+        Membership.objects.of_coalition(coalition)
+        .select_for_update()
+        .filter(role=Role.COORDINATOR)
         .values_list("pk", flat=True)
     )
 
@@ -131,31 +120,22 @@ def invite_member(
         .select_for_update()
         .filter(email__iexact=email)
     ):
-        earlier.revoked_at = timezone.now()
-        earlier.save(update_fields=["revoked_at"])
-        audit.record(
-            "invitation.revoked",
-            earlier,
-            acting_user=acting_user,
-            coalition=coalition,
-            changes={"reason": "replaced"},
-        )
+        _revoke(earlier, acting_user=acting_user, reason="replaced")
 
     raw, digest = Invitation.new_secret()
-    invitation = Invitation.objects.create(
-        coalition=coalition,
-        email=email,
-        role=role,
-        partner=partner,
-        token_digest=digest,
-        invited_by=acting_user,
-    )
-    audit.record(
-        "invitation.created",
-        invitation,
+    invitation = audit.create(
+        Invitation(
+            coalition=coalition,
+            email=email,
+            role=role,
+            partner=partner,
+            token_digest=digest,
+            invited_by=acting_user,
+        ),
+        action=AccountAction.INVITATION_CREATED,
         acting_user=acting_user,
         coalition=coalition,
-        changes=audit.snapshot(invitation, ("role", "partner", "expires_at")),
+        check=None,  # checked above
     )
 
     context = {
@@ -179,22 +159,34 @@ def invite_member(
 
 @transaction.atomic
 def revoke_invitation(invitation: Invitation, *, acting_user: User) -> Invitation:
-    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    invitation = (
+        Invitation.objects.of_coalition(invitation.coalition_id)
+        .select_for_update()
+        .get(pk=invitation.pk)
+    )
     if not invitation_is_open(invitation):
         raise ValidationError(_("Deze uitnodiging is al gebruikt, ingetrokken of verlopen."))
-    invitation.revoked_at = timezone.now()
-    invitation.save(update_fields=["revoked_at"])
-    audit.record(
-        "invitation.revoked", invitation, acting_user=acting_user, coalition=invitation.coalition
+    return _revoke(invitation, acting_user=acting_user)
+
+
+def _revoke(invitation: Invitation, *, acting_user: User, reason: str = "") -> Invitation:
+    return audit.update(
+        invitation,
+        {"revoked_at": timezone.now()},
+        action=AccountAction.INVITATION_REVOKED,
+        acting_user=acting_user,
+        coalition=invitation.coalition,
+        check=None,
+        context={"reason": reason} if reason else None,
     )
-    return invitation
 
 
 @transaction.atomic
 def accept_invitation(invitation: Invitation, *, user: User) -> Membership:
     """The invited person (logged in with the invited e-mail address) joins the coalition."""
     invitation = (
-        Invitation.objects.select_for_update(of=("self",))
+        Invitation.objects.of_coalition(invitation.coalition_id)
+        .select_for_update(of=("self",))
         .select_related("coalition", "partner")
         .get(pk=invitation.pk)
     )
@@ -210,24 +202,23 @@ def accept_invitation(invitation: Invitation, *, user: User) -> Membership:
             )
             % {"email": invitation.email}
         )
-    if Membership.objects.filter(user=user, coalition=invitation.coalition).exists():
+    if Membership.objects.of_coalition(invitation.coalition).filter(user=user).exists():
         raise ValidationError(_("U bent al lid van deze coalitie."))
-    membership = Membership.objects.create(
-        user=user, coalition=invitation.coalition, role=invitation.role, partner=invitation.partner
-    )
     invitation.accepted_at = timezone.now()
     invitation.save(update_fields=["accepted_at"])
-    audit.record(
-        "membership.created",
-        membership,
+    return audit.create(
+        Membership(
+            user=user,
+            coalition=invitation.coalition,
+            role=invitation.role,
+            partner=invitation.partner,
+        ),
+        action=AccountAction.MEMBERSHIP_CREATED,
         acting_user=user,
         coalition=invitation.coalition,
-        changes={
-            **audit.snapshot(membership, ("role", "partner")),
-            "invitation": str(invitation.uuid),
-        },
+        check=None,  # the invitation's role and partner were checked when it was sent
+        context={"invitation": invitation.uuid},
     )
-    return membership
 
 
 @transaction.atomic
@@ -253,25 +244,19 @@ def register_and_accept(invitation: Invitation, *, full_name: str, password: str
     if errors:
         raise ValidationError(errors)
     user = User.objects.create_user(candidate.email, password, full_name=full_name)
-    audit.record("user.created", user, acting_user=user, coalition=invitation.coalition)
+    # Only that an account came to be: its name and address are personal data.
+    audit.record(AccountAction.USER_CREATED, user, acting_user=user, coalition=invitation.coalition)
     return accept_invitation(invitation, user=user)
 
 
 # --- memberships ----------------------------------------------------------------------------
 
 
-MEMBERSHIP_FIELDS = ("role", "partner")
-
-
 @transaction.atomic
 def change_member_role(
     membership: Membership, *, acting_user: User, role: str, partner: Partner | None = None
 ) -> Membership:
-    membership = (
-        Membership.objects.select_for_update(of=("self",))
-        .select_related("coalition", "user")
-        .get(pk=membership.pk)
-    )
+    membership = _locked(membership)
     errors: dict[str, Any] = dict(_role_errors(membership.coalition, role, partner))
     if (
         not errors
@@ -282,39 +267,38 @@ def change_member_role(
         errors["role"] = LAST_COORDINATOR
     if errors:
         raise ValidationError(errors)
-    before = audit.snapshot(membership, MEMBERSHIP_FIELDS)
-    membership.role, membership.partner = role, partner
-    membership.save(update_fields=["role", "partner"])
-    audit.record_update(
-        "membership.updated",
+    return audit.update(
         membership,
-        before,
-        audit.snapshot(membership, MEMBERSHIP_FIELDS),
+        {"role": role, "partner": partner},
+        action=AccountAction.MEMBERSHIP_UPDATED,
         acting_user=acting_user,
         coalition=membership.coalition,
+        check=None,  # _role_errors above
     )
-    return membership
+
+
+def _locked(membership: Membership) -> Membership:
+    return (
+        Membership.objects.of_coalition(membership.coalition_id)
+        .select_for_update(of=("self",))
+        .select_related("coalition", "user")
+        .get(pk=membership.pk)
+    )
 
 
 @transaction.atomic
 def remove_member(membership: Membership, *, acting_user: User) -> None:
-    membership = (
-        Membership.objects.select_for_update(of=("self",))
-        .select_related("coalition", "user")
-        .get(pk=membership.pk)
-    )
+    membership = _locked(membership)
     if membership.role == Role.COORDINATOR and _coordinator_ids(membership.coalition) == [
         membership.pk
     ]:
         raise ValidationError(LAST_COORDINATOR)
-    audit.record(
-        "membership.deleted",
+    audit.delete(
         membership,
+        action=AccountAction.MEMBERSHIP_DELETED,
         acting_user=acting_user,
         coalition=membership.coalition,
-        changes=audit.snapshot(membership, MEMBERSHIP_FIELDS),
     )
-    membership.delete()
 
 
 # --- personal API tokens ----------------------------------------------------------------------
@@ -335,7 +319,11 @@ def create_api_token(*, acting_user: User, name: str) -> tuple[ApiToken, str]:
         )
     token, raw = ApiToken.issue(acting_user, name)
     audit.record(
-        "api_token.created", token, acting_user=acting_user, coalition=None, changes={"name": name}
+        AccountAction.API_TOKEN_CREATED,
+        token,
+        acting_user=acting_user,
+        coalition=None,
+        changes=audit.changes_between(None, token, ["name"]),
     )
     return token, raw
 
@@ -345,8 +333,13 @@ def revoke_api_token(token: ApiToken, *, acting_user: User) -> ApiToken:
     if token.user_id != acting_user.pk:
         raise PermissionDenied
     token = ApiToken.objects.select_for_update().get(pk=token.pk)
-    if token.revoked_at is None:
-        token.revoked_at = timezone.now()
-        token.save(update_fields=["revoked_at"])
-        audit.record("api_token.revoked", token, acting_user=acting_user, coalition=None)
-    return token
+    if token.revoked_at is not None:
+        return token
+    return audit.update(
+        token,
+        {"revoked_at": timezone.now()},
+        action=AccountAction.API_TOKEN_REVOKED,
+        acting_user=acting_user,
+        coalition=None,
+        check=None,
+    )

@@ -35,6 +35,7 @@ from samenspel.activities.services import (
     slot_problems,
 )
 from samenspel.coalitions.models import Coalition
+from samenspel.core.forms import StaleFormMixin
 from samenspel.core.widgets import DATE_WIDGET
 from samenspel.partners.models import Partner
 
@@ -43,7 +44,7 @@ TIME_WIDGET = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
 EXTRA_SLOT_ROWS = 2
 
 
-class ActivityForm(forms.ModelForm):
+class ActivityForm(StaleFormMixin, forms.ModelForm):
     providers = forms.ModelMultipleChoiceField(
         label=_("Aanbieders"),
         queryset=Partner.objects.none(),
@@ -105,7 +106,7 @@ class ActivityForm(forms.ModelForm):
     def _post_clean(self) -> None:
         """The model's rules run in the service, which reports them at their fields."""
 
-    def service_fields(self) -> dict[str, Any]:
+    def field_values(self) -> dict[str, Any]:
         return {name: self.cleaned_data[name] for name in ACTIVITY_FIELDS}
 
 
@@ -166,7 +167,7 @@ def slot_initial(activity: Activity | None) -> list[dict[str, Any]]:
     ]
 
 
-class ReachRecordForm(forms.ModelForm):
+class ReachRecordForm(StaleFormMixin, forms.ModelForm):
     """Counts of one period, with an optional count per target group."""
 
     class Meta:
@@ -197,7 +198,7 @@ class ReachRecordForm(forms.ModelForm):
     def _post_clean(self) -> None:
         """The model's rules run in the service, which reports them at their fields."""
 
-    def service_fields(self) -> dict[str, Any]:
+    def field_values(self) -> dict[str, Any]:
         fields: dict[str, Any] = {name: self.cleaned_data[name] for name in RECORD_FIELDS}
         fields["by_group"] = {
             group: self.cleaned_data.get(self.group_field(group)) or 0
@@ -225,7 +226,7 @@ class ReachPeriodForm(forms.Form):
         return Period(self.cleaned_data["start"], self.cleaned_data["end"])
 
 
-class FinderForm(forms.ModelForm):
+class FinderForm(StaleFormMixin, forms.ModelForm):
     class Meta:
         model = Finder
         fields = list(FINDER_FIELDS)
@@ -238,9 +239,6 @@ class FinderForm(forms.ModelForm):
 
     def _post_clean(self) -> None:
         """Checked by the service (also that no other coalition uses the address)."""
-
-    def service_fields(self) -> dict[str, Any]:
-        return {name: self.cleaned_data[name] for name in FINDER_FIELDS}
 
 
 # --- filters --------------------------------------------------------------------------------

@@ -275,6 +275,8 @@ class Activity(models.Model):
     updated_at = models.DateTimeField(_("gewijzigd op"), auto_now=True)
 
     tenancy = Tenancy(coalition="coalition")
+    # The contact may be a person: the audit trail records only that it changed (core/audit.py).
+    personal_fields = frozenset({"contact_phone", "contact_email"})
     objects = ActivityQuerySet.as_manager()
 
     class Meta:
@@ -521,6 +523,9 @@ class ActivityImport(models.Model):
 
     tenancy = Tenancy(coalition="coalition")
     objects = TenantQuerySet.as_manager()
+    # The read rows may hold a contact's e-mail or phone: the audit trail says only that they
+    # changed (core/audit.py).
+    personal_fields = frozenset({"rows"})
 
     class Meta:
         verbose_name = _("import van activiteiten")
@@ -528,6 +533,9 @@ class ActivityImport(models.Model):
         ordering = ["-created_at", "-id"]
 
     def __str__(self) -> str:
+        return self.file_name
+
+    def audit_label(self) -> str:
         return self.file_name
 
     @property

@@ -15,9 +15,10 @@ from typing import TYPE_CHECKING, Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from samenspel.activities.audit_actions import ActivityAction
+from samenspel.activities.finder_addresses import address_taken, suggest_slug
 from samenspel.activities.models import (
     FINDER_SLUG,
     TIME_END_BEFORE_START,
@@ -38,19 +39,6 @@ if TYPE_CHECKING:
     from samenspel.accounts.models import User
     from samenspel.coalitions.models import Coalition
     from samenspel.partners.models import Partner
-
-audit.register_actions(
-    {
-        "activity.created": _("Activiteit toegevoegd"),
-        "activity.updated": _("Activiteit gewijzigd"),
-        "activity.deleted": _("Activiteit verwijderd"),
-        "activity.checked": _("Activiteit gecontroleerd"),
-        "reach.created": _("Bereik vastgelegd"),
-        "reach.updated": _("Bereik gewijzigd"),
-        "reach.deleted": _("Bereik verwijderd"),
-        "finder.saved": _("Instellingen openbare zoeker opgeslagen"),
-    }
-)
 
 ACTIVITY_FIELDS = (
     "title",
@@ -149,17 +137,29 @@ def slot_problems(
 # --- activities -----------------------------------------------------------------------------
 
 
-def _audit_snapshot(activity: Activity) -> dict[str, Any]:
-    values = audit.snapshot(activity, ACTIVITY_FIELDS)
-    values["cost"] = None if activity.cost is None else str(activity.cost)
-    values["providers"] = sorted(str(p.uuid) for p in activity.providers.all())
-    values["target_groups"] = sorted(g.group for g in activity.target_groups.all())
-    # Language-neutral ("3 10:00–12:00"): the audit trail is read in either language.
-    values["time_slots"] = [
-        str(Slot(slot.weekday, slot.start_time, slot.end_time))
-        for slot in activity.time_slots.all()
-    ]
-    return values
+def _part_values(activity: Activity) -> dict[str, list[str]]:
+    """Target groups and time slots as the audit trail holds them; a new activity has none."""
+    if activity.pk is None:
+        return {"target_groups": [], "time_slots": []}
+    return {
+        "target_groups": sorted(g.group for g in activity.target_groups.all()),
+        # Language-neutral ("3 10:00–12:00"): the audit trail is read in either language.
+        "time_slots": [
+            str(Slot(slot.weekday, slot.start_time, slot.end_time))
+            for slot in activity.time_slots.all()
+        ],
+    }
+
+
+def _parts(
+    activity: Activity, groups: list[str] | None, slots: Sequence[Slot] | None
+) -> dict[str, tuple[Any, Any]]:
+    before = _part_values(activity)
+    after = {
+        "target_groups": sorted(groups) if groups is not None else before["target_groups"],
+        "time_slots": [str(slot) for slot in slots] if slots is not None else before["time_slots"],
+    }
+    return {name: (before[name], after[name]) for name in before}
 
 
 def _check_providers(
@@ -205,11 +205,14 @@ def _check_slots(slots: Sequence[Slot]) -> None:
         raise ValidationError({"time_slots": errors})
 
 
-def _apply(activity: Activity, fields: Mapping[str, Any]) -> None:
-    for name, value in fields.items():
-        if name not in ACTIVITY_FIELDS:
-            raise TypeError(f"Not an activity field: {name}")
-        setattr(activity, name, value)
+def _known(fields: Mapping[str, Any]) -> Mapping[str, Any]:
+    unknown = set(fields) - set(ACTIVITY_FIELDS)
+    if unknown:
+        raise TypeError(f"Not activity fields: {sorted(unknown)}")
+    return fields
+
+
+def _check_activity(activity: Activity) -> None:
     for name in TEXT_FIELDS:
         setattr(activity, name, (getattr(activity, name) or "").strip())
     activity.full_clean(exclude=["coalition"], validate_constraints=False)
@@ -217,12 +220,9 @@ def _apply(activity: Activity, fields: Mapping[str, Any]) -> None:
 
 def _write_parts(
     activity: Activity,
-    providers: list[Partner] | None,
     groups: list[str] | None,
     slots: Sequence[Slot] | None,
 ) -> None:
-    if providers is not None:
-        activity.providers.set(providers)
     if groups is not None:
         activity.target_groups.all().delete()
         ActivityTargetGroup.objects.bulk_create(
@@ -265,24 +265,26 @@ def create_activity(
     chosen = list(providers)
     if own_partner is not None and own_partner not in chosen:
         chosen.append(own_partner)
-    activity = Activity(coalition=coalition)
-    _apply(activity, fields)
     chosen = _check_providers(coalition, chosen, set(), own_partner)
     groups = _check_groups(target_groups)
     _check_slots(time_slots)
-    activity.checked_on = today or timezone.localdate()
-    activity.checked_by = acting_user
-    activity.save()
-    _write_parts(activity, chosen, groups, time_slots)
-    _refresh(activity)
-    audit.record(
-        "activity.created",
+    activity = Activity(
+        coalition=coalition,
+        checked_on=today or timezone.localdate(),
+        checked_by=acting_user,
+        **_known(fields),
+    )
+    audit.create(
         activity,
+        action=ActivityAction.ACTIVITY_CREATED,
         acting_user=acting_user,
         coalition=coalition,
-        changes=_audit_snapshot(activity),
+        check=_check_activity,
+        many={"providers": chosen},
+        parts=_parts(activity, groups, time_slots),
     )
-    return activity
+    _write_parts(activity, groups, time_slots)
+    return _refresh(activity)
 
 
 @transaction.atomic
@@ -299,45 +301,45 @@ def update_activity(
 ) -> Activity:
     """Changes what is given (parts left as None stay as they are). Whoever saves an activity
     has looked at it, so saving counts as a check."""
-    activity = Activity.objects.select_for_update().get(pk=activity.pk)
-    before = _audit_snapshot(activity)
-    _apply(activity, fields)
-    current = {p.pk for p in activity.providers.all()}
-    chosen = _check_providers(
-        activity.coalition,
-        activity.providers.all() if providers is None else providers,
-        current,
-        own_partner,
+    activity = (
+        Activity.objects.of_coalition(activity.coalition_id).select_for_update().get(pk=activity.pk)
     )
+    values: dict[str, Any] = {
+        **_known(fields),
+        "checked_on": today or timezone.localdate(),
+        "checked_by": acting_user,
+    }
+    if providers is not None:
+        current = {p.pk for p in activity.providers.all()}
+        values["providers"] = _check_providers(activity.coalition, providers, current, own_partner)
+    elif own_partner is not None:
+        _check_providers(activity.coalition, activity.providers.all(), set(), own_partner)
     groups = None if target_groups is None else _check_groups(target_groups)
     if time_slots is not None:
         _check_slots(time_slots)
-    activity.checked_on = today or timezone.localdate()
-    activity.checked_by = acting_user
-    activity.save()
-    _write_parts(activity, None if providers is None else chosen, groups, time_slots)
-    _refresh(activity)
-    audit.record_update(
-        "activity.updated",
+    audit.update(
         activity,
-        before,
-        _audit_snapshot(activity),
+        values,
+        action=ActivityAction.ACTIVITY_UPDATED,
         acting_user=acting_user,
         coalition=activity.coalition,
+        check=_check_activity,
+        parts=_parts(activity, groups, time_slots),
     )
-    return activity
+    _write_parts(activity, groups, time_slots)
+    return _refresh(activity)
 
 
 @transaction.atomic
 def delete_activity(activity: Activity, *, acting_user: User) -> None:
-    audit.record(
-        "activity.deleted",
+    parts = _part_values(activity)
+    audit.delete(
         activity,
+        action=ActivityAction.ACTIVITY_DELETED,
         acting_user=acting_user,
         coalition=activity.coalition,
-        changes=_audit_snapshot(activity),
+        context=parts,
     )
-    activity.delete()
 
 
 @transaction.atomic
@@ -345,18 +347,14 @@ def mark_checked(
     activity: Activity, *, acting_user: User, today: datetime.date | None = None
 ) -> Activity:
     """'Gecontroleerd': someone confirmed that the details are still right."""
-    day = today or timezone.localdate()
-    before = activity.checked_on
-    Activity.objects.filter(pk=activity.pk).update(checked_on=day, checked_by=acting_user)
-    activity.checked_on, activity.checked_by = day, acting_user
-    audit.record(
-        "activity.checked",
+    return audit.update(
         activity,
+        {"checked_on": today or timezone.localdate(), "checked_by": acting_user},
+        action=ActivityAction.ACTIVITY_CHECKED,
         acting_user=acting_user,
         coalition=activity.coalition,
-        changes={"checked_on": [before and str(before), str(day)]},
+        check=None,  # a date and a person: nothing to check
     )
-    return activity
 
 
 # --- reach ----------------------------------------------------------------------------------
@@ -370,17 +368,18 @@ RECORD_FIELDS = (
 )
 
 
-def _record_snapshot(record: ReachRecord) -> dict[str, Any]:
-    values = audit.snapshot(record, RECORD_FIELDS)
-    values["by_group"] = {row.group: row.participants for row in record.by_group.all()}
-    return values
+def _counts(record: ReachRecord) -> dict[str, int]:
+    if record.pk is None:
+        return {}
+    return {row.group: row.participants for row in record.by_group.all()}
 
 
 def _check_record(record: ReachRecord, by_group: Mapping[str, int]) -> dict[str, int]:
     record.note = (record.note or "").strip()
     record.full_clean(exclude=["activity"], validate_constraints=False)
     taken = (
-        ReachRecord.objects.filter(
+        ReachRecord.objects.of_coalition(record.activity.coalition_id)
+        .filter(
             activity=record.activity_id,
             period_start=record.period_start,
             period_end=record.period_end,
@@ -425,15 +424,15 @@ def create_reach(
     """Counts of one period; never names or other personal data."""
     record = ReachRecord(activity=activity, recorded_by=acting_user, **fields)
     counts = _check_record(record, by_group or {})
-    record.save()
-    _write_groups(record, counts)
-    audit.record(
-        "reach.created",
+    audit.create(
         record,
+        action=ActivityAction.REACH_CREATED,
         acting_user=acting_user,
         coalition=activity.coalition,
-        changes=_record_snapshot(record),
+        check=None,  # _check_record above, which also gives the counts
+        parts={"by_group": ({}, counts)},
     )
+    _write_groups(record, counts)
     return record
 
 
@@ -446,39 +445,38 @@ def update_reach(
     **fields: Any,
 ) -> ReachRecord:
     """Changes the given fields; `by_group` None keeps the counts per group."""
+    unknown = set(fields) - set(RECORD_FIELDS)
+    if unknown:
+        raise TypeError(f"Not reach fields: {sorted(unknown)}")
     activity = record.activity
-    record = ReachRecord.objects.select_for_update().get(pk=record.pk)
-    record.activity = activity
-    before = _record_snapshot(record)
-    for name, value in fields.items():
-        if name not in RECORD_FIELDS:
-            raise TypeError(f"Not a reach field: {name}")
-        setattr(record, name, value)
-    current = {row.group: row.participants for row in record.by_group.all()}
-    counts = _check_record(record, current if by_group is None else by_group)
-    record.save()
-    _write_groups(record, counts)
-    audit.record_update(
-        "reach.updated",
+    current = _counts(record)
+    counts: dict[str, int] = {}
+
+    def check(locked: ReachRecord) -> None:
+        counts.update(_check_record(locked, current if by_group is None else by_group))
+
+    audit.update(
         record,
-        before,
-        _record_snapshot(record),
+        fields,
+        action=ActivityAction.REACH_UPDATED,
         acting_user=acting_user,
         coalition=activity.coalition,
+        check=check,
+        parts={"by_group": (current, counts)},
     )
+    _write_groups(record, counts)
     return record
 
 
 @transaction.atomic
 def delete_reach(record: ReachRecord, *, acting_user: User) -> None:
-    audit.record(
-        "reach.deleted",
+    audit.delete(
         record,
+        action=ActivityAction.REACH_DELETED,
         acting_user=acting_user,
         coalition=record.activity.coalition,
-        changes=_record_snapshot(record),
+        context={"by_group": _counts(record)},
     )
-    record.delete()
 
 
 # --- the public finder ----------------------------------------------------------------------
@@ -486,24 +484,9 @@ def delete_reach(record: ReachRecord, *, acting_user: User) -> None:
 FINDER_FIELDS = ("slug", "is_published", "title", "introduction", "contact")
 
 
-def suggest_slug(coalition: Coalition) -> str:
-    """An address from the coalition's name that no other finder uses yet."""
-    base = slugify(coalition.name).replace("_", "-").strip("-")[:50].strip("-") or "coalitie"
-    base = "-".join(part for part in base.split("-") if part)
-    taken = set(
-        Finder.objects.filter(slug__startswith=base)
-        .exclude(coalition=coalition)
-        .values_list("slug", flat=True)
-    )
-    slug, number = base, 2
-    while slug in taken:
-        slug, number = f"{base}-{number}", number + 1
-    return slug
-
-
 def finder_of(coalition: Coalition) -> Finder:
     """The saved finder, or an unsaved one with the defaults and a suggested address."""
-    finder = Finder.objects.filter(coalition=coalition).first()
+    finder = Finder.objects.of_coalition(coalition).first()
     if finder is None:
         finder = Finder(coalition=coalition, slug=suggest_slug(coalition))
     return finder
@@ -511,25 +494,30 @@ def finder_of(coalition: Coalition) -> Finder:
 
 @transaction.atomic
 def save_finder(coalition: Coalition, *, acting_user: User, **fields: Any) -> Finder:
-    finder = Finder.objects.select_for_update().filter(coalition=coalition).first()
-    before = audit.snapshot(finder, FINDER_FIELDS) if finder else {}
-    finder = finder or Finder(coalition=coalition, slug=suggest_slug(coalition))
-    for name, value in fields.items():
-        if name not in FINDER_FIELDS:
-            raise TypeError(f"Not a finder field: {name}")
-        setattr(finder, name, value.strip() if isinstance(value, str) else value)
+    unknown = set(fields) - set(FINDER_FIELDS)
+    if unknown:
+        raise TypeError(f"Not finder fields: {sorted(unknown)}")
+    finder = Finder.objects.of_coalition(coalition).select_for_update().first()
+    return audit.save(
+        finder or Finder(coalition=coalition, slug=suggest_slug(coalition)),
+        {
+            name: value.strip() if isinstance(value, str) else value
+            for name, value in fields.items()
+        },
+        created=ActivityAction.FINDER_SAVED,
+        updated=ActivityAction.FINDER_SAVED,
+        acting_user=acting_user,
+        coalition=coalition,
+        check=_check_finder,
+    )
+
+
+def _check_finder(finder: Finder) -> None:
     finder.slug = finder.slug.lower()
     try:  # before Django's own slug check, whose message does not say what is allowed
         FINDER_SLUG(finder.slug)
     except ValidationError as error:
         raise ValidationError({"slug": error.messages}) from error
     finder.full_clean(exclude=["coalition"], validate_unique=False)
-    if Finder.objects.filter(slug=finder.slug).exclude(coalition=coalition).exists():
+    if address_taken(finder.slug, by_other_than=finder.coalition_id):
         raise ValidationError({"slug": SLUG_TAKEN})
-    finder.save()
-    changes = audit.diff(before, audit.snapshot(finder, FINDER_FIELDS))
-    if changes:
-        audit.record(
-            "finder.saved", finder, acting_user=acting_user, coalition=coalition, changes=changes
-        )
-    return finder

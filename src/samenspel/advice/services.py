@@ -17,8 +17,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
 
+from samenspel.advice.audit_actions import AdviceAction
 from samenspel.advice.findings import Finding
 from samenspel.advice.models import Dismissal
 from samenspel.advice.rules import LABELS, RULES
@@ -29,13 +29,6 @@ from samenspel.core.analysis_cache import cached, coalition_data_version
 if TYPE_CHECKING:
     from samenspel.accounts.models import User
     from samenspel.coalitions.models import Coalition
-
-audit.register_actions(
-    {
-        "finding.dismissed": _lazy("Signaal terzijde gelegd"),
-        "finding.restored": _lazy("Terzijde gelegd signaal teruggezet"),
-    }
-)
 
 # Magnitudes are compared with a little room for floating point noise.
 EPSILON = 1e-9
@@ -86,7 +79,7 @@ def advice(coalition: Coalition, *, today: datetime.date | None = None) -> Advic
     findings = findings_of(coalition, today=today)
     dismissals = {
         (d.rule_key, d.subject): d
-        for d in Dismissal.objects.filter(coalition=coalition).select_related("dismissed_by")
+        for d in Dismissal.objects.of_coalition(coalition).select_related("dismissed_by")
     }
     shown, dismissed, returned = [], [], {}
     current = {finding.key: finding for finding in findings}
@@ -140,49 +133,45 @@ def dismiss(
             {"reason": _("Houd de reden korter dan %(n)s tekens.") % {"n": REASON_MAX_LENGTH}}
         )
     finding = _find(coalition, rule, subject)
-    dismissal = (
-        Dismissal.objects.select_for_update()
-        .filter(coalition=coalition, rule_key=rule, subject=subject)
-        .first()
-    ) or Dismissal(coalition=coalition, rule_key=rule, subject=subject)
-    dismissal.reason = reason
-    dismissal.magnitude = finding.magnitude
-    dismissal.dismissed_by = acting_user
+    dismissal = _dismissal(coalition, rule, subject) or Dismissal(
+        coalition=coalition, rule_key=rule, subject=subject
+    )
+    values = {"reason": reason, "magnitude": finding.magnitude, "dismissed_by": acting_user}
     if dismissal.pk:
-        dismissal.dismissed_at = timezone.now()  # set aside again: the new moment counts
-    dismissal.save()
-    audit.record(
-        "finding.dismissed",
+        values["dismissed_at"] = timezone.now()  # set aside again: the new moment counts
+    return audit.save(
         dismissal,
+        values,
+        created=AdviceAction.FINDING_DISMISSED,
+        updated=AdviceAction.FINDING_DISMISSED,
         acting_user=acting_user,
         coalition=coalition,
-        changes={
-            "rule": rule,
-            "subject": subject,
-            "reason": reason,
-            "magnitude": finding.magnitude,
-        },
+        check=None,  # the reason was checked above; the rest comes from the finding
+        context={"rule": rule, "subject": subject},
         label=finding.title,
     )
-    return dismissal
+
+
+def _dismissal(coalition: Coalition, rule: str, subject: str) -> Dismissal | None:
+    return (
+        Dismissal.objects.of_coalition(coalition)
+        .select_for_update()
+        .filter(rule_key=rule, subject=subject)
+        .first()
+    )
 
 
 @transaction.atomic
 def restore(coalition: Coalition, rule: str, subject: str, *, acting_user: User) -> None:
     """Undo a dismissal: the finding shows again (if it still occurs)."""
-    dismissal = (
-        Dismissal.objects.select_for_update()
-        .filter(coalition=coalition, rule_key=rule, subject=subject)
-        .first()
-    )
+    dismissal = _dismissal(coalition, rule, subject)
     if dismissal is None:
         raise ValidationError(_("Dit signaal ligt niet terzijde."))
-    audit.record(
-        "finding.restored",
+    audit.delete(
         dismissal,
+        action=AdviceAction.FINDING_RESTORED,
         acting_user=acting_user,
         coalition=coalition,
-        changes={"rule": rule, "subject": subject, "reason": dismissal.reason},
+        context={"rule": rule, "subject": subject},
         label=str(LABELS.get(rule, rule)),
     )
-    dismissal.delete()

@@ -14,6 +14,7 @@ from samenspel.agreements.models import (
 )
 from samenspel.agreements.services import next_phase
 from samenspel.coalitions.models import LIFE_PHASES, Coalition, Phase
+from samenspel.core.forms import StaleFormMixin
 from samenspel.core.widgets import DATE_WIDGET
 from samenspel.partners.models import Partner
 
@@ -40,7 +41,7 @@ class AmbitionForm(forms.ModelForm):
         error_messages = {"text": required("text"), "reason": required("reason")}
 
 
-class PartnerAgreementForm(forms.ModelForm):
+class PartnerAgreementForm(StaleFormMixin, forms.ModelForm):
     class Meta:
         model = PartnerAgreement
         fields = [
@@ -71,11 +72,8 @@ class PartnerAgreementForm(forms.ModelForm):
         # message from the model's rules.
         partner.queryset = Partner.objects.of_coalition(coalition).order_by("name")
 
-    def service_fields(self) -> dict[str, Any]:
-        return {name: self.cleaned_data[name] for name in self.Meta.fields}
 
-
-class ProcessStepForm(forms.ModelForm):
+class ProcessStepForm(StaleFormMixin, forms.ModelForm):
     class Meta:
         model = ProcessStep
         fields = ["title", "kind", "owner", "due_date", "status", "decisions_needed", "order"]
@@ -97,11 +95,8 @@ class ProcessStepForm(forms.ModelForm):
         assert isinstance(owner, forms.ModelChoiceField)
         owner.queryset = Partner.objects.of_coalition(coalition).order_by("name")
 
-    def service_fields(self) -> dict[str, Any]:
-        return {name: self.cleaned_data[name] for name in self.Meta.fields}
 
-
-class CovenantForm(forms.ModelForm):
+class CovenantForm(StaleFormMixin, forms.ModelForm):
     record_tipping_point = forms.BooleanField(
         label=_("Leg dit vast als kantelmoment"),
         required=False,
@@ -135,7 +130,7 @@ class CovenantForm(forms.ModelForm):
         ]
         to_phase.initial = next_phase(coalition)
 
-    def service_fields(self) -> dict[str, Any]:
+    def field_values(self) -> dict[str, Any]:
         data = {name: self.cleaned_data[name] for name in self.Meta.fields}
         data["record_tipping_point"] = self.cleaned_data["record_tipping_point"]
         data["to_phase"] = self.cleaned_data["to_phase"] or None

@@ -464,6 +464,8 @@ class Signatory(models.Model):
 
     tenancy = Tenancy(coalition="covenant__coalition", owner="partner")
     objects = TenantQuerySet.as_manager()
+    # Personal data: the audit trail records only that these changed (core/audit.py).
+    personal_fields = frozenset({"name"})
 
     class Meta:
         verbose_name = _("ondertekenaar")
@@ -472,6 +474,9 @@ class Signatory(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def audit_label(self) -> str:
+        return _("Ondertekenaar namens %(partner)s") % {"partner": self.partner.name}
 
     def clean(self) -> None:
         if self.partner_id:

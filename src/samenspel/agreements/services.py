@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
 
+from samenspel.agreements.audit_actions import AgreementAction
 from samenspel.agreements.models import (
     AMBITION_FIELDS,
     AmbitionVersion,
@@ -27,81 +26,11 @@ from samenspel.core import audit
 if TYPE_CHECKING:
     from samenspel.accounts.models import User
 
-audit.register_actions(
-    {
-        "ambition.recorded": _lazy("Nieuwe versie van de ambitie vastgelegd"),
-        "agreement.created": _lazy("Afspraken met een partner vastgelegd"),
-        "agreement.updated": _lazy("Afspraken met een partner gewijzigd"),
-        "agreement.deleted": _lazy("Afspraken met een partner verwijderd"),
-        "process_step.created": _lazy("Processtap toegevoegd"),
-        "process_step.updated": _lazy("Processtap gewijzigd"),
-        "process_step.deleted": _lazy("Processtap verwijderd"),
-        "covenant.saved": _lazy("Intentieverklaring of convenant gewijzigd"),
-        "covenant.signed": _lazy("Intentieverklaring of convenant getekend"),
-        "signatory.added": _lazy("Ondertekenaar toegevoegd"),
-        "signatory.removed": _lazy("Ondertekenaar verwijderd"),
-    }
-)
-
-AGREEMENT_FIELDS = (
-    "partner",
-    "role",
-    "hours_per_month",
-    "money",
-    "space",
-    "reach",
-    "expertise",
-    "expectations",
-    "financial_conditions",
-    "start_date",
-    "review_date",
-)
-STEP_FIELDS = ("title", "kind", "owner", "due_date", "status", "decisions_needed", "order")
-COVENANT_FIELDS = ("kind", "rules_of_play", "status", "signed_on")
-SIGNATORY_FIELDS = ("partner", "name", "function", "signed_on")
-
-
-def _snapshot(instance: Any, fields: tuple[str, ...]) -> dict[str, Any]:
-    """`audit.snapshot` with amounts as text (the audit trail is JSON)."""
-    return {
-        name: format(value.normalize(), "f") if isinstance(value, Decimal) else value
-        for name, value in audit.snapshot(instance, fields).items()
-    }
-
 
 def _strip(fields: dict[str, Any]) -> dict[str, Any]:
     return {
         name: value.strip() if isinstance(value, str) else value for name, value in fields.items()
     }
-
-
-def _save_tracked(
-    instance: Any,
-    fields: dict[str, Any],
-    tracked: tuple[str, ...],
-    action: str,
-    *,
-    coalition: Coalition,
-    acting_user: User,
-) -> Any:
-    """Validate and save a new or changed row; audit `<action>.created`, or `<action>.updated`
-    with the fields that changed (nothing when none did)."""
-    created = instance.pk is None
-    before = {} if created else _snapshot(type(instance).objects.get(pk=instance.pk), tracked)
-    for name, value in _strip(fields).items():
-        setattr(instance, name, value)
-    instance.full_clean()
-    instance.save()
-    changes = audit.diff(before, _snapshot(instance, tracked))
-    if created or changes:
-        audit.record(
-            f"{action}.created" if created else f"{action}.updated",
-            instance,
-            acting_user=acting_user,
-            coalition=coalition,
-            changes=changes,
-        )
-    return instance
 
 
 # Ambition ---------------------------------------------------------------------------------------
@@ -112,15 +41,14 @@ def record_ambition(
     coalition: Coalition, *, acting_user: User, reason: str, **fields: Any
 ) -> AmbitionVersion:
     """A new version of the shared ambition; the coalition's own `ambition` follows it."""
-    coalition = Coalition.objects.select_for_update().get(pk=coalition.pk)
+    coalition = Coalition.objects.of_coalition(coalition).select_for_update().get()
     version = AmbitionVersion(
         coalition=coalition, created_by=acting_user, reason=reason.strip(), **_strip(fields)
     )
     version.full_clean()
-    previous = AmbitionVersion.objects.filter(coalition=coalition).first()
-    before = audit.snapshot(previous, AMBITION_FIELDS) if previous else {}
-    changes = audit.diff(before, audit.snapshot(version, AMBITION_FIELDS))
-    if previous and not changes:
+    previous = AmbitionVersion.objects.of_coalition(coalition).first()
+    changes = audit.changes_between(previous, version, AMBITION_FIELDS)
+    if previous and not changes["fields"]:
         raise ValidationError(
             _("Deze versie is gelijk aan de huidige ambitie. Pas eerst iets aan.")
         )
@@ -129,11 +57,12 @@ def record_ambition(
         coalition.ambition = version.text
         coalition.save(update_fields=["ambition", "updated_at"])
     audit.record(
-        "ambition.recorded",
+        AgreementAction.AMBITION_RECORDED,
         version,
         acting_user=acting_user,
         coalition=coalition,
-        changes={"changed": sorted(changes), "reason": version.reason},
+        changes=changes,
+        context={"reason": version.reason},
         label=str(_("Ambitie: %(reason)s") % {"reason": version.reason}),
     )
     return version
@@ -151,26 +80,24 @@ def save_agreement(
     **fields: Any,
 ) -> PartnerAgreement:
     """Create (without `agreement`) or change a partner's agreement."""
-    return _save_tracked(
+    return audit.save(
         agreement or PartnerAgreement(coalition=coalition),
-        fields,
-        AGREEMENT_FIELDS,
-        "agreement",
+        _strip(fields),
         coalition=coalition,
+        created=AgreementAction.AGREEMENT_CREATED,
+        updated=AgreementAction.AGREEMENT_UPDATED,
         acting_user=acting_user,
     )
 
 
 @transaction.atomic
 def delete_agreement(agreement: PartnerAgreement, *, acting_user: User) -> None:
-    audit.record(
-        "agreement.deleted",
+    audit.delete(
         agreement,
+        action=AgreementAction.AGREEMENT_DELETED,
         acting_user=acting_user,
         coalition=agreement.coalition,
-        changes=_snapshot(agreement, AGREEMENT_FIELDS),
     )
-    agreement.delete()
 
 
 # Process design ---------------------------------------------------------------------------------
@@ -180,26 +107,24 @@ def delete_agreement(agreement: PartnerAgreement, *, acting_user: User) -> None:
 def save_step(
     coalition: Coalition, step: ProcessStep | None = None, *, acting_user: User, **fields: Any
 ) -> ProcessStep:
-    return _save_tracked(
+    return audit.save(
         step or ProcessStep(coalition=coalition),
-        fields,
-        STEP_FIELDS,
-        "process_step",
+        _strip(fields),
         coalition=coalition,
+        created=AgreementAction.PROCESS_STEP_CREATED,
+        updated=AgreementAction.PROCESS_STEP_UPDATED,
         acting_user=acting_user,
     )
 
 
 @transaction.atomic
 def delete_step(step: ProcessStep, *, acting_user: User) -> None:
-    audit.record(
-        "process_step.deleted",
+    audit.delete(
         step,
+        action=AgreementAction.PROCESS_STEP_DELETED,
         acting_user=acting_user,
         coalition=step.coalition,
-        changes=_snapshot(step, STEP_FIELDS),
     )
-    step.delete()
 
 
 # Letter of intent or covenant -------------------------------------------------------------------
@@ -230,27 +155,7 @@ def _phase_change_errors(error: ValidationError) -> ValidationError:
     )
 
 
-@transaction.atomic
-def save_covenant(
-    coalition: Coalition,
-    *,
-    acting_user: User,
-    record_tipping_point: bool = False,
-    to_phase: str | None = None,
-    **fields: Any,
-) -> Covenant:
-    """Create or change the coalition's letter of intent or covenant. Marked signed (with a date
-    and at least one signatory) it can record the phase change with tipping point
-    'letter of intent' in the same transaction: both are saved, or neither."""
-    covenant = Covenant.objects.select_for_update().filter(coalition=coalition).first()
-    if covenant is None:
-        covenant = Covenant(coalition=coalition)
-        before: dict[str, Any] = {}
-    else:
-        before = _snapshot(covenant, COVENANT_FIELDS)
-    was_signed = covenant.is_signed
-    for name, value in _strip(fields).items():
-        setattr(covenant, name, value)
+def _check_covenant(covenant: Covenant, *, record_tipping_point: bool) -> None:
     errors: dict[str, Any] = {}
     if covenant.status == CovenantStatus.SIGNED:
         if covenant.signed_on is None:
@@ -271,15 +176,42 @@ def save_covenant(
     if errors:
         raise ValidationError(errors)
     covenant.full_clean()
-    covenant.save()
-    changes = audit.diff(before, _snapshot(covenant, COVENANT_FIELDS))
-    if changes or not before:
-        audit.record(
-            "covenant.signed" if covenant.is_signed and not was_signed else "covenant.saved",
+
+
+@transaction.atomic
+def save_covenant(
+    coalition: Coalition,
+    *,
+    acting_user: User,
+    record_tipping_point: bool = False,
+    to_phase: str | None = None,
+    **fields: Any,
+) -> Covenant:
+    """Create or change the coalition's letter of intent or covenant. Marked signed (with a date
+    and at least one signatory) it can record the phase change with tipping point
+    'letter of intent' in the same transaction: both are saved, or neither."""
+    covenant = Covenant.objects.of_coalition(coalition).select_for_update().first()
+    signing = fields.get("status") == CovenantStatus.SIGNED and not (
+        covenant is not None and covenant.is_signed
+    )
+    action = AgreementAction.COVENANT_SIGNED if signing else AgreementAction.COVENANT_SAVED
+
+    def check(covenant: Covenant) -> None:
+        _check_covenant(covenant, record_tipping_point=record_tipping_point)
+
+    if covenant is None:
+        covenant = Covenant(coalition=coalition, **_strip(fields))
+        audit.create(
+            covenant, action=action, acting_user=acting_user, coalition=coalition, check=check
+        )
+    else:
+        audit.update(
             covenant,
+            _strip(fields),
+            action=action,
             acting_user=acting_user,
             coalition=coalition,
-            changes=changes,
+            check=check,
         )
     if record_tipping_point:
         _record_tipping_point(coalition, covenant, acting_user=acting_user, to_phase=to_phase)
@@ -314,7 +246,16 @@ def _record_tipping_point(
 
 @transaction.atomic
 def add_signatory(covenant: Covenant, *, acting_user: User, **fields: Any) -> Signatory:
-    signatory = Signatory(covenant=covenant, **_strip(fields))
+    return audit.create(
+        Signatory(covenant=covenant, **_strip(fields)),
+        action=AgreementAction.SIGNATORY_ADDED,
+        acting_user=acting_user,
+        coalition=covenant.coalition,
+        check=_check_signatory,
+    )
+
+
+def _check_signatory(signatory: Signatory) -> None:
     errors: dict[str, Any] = {}
     if signatory.signed_on and signatory.signed_on > timezone.localdate():
         errors["signed_on"] = _("De datum van ondertekening kan niet in de toekomst liggen.")
@@ -324,21 +265,15 @@ def add_signatory(covenant: Covenant, *, acting_user: User, **fields: Any) -> Si
         errors = {**error.message_dict, **errors}
     if errors:
         raise ValidationError(errors)
-    signatory.save()
-    audit.record(
-        "signatory.added",
-        signatory,
-        acting_user=acting_user,
-        coalition=covenant.coalition,
-        changes={"partner": str(signatory.partner.uuid), "function": signatory.function},
-        label=f"{signatory.name} ({signatory.partner.name})",
-    )
-    return signatory
 
 
 @transaction.atomic
 def remove_signatory(signatory: Signatory, *, acting_user: User) -> None:
-    covenant = Covenant.objects.select_for_update().get(pk=signatory.covenant_id)
+    covenant = (
+        Covenant.objects.of_coalition(signatory.covenant.coalition_id)
+        .select_for_update()
+        .get(pk=signatory.covenant_id)
+    )
     if covenant.is_signed and covenant.signatories.count() <= 1:
         raise ValidationError(
             _(
@@ -346,12 +281,9 @@ def remove_signatory(signatory: Signatory, *, acting_user: User) -> None:
                 "naar concept."
             )
         )
-    audit.record(
-        "signatory.removed",
+    audit.delete(
         signatory,
+        action=AgreementAction.SIGNATORY_REMOVED,
         acting_user=acting_user,
         coalition=covenant.coalition,
-        changes={"partner": str(signatory.partner.uuid)},
-        label=f"{signatory.name} ({signatory.partner.name})",
     )
-    signatory.delete()

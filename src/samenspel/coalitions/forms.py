@@ -13,10 +13,11 @@ from samenspel.coalitions.models import (
     PhaseChange,
 )
 from samenspel.coalitions.services import municipality_by_code, validate_phase_change
+from samenspel.core.forms import StaleFormMixin
 from samenspel.core.widgets import DATE_WIDGET
 
 
-class CoalitionForm(forms.ModelForm):
+class CoalitionForm(StaleFormMixin, forms.ModelForm):
     municipality_code = forms.CharField(
         label=_("CBS-code van de gemeente"),
         max_length=6,
@@ -49,7 +50,7 @@ class CoalitionForm(forms.ModelForm):
     def clean_municipality_code(self) -> Municipality:
         return municipality_by_code(self.cleaned_data["municipality_code"])
 
-    def service_fields(self) -> dict[str, Any]:
+    def field_values(self) -> dict[str, Any]:
         data = {name: self.cleaned_data[name] for name in self.Meta.fields}
         data["municipality"] = self.cleaned_data["municipality_code"]
         return data

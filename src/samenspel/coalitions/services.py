@@ -9,9 +9,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
 
 from samenspel.accounts.models import Membership, Role
+from samenspel.coalitions.audit_actions import CoalitionAction
 from samenspel.coalitions.models import (
     CBS_CODE,
     AreaScope,
@@ -26,15 +26,6 @@ from samenspel.guide.content import get_activity
 
 if TYPE_CHECKING:
     from samenspel.accounts.models import User
-
-audit.register_actions(
-    {
-        "coalition.created": _lazy("Coalitie aangemaakt"),
-        "coalition.updated": _lazy("Coalitiegegevens gewijzigd"),
-        "coalition.phase_changed": _lazy("Fase gewijzigd"),
-        "checklist.updated": _lazy("Checklist bijgewerkt"),
-    }
-)
 
 COALITION_FIELDS = (
     "name",
@@ -89,34 +80,30 @@ def create_coalition(*, acting_user: User, **fields: Any) -> Coalition:
     _check_coalition(coalition)
     coalition.save()
     Membership.objects.create(user=acting_user, coalition=coalition, role=Role.COORDINATOR)
+    # Not audit.create: the new coalition is itself the coalition the record belongs to.
     audit.record(
-        "coalition.created",
+        CoalitionAction.COALITION_CREATED,
         coalition,
         acting_user=acting_user,
         coalition=coalition,
-        changes=audit.snapshot(coalition, COALITION_FIELDS),
+        changes=audit.changes_between(None, coalition, COALITION_FIELDS),
     )
     return coalition
 
 
 @transaction.atomic
 def update_coalition(coalition: Coalition, *, acting_user: User, **fields: Any) -> Coalition:
-    before = audit.snapshot(Coalition.objects.get(pk=coalition.pk), COALITION_FIELDS)
-    for name, value in fields.items():
-        if name not in COALITION_FIELDS:
-            raise TypeError(f"Not a field a coalition's settings may change: {name}")
-        setattr(coalition, name, value)
-    _check_coalition(coalition)
-    coalition.save()
-    audit.record_update(
-        "coalition.updated",
+    unknown = set(fields) - set(COALITION_FIELDS)
+    if unknown:
+        raise TypeError(f"Not fields a coalition's settings may change: {sorted(unknown)}")
+    return audit.update(
         coalition,
-        before,
-        audit.snapshot(coalition, COALITION_FIELDS),
+        fields,
+        action=CoalitionAction.COALITION_UPDATED,
         acting_user=acting_user,
         coalition=coalition,
+        check=_check_coalition,
     )
-    return coalition
 
 
 def validate_phase_change(
@@ -154,7 +141,7 @@ def change_phase(
     reason: str,
     tipping_point: str,
 ) -> PhaseChange:
-    coalition = Coalition.objects.select_for_update().get(pk=coalition.pk)
+    coalition = Coalition.objects.of_coalition(coalition).select_for_update().get()
     validate_phase_change(coalition, to_phase=to_phase, date=date, reason=reason)
     change = PhaseChange.objects.create(
         coalition=coalition,
@@ -165,18 +152,14 @@ def change_phase(
         tipping_point=tipping_point,
         recorded_by=acting_user,
     )
-    coalition.phase = to_phase
-    coalition.save(update_fields=["phase", "updated_at"])
-    audit.record(
-        "coalition.phase_changed",
+    audit.update(
         coalition,
+        {"phase": to_phase},
+        action=CoalitionAction.COALITION_PHASE_CHANGED,
         acting_user=acting_user,
         coalition=coalition,
-        changes={
-            "phase": [change.from_phase, to_phase],
-            "tipping_point": tipping_point,
-            "date": str(date),
-        },
+        check=None,  # validate_phase_change above
+        context={"tipping_point": tipping_point, "date": date},
     )
     return change
 
@@ -193,21 +176,18 @@ def set_checklist_status(
         ) from None
     if status not in ChecklistStatus.values:
         raise ValidationError({"status": _("Kies een geldige status.")})
-    item, _created = ChecklistItem.objects.select_for_update().get_or_create(
-        coalition=coalition, activity_key=activity_key
+    item, _created = (
+        ChecklistItem.objects.of_coalition(coalition)
+        .select_for_update()
+        .get_or_create(coalition=coalition, activity_key=activity_key)
     )
-    changes = audit.diff(
-        {"status": item.status, "note": item.note}, {"status": status, "note": note}
+    return audit.update(
+        item,
+        {"status": status, "note": note, "updated_by": acting_user},
+        action=CoalitionAction.CHECKLIST_UPDATED,
+        acting_user=acting_user,
+        coalition=coalition,
+        check=None,  # the status was checked against its choices above; a note is free text
+        context={"activity": activity_key},
+        label=activity.title,
     )
-    item.status, item.note, item.updated_by = status, note, acting_user
-    item.save()
-    if changes:
-        audit.record(
-            "checklist.updated",
-            item,
-            acting_user=acting_user,
-            coalition=coalition,
-            changes={"activity": activity_key, **changes},
-            label=f"{activity.title}: {item.get_status_display()}",
-        )
-    return item

@@ -15,6 +15,8 @@ from samenspel.coalitions.dashboard import cached_dashboard, phase_since
 from samenspel.coalitions.forms import ChecklistItemForm, CoalitionForm, PhaseChangeForm
 from samenspel.coalitions.models import ChecklistItem, ChecklistStatus, Coalition
 from samenspel.coalitions.progress import ActivityState, suggest_phase
+from samenspel.core.audit_display import describe
+from samenspel.core.audit_filter import AuditFilterForm
 from samenspel.core.models import AuditEvent
 from samenspel.core.views import ServiceFormMixin
 from samenspel.guide.content import all_activity_keys, get_activity
@@ -166,8 +168,27 @@ class AuditTrailView(CoalitionMixin, TemplateView):
     template_name = "coalitions/audit.html"
     permission = Permission.VIEW_AUDIT
 
+    per_page = 50
+
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        paginator = Paginator(AuditEvent.objects.for_coalition(self.coalition), 50)
-        context["page"] = paginator.get_page(self.request.GET.get("pagina"))
+        events = AuditEvent.objects.for_coalition(self.coalition)
+        form = AuditFilterForm(self.request.GET or None, events=events)
+        page = Paginator(form.apply(events), self.per_page).get_page(self.request.GET.get("pagina"))
+        query = self.request.GET.copy()
+        query.pop("pagina", None)
+        context.update(
+            form=form,
+            page=page,
+            rows=[(event, describe(event)) for event in page],
+            query=query.urlencode(),
+            filtered_object=self._filtered_object(form, page),
+        )
         return context
+
+    @staticmethod
+    def _filtered_object(form: AuditFilterForm, page: Any) -> str | None:
+        """The name of the one object the trail is narrowed to, from a record on the page."""
+        if not form.is_valid() or not form.cleaned_data["object"]:
+            return None
+        return next((event.object_label for event in page), str(form.cleaned_data["object"]))

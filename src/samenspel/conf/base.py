@@ -103,6 +103,20 @@ DATABASES = {
     )
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Concurrent writers wait for each other instead of failing with "database is locked": each
+    # transaction takes the write lock when it begins (not halfway, when it could no longer
+    # wait), and a connection waits up to 20 seconds for it.
+    DATABASES["default"]["OPTIONS"] = {"transaction_mode": "IMMEDIATE", "timeout": 20}
+# The read log's own connection (core/routers.py): a read is logged even when the request's
+# transaction rolls back. SQLite: a file of its own next to the main one; otherwise the same
+# database through a second connection.
+DATABASES["audit"] = {**DATABASES["default"], "TEST": {}}
+if DATABASES["audit"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["audit"]["NAME"] = str(
+        Path(DATABASES["default"]["NAME"]).with_suffix(".audit.sqlite3")
+    )
+DATABASE_ROUTERS = ["samenspel.core.routers.AuditRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"

@@ -8,17 +8,20 @@ from samenspel.core.tenancy import Tenancy, TenantQuerySet
 
 
 class AuditEventQuerySet(TenantQuerySet["AuditEvent"]):
+    # A door of its own (core/tenancy.py): it scopes to one coalition like `of_coalition`.
+    tenant_doors = ("for_coalition",)
+
     def for_coalition(self, coalition: models.Model) -> "AuditEventQuerySet":
-        return (
-            self.filter(coalition=coalition).select_related("actor").order_by("-created_at", "-id")
-        )
+        """The coalition's trail, newest first, with who made each change."""
+        return self.of_coalition(coalition).select_related("actor").order_by("-created_at", "-id")
 
 
 class AuditEvent(models.Model):
     """Who changed what, written by the service functions in the same transaction as the change.
 
-    Holds identifiers and field names with their new values for coalition and partner data;
-    never personal data about residents.
+    `changes` holds, per changed field, the old and new value as plain JSON, or for a field
+    marked personal only that it changed (see `core/audit.py`). Rows written before that layout
+    hold bare values per field; the audit page shows both.
     """
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
@@ -63,9 +66,52 @@ class AuditEvent(models.Model):
 
     @property
     def action_label(self) -> str:
-        from samenspel.core.audit import ACTION_LABELS
+        from samenspel.core.audit import action_label
 
-        return str(ACTION_LABELS.get(self.action, self.action))
+        return action_label(self.action)
+
+
+class ReadEvent(models.Model):
+    """Someone looked at a record holding personal data: identifiers only, never the data.
+
+    Written through its own database connection (`core.audit.log_read`), so it stays when the
+    request's transaction rolls back. The foreign keys carry no database constraint: an insert
+    then takes no lock on the coalition or user row that the request itself may hold.
+    """
+
+    coalition = models.ForeignKey(
+        "coalitions.Coalition",
+        verbose_name=_("coalitie"),
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        null=True,
+        related_name="+",
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("door"),
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        null=True,
+        related_name="+",
+    )
+    object_type = models.CharField(_("soort object"), max_length=100)
+    object_uuid = models.UUIDField(_("object"), null=True)
+    purpose = models.CharField(_("doel"), max_length=100, blank=True)
+    ip_address = models.GenericIPAddressField(_("IP-adres"), null=True)
+    user_agent = models.CharField(_("browser"), max_length=300, blank=True)
+    created_at = models.DateTimeField(_("tijdstip"), auto_now_add=True, db_index=True)
+
+    tenancy = Tenancy(coalition="coalition")
+    objects = TenantQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("inzage")
+        verbose_name_plural = _("inzagen")
+        indexes = [models.Index(fields=["object_type", "object_uuid"])]
+
+    def __str__(self) -> str:
+        return f"{self.object_type} {self.object_uuid}"
 
 
 class SentReminder(models.Model):

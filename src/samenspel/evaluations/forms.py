@@ -3,13 +3,14 @@ from typing import Any
 from django import forms
 
 from samenspel.coalitions.models import Coalition
+from samenspel.core.forms import StaleFormMixin
 from samenspel.core.widgets import DATE_WIDGET
 from samenspel.evaluations.models import Evaluation, EvaluationMoment
 from samenspel.evaluations.services import EVALUATION_FIELDS, MOMENT_FIELDS
 from samenspel.partners.models import Partner
 
 
-class MomentForm(forms.ModelForm):
+class MomentForm(StaleFormMixin, forms.ModelForm):
     class Meta:
         model = EvaluationMoment
         fields = list(MOMENT_FIELDS)
@@ -24,7 +25,7 @@ class MomentForm(forms.ModelForm):
         """The rules run in the service, which reports them at their fields."""
 
 
-class EvaluationForm(forms.ModelForm):
+class EvaluationForm(StaleFormMixin, forms.ModelForm):
     class Meta:
         model = Evaluation
         fields = [*EVALUATION_FIELDS, "participants"]
@@ -48,6 +49,3 @@ class EvaluationForm(forms.ModelForm):
 
     def _post_clean(self) -> None:
         """The rules run in the service, which reports them at their fields."""
-
-    def service_fields(self) -> dict[str, Any]:
-        return {name: self.cleaned_data[name] for name in self.Meta.fields}

@@ -4,15 +4,16 @@ saved in one transaction with their audit record."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
 
 from samenspel.core import audit
+from samenspel.evaluations.audit_actions import EvaluationAction
 from samenspel.evaluations.models import Evaluation, EvaluationMoment, MomentStatus
 from samenspel.partners.models import Partner
 
@@ -20,18 +21,8 @@ if TYPE_CHECKING:
     from samenspel.accounts.models import User
     from samenspel.coalitions.models import Coalition
 
-audit.register_actions(
-    {
-        "evaluation_moment.planned": _lazy("Evaluatiemoment gepland"),
-        "evaluation_moment.updated": _lazy("Evaluatiemoment gewijzigd"),
-        "evaluation_moment.deleted": _lazy("Evaluatiemoment verwijderd"),
-        "evaluation.recorded": _lazy("Evaluatie vastgelegd"),
-        "evaluation.updated": _lazy("Evaluatie gewijzigd"),
-        "evaluation.deleted": _lazy("Evaluatie verwijderd"),
-    }
-)
-
 MOMENT_FIELDS = ("planned_on", "status")
+# The fields a person edits (the forms' fields).
 EVALUATION_FIELDS = (
     "moment",
     "held_on",
@@ -60,8 +51,8 @@ def _check_moment(moment: EvaluationMoment, *, new_date: bool) -> None:
     moment.full_clean(exclude=["coalition"])
     if (
         moment.status == MomentStatus.PLANNED
-        and EvaluationMoment.objects.filter(
-            coalition=moment.coalition,
+        and EvaluationMoment.objects.of_coalition(moment.coalition_id)
+        .filter(
             status=MomentStatus.PLANNED,
             planned_on__year=moment.planned_on.year,
         )
@@ -81,19 +72,13 @@ def _check_moment(moment: EvaluationMoment, *, new_date: bool) -> None:
 
 @transaction.atomic
 def plan_moment(coalition: Coalition, *, acting_user: User, **fields: Any) -> EvaluationMoment:
-    moment = EvaluationMoment(coalition=coalition, status=MomentStatus.PLANNED)
-    for name, value in fields.items():
-        setattr(moment, name, value)
-    _check_moment(moment, new_date=True)
-    moment.save()
-    audit.record(
-        "evaluation_moment.planned",
-        moment,
+    return audit.create(
+        EvaluationMoment(coalition=coalition, status=MomentStatus.PLANNED, **fields),
+        action=EvaluationAction.EVALUATION_MOMENT_PLANNED,
         acting_user=acting_user,
         coalition=coalition,
-        changes=audit.snapshot(moment, MOMENT_FIELDS),
+        check=partial(_check_moment, new_date=True),
     )
-    return moment
 
 
 @transaction.atomic
@@ -101,38 +86,32 @@ def update_moment(
     moment: EvaluationMoment, *, acting_user: User, **fields: Any
 ) -> EvaluationMoment:
     """Reschedule (a new date) or mark as held or cancelled."""
-    before = audit.snapshot(moment, MOMENT_FIELDS)
-    for name, value in fields.items():
-        setattr(moment, name, value)
-    _check_moment(moment, new_date=before["planned_on"] != str(moment.planned_on))
-    moment.save()
-    audit.record_update(
-        "evaluation_moment.updated",
+    return audit.update(
         moment,
-        before,
-        audit.snapshot(moment, MOMENT_FIELDS),
+        fields,
+        action=EvaluationAction.EVALUATION_MOMENT_UPDATED,
         acting_user=acting_user,
         coalition=moment.coalition,
+        check=partial(
+            _check_moment, new_date=fields.get("planned_on", moment.planned_on) != moment.planned_on
+        ),
     )
-    return moment
 
 
 @transaction.atomic
 def delete_moment(moment: EvaluationMoment, *, acting_user: User) -> None:
-    audit.record(
-        "evaluation_moment.deleted",
+    audit.delete(
         moment,
+        action=EvaluationAction.EVALUATION_MOMENT_DELETED,
         acting_user=acting_user,
         coalition=moment.coalition,
-        changes=audit.snapshot(moment, MOMENT_FIELDS),
     )
-    moment.delete()
 
 
 # Evaluations
 
 
-def _check_evaluation(evaluation: Evaluation, participants: list[Partner] | None) -> None:
+def _check_evaluation(evaluation: Evaluation, *, participants: list[Partner] | None) -> None:
     for name in TEXT_FIELDS:
         setattr(evaluation, name, (getattr(evaluation, name) or "").strip())
     errors: dict[str, list[str]] = {}
@@ -157,12 +136,6 @@ def _check_evaluation(evaluation: Evaluation, participants: list[Partner] | None
         raise ValidationError(errors)
 
 
-def _audit_snapshot(evaluation: Evaluation, participants: Iterable[Partner]) -> dict[str, Any]:
-    values = audit.snapshot(evaluation, EVALUATION_FIELDS)
-    values["participants"] = sorted(str(p.uuid) for p in participants)
-    return values
-
-
 def _mark_held(moment: EvaluationMoment | None) -> None:
     if moment is not None and moment.status == MomentStatus.PLANNED:
         moment.status = MomentStatus.HELD
@@ -178,18 +151,15 @@ def record_evaluation(
     **fields: Any,
 ) -> Evaluation:
     participants = list(participants)
-    evaluation = Evaluation(coalition=coalition, recorded_by=acting_user, **fields)
-    _check_evaluation(evaluation, participants)
-    evaluation.save()
-    evaluation.participants.set(participants)
-    _mark_held(evaluation.moment)
-    audit.record(
-        "evaluation.recorded",
-        evaluation,
+    evaluation = audit.create(
+        Evaluation(coalition=coalition, recorded_by=acting_user, **fields),
+        action=EvaluationAction.EVALUATION_RECORDED,
         acting_user=acting_user,
         coalition=coalition,
-        changes=_audit_snapshot(evaluation, participants),
+        check=partial(_check_evaluation, participants=participants),
+        many={"participants": participants},
     )
+    _mark_held(evaluation.moment)
     return evaluation
 
 
@@ -201,34 +171,25 @@ def update_evaluation(
     participants: Iterable[Partner] | None = None,
     **fields: Any,
 ) -> Evaluation:
-    current = list(evaluation.participants.all())
-    before = _audit_snapshot(evaluation, current)
-    for name, value in fields.items():
-        setattr(evaluation, name, value)
-    chosen = list(participants) if participants is not None else current
-    _check_evaluation(evaluation, chosen)
-    evaluation.save()
     if participants is not None:
-        evaluation.participants.set(chosen)
-    _mark_held(evaluation.moment)
-    audit.record_update(
-        "evaluation.updated",
+        fields["participants"] = list(participants)
+    audit.update(
         evaluation,
-        before,
-        _audit_snapshot(evaluation, chosen),
+        fields,
+        action=EvaluationAction.EVALUATION_UPDATED,
         acting_user=acting_user,
         coalition=evaluation.coalition,
+        check=partial(_check_evaluation, participants=fields.get("participants")),
     )
+    _mark_held(evaluation.moment)
     return evaluation
 
 
 @transaction.atomic
 def delete_evaluation(evaluation: Evaluation, *, acting_user: User) -> None:
-    audit.record(
-        "evaluation.deleted",
+    audit.delete(
         evaluation,
+        action=EvaluationAction.EVALUATION_DELETED,
         acting_user=acting_user,
         coalition=evaluation.coalition,
-        changes=_audit_snapshot(evaluation, evaluation.participants.all()),
     )
-    evaluation.delete()

@@ -72,8 +72,8 @@ class MomentFormView(CoalitionMixin, ServiceFormMixin, FormView):
     def perform(self, form: MomentForm) -> EvaluationMoment:
         user = acting_user(self.request)
         if self.moment is None:
-            return services.plan_moment(self.coalition, acting_user=user, **form.cleaned_data)
-        return services.update_moment(self.moment, acting_user=user, **form.cleaned_data)
+            return services.plan_moment(self.coalition, acting_user=user, **form.service_fields())
+        return services.update_moment(self.moment, acting_user=user, **form.service_fields())
 
     def get_success_url(self) -> str:
         return reverse("evaluations:list", args=[self.coalition.uuid])

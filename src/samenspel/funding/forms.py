@@ -3,13 +3,14 @@ from typing import Any
 from django import forms
 
 from samenspel.coalitions.models import Coalition
+from samenspel.core.forms import StaleFormMixin
 from samenspel.core.widgets import DATE_WIDGET
 from samenspel.funding.models import FundingSource
 from samenspel.funding.services import SOURCE_FIELDS
 from samenspel.partners.models import Partner
 
 
-class FundingSourceForm(forms.ModelForm):
+class FundingSourceForm(StaleFormMixin, forms.ModelForm):
     class Meta:
         model = FundingSource
         fields = list(SOURCE_FIELDS)
@@ -27,6 +28,3 @@ class FundingSourceForm(forms.ModelForm):
 
     def _post_clean(self) -> None:
         """The model's rules run in the service, which reports them at their fields."""
-
-    def service_fields(self) -> dict[str, Any]:
-        return {name: self.cleaned_data[name] for name in self.Meta.fields}

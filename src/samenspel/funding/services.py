@@ -6,23 +6,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
-from django.utils.translation import gettext_lazy as _lazy
 
 from samenspel.core import audit
+from samenspel.funding.audit_actions import FundingAction
 from samenspel.funding.models import FundingSource
 
 if TYPE_CHECKING:
     from samenspel.accounts.models import User
     from samenspel.coalitions.models import Coalition
 
-audit.register_actions(
-    {
-        "funding.created": _lazy("Financieringsbron toegevoegd"),
-        "funding.updated": _lazy("Financieringsbron gewijzigd"),
-        "funding.deleted": _lazy("Financieringsbron verwijderd"),
-    }
-)
-
+# The fields a person edits (the form's fields).
 SOURCE_FIELDS = (
     "kind",
     "funder_name",
@@ -37,57 +30,40 @@ SOURCE_FIELDS = (
 TEXT_FIELDS = ("funder_name", "conditions", "continuity_plan")
 
 
-def _audit_snapshot(source: FundingSource) -> dict[str, Any]:
-    values = audit.snapshot(source, SOURCE_FIELDS)
-    values["amount"] = str(source.amount)
-    return values
-
-
-def _save(source: FundingSource) -> None:
+def _check(source: FundingSource) -> None:
     for name in TEXT_FIELDS:
         setattr(source, name, (getattr(source, name) or "").strip())
     source.full_clean(exclude=["coalition"], validate_constraints=False)
-    source.save()
 
 
 @transaction.atomic
 def create_source(coalition: Coalition, *, acting_user: User, **fields: Any) -> FundingSource:
-    source = FundingSource(coalition=coalition, **fields)
-    _save(source)
-    audit.record(
-        "funding.created",
-        source,
+    return audit.create(
+        FundingSource(coalition=coalition, **fields),
+        action=FundingAction.FUNDING_CREATED,
         acting_user=acting_user,
         coalition=coalition,
-        changes=_audit_snapshot(source),
+        check=_check,
     )
-    return source
 
 
 @transaction.atomic
 def update_source(source: FundingSource, *, acting_user: User, **fields: Any) -> FundingSource:
-    before = _audit_snapshot(FundingSource.objects.get(pk=source.pk))
-    for name, value in fields.items():
-        setattr(source, name, value)
-    _save(source)
-    audit.record_update(
-        "funding.updated",
+    return audit.update(
         source,
-        before,
-        _audit_snapshot(source),
+        fields,
+        action=FundingAction.FUNDING_UPDATED,
         acting_user=acting_user,
         coalition=source.coalition,
+        check=_check,
     )
-    return source
 
 
 @transaction.atomic
 def delete_source(source: FundingSource, *, acting_user: User) -> None:
-    audit.record(
-        "funding.deleted",
+    audit.delete(
         source,
+        action=FundingAction.FUNDING_DELETED,
         acting_user=acting_user,
         coalition=source.coalition,
-        changes=_audit_snapshot(source),
     )
-    source.delete()

@@ -15,17 +15,15 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from samenspel.core import audit
+from samenspel.mail.audit_actions import MailAction
 from samenspel.mail.delivery import schedule_delivery
 from samenspel.mail.models import SUBJECT_LENGTH, MailKind, MailStatus, OutgoingMail
 
 if TYPE_CHECKING:
     from samenspel.accounts.models import User
     from samenspel.coalitions.models import Coalition
-
-audit.register_actions({"mail.retried": gettext_lazy("E-mail opnieuw verstuurd")})
 
 
 def site_link(path: str) -> str:
@@ -82,11 +80,11 @@ def retry_mail(mail: OutgoingMail, *, acting_user: User) -> OutgoingMail:
     if not restarted:
         raise ValidationError(_("Deze e-mail wordt op dit moment verstuurd of is al verstuurd."))
     audit.record(
-        "mail.retried",
+        MailAction.MAIL_RETRIED,
         mail,
         acting_user=acting_user,
         coalition=mail.coalition,
-        changes={"kind": mail.kind, "attempts": mail.attempts},
+        context={"kind": mail.kind, "attempts": mail.attempts},
     )
     transaction.on_commit(partial(schedule_delivery, mail.pk), robust=True)
     mail.refresh_from_db()

@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from samenspel.coalitions.models import Coalition
+from samenspel.core.forms import StaleFormMixin
 from samenspel.core.widgets import DATE_WIDGET
 from samenspel.meetings.models import (
     ActionItem,
@@ -26,7 +27,7 @@ def _partners(coalition: Coalition) -> Any:
     return Partner.objects.of_coalition(coalition).current().order_by("name")
 
 
-class BodyForm(forms.ModelForm):
+class BodyForm(StaleFormMixin, forms.ModelForm):
     class Meta:
         model = Body
         fields = ["name", "kind", "purpose", "decides", "members"]
@@ -41,7 +42,7 @@ class BodyForm(forms.ModelForm):
         self.fields["members"].queryset = _partners(coalition)  # type: ignore[attr-defined]
 
 
-class MeetingForm(forms.ModelForm):
+class MeetingForm(StaleFormMixin, forms.ModelForm):
     class Meta:
         model = Meeting
         fields = ["title", "body", "starts_at", "ends_at", "location", "minutes"]
@@ -65,7 +66,7 @@ class MeetingForm(forms.ModelForm):
         """The service checks the rules (date, end after start); the form only builds values."""
 
 
-class AgendaItemForm(forms.ModelForm):
+class AgendaItemForm(StaleFormMixin, forms.ModelForm):
     class Meta:
         model = AgendaItem
         fields = ["title", "notes"]
@@ -87,7 +88,7 @@ class AttendanceForm(forms.ModelForm):
         """A second status for the same partner replaces the first (in the service)."""
 
 
-class AttendanceStatusForm(forms.ModelForm):
+class AttendanceStatusForm(StaleFormMixin, forms.ModelForm):
     """A new status for a partner already on the attendance list."""
 
     class Meta:
@@ -99,14 +100,14 @@ class AttendanceStatusForm(forms.ModelForm):
         """The service saves and checks the status."""
 
 
-class DecisionForm(forms.ModelForm):
+class DecisionForm(StaleFormMixin, forms.ModelForm):
     class Meta:
         model = Decision
         fields = ["text"]
         widgets = {"text": forms.Textarea(attrs={"rows": 3})}
 
 
-class ActionItemForm(forms.ModelForm):
+class ActionItemForm(StaleFormMixin, forms.ModelForm):
     class Meta:
         model = ActionItem
         fields = ["text", "owner_partner", "owner_name", "due_on"]

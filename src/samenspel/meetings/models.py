@@ -275,6 +275,8 @@ class ActionItem(models.Model):
 
     tenancy = Tenancy(coalition="meeting__coalition", owner="owner_partner")
     objects = ActionItemQuerySet.as_manager()
+    # Personal data: the audit trail records only that these changed (core/audit.py).
+    personal_fields = frozenset({"owner_name"})
 
     class Meta:
         verbose_name = _("actiepunt")

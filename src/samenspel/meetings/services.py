@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
@@ -16,9 +17,9 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
 
 from samenspel.core import audit
+from samenspel.meetings.audit_actions import MeetingAction
 from samenspel.meetings.models import (
     ActionItem,
     AgendaItem,
@@ -33,34 +34,6 @@ if TYPE_CHECKING:
     from samenspel.accounts.models import User
     from samenspel.coalitions.models import Coalition
     from samenspel.partners.models import Partner, PartnerEvent
-
-audit.register_actions(
-    {
-        "body.created": _lazy("Overlegorgaan toegevoegd"),
-        "body.updated": _lazy("Overlegorgaan gewijzigd"),
-        "meeting.created": _lazy("Overleg gepland"),
-        "meeting.updated": _lazy("Overleg gewijzigd"),
-        "meeting.deleted": _lazy("Overleg verwijderd"),
-        "meeting.agenda_item_added": _lazy("Agendapunt toegevoegd"),
-        "meeting.agenda_item_updated": _lazy("Agendapunt gewijzigd"),
-        "meeting.agenda_item_deleted": _lazy("Agendapunt verwijderd"),
-        "meeting.attendance_set": _lazy("Aanwezigheid vastgelegd"),
-        "meeting.attendance_removed": _lazy("Aanwezigheid verwijderd"),
-        "meeting.decision_recorded": _lazy("Besluit vastgelegd"),
-        "meeting.decision_updated": _lazy("Besluit gewijzigd"),
-        "meeting.decision_deleted": _lazy("Besluit verwijderd"),
-        "meeting.action_added": _lazy("Actiepunt vastgelegd"),
-        "meeting.action_updated": _lazy("Actiepunt gewijzigd"),
-        "meeting.action_deleted": _lazy("Actiepunt verwijderd"),
-        "meeting.action_done": _lazy("Actiepunt afgerond"),
-        "calendar_feed.issued": _lazy("Agenda-abonnement (opnieuw) aangemaakt"),
-    }
-)
-
-BODY_FIELDS = ("name", "kind", "purpose", "decides")
-MEETING_FIELDS = ("body", "title", "starts_at", "ends_at", "location", "minutes")
-AGENDA_ITEM_FIELDS = ("title", "notes")
-ACTION_FIELDS = ("text", "owner_partner", "owner_name", "due_on", "done_on")
 
 
 def _other_coalition(partner: Partner | None, coalition: Coalition) -> bool:
@@ -84,21 +57,19 @@ def save_body(
         raise ValidationError(
             {"members": _("Kies alleen partners van deze coalitie.")}, code="other_coalition"
         )
-    action = "body.updated" if body else "body.created"
-    body = body or Body(coalition=coalition)
-    before = audit.snapshot(body, BODY_FIELDS) if body.pk else {}
-    before_members = sorted(str(p.uuid) for p in body.members.all()) if body.pk else []
-    for name, value in fields.items():
-        setattr(body, name, value)
-    body.full_clean(exclude=["coalition"])
-    body.save()
-    body.members.set(members)
-    changes = audit.diff(before, audit.snapshot(body, BODY_FIELDS))
-    after_members = sorted(str(p.uuid) for p in members)
-    if after_members != before_members:
-        changes["members"] = [before_members, after_members]
-    audit.record(action, body, acting_user=acting_user, coalition=coalition, changes=changes)
-    return body
+    return audit.save(
+        body or Body(coalition=coalition),
+        {**fields, "members": members},
+        created=MeetingAction.BODY_CREATED,
+        updated=MeetingAction.BODY_UPDATED,
+        acting_user=acting_user,
+        coalition=coalition,
+        check=partial(_full_clean, exclude=["coalition"]),
+    )
+
+
+def _full_clean(instance: Any, *, exclude: list[str]) -> None:
+    instance.full_clean(exclude=exclude)
 
 
 # --- meetings -------------------------------------------------------------------------------
@@ -120,17 +91,20 @@ def validate_meeting(meeting: Meeting) -> None:
 def save_meeting(
     coalition: Coalition, *, acting_user: User, meeting: Meeting | None = None, **fields: Any
 ) -> Meeting:
-    action = "meeting.updated" if meeting else "meeting.created"
-    meeting = meeting or Meeting(coalition=coalition)
-    before = audit.snapshot(meeting, MEETING_FIELDS) if meeting.pk else {}
-    for name, value in fields.items():
-        setattr(meeting, name, value)
+    return audit.save(
+        meeting or Meeting(coalition=coalition),
+        fields,
+        created=MeetingAction.MEETING_CREATED,
+        updated=MeetingAction.MEETING_UPDATED,
+        acting_user=acting_user,
+        coalition=coalition,
+        check=_check_meeting,
+    )
+
+
+def _check_meeting(meeting: Meeting) -> None:
     validate_meeting(meeting)
     meeting.full_clean(exclude=["coalition"])
-    meeting.save()
-    changes = audit.diff(before, audit.snapshot(meeting, MEETING_FIELDS))
-    audit.record(action, meeting, acting_user=acting_user, coalition=coalition, changes=changes)
-    return meeting
 
 
 @transaction.atomic
@@ -139,15 +113,13 @@ def delete_meeting(meeting: Meeting, *, acting_user: User) -> None:
     keeps the meeting's fields and how many of each went with it."""
     from samenspel.meetings.selectors import meeting_contents
 
-    changes = {**audit.snapshot(meeting, MEETING_FIELDS), **meeting_contents(meeting)}
-    audit.record(
-        "meeting.deleted",
+    audit.delete(
         meeting,
+        action=MeetingAction.MEETING_DELETED,
         acting_user=acting_user,
         coalition=meeting.coalition,
-        changes=changes,
+        context=meeting_contents(meeting),
     )
-    meeting.delete()
 
 
 def _next_order(meeting: Meeting) -> int:
@@ -205,14 +177,12 @@ def add_agenda_item(
         finding_rule=finding_rule,
         finding_subject=finding_subject if finding_rule else "",
     )
-    item.full_clean(exclude=["meeting", "source_event"])
-    item.save()
-    audit.record(
-        "meeting.agenda_item_added",
-        meeting,
+    audit.create(
+        item,
+        action=MeetingAction.MEETING_AGENDA_ITEM_ADDED,
         acting_user=acting_user,
-        coalition=coalition,
-        changes={"title": item.title},
+        check=_check_item,
+        **_on_meeting(item),
     )
     return item
 
@@ -227,49 +197,43 @@ def update_agenda_item(
 ) -> AgendaItem:
     """Corrects an item's subject or explanation (None leaves a value as it is); where it came
     from (a partner change, a finding) stays."""
-    before = audit.snapshot(item, AGENDA_ITEM_FIELDS)
-    if title is not None:
-        item.title = title.strip()
-    if notes is not None:
-        item.notes = notes.strip()
-    item.full_clean(exclude=["meeting", "source_event"])
-    item.save(update_fields=list(AGENDA_ITEM_FIELDS))
-    changes = audit.diff(before, audit.snapshot(item, AGENDA_ITEM_FIELDS))
-    if changes:
-        _record_part(
-            "meeting.agenda_item_updated", item.meeting, acting_user, item=item, changes=changes
-        )
+    values = {
+        name: value.strip()
+        for name, value in (("title", title), ("notes", notes))
+        if value is not None
+    }
+    audit.update(
+        item,
+        values,
+        action=MeetingAction.MEETING_AGENDA_ITEM_UPDATED,
+        acting_user=acting_user,
+        check=_check_item,
+        **_on_meeting(item),
+    )
     return item
 
 
 @transaction.atomic
 def delete_agenda_item(item: AgendaItem, *, acting_user: User) -> None:
-    _record_part(
-        "meeting.agenda_item_deleted",
-        item.meeting,
-        acting_user,
-        item=item,
-        changes=audit.snapshot(item, AGENDA_ITEM_FIELDS),
-    )
-    item.delete()
-
-
-def _record_part(
-    action: str,
-    meeting: Meeting,
-    acting_user: User,
-    *,
-    item: AgendaItem | Attendance | Decision | ActionItem,
-    changes: dict[str, Any],
-) -> None:
-    """A change to one part of a meeting is recorded on the meeting, naming the part."""
-    audit.record(
-        action,
-        meeting,
+    audit.delete(
+        item,
+        action=MeetingAction.MEETING_AGENDA_ITEM_DELETED,
         acting_user=acting_user,
-        coalition=meeting.coalition,
-        changes={PART_KEYS[type(item)]: str(item.uuid), **changes},
+        **_on_meeting(item),
     )
+
+
+def _check_item(item: AgendaItem) -> None:
+    item.full_clean(exclude=["meeting", "source_event"])
+
+
+def _on_meeting(part: AgendaItem | Attendance | Decision | ActionItem, **context: Any) -> Any:
+    """A change to one part of a meeting is recorded on the meeting, naming the part."""
+    return {
+        "coalition": part.meeting.coalition,
+        "subject": part.meeting,
+        "context": {PART_KEYS[type(part)]: part.uuid, **context},
+    }
 
 
 # The key naming the part in the audit record, as in the URLs.
@@ -287,102 +251,93 @@ def set_attendance(
 ) -> Attendance:
     if _other_coalition(partner, meeting.coalition):
         raise ValidationError({"partner": _("Kies een partner van deze coalitie.")})
-    attendance = Attendance.objects.filter(meeting=meeting, partner=partner).first()
-    attendance = attendance or Attendance(meeting=meeting, partner=partner)
-    attendance.status = status
-    attendance.full_clean(exclude=["meeting", "partner"], validate_constraints=False)
-    attendance.save()
-    audit.record(
-        "meeting.attendance_set",
-        meeting,
-        acting_user=acting_user,
-        coalition=meeting.coalition,
-        changes={"partner": str(partner.uuid), "status": status},
-    )
-    return attendance
+    attendance = (
+        Attendance.objects.of_coalition(meeting.coalition_id)
+        .filter(meeting=meeting, partner=partner)
+        .first()
+    ) or Attendance(meeting=meeting, partner=partner)
+    return _save_attendance(attendance, acting_user=acting_user, status=status)
 
 
 @transaction.atomic
 def change_attendance(attendance: Attendance, *, acting_user: User, status: str) -> Attendance:
     """A new status for a row already recorded (the partner stays; remove the row instead)."""
-    before = attendance.status
-    attendance.status = status
+    return _save_attendance(attendance, acting_user=acting_user, status=status)
+
+
+def _save_attendance(attendance: Attendance, *, acting_user: User, status: str) -> Attendance:
+    return audit.save(
+        attendance,
+        {"status": status},
+        created=MeetingAction.MEETING_ATTENDANCE_SET,
+        updated=MeetingAction.MEETING_ATTENDANCE_SET,
+        acting_user=acting_user,
+        check=_check_attendance,
+        **_on_meeting(attendance, partner=attendance.partner),
+    )
+
+
+def _check_attendance(attendance: Attendance) -> None:
     attendance.full_clean(exclude=["meeting", "partner"], validate_constraints=False)
-    attendance.save(update_fields=["status"])
-    if before != status:
-        _record_part(
-            "meeting.attendance_set",
-            attendance.meeting,
-            acting_user,
-            item=attendance,
-            changes={"partner": str(attendance.partner.uuid), "status": [before, status]},
-        )
-    return attendance
 
 
 @transaction.atomic
 def remove_attendance(attendance: Attendance, *, acting_user: User) -> None:
-    _record_part(
-        "meeting.attendance_removed",
-        attendance.meeting,
-        acting_user,
-        item=attendance,
-        changes={"partner": str(attendance.partner.uuid), "status": attendance.status},
+    audit.delete(
+        attendance,
+        action=MeetingAction.MEETING_ATTENDANCE_REMOVED,
+        acting_user=acting_user,
+        **_on_meeting(attendance),
     )
-    attendance.delete()
 
 
 @transaction.atomic
 def record_decision(meeting: Meeting, *, acting_user: User, text: str) -> Decision:
     # Lock the meeting so two decisions recorded at once do not get the same number.
-    Meeting.objects.select_for_update().filter(pk=meeting.pk).first()
+    Meeting.objects.of_coalition(meeting.coalition_id).select_for_update().filter(
+        pk=meeting.pk
+    ).first()
     highest = meeting.decisions.aggregate(highest=Max("number"))["highest"]
     decision = Decision(meeting=meeting, number=(highest or 0) + 1, text=text)
-    decision.full_clean(exclude=["meeting"], validate_constraints=False)
-    decision.save()
-    audit.record(
-        "meeting.decision_recorded",
-        meeting,
+    return audit.create(
+        decision,
+        action=MeetingAction.MEETING_DECISION_RECORDED,
         acting_user=acting_user,
-        coalition=meeting.coalition,
-        changes={"number": decision.number, "text": text},
+        check=_check_decision,
+        **_on_meeting(decision),
     )
-    return decision
 
 
 @transaction.atomic
 def update_decision(decision: Decision, *, acting_user: User, text: str) -> Decision:
-    before = decision.text
-    decision.text = text.strip()
+    return audit.update(
+        decision,
+        {"text": text.strip()},
+        action=MeetingAction.MEETING_DECISION_UPDATED,
+        acting_user=acting_user,
+        check=_check_decision,
+        **_on_meeting(decision, number=decision.number),
+    )
+
+
+def _check_decision(decision: Decision) -> None:
     decision.full_clean(exclude=["meeting"], validate_constraints=False)
-    decision.save(update_fields=["text"])
-    if before != decision.text:
-        _record_part(
-            "meeting.decision_updated",
-            decision.meeting,
-            acting_user,
-            item=decision,
-            changes={"number": decision.number, "text": [before, decision.text]},
-        )
-    return decision
 
 
 @transaction.atomic
 def delete_decision(decision: Decision, *, acting_user: User) -> None:
     """The other decisions keep their numbers: minutes and later meetings refer to them."""
-    _record_part(
-        "meeting.decision_deleted",
-        decision.meeting,
-        acting_user,
-        item=decision,
-        changes={"number": decision.number, "text": decision.text},
+    audit.delete(
+        decision,
+        action=MeetingAction.MEETING_DECISION_DELETED,
+        acting_user=acting_user,
+        **_on_meeting(decision),
     )
-    decision.delete()
 
 
-def _check_action(action: ActionItem, coalition: Coalition) -> None:
+def _check_action(action: ActionItem) -> None:
     """The same rules for a new action and a corrected one."""
-    if _other_coalition(action.owner_partner, coalition):
+    if _other_coalition(action.owner_partner, action.meeting.coalition):
         raise ValidationError({"owner_partner": _("Kies een partner van deze coalitie.")})
     if action.owner_partner is None and not action.owner_name.strip():
         raise ValidationError(
@@ -412,16 +367,13 @@ def add_action(
         owner_name=owner_name.strip(),
         due_on=due_on,
     )
-    _check_action(action, meeting.coalition)
-    action.save()
-    audit.record(
-        "meeting.action_added",
-        meeting,
+    return audit.create(
+        action,
+        action=MeetingAction.MEETING_ACTION_ADDED,
         acting_user=acting_user,
-        coalition=meeting.coalition,
-        changes=audit.snapshot(action, ("text", "owner_partner", "owner_name", "due_on")),
+        check=_check_action,
+        **_on_meeting(action),
     )
-    return action
 
 
 _UNCHANGED: Any = object()
@@ -440,51 +392,64 @@ def update_action(
 ) -> ActionItem:
     """Corrects an action. A value not given stays; for the owner partner and the dates, None
     clears it (an empty `done_on` opens a finished action again)."""
-    before = audit.snapshot(action, ACTION_FIELDS)
-    if text is not None:
-        action.text = text
-    if owner_name is not None:
-        action.owner_name = owner_name.strip()
-    for name, value in (("owner_partner", owner_partner), ("due_on", due_on), ("done_on", done_on)):
-        if value is not _UNCHANGED:
-            setattr(action, name, value)
-    _check_action(action, action.meeting.coalition)
-    action.save()
-    changes = audit.diff(before, audit.snapshot(action, ACTION_FIELDS))
-    if changes:
-        _record_part(
-            "meeting.action_updated", action.meeting, acting_user, item=action, changes=changes
-        )
-    return action
+    given = {
+        "text": text,
+        "owner_name": owner_name.strip() if owner_name is not None else None,
+        "owner_partner": owner_partner,
+        "due_on": due_on,
+        "done_on": done_on,
+    }
+    return _save_action(
+        action,
+        {
+            name: value
+            for name, value in given.items()
+            if value is not _UNCHANGED and (value is not None or name in NULLABLE)
+        },
+        MeetingAction.MEETING_ACTION_UPDATED,
+        acting_user=acting_user,
+    )
+
+
+# None clears these when given; for the others None means "not given".
+NULLABLE = {"owner_partner", "due_on", "done_on"}
+
+
+def _save_action(
+    action: ActionItem, values: dict[str, Any], kind: str, *, acting_user: User
+) -> ActionItem:
+    return audit.update(
+        action,
+        values,
+        action=kind,
+        acting_user=acting_user,
+        check=_check_action,
+        **_on_meeting(action),
+    )
 
 
 @transaction.atomic
 def delete_action(action: ActionItem, *, acting_user: User) -> None:
-    _record_part(
-        "meeting.action_deleted",
-        action.meeting,
-        acting_user,
-        item=action,
-        changes=audit.snapshot(action, ACTION_FIELDS),
+    audit.delete(
+        action,
+        action=MeetingAction.MEETING_ACTION_DELETED,
+        acting_user=acting_user,
+        **_on_meeting(action),
     )
-    action.delete()
 
 
 @transaction.atomic
 def complete_action(
     action: ActionItem, *, acting_user: User, done_on: datetime.date | None = None
 ) -> ActionItem:
-    if action.done_on is None:
-        action.done_on = done_on or timezone.localdate()
-        action.save(update_fields=["done_on"])
-        audit.record(
-            "meeting.action_done",
-            action.meeting,
-            acting_user=acting_user,
-            coalition=action.meeting.coalition,
-            changes={"action": str(action.uuid), "done_on": str(action.done_on)},
-        )
-    return action
+    if action.done_on is not None:
+        return action
+    return _save_action(
+        action,
+        {"done_on": done_on or timezone.localdate()},
+        MeetingAction.MEETING_ACTION_DONE,
+        acting_user=acting_user,
+    )
 
 
 # --- calendar feeds -------------------------------------------------------------------------
@@ -499,7 +464,7 @@ def issue_calendar_feed(*, acting_user: User) -> str:
         user=acting_user, defaults={"digest": digest, "created_at": timezone.now()}
     )
     audit.record(
-        "calendar_feed.issued",
+        MeetingAction.CALENDAR_FEED_ISSUED,
         acting_user,
         acting_user=acting_user,
         coalition=None,

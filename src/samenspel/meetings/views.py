@@ -100,13 +100,14 @@ class BodyFormView(CoalitionMixin, ServiceFormMixin, FormView):
         return {**super().get_context_data(**kwargs), "body": self.body}
 
     def perform(self, form: BodyForm) -> Body:
-        data = dict(form.cleaned_data)
-        members = data.pop("members")
+        data = form.service_fields()
+        # Members someone else chose meanwhile stay when this person left them as they were.
+        members = data.pop("members", None)
         return services.save_body(
             self.coalition,
             acting_user=acting_user(self.request),
-            body=self.body and Body.objects.visible_to(self.membership).get(pk=self.body.pk),
-            members=members,
+            body=self.body,
+            members=self.body.members.all() if members is None and self.body else members or (),
             **data,
         )
 
@@ -185,8 +186,8 @@ class MeetingFormView(MeetingMixin, ServiceFormMixin, FormView):
         return services.save_meeting(
             self.coalition,
             acting_user=acting_user(self.request),
-            meeting=self.current and self.find_meeting(self.current.uuid),
-            **form.cleaned_data,
+            meeting=self.current,
+            **form.service_fields(),
         )
 
     def get_success_url(self) -> str:
@@ -224,7 +225,7 @@ class AgendaItemCreateView(MeetingPartView):
 
     def perform(self, form: AgendaItemForm) -> Any:
         return services.add_agenda_item(
-            self.meeting, acting_user=acting_user(self.request), **form.cleaned_data
+            self.meeting, acting_user=acting_user(self.request), **form.service_fields()
         )
 
 
@@ -251,7 +252,7 @@ class DecisionCreateView(MeetingPartView):
 
     def perform(self, form: DecisionForm) -> Any:
         return services.record_decision(
-            self.meeting, acting_user=acting_user(self.request), **form.cleaned_data
+            self.meeting, acting_user=acting_user(self.request), **form.service_fields()
         )
 
 
@@ -266,7 +267,7 @@ class ActionCreateView(MeetingPartView):
 
     def perform(self, form: ActionItemForm) -> Any:
         return services.add_action(
-            self.meeting, acting_user=acting_user(self.request), **form.cleaned_data
+            self.meeting, acting_user=acting_user(self.request), **form.service_fields()
         )
 
 
@@ -319,10 +320,8 @@ class AgendaItemEditView(MeetingPartEditView):
         return self.find_part(AgendaItem.objects.visible_to(self.membership), "agenda_item")
 
     def perform(self, form: AgendaItemForm) -> Any:
-        # A fresh copy: the bound form has already written its values onto `self.part`, and
-        # the audit record compares against what is stored.
         return services.update_agenda_item(
-            self.get_part(), acting_user=acting_user(self.request), **form.cleaned_data
+            self.part, acting_user=acting_user(self.request), **form.service_fields()
         )
 
 
@@ -344,7 +343,7 @@ class AttendanceEditView(MeetingPartEditView):
 
     def perform(self, form: AttendanceStatusForm) -> Any:
         return services.change_attendance(
-            self.get_part(), acting_user=acting_user(self.request), **form.cleaned_data
+            self.part, acting_user=acting_user(self.request), **form.field_values()
         )
 
 
@@ -362,7 +361,7 @@ class DecisionEditView(MeetingPartEditView):
 
     def perform(self, form: DecisionForm) -> Any:
         return services.update_decision(
-            self.get_part(), acting_user=acting_user(self.request), **form.cleaned_data
+            self.part, acting_user=acting_user(self.request), **form.field_values()
         )
 
 
@@ -381,7 +380,7 @@ class ActionEditView(MeetingPartEditView):
 
     def perform(self, form: ActionItemEditForm) -> Any:
         return services.update_action(
-            self.get_part(), acting_user=acting_user(self.request), **form.cleaned_data
+            self.part, acting_user=acting_user(self.request), **form.service_fields()
         )
 
 

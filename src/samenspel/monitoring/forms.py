@@ -1,25 +1,21 @@
-from typing import Any
-
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from samenspel.coalitions.models import Neighbourhood
+from samenspel.core.forms import StaleFormMixin
 from samenspel.monitoring.cbs import TABLES
 from samenspel.monitoring.services import NEIGHBOURHOOD_FIELDS
 
 TABLE_CHOICES = [(key, f"{key}: {title}") for key, title in TABLES.items()]
 
 
-class NeighbourhoodForm(forms.ModelForm):
+class NeighbourhoodForm(StaleFormMixin, forms.ModelForm):
     class Meta:
         model = Neighbourhood
         fields = list(NEIGHBOURHOOD_FIELDS)
 
     def _post_clean(self) -> None:
         """The model's rules run in the service, which reports them at their fields."""
-
-    def service_fields(self) -> dict[str, Any]:
-        return {name: self.cleaned_data[name] for name in self.Meta.fields}
 
 
 class FiguresUploadForm(forms.Form):

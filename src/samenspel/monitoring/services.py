@@ -10,12 +10,12 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
 
 from samenspel.activities.models import Activity
 from samenspel.coalitions.models import Coalition, Neighbourhood, NeighbourhoodKind
 from samenspel.core import audit
 from samenspel.monitoring import cbs
+from samenspel.monitoring.audit_actions import MonitoringAction
 from samenspel.monitoring.models import (
     MEASURES,
     FiguresImport,
@@ -24,18 +24,10 @@ from samenspel.monitoring.models import (
     RegionKind,
     municipality_code_of,
 )
+from samenspel.monitoring.national import coalitions_covering
 
 if TYPE_CHECKING:
     from samenspel.accounts.models import User
-
-audit.register_actions(
-    {
-        "figures.imported": _lazy("Cijfers over eenzaamheid geïmporteerd"),
-        "neighbourhood.created": _lazy("Wijk of kern toegevoegd"),
-        "neighbourhood.updated": _lazy("Wijk of kern gewijzigd"),
-        "neighbourhood.deleted": _lazy("Wijk of kern verwijderd"),
-    }
-)
 
 # An upload larger than this is not one municipality's figures (those are a few hundred kB); the
 # whole country goes through the management command.
@@ -150,20 +142,20 @@ def store_figures(
         skipped=parsed.skipped,
     )
     municipalities = {region.municipality_code for region in parsed.regions.values()}
-    changes = {
+    context = {
         "table": parsed.table,
         "source": log.source,
         "rows": log.rows,
         "regions": log.regions,
         "estimates": log.estimates,
     }
-    for affected in Coalition.objects.filter(municipality__code__in=sorted(municipalities)):
+    for affected in coalitions_covering(municipalities):
         audit.record(
-            "figures.imported",
+            MonitoringAction.FIGURES_IMPORTED,
             log,
             acting_user=acting_user,
             coalition=affected,
-            changes=changes,
+            context=context,
             label=_("Tabel %(table)s uit %(source)s") % {"table": log.table, "source": log.source},
         )
     return log
@@ -242,6 +234,7 @@ def import_online(
 
 # Neighbourhoods (wijken and kernen)
 
+# The fields a person edits (the form's fields).
 NEIGHBOURHOOD_FIELDS = ("name", "kind", "cbs_code")
 
 
@@ -256,7 +249,7 @@ def _clean_neighbourhood(neighbourhood: Neighbourhood) -> None:
         )
     except ValidationError as error:
         errors.update(error.message_dict)
-    others = Neighbourhood.objects.filter(coalition=coalition).exclude(pk=neighbourhood.pk)
+    others = Neighbourhood.objects.of_coalition(coalition).exclude(pk=neighbourhood.pk)
     if "name" not in errors and others.filter(name__iexact=neighbourhood.name).exists():
         errors["name"] = [_("Deze coalitie heeft al een wijk of kern met deze naam.")]
     code = neighbourhood.cbs_code
@@ -280,44 +273,38 @@ def _clean_neighbourhood(neighbourhood: Neighbourhood) -> None:
 def create_neighbourhood(
     coalition: Coalition, *, acting_user: User, **fields: Any
 ) -> Neighbourhood:
-    neighbourhood = Neighbourhood(coalition=coalition, **fields)
-    _clean_neighbourhood(neighbourhood)
-    neighbourhood.save()
-    audit.record(
-        "neighbourhood.created",
-        neighbourhood,
+    return audit.create(
+        Neighbourhood(coalition=coalition, **fields),
+        action=MonitoringAction.NEIGHBOURHOOD_CREATED,
         acting_user=acting_user,
         coalition=coalition,
-        changes=audit.snapshot(neighbourhood, NEIGHBOURHOOD_FIELDS),
+        check=_clean_neighbourhood,
     )
-    return neighbourhood
 
 
 @transaction.atomic
 def update_neighbourhood(
     neighbourhood: Neighbourhood, *, acting_user: User, **fields: Any
 ) -> Neighbourhood:
-    before = audit.snapshot(Neighbourhood.objects.get(pk=neighbourhood.pk), NEIGHBOURHOOD_FIELDS)
-    for name, value in fields.items():
-        setattr(neighbourhood, name, value)
-    _clean_neighbourhood(neighbourhood)
-    neighbourhood.save()
-    audit.record_update(
-        "neighbourhood.updated",
+    return audit.update(
         neighbourhood,
-        before,
-        audit.snapshot(neighbourhood, NEIGHBOURHOOD_FIELDS),
+        fields,
+        action=MonitoringAction.NEIGHBOURHOOD_UPDATED,
         acting_user=acting_user,
         coalition=neighbourhood.coalition,
+        check=_clean_neighbourhood,
     )
-    return neighbourhood
 
 
 @transaction.atomic
 def delete_neighbourhood(neighbourhood: Neighbourhood, *, acting_user: User) -> None:
     """Refused while activities take place there: deleting would silently turn them into
     activities 'for the whole municipality', in the public finder and in the gap view."""
-    used = Activity.objects.filter(neighbourhood=neighbourhood).count()
+    used = (
+        Activity.objects.of_coalition(neighbourhood.coalition_id)
+        .filter(neighbourhood=neighbourhood)
+        .count()
+    )
     if used:
         raise ValidationError(
             _(
@@ -326,20 +313,18 @@ def delete_neighbourhood(neighbourhood: Neighbourhood, *, acting_user: User) -> 
             )
             % {"name": neighbourhood.name, "count": used}
         )
-    audit.record(
-        "neighbourhood.deleted",
+    audit.delete(
         neighbourhood,
+        action=MonitoringAction.NEIGHBOURHOOD_DELETED,
         acting_user=acting_user,
         coalition=neighbourhood.coalition,
-        changes=audit.snapshot(neighbourhood, NEIGHBOURHOOD_FIELDS),
     )
-    neighbourhood.delete()
 
 
 def districts_to_adopt(coalition: Coalition) -> list[Region]:
     """The CBS wijken of the coalition's municipality that the coalition does not have yet (by
     code, or by name for a wijk entered by hand without a code)."""
-    have = Neighbourhood.objects.filter(coalition=coalition).values_list("cbs_code", "name")
+    have = Neighbourhood.objects.of_coalition(coalition).values_list("cbs_code", "name")
     codes = {code for code, _name in have if code}
     names = {name.casefold() for _code, name in have}
     return [
@@ -356,18 +341,18 @@ def adopt_districts(coalition: Coalition, *, acting_user: User) -> list[Neighbou
     """Takes over the wijken of the municipality from the CBS figures, each with its code."""
     created = []
     for region in districts_to_adopt(coalition):
-        neighbourhood = Neighbourhood.objects.create(
-            coalition=coalition,
-            name=region.name[:100],
-            kind=NeighbourhoodKind.DISTRICT,
-            cbs_code=region.code,
-        )
-        audit.record(
-            "neighbourhood.created",
-            neighbourhood,
+        neighbourhood = audit.create(
+            Neighbourhood(
+                coalition=coalition,
+                name=region.name[:100],
+                kind=NeighbourhoodKind.DISTRICT,
+                cbs_code=region.code,
+            ),
+            action=MonitoringAction.NEIGHBOURHOOD_CREATED,
             acting_user=acting_user,
             coalition=coalition,
-            changes={**audit.snapshot(neighbourhood, NEIGHBOURHOOD_FIELDS), "from": "CBS"},
+            check=None,  # taken over as CBS publishes it
+            context={"from": "CBS"},
         )
         created.append(neighbourhood)
     return created

@@ -1,10 +1,9 @@
-from typing import Any
-
 import django_filters
 from django import forms
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from samenspel.core.forms import StaleFormMixin
 from samenspel.core.widgets import DATE_WIDGET
 from samenspel.partners.models import (
     Circle,
@@ -18,7 +17,7 @@ from samenspel.partners.models import (
 from samenspel.partners.services import PARTNER_FIELDS
 
 
-class PartnerForm(forms.ModelForm):
+class PartnerForm(StaleFormMixin, forms.ModelForm):
     motives = forms.MultipleChoiceField(
         label=_("Dominante motieven"),
         choices=Motive.choices,
@@ -49,9 +48,6 @@ class PartnerForm(forms.ModelForm):
     def validate_unique(self) -> None:
         """Uniqueness is checked by the service, which reports it at the name field."""
 
-    def service_fields(self) -> dict[str, Any]:
-        return {name: self.cleaned_data[name] for name in self.Meta.fields}
-
 
 class PartnerEventForm(forms.ModelForm):
     class Meta:
@@ -60,13 +56,13 @@ class PartnerEventForm(forms.ModelForm):
         widgets = {"date": DATE_WIDGET, "description": forms.Textarea(attrs={"rows": 3})}
 
 
-class ConversationForm(forms.ModelForm):
+class ConversationForm(StaleFormMixin, forms.ModelForm):
     class Meta:
         model = PartnerEvent
         fields = ["conversation"]
 
 
-class ContactForm(forms.ModelForm):
+class ContactForm(StaleFormMixin, forms.ModelForm):
     class Meta:
         model = ContactPerson
         fields = ["name", "function", "email", "phone", "is_primary"]

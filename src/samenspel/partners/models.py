@@ -224,6 +224,8 @@ class ContactPerson(models.Model):
     email = models.EmailField(_("e-mailadres (werk)"), blank=True)
     phone = models.CharField(_("telefoon (werk)"), max_length=30, blank=True)
     is_primary = models.BooleanField(_("eerste aanspreekpunt"), default=False)
+    # Personal data: the audit trail records only that these changed (core/audit.py).
+    personal_fields = frozenset({"name", "email", "phone"})
 
     tenancy = Tenancy(coalition="partner__coalition", owner="partner")
     objects = TenantQuerySet.as_manager()
@@ -235,6 +237,9 @@ class ContactPerson(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def audit_label(self) -> str:
+        return _("Contactpersoon bij %(partner)s") % {"partner": self.partner.name}
 
 
 class EventKind(models.TextChoices):

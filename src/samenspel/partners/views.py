@@ -157,7 +157,7 @@ class PartnerEventUpdateView(PartnerMixin, ServiceFormMixin, FormView):
 
     def perform(self, form: ConversationForm) -> PartnerEvent:
         return services.update_event(
-            self.event, acting_user=acting_user(self.request), **form.cleaned_data
+            self.event, acting_user=acting_user(self.request), **form.service_fields()
         )
 
 
@@ -182,7 +182,7 @@ class ContactFormView(PartnerMixin, ServiceFormMixin, FormView):
             self.partner,
             acting_user=acting_user(self.request),
             contact=self.contact,
-            **form.cleaned_data,
+            **form.service_fields(),
         )
 
 

@@ -130,6 +130,8 @@ class Respondent(models.Model):
 
     tenancy = Tenancy(coalition="round__coalition", owner="partner")
     objects = TenantQuerySet.as_manager()
+    # Personal data: the audit trail records only that these changed (core/audit.py).
+    personal_fields = frozenset({"name", "email"})
 
     class Meta:
         verbose_name = _("respondent")

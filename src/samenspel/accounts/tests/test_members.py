@@ -61,7 +61,7 @@ def test_coordinator_changes_a_role(coalition, coordinator, member):
     member.refresh_from_db()
     assert (member.role, member.partner) == (Role.PARTNER_MEMBER, partner)
     event = AuditEvent.objects.get(action="membership.updated")
-    assert event.changes["role"] == [Role.READ_ONLY, Role.PARTNER_MEMBER]
+    assert event.changes["fields"]["role"] == {"old": Role.READ_ONLY, "new": Role.PARTNER_MEMBER}
 
 
 def test_last_coordinator_cannot_be_removed(coalition, coordinator):

@@ -12,8 +12,8 @@ from django.db import transaction
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
 
+from samenspel.activities.audit_actions import ActivityAction
 from samenspel.activities.importing.reading import ImportRefused, open_table, read_bytes
 from samenspel.activities.importing.rows import Lookups, RowChecker, map_header, row_message
 from samenspel.activities.models import (
@@ -30,13 +30,6 @@ from samenspel.partners.models import Partner
 if TYPE_CHECKING:
     from samenspel.accounts.models import User
     from samenspel.coalitions.models import Coalition
-
-audit.register_actions(
-    {
-        "activities.imported": _lazy("Activiteiten ingelezen uit een bestand"),
-        "activities.import_discarded": _lazy("Import van activiteiten weggegooid"),
-    }
-)
 
 BATCH_SIZE = 1000
 FILE_NAME_LENGTH = 255
@@ -129,14 +122,14 @@ def _check_references(coalition: Coalition, rows: list[dict[str, Any]]) -> None:
     wanted_places = {row["values"]["neighbourhood"] for row in rows} - {None}
     wanted_partners = {pk for row in rows for pk in row["values"]["providers"]}
     places = set(
-        Neighbourhood.objects.filter(coalition=coalition, pk__in=wanted_places).values_list(
-            "pk", flat=True
-        )
+        Neighbourhood.objects.of_coalition(coalition)
+        .filter(pk__in=wanted_places)
+        .values_list("pk", flat=True)
     )
     partners = set(
-        Partner.objects.filter(coalition=coalition, pk__in=wanted_partners).values_list(
-            "pk", flat=True
-        )
+        Partner.objects.of_coalition(coalition)
+        .filter(pk__in=wanted_partners)
+        .values_list("pk", flat=True)
     )
     if places != wanted_places or partners != wanted_partners:
         raise ValidationError(
@@ -151,8 +144,7 @@ def _check_references(coalition: Coalition, rows: list[dict[str, Any]]) -> None:
 @transaction.atomic
 def commit_import(batch: ActivityImport, *, acting_user: User | None) -> ActivityImport:
     """Creates every activity of a preview without errors, or none at all."""
-    batch = ActivityImport.objects.select_for_update().select_related("coalition").get(pk=batch.pk)
-    _still_open(batch)
+    batch = _locked(batch)
     if batch.error_count:
         raise ValidationError(
             _(
@@ -191,37 +183,49 @@ def commit_import(batch: ActivityImport, *, acting_user: User | None) -> Activit
     ActivityTargetGroup.objects.bulk_create(groups, batch_size=BATCH_SIZE)
     TimeSlot.objects.bulk_create(slots, batch_size=BATCH_SIZE)
     Provider.objects.bulk_create(providers, batch_size=BATCH_SIZE)
-    batch.status = ImportStatus.COMMITTED
-    batch.created_count = len(activities)
-    batch.finished_at = timezone.now()
-    batch.rows = []  # the activities themselves now hold the data
-    batch.save(update_fields=["status", "created_count", "finished_at", "rows"])
-    audit.record(
-        "activities.imported",
+    return _finish(
         batch,
+        # The activities themselves now hold the data.
+        {"status": ImportStatus.COMMITTED, "created_count": len(activities)},
+        ActivityAction.ACTIVITIES_IMPORTED,
         acting_user=acting_user,
-        coalition=coalition,
-        changes={"file_name": batch.file_name, "activities": len(activities)},
     )
-    return batch
 
 
 @transaction.atomic
 def discard_import(batch: ActivityImport, *, acting_user: User | None) -> ActivityImport:
-    batch = ActivityImport.objects.select_for_update().select_related("coalition").get(pk=batch.pk)
+    return _finish(
+        _locked(batch),
+        {"status": ImportStatus.DISCARDED},
+        ActivityAction.ACTIVITIES_IMPORT_DISCARDED,
+        acting_user=acting_user,
+    )
+
+
+def _locked(batch: ActivityImport) -> ActivityImport:
+    """The batch as saved, locked: a second click finds it committed or discarded."""
+    batch = (
+        ActivityImport.objects.of_coalition(batch.coalition_id)
+        .select_for_update()
+        .select_related("coalition")
+        .get(pk=batch.pk)
+    )
     _still_open(batch)
-    batch.status = ImportStatus.DISCARDED
-    batch.finished_at = timezone.now()
-    batch.rows = []
-    batch.save(update_fields=["status", "finished_at", "rows"])
-    audit.record(
-        "activities.import_discarded",
+    return batch
+
+
+def _finish(
+    batch: ActivityImport, values: dict[str, Any], action: str, *, acting_user: User | None
+) -> ActivityImport:
+    """Close the batch and clear its rows: parsed rows are kept only until then."""
+    return audit.update(
         batch,
+        {**values, "finished_at": timezone.now(), "rows": []},
+        action=action,
         acting_user=acting_user,
         coalition=batch.coalition,
-        changes={"file_name": batch.file_name, "rows": batch.row_count},
+        check=None,
     )
-    return batch
 
 
 @transaction.atomic
@@ -241,7 +245,7 @@ def import_activities(
 
 
 def batches_of(coalition: Coalition) -> Any:
-    return ActivityImport.objects.filter(coalition=coalition).select_related("uploaded_by")
+    return ActivityImport.objects.of_coalition(coalition).select_related("uploaded_by")
 
 
 def batch_or_404(coalition: Coalition, batch_uuid: Any) -> ActivityImport:

@@ -114,8 +114,11 @@ def test_create_saves_groups_slots_providers_and_audit(coalition, coordinator, o
     assert list(activity.providers.all()) == [other_partner]
     assert activity.checked_on == TODAY
     event = AuditEvent.objects.get(action="activity.created")
-    assert event.changes["providers"] == [str(other_partner.uuid)]
-    assert event.changes["time_slots"] == ["3 10:00–12:00"]
+    fields = event.changes["fields"]
+    assert fields["providers"]["new"] == [
+        {"uuid": str(other_partner.uuid), "label": other_partner.name}
+    ]
+    assert fields["time_slots"] == {"old": [], "new": ["3 10:00–12:00"]}
 
 
 def test_end_date_before_start_is_refused_and_nothing_saved(coalition, coordinator):
@@ -200,7 +203,7 @@ def test_update_replaces_parts_in_one_go_and_audits_the_diff(coalition, coordina
     assert [g.group for g in activity.target_groups.all()] == ["everyone"]
     assert [str(s) for s in activity.time_slots.all()] == ["vrijdag 09:00"]
     changes = AuditEvent.objects.get(action="activity.updated").changes
-    assert set(changes) == {"title", "target_groups", "time_slots", "providers"}
+    assert set(changes["fields"]) == {"title", "target_groups", "time_slots", "providers"}
 
 
 def test_stale_threshold_is_six_months_and_never_checked_counts(coalition, coordinator):

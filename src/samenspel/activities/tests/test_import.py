@@ -468,7 +468,9 @@ def test_commit_creates_everything_at_once_and_is_audited(setup, place, partner)
     assert batch.created_count == 30
     assert batch.rows == []
     event = AuditEvent.objects.get(action="activities.imported")
-    assert event.changes == {"file_name": "activiteiten.csv", "activities": 30}
+    assert event.object_label == "activiteiten.csv"
+    assert event.changes["fields"]["created_count"] == {"old": 0, "new": 30}
+    assert event.changes["fields"]["rows"] == {"changed": True}
     assert event.object_uuid == batch.uuid
     with pytest.raises(ValidationError, match="al ingelezen"):
         commit_import(batch, acting_user=setup.user)

@@ -44,7 +44,7 @@ def test_a_dismissed_finding_is_hidden_and_the_reason_is_audited(coordinator, mu
     event = AuditEvent.objects.get(action="finding.dismissed")
     assert event.actor == coordinator.user
     assert event.coalition == coalition
-    assert event.changes["reason"].startswith("Besproken in het kernoverleg")
+    assert event.changes["fields"]["reason"]["new"].startswith("Besproken in het kernoverleg")
     assert event.object_label == "De gemeente heeft 2 petten op"
     assert event.action_label == "Signaal terzijde gelegd"
     [entry] = services.advice(coalition).dismissed
@@ -88,7 +88,7 @@ def test_restore_shows_the_finding_again_and_is_audited(coordinator, municipalit
     assert len(hats(coalition)) == 1
     assert not Dismissal.objects.exists()
     event = AuditEvent.objects.get(action="finding.restored")
-    assert event.changes["reason"] == "Later."
+    assert event.changes["fields"]["reason"]["old"] == "Later."
     assert event.action_label == "Terzijde gelegd signaal teruggezet"
 
 

@@ -285,7 +285,7 @@ def test_coordinator_edits_the_coalition_through_the_service(coalition, coordina
     assert coalition.name == "Samen Mokum"
     assert coalition.municipality.code == "GM9901"
     event = AuditEvent.objects.get(coalition=coalition, action="coalition.updated")
-    assert event.changes["name"] == ["Samen Amsterdam", "Samen Mokum"]
+    assert event.changes["fields"]["name"] == {"old": "Samen Amsterdam", "new": "Samen Mokum"}
 
 
 @pytest.mark.parametrize("role", ["read_only", "advisor", "municipality", "partner_member"])
@@ -542,7 +542,7 @@ def test_audit_trail_is_for_coordinators_only(coalition, coordinator, reader, ge
     assert allowed.status_code == 200
     event = allowed.json()["results"][0]
     assert (event["action"], event["actor_name"]) == ("coalition.updated", coordinator.full_name)
-    assert event["changes"]["name"][1] == "Niemand alleen"
+    assert event["changes"]["fields"]["name"]["new"] == "Niemand alleen"
     assert client_for(reader).get(url(coalition, "audit/")).status_code == 403
     assert client_for(gemeente).get(url(coalition, "audit/")).status_code == 403
 

@@ -72,8 +72,8 @@ def test_editing_records_only_the_changed_fields(client, coalition):
     response = client.post(reverse("coalitions:edit", args=[coalition.uuid]), data)
     assert response.status_code == 302
     event = AuditEvent.objects.get(coalition=coalition, action="coalition.updated")
-    assert event.changes["name"][1] == "Nieuwe naam"
-    assert "municipality" not in event.changes
+    assert event.changes["fields"]["name"]["new"] == "Nieuwe naam"
+    assert "municipality" not in event.changes["fields"]
 
 
 def test_reader_may_not_edit(reader_client, coalition):

@@ -68,8 +68,9 @@ def test_deleting_an_evaluation_asks_first(coordinator_client, evaluation, momen
     assert Partner.objects.filter(pk=partner.pk).exists()
     event = AuditEvent.objects.get(action="evaluation.deleted")
     assert event.object_uuid == evaluation.uuid
-    assert event.changes["participants"] == [str(partner.uuid)]
-    assert event.changes["successes"] == "Drie nieuwe huiskamers"
+    fields = event.changes["fields"]
+    assert fields["participants"]["old"] == [{"uuid": str(partner.uuid), "label": partner.name}]
+    assert fields["successes"] == {"old": "Drie nieuwe huiskamers", "new": None}
 
 
 def test_deleting_a_moment_keeps_its_evaluations(coordinator_client, evaluation, moment):
@@ -86,7 +87,10 @@ def test_deleting_a_moment_keeps_its_evaluations(coordinator_client, evaluation,
     assert evaluation.moment is None
     event = AuditEvent.objects.get(action="evaluation_moment.deleted")
     assert event.object_uuid == moment.uuid
-    assert event.changes == {"planned_on": "2025-11-01", "status": "held"}
+    assert event.changes["fields"] == {
+        "planned_on": {"old": "2025-11-01", "new": None},
+        "status": {"old": "held", "new": None},
+    }
 
 
 def test_a_moment_without_evaluations_says_nothing_about_them(coordinator_client, moment):

@@ -145,7 +145,9 @@ def test_recording_an_evaluation_marks_its_moment_held(coalition, coordinator, p
     assert moment.status == MomentStatus.HELD
     assert list(evaluation.participants.all()) == [partner]
     event = AuditEvent.objects.get(action="evaluation.recorded")
-    assert event.changes["participants"] == [str(partner.uuid)]
+    assert event.changes["fields"]["participants"]["new"] == [
+        {"uuid": str(partner.uuid), "label": partner.name}
+    ]
 
 
 @pytest.mark.parametrize(

@@ -88,7 +88,7 @@ def test_a_source_is_saved_with_an_audit_record(coalition, coordinator):
     assert source.continuity_plan == "Eigen middelen vanaf 2028"
     event = AuditEvent.objects.get(action="funding.created")
     assert event.object_uuid == source.uuid
-    assert event.changes["amount"] == "12500.00"
+    assert event.changes["fields"]["amount"] == {"old": None, "new": "12500.00"}
 
 
 @pytest.mark.parametrize(

@@ -86,10 +86,10 @@ def test_coordinator_corrects_an_agenda_item(coordinator_client, meeting):
     assert (item.title, item.notes) == ("Jaarplan 2027", "Definitief")
     event = last_event("meeting.agenda_item_updated")
     assert event.object_uuid == meeting.uuid
-    assert event.changes == {
-        "item": str(item.uuid),
-        "title": ["Jaarplan", "Jaarplan 2027"],
-        "notes": ["Concept", "Definitief"],
+    assert event.changes["context"] == {"item": str(item.uuid)}
+    assert event.changes["fields"] == {
+        "title": {"old": "Jaarplan", "new": "Jaarplan 2027"},
+        "notes": {"old": "Concept", "new": "Definitief"},
     }
 
 
@@ -113,11 +113,10 @@ def test_deleting_an_agenda_item_asks_first(coordinator_client, meeting):
     response = coordinator_client.post(delete)
     assert response["Location"] == url("detail", meeting)
     assert not AgendaItem.objects.exists()
-    assert last_event("meeting.agenda_item_deleted").changes == {
-        "item": str(item.uuid),
-        "title": "Jaarplan",
-        "notes": "Concept",
-    }
+    changes = last_event("meeting.agenda_item_deleted").changes
+    assert changes["context"] == {"item": str(item.uuid)}
+    assert changes["fields"]["title"] == {"old": "Jaarplan", "new": None}
+    assert changes["fields"]["notes"] == {"old": "Concept", "new": None}
 
 
 # --- attendance -----------------------------------------------------------------------------
@@ -134,11 +133,12 @@ def test_changing_and_removing_attendance(coordinator_client, meeting, partner):
     attendance.refresh_from_db()
     assert attendance.status == "excused"
     assert attendance.partner == partner
-    assert last_event("meeting.attendance_set").changes == {
+    changes = last_event("meeting.attendance_set").changes
+    assert changes["context"] == {
         "attendance": str(attendance.uuid),
-        "partner": str(partner.uuid),
-        "status": ["present", "excused"],
+        "partner": {"uuid": str(partner.uuid), "label": partner.name},
     }
+    assert changes["fields"] == {"status": {"old": "present", "new": "excused"}}
 
     wrong = coordinator_client.post(edit, {"status": "maybe"})
     assert "Selecteer een geldige keuze" in wrong.content.decode()
@@ -147,7 +147,8 @@ def test_changing_and_removing_attendance(coordinator_client, meeting, partner):
 
     assert coordinator_client.post(url("attendance_delete", meeting, attendance)).status_code == 302
     assert not Attendance.objects.exists()
-    assert last_event("meeting.attendance_removed").changes["partner"] == str(partner.uuid)
+    removed = last_event("meeting.attendance_removed").changes["fields"]
+    assert removed["partner"]["old"]["uuid"] == str(partner.uuid)
 
 
 def test_an_unknown_status_is_refused_by_the_service(coordinator, meeting):
@@ -169,10 +170,10 @@ def test_correcting_a_decision(coordinator_client, meeting):
     decision.refresh_from_db()
     assert decision.text == "We starten twee koffieochtenden."
     assert decision.number == 1
-    assert last_event("meeting.decision_updated").changes["text"] == [
-        "We starten een koffieochtend.",
-        "We starten twee koffieochtenden.",
-    ]
+    assert last_event("meeting.decision_updated").changes["fields"]["text"] == {
+        "old": "We starten een koffieochtend.",
+        "new": "We starten twee koffieochtenden.",
+    }
     empty = coordinator_client.post(edit, {"text": ""})
     assert "Dit veld is vereist." in empty.content.decode()
     assert Decision.objects.get().text == "We starten twee koffieochtenden."
@@ -186,10 +187,11 @@ def test_deleting_a_decision_keeps_the_other_numbers(coordinator_client, coordin
     assert "2. Tweede" in page
     coordinator_client.post(url("decision_delete", meeting, second))
     assert list(meeting.decisions.values_list("number", flat=True)) == [1, 3]
-    assert last_event("meeting.decision_deleted").changes == {
-        "decision": str(second.uuid),
-        "number": 2,
-        "text": "Tweede",
+    changes = last_event("meeting.decision_deleted").changes
+    assert changes["context"] == {"decision": str(second.uuid)}
+    assert changes["fields"] == {
+        "number": {"old": 2, "new": None},
+        "text": {"old": "Tweede", "new": None},
     }
 
 
@@ -212,9 +214,12 @@ def test_correcting_an_action(coordinator_client, meeting, partner):
     assert action.owner_name == "Fatima"
     assert action.due_on == datetime.date(2027, 2, 1)
     changes = last_event("meeting.action_updated").changes
-    assert changes["action"] == str(action.uuid)
-    assert changes["owner_partner"] == [str(partner.uuid), None]
-    assert changes["due_on"] == [None, "2027-02-01"]
+    assert changes["context"] == {"action": str(action.uuid)}
+    assert changes["fields"]["owner_partner"] == {
+        "old": {"uuid": str(partner.uuid), "label": partner.name},
+        "new": None,
+    }
+    assert changes["fields"]["due_on"] == {"old": None, "new": "2027-02-01"}
 
 
 def test_an_action_keeps_its_rules_when_corrected(coordinator_client, coordinator, meeting):
@@ -244,7 +249,7 @@ def test_a_finished_action_is_opened_again(coordinator_client, coordinator, meet
     )
     action.refresh_from_db()
     assert action.done_on is None
-    assert last_event("meeting.action_updated").changes["done_on"][1] is None
+    assert last_event("meeting.action_updated").changes["fields"]["done_on"]["new"] is None
 
 
 def test_a_partner_that_left_stays_the_owner_of_its_action(coordinator_client, meeting, partner):
@@ -267,7 +272,9 @@ def test_deleting_an_action(coordinator_client, meeting):
     assert "Zaal reserveren (Bibliotheek Oost)" in page
     coordinator_client.post(url("action_delete", meeting, action))
     assert not ActionItem.objects.exists()
-    assert last_event("meeting.action_deleted").changes["text"] == "Zaal reserveren"
+    assert (
+        last_event("meeting.action_deleted").changes["fields"]["text"]["old"] == "Zaal reserveren"
+    )
 
 
 # --- the meeting itself ---------------------------------------------------------------------
@@ -291,9 +298,10 @@ def test_deleting_a_meeting_says_what_goes_with_it(coordinator_client, coordinat
     assert list(ActionItem.objects.values_list("meeting", flat=True)) == [other.pk]
     event = last_event("meeting.deleted")
     assert event.object_uuid == meeting.uuid
-    assert event.changes["title"] == "Kerngroep januari"
-    assert (event.changes["agenda_item_count"], event.changes["attendance_count"]) == (1, 1)
-    assert (event.changes["decision_count"], event.changes["action_count"]) == (2, 1)
+    assert event.changes["fields"]["title"]["old"] == "Kerngroep januari"
+    contents = event.changes["context"]
+    assert (contents["agenda_item_count"], contents["attendance_count"]) == (1, 1)
+    assert (contents["decision_count"], contents["action_count"]) == (2, 1)
 
 
 def test_an_empty_meeting_says_nothing_goes_with_it(coordinator_client, coalition):

@@ -62,7 +62,7 @@ def test_create_update_and_delete_with_audit(coalition, coordinator):
         "neighbourhood.updated",
         "neighbourhood.deleted",
     ]
-    assert actions[1][1] == {"name": ["Dijkerveen Noord", "Noord"]}
+    assert actions[1][1]["fields"] == {"name": {"old": "Dijkerveen Noord", "new": "Noord"}}
 
 
 @pytest.mark.parametrize(

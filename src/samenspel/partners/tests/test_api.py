@@ -286,8 +286,8 @@ def test_coordinator_edits_any_partner(other_partner, coordinator):
     assert response.status_code == 200, response.json()
     other_partner.refresh_from_db()
     assert other_partner.circle == "core"
-    assert AuditEvent.objects.get(action="partner.updated").changes == {
-        "circle": ["informed", "core"]
+    assert AuditEvent.objects.get(action="partner.updated").changes["fields"] == {
+        "circle": {"old": "informed", "new": "core"}
     }
 
 

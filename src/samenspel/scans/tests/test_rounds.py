@@ -132,7 +132,7 @@ def test_coordinator_creates_a_draft_round(coordinator_client, coordinator, coal
     ]
     event = AuditEvent.objects.get(action="scan_round.created", object_uuid=scan_round.uuid)
     assert event.actor == coordinator.user
-    assert event.changes["respondents"] == 2
+    assert event.changes["context"]["respondents"] == 2
     assert not mail.outbox  # nothing is sent before the round is opened
 
 

@@ -10,7 +10,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
-from samenspel.scans import services
+from samenspel.scans import daily
 
 
 class Command(BaseCommand):
@@ -20,7 +20,7 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        closed = services.close_expired_rounds()
-        reminded = services.send_reminders()
+        closed = daily.close_expired_rounds()
+        reminded = daily.send_reminders()
         self.stdout.write(f"Rondes gesloten: {closed}")
         self.stdout.write(f"Herinneringen verstuurd: {reminded}")
