@@ -46,6 +46,7 @@ messages: $(VENV)/.installed
 run: install
 	mkdir -p var
 	$(SAMENSPEL) migrate --noinput
+	$(SAMENSPEL) migrate --database audit --noinput
 	$(SAMENSPEL) load_demo
 	$(SAMENSPEL) runserver 127.0.0.1:8000
 
