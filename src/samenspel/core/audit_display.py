@@ -77,10 +77,13 @@ def _model_of(event: AuditEvent) -> type[models.Model] | None:
 
 
 def _field(model: type[models.Model] | None, name: str) -> models.Field | None:
+    """The model's own field of that name; None for a reverse relation (a record may list the
+    rows a deleted object took with it, such as a meeting's agenda items) or a vanished field."""
     try:
-        return model._meta.get_field(name) if model else None  # type: ignore[return-value]
+        field = model._meta.get_field(name) if model else None
     except FieldDoesNotExist:
         return None
+    return field if isinstance(field, models.Field) else None
 
 
 def field_label(model: type[models.Model] | None, name: str) -> str:

@@ -15,7 +15,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from samenspel.accounts.models import ApiToken, Invitation
-from samenspel.accounts.tests.factories import MembershipFactory
+from samenspel.accounts.tests.factories import MembershipFactory, client_for
 from samenspel.agreements.models import Covenant, PartnerAgreement, ProcessStep, Signatory
 from samenspel.evaluations.models import Evaluation, EvaluationMoment
 from samenspel.funding.models import FundingSource
@@ -226,12 +226,6 @@ def url_for(name: str, kwargs: tuple[str, ...], values: dict) -> str:
 
 
 METHODS = ("get", "post", "put", "patch", "delete")
-
-
-def client_for(user) -> Client:
-    client = Client()
-    client.force_login(user, backend="samenspel.accounts.backends.EmailBackend")
-    return client
 
 
 @pytest.mark.parametrize(
