@@ -38,7 +38,11 @@ def partner_or_404(coalition: Coalition, partner_uuid: UUID | str) -> Partner:
 
 def partners_with_counts(coalition: Coalition) -> QuerySet[Partner]:
     """The partner list: one query, with the number of contacts and open conversations."""
-    return Partner.objects.filter(coalition=coalition).annotate(
+    return with_counts(Partner.objects.filter(coalition=coalition))
+
+
+def with_counts(partners: QuerySet[Partner]) -> QuerySet[Partner]:
+    return partners.annotate(
         contact_count=related_count(ContactPerson.objects.all(), "partner"),
         open_conversations=related_count(PartnerEvent.objects.needing_conversation(), "partner"),
     )

@@ -1,15 +1,31 @@
-"""Small cross-cutting pieces shared by the API views of every app."""
+"""Base classes for the API views of every app.
+
+`ApiEndpoint` is what every endpoint shares: authentication inside DRF (so Django's
+LoginRequiredMiddleware lets it through and DRF answers 401), problem+json errors documented in
+the schema, and no PUT unless an endpoint names it (partial updates are the rule); OPTIONS answers
+with DRF's metadata of the fields. `ObjectEndpoint` adds what one object at a URL needs: an `ETag` on every
+answer that shows it, and `If-Match` on writes, checked while the row is locked.
+
+Coalition-scoped endpoints build on these in `samenspel.accounts.api.base`.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any, cast
 
+from django.contrib.auth.decorators import login_not_required
+from django.db import models, transaction
+from rest_framework import generics
 from rest_framework.request import Request
+from rest_framework.response import Response
 
 from samenspel.core.api.schema import ProblemSchemaMixin
+from samenspel.core.api.versions import etag_of, require_match
 
 if TYPE_CHECKING:
     from samenspel.accounts.models import User
+
+WRITES = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 
 
 class ApiViewMixin(ProblemSchemaMixin):
@@ -20,3 +36,58 @@ class ApiViewMixin(ProblemSchemaMixin):
         # IsAuthenticated (the default permission class) has run before any handler.
         request: Request = self.request  # type: ignore[attr-defined]
         return cast("User", request.user)
+
+
+class LoginExemptAPIMixin:
+    @classmethod
+    def as_view(cls, *args: Any, **kwargs: Any) -> Any:
+        return login_not_required(super().as_view(*args, **kwargs))  # type: ignore[misc]
+
+
+class ApiEndpoint(LoginExemptAPIMixin, ApiViewMixin, generics.GenericAPIView):
+    http_method_names = ["get", "post", "patch", "delete", "head", "options"]
+    lookup_field = "uuid"
+
+
+class ObjectEndpoint(ApiEndpoint):
+    """One object per URL. Subclasses say how to find it (`find_object`) and how to lock its row
+    (`lock_object`); this class adds the ETag and the If-Match check."""
+
+    versioned = True  # ProblemAutoSchema documents ETag, If-Match and 412
+
+    def find_object(self) -> models.Model:
+        raise NotImplementedError
+
+    def lock_object(self) -> None:
+        """Lock the object's row until the transaction ends (select_for_update)."""
+        raise NotImplementedError
+
+    def representation(self, obj: models.Model) -> Any:
+        """What GET shows of `obj`; its hash is the ETag."""
+        return self.get_serializer(obj).data
+
+    def get_object(self) -> Any:
+        if_match = self.request.headers.get("If-Match")
+        if if_match and self.request.method in WRITES:
+            # Check-then-write must be atomic: nobody may change the row between the compare
+            # below and the service's write (dispatch holds the transaction).
+            self.lock_object()
+        obj = self.find_object()
+        self.check_object_permissions(self.request, obj)
+        if self.request.method in WRITES:
+            require_match(if_match, self.representation(obj))
+        return obj
+
+    def dispatch(self, request: Any, *args: Any, **kwargs: Any) -> Any:
+        if request.method in WRITES:
+            with transaction.atomic():
+                return super().dispatch(request, *args, **kwargs)
+        return super().dispatch(request, *args, **kwargs)
+
+    def finalize_response(
+        self, request: Request, response: Response, *args: Any, **kwargs: Any
+    ) -> Response:
+        response = super().finalize_response(request, response, *args, **kwargs)
+        if response.status_code == 200 and isinstance(response.data, dict):
+            response["ETag"] = etag_of(response.data)
+        return response

@@ -3,7 +3,7 @@ rules (unique name per coalition, motives, resident fields) and writes the audit
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
@@ -23,6 +23,7 @@ from samenspel.partners.models import (
     PartnerKind,
     ResidentType,
 )
+from samenspel.partners.partner_map import Dot
 
 MOTIVES_REQUIRED = _("Kies ten minste één dominant motief.")
 
@@ -119,6 +120,38 @@ class ConversationSerializer(PartnerEventSerializer):
         ]
 
 
+@dataclass(frozen=True)
+class MapCircle:
+    """One circle of involvement with its partners' dots: the input of MapCircleSerializer."""
+
+    circle: Circle
+    dots: list[Dot]
+
+
+@dataclass(frozen=True)
+class PartnerMap:
+    """The input of PartnerMapSerializer."""
+
+    partners: list[Partner]
+    dots: list[Dot]
+    missing: list[str]
+
+    @property
+    def partner_count(self) -> int:
+        return len(self.partners)
+
+    @property
+    def circles(self) -> list[MapCircle]:
+        return [
+            MapCircle(circle, [dot for dot in self.dots if dot.partner.circle == circle.value])
+            for circle in Circle
+        ]
+
+    @property
+    def missing_kinds(self) -> list[PartnerKind]:
+        return [PartnerKind(kind) for kind in self.missing]
+
+
 class MapPartnerSerializer(serializers.Serializer):
     number = serializers.IntegerField(help_text=_("Het nummer van de partner op de kaart."))
     uuid = serializers.UUIDField(source="partner.uuid")
@@ -129,8 +162,8 @@ class MapPartnerSerializer(serializers.Serializer):
 
 class MapCircleSerializer(serializers.Serializer):
     circle = EnumField(Circle)
-    label = serializers.CharField()  # type: ignore[assignment]
-    partners = MapPartnerSerializer(many=True)
+    label = serializers.CharField(source="circle.label")  # type: ignore[assignment]
+    partners = MapPartnerSerializer(source="dots", many=True)
 
 
 class KindSerializer(serializers.Serializer):
@@ -145,22 +178,3 @@ class PartnerMapSerializer(serializers.Serializer):
     partner_count = serializers.IntegerField()
     circles = MapCircleSerializer(many=True)
     missing_kinds = KindSerializer(many=True)
-
-
-def partner_map_data(
-    partners: list[Partner], dots: list[Any], missing: list[str]
-) -> dict[str, Any]:
-    return {
-        "partner_count": len(partners),
-        "circles": [
-            {
-                "circle": circle.value,
-                "label": str(circle.label),
-                "partners": [dot for dot in dots if dot.partner.circle == circle.value],
-            }
-            for circle in Circle
-        ],
-        "missing_kinds": [
-            {"value": kind, "label": str(PartnerKind(kind).label)} for kind in missing
-        ],
-    }
