@@ -67,15 +67,16 @@ class ObjectEndpoint(ApiEndpoint):
         return self.get_serializer(obj).data
 
     def get_object(self) -> Any:
-        if_match = self.request.headers.get("If-Match")
-        if if_match and self.request.method in WRITES:
-            # Check-then-write must be atomic: nobody may change the row between the compare
-            # below and the service's write (dispatch holds the transaction).
+        writing = self.request.method in WRITES
+        if writing:
+            # Read, compare and write as one step: nobody may change the row between the If-Match
+            # check (or the read that the change is applied to) and the service's write.
+            # dispatch holds the transaction, so the lock lasts until the write commits.
             self.lock_object()
         obj = self.find_object()
         self.check_object_permissions(self.request, obj)
-        if self.request.method in WRITES:
-            require_match(if_match, self.representation(obj))
+        if writing:
+            require_match(self.request.headers.get("If-Match"), self.representation(obj))
         return obj
 
     def dispatch(self, request: Any, *args: Any, **kwargs: Any) -> Any:
