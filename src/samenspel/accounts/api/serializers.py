@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from samenspel.accounts.models import ApiToken, Invitation, Membership, Role
+from samenspel.core.api.fields import TenantRelatedField
 from samenspel.partners.models import Partner
 
 PARTNER_ERRORS = {
@@ -71,20 +72,6 @@ class MemberPartnerSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class CoalitionPartnerField(serializers.SlugRelatedField):
-    """A partner by UUID, looked up only among the current coalition's partners."""
-
-    def __init__(self, **kwargs: Any) -> None:
-        kwargs.setdefault("slug_field", "uuid")
-        kwargs.setdefault("queryset", Partner.objects.none())
-        kwargs.setdefault("error_messages", PARTNER_ERRORS)
-        super().__init__(**kwargs)
-
-    def get_queryset(self) -> Any:
-        coalition = self.context.get("coalition")
-        return Partner.objects.filter(coalition=coalition) if coalition else Partner.objects.none()
-
-
 class MemberSerializer(serializers.ModelSerializer):
     name = serializers.CharField(source="user.full_name", read_only=True)
     email = serializers.EmailField(
@@ -110,7 +97,9 @@ class MemberSerializer(serializers.ModelSerializer):
 
 class MemberRoleSerializer(serializers.Serializer):
     role = serializers.ChoiceField(label=_("rol"), choices=Role.choices)
-    partner = CoalitionPartnerField(
+    partner = TenantRelatedField(
+        Partner,
+        error_messages=PARTNER_ERRORS,
         label=_("partnerorganisatie"),
         required=False,
         allow_null=True,

@@ -12,6 +12,7 @@ from rest_framework import serializers
 
 from samenspel.activities.models import (
     END_BEFORE_START,
+    FOREIGN_NEIGHBOURHOOD,
     Activity,
     ActivityKind,
     ActivityStatus,
@@ -25,6 +26,7 @@ from samenspel.activities.reach import Period
 from samenspel.activities.selectors import is_stale
 from samenspel.activities.services import ACTIVITY_FIELDS, Slot
 from samenspel.coalitions.models import Neighbourhood
+from samenspel.core.api.fields import FOREIGN_PARTNER, TenantRelatedField
 from samenspel.core.api.schema import EnumField
 from samenspel.partners.models import Partner
 
@@ -52,9 +54,9 @@ class CoalitionActivitySerializer(serializers.ModelSerializer):
     kind = EnumField(ActivityKind, label=_("soort"))
     status = EnumField(ActivityStatus, required=False)
     frequency = EnumField(Frequency, required=False)
-    providers = serializers.SlugRelatedField(
-        slug_field="uuid",
-        queryset=Partner.objects.all(),
+    providers = TenantRelatedField(
+        Partner,
+        foreign=FOREIGN_PARTNER,
         many=True,
         required=False,
         help_text=_(
@@ -62,9 +64,9 @@ class CoalitionActivitySerializer(serializers.ModelSerializer):
             "aanbieder."
         ),
     )
-    neighbourhood = serializers.SlugRelatedField(
-        slug_field="uuid",
-        queryset=Neighbourhood.objects.all(),
+    neighbourhood = TenantRelatedField(
+        Neighbourhood,
+        foreign=FOREIGN_NEIGHBOURHOOD,
         required=False,
         allow_null=True,
         help_text=_("UUID van een wijk of kern van deze coalitie, of null (hele gemeente)."),

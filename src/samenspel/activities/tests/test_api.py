@@ -98,16 +98,18 @@ def test_validation_errors_are_problems_in_dutch(coalition, coordinator):
     problems = invalid(
         client.post(
             url(coalition, "activities/"),
-            {
-                **NEW,
-                "neighbourhood": str(foreign_wijk.uuid),
-                "starts_on": "2026-06-01",
-                "ends_on": "2026-05-01",
-            },
+            {**NEW, "starts_on": "2026-06-01", "ends_on": "2026-05-01"},
             format="json",
         )
     )
     assert problems["ends_on"] == "De einddatum ligt vóór de startdatum."
+    problems = invalid(
+        client.post(
+            url(coalition, "activities/"),
+            {**NEW, "neighbourhood": str(foreign_wijk.uuid)},
+            format="json",
+        )
+    )
     assert problems["neighbourhood"] == "Deze wijk of kern hoort niet bij deze coalitie."
     problems = invalid(
         client.post(

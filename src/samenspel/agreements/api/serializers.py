@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
@@ -19,19 +17,9 @@ from samenspel.agreements.models import (
     StepStatus,
 )
 from samenspel.coalitions.models import Phase
+from samenspel.core.api.fields import FOREIGN_PARTNER, TenantRelatedField
 from samenspel.core.api.schema import EnumField
 from samenspel.partners.models import CoalitionRole, Partner
-
-
-class PartnerField(serializers.SlugRelatedField):
-    """A partner by UUID, looked up inside the requester's coalition only."""
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(slug_field="uuid", **kwargs)
-
-    def get_queryset(self) -> Any:
-        coalition = self.context.get("coalition")
-        return Partner.objects.filter(coalition=coalition) if coalition else Partner.objects.none()
 
 
 class AmbitionVersionSerializer(serializers.ModelSerializer):
@@ -49,7 +37,7 @@ class AmbitionVersionSerializer(serializers.ModelSerializer):
 
 
 class PartnerAgreementSerializer(serializers.ModelSerializer):
-    partner = PartnerField(label=_("partner"))
+    partner = TenantRelatedField(Partner, foreign=FOREIGN_PARTNER, label=_("partner"))
     partner_name = serializers.CharField(source="partner.name", read_only=True)
     role = EnumField(CoalitionRole, label=_("rol in de coalitie"))
     # The amounts' rules (not negative) are the model's, with its Dutch messages.
@@ -74,7 +62,9 @@ class PartnerAgreementSerializer(serializers.ModelSerializer):
 
 
 class ProcessStepSerializer(serializers.ModelSerializer):
-    owner = PartnerField(label=_("trekker"), required=False, allow_null=True)
+    owner = TenantRelatedField(
+        Partner, foreign=FOREIGN_PARTNER, label=_("trekker"), required=False, allow_null=True
+    )
     kind = EnumField(StepKind, required=False, label=_("soort"))
     status = EnumField(StepStatus, required=False, label=_("status"))
 
@@ -88,7 +78,7 @@ class ProcessStepSerializer(serializers.ModelSerializer):
 
 
 class SignatorySerializer(serializers.ModelSerializer):
-    partner = PartnerField(label=_("partner"))
+    partner = TenantRelatedField(Partner, foreign=FOREIGN_PARTNER, label=_("partner"))
     partner_name = serializers.CharField(source="partner.name", read_only=True)
 
     class Meta:

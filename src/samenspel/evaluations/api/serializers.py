@@ -7,6 +7,7 @@ from typing import Any
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
+from samenspel.core.api.fields import FOREIGN_PARTNER, TenantRelatedField
 from samenspel.core.api.schema import EnumField
 from samenspel.evaluations.models import Evaluation, EvaluationMoment, MomentStatus
 from samenspel.partners.models import Partner
@@ -23,16 +24,16 @@ class MomentSerializer(serializers.ModelSerializer):
 
 
 class EvaluationSerializer(serializers.ModelSerializer):
-    moment = serializers.SlugRelatedField(
-        slug_field="uuid",
-        queryset=EvaluationMoment.objects.all(),
+    moment = TenantRelatedField(
+        EvaluationMoment,
+        foreign=_("Dit evaluatiemoment hoort niet bij deze coalitie."),
         required=False,
         allow_null=True,
         help_text=_("UUID van een evaluatiemoment van deze coalitie, of null."),
     )
-    participants = serializers.SlugRelatedField(
-        slug_field="uuid",
-        queryset=Partner.objects.all(),
+    participants = TenantRelatedField(
+        Partner,
+        foreign=FOREIGN_PARTNER,
         many=True,
         required=False,
         help_text=_("UUID's van partners van deze coalitie."),

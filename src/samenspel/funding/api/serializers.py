@@ -8,6 +8,7 @@ from typing import Any
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
+from samenspel.core.api.fields import FOREIGN_PARTNER, TenantRelatedField
 from samenspel.core.api.schema import EnumField
 from samenspel.funding.models import FundingKind, FundingSource
 from samenspel.funding.overview import Overview
@@ -18,9 +19,9 @@ class FundingSourceSerializer(serializers.ModelSerializer):
     kind = EnumField(FundingKind, label=_("soort financiering"))
     kind_label = serializers.CharField(source="get_kind_display", read_only=True)
     funder = serializers.CharField(read_only=True, help_text=_("Naam van de financier."))
-    funder_partner = serializers.SlugRelatedField(
-        slug_field="uuid",
-        queryset=Partner.objects.all(),
+    funder_partner = TenantRelatedField(
+        Partner,
+        foreign=FOREIGN_PARTNER,
         required=False,
         allow_null=True,
         help_text=_("UUID van een partner van deze coalitie, of null."),

@@ -7,6 +7,7 @@ from typing import Any
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
+from samenspel.core.api.fields import FOREIGN_PARTNER, TenantRelatedField
 from samenspel.core.api.schema import EnumField
 from samenspel.meetings.models import (
     ActionItem,
@@ -20,21 +21,14 @@ from samenspel.meetings.models import (
 )
 from samenspel.partners.models import Partner, PartnerEvent
 
+CHOOSE_OWN_PARTNER = _("Kies een partner van deze coalitie.")
 STARTS_AT_REQUIRED = _("Vul de datum en begintijd van het overleg in.")
-
-
-class CoalitionPartnerField(serializers.SlugRelatedField):
-    """A partner by uuid, looked up among every partner; the service refuses one of another
-    coalition with a Dutch message (so the API says why, instead of 'does not exist')."""
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(slug_field="uuid", queryset=Partner.objects.all(), **kwargs)
 
 
 class BodySerializer(serializers.ModelSerializer):
     kind = EnumField(BodyKind, label=_("soort overleg"))
     kind_label = serializers.CharField(source="get_kind_display", read_only=True)
-    members = CoalitionPartnerField(many=True, required=False)
+    members = TenantRelatedField(Partner, foreign=FOREIGN_PARTNER, many=True, required=False)
 
     class Meta:
         model = Body
@@ -43,9 +37,9 @@ class BodySerializer(serializers.ModelSerializer):
 
 
 class AgendaItemSerializer(serializers.ModelSerializer):
-    source_event = serializers.SlugRelatedField(
-        slug_field="uuid",
-        queryset=PartnerEvent.objects.select_related("partner"),
+    source_event = TenantRelatedField(
+        PartnerEvent,
+        foreign=_("Deze verandering hoort niet bij deze coalitie."),
         required=False,
         allow_null=True,
         help_text=_("Een verandering bij een partner van deze coalitie."),
@@ -87,7 +81,7 @@ class AgendaItemUpdateSerializer(AgendaItemSerializer):
 
 
 class AttendanceSerializer(serializers.ModelSerializer):
-    partner = CoalitionPartnerField()
+    partner = TenantRelatedField(Partner, foreign=CHOOSE_OWN_PARTNER)
     partner_name = serializers.CharField(source="partner.name", read_only=True)
     status = EnumField(AttendanceStatus, label=_("aanwezigheid"))
 
@@ -118,7 +112,9 @@ class DecisionSerializer(serializers.ModelSerializer):
 
 
 class ActionItemSerializer(serializers.ModelSerializer):
-    owner_partner = CoalitionPartnerField(required=False, allow_null=True)
+    owner_partner = TenantRelatedField(
+        Partner, foreign=CHOOSE_OWN_PARTNER, required=False, allow_null=True
+    )
     meeting = serializers.UUIDField(source="meeting.uuid", read_only=True)
 
     class Meta:
@@ -142,9 +138,7 @@ class CompleteActionSerializer(serializers.Serializer):
 
 
 class MeetingSerializer(serializers.ModelSerializer):
-    body = serializers.SlugRelatedField(
-        slug_field="uuid", queryset=Body.objects.all(), required=False, allow_null=True
-    )
+    body = TenantRelatedField(Body, required=False, allow_null=True)
     starts_at = serializers.DateTimeField(
         error_messages={"required": STARTS_AT_REQUIRED, "null": STARTS_AT_REQUIRED}
     )
