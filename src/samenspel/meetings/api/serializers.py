@@ -70,7 +70,7 @@ class AgendaItemSerializer(serializers.ModelSerializer):
 class AgendaItemUpdateSerializer(AgendaItemSerializer):
     """Corrects the subject or explanation; where the item came from stays."""
 
-    source_event = serializers.SlugRelatedField(slug_field="uuid", read_only=True)
+    source_event = TenantRelatedField(PartnerEvent, read_only=True)
     title = serializers.CharField(required=False, max_length=200)
 
     class Meta(AgendaItemSerializer.Meta):
