@@ -30,25 +30,20 @@ from samenspel.core.tenancy import MembershipLike, TenantQuerySet, lookup_or_404
 
 
 class CoalitionEndpoint(CoalitionScopedMixin, ApiEndpoint):
-    model: type[models.Model]
-
     def visible(self, model: type[models.Model]) -> TenantQuerySet[Any]:
         """The rows of a tenant model this person may see in this coalition."""
         rows = cast(TenantQuerySet[Any], model._default_manager.all())
         return rows.visible_to(cast("MembershipLike", self.membership))
 
-    def rows(self) -> TenantQuerySet[Any]:
+    def visible_rows(self) -> TenantQuerySet[Any]:
         return self.visible(self.model)
 
     def scope(self, queryset: TenantQuerySet[Any]) -> models.QuerySet[Any]:
         """Narrow, annotate or order the visible rows; the default keeps them all."""
         return queryset
 
-    def get_queryset(self) -> models.QuerySet[Any]:
-        if not hasattr(self, "membership"):
-            # Schema generation calls this without a request, so without a coalition.
-            return self.model._default_manager.none()
-        return self.scope(self.rows())
+    def rows(self) -> models.QuerySet[Any]:
+        return self.scope(self.visible_rows())
 
 
 class CoalitionObjectEndpoint(CoalitionEndpoint, ObjectEndpoint):
@@ -60,4 +55,4 @@ class CoalitionObjectEndpoint(CoalitionEndpoint, ObjectEndpoint):
     def lock_object(self) -> None:
         # The plain rows, not scope(): PostgreSQL refuses FOR UPDATE with aggregates or with the
         # nullable side of an outer join.
-        lookup_or_404(self.rows().select_for_update(), self.kwargs[self.lookup_url_kwarg])
+        lookup_or_404(self.visible_rows().select_for_update(), self.kwargs[self.lookup_url_kwarg])

@@ -236,7 +236,7 @@ class PartnerMapView(CoalitionEndpoint):
     pagination_class = None
 
     def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        partners = list(cast(PartnerQuerySet, self.rows()).current().order_by("name"))
+        partners = list(cast(PartnerQuerySet, self.visible_rows()).current().order_by("name"))
         _rings, dots = build_map(partners)
         missing = missing_kinds({partner.kind for partner in partners})
         return Response(self.get_serializer(PartnerMap(partners, dots, missing)).data)
