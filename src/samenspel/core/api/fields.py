@@ -44,3 +44,13 @@ class TenantRelatedField(serializers.SlugRelatedField):
         if not isinstance(data, str):  # a number or a list is no uuid (and must not be a 500)
             self.fail("invalid")
         return super().to_internal_value(data)
+
+
+class CountField(serializers.IntegerField):
+    """The number of items of a list attribute (`CountField(source="sources")`)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(read_only=True, **kwargs)
+
+    def to_representation(self, value: Any) -> int:
+        return len(value)

@@ -8,10 +8,9 @@ from typing import Any
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from samenspel.core.api.fields import FOREIGN_PARTNER, TenantRelatedField
+from samenspel.core.api.fields import FOREIGN_PARTNER, CountField, TenantRelatedField
 from samenspel.core.api.schema import EnumField
 from samenspel.funding.models import FundingKind, FundingSource
-from samenspel.funding.overview import Overview
 from samenspel.partners.models import Partner
 
 
@@ -68,27 +67,22 @@ class KindTotalSerializer(serializers.Serializer):
 
 
 class YearTotalSerializer(serializers.Serializer):
+    """One (year, amount) pair of `Overview.by_year`."""
+
     year = serializers.IntegerField()
     amount = serializers.DecimalField(max_digits=14, decimal_places=2)
 
+    def to_representation(self, instance: Any) -> Any:
+        return super().to_representation(dict(zip(("year", "amount"), instance, strict=True)))
+
 
 class FundingOverviewSerializer(serializers.Serializer):
+    """Serializes a `samenspel.funding.overview.Overview`."""
+
     today = serializers.DateField()
-    source_count = serializers.IntegerField()
+    source_count = CountField(source="sources")
     total = serializers.DecimalField(max_digits=14, decimal_places=2)
     by_kind = KindTotalSerializer(many=True)
     by_year = YearTotalSerializer(many=True)
     runs_out = RunsOutSerializer(many=True)
     warnings = RunsOutSerializer(many=True)
-
-
-def overview_data(overview: Overview) -> dict[str, Any]:
-    return {
-        "today": overview.today,
-        "source_count": len(overview.sources),
-        "total": overview.total,
-        "by_kind": overview.by_kind,
-        "by_year": [{"year": year, "amount": amount} for year, amount in overview.by_year],
-        "runs_out": overview.runs_out,
-        "warnings": overview.warnings,
-    }

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from samenspel.accounts import policy
+from samenspel.core.api.fields import CountField
 from samenspel.core.api.schema import EnumField
 from samenspel.partners.models import (
     Circle,
@@ -137,10 +138,6 @@ class PartnerMap:
     missing: list[str]
 
     @property
-    def partner_count(self) -> int:
-        return len(self.partners)
-
-    @property
     def circles(self) -> list[MapCircle]:
         return [
             MapCircle(circle, [dot for dot in self.dots if dot.partner.circle == circle.value])
@@ -175,6 +172,6 @@ class PartnerMapSerializer(serializers.Serializer):
     """The circles of involvement (Handreiking §3.2.5) with the current partners in each, numbered
     as on the page, and the handbook's partner kinds the coalition does not have yet."""
 
-    partner_count = serializers.IntegerField()
+    partner_count = CountField(source="partners")
     circles = MapCircleSerializer(many=True)
     missing_kinds = KindSerializer(many=True)
