@@ -49,10 +49,14 @@ class CoalitionEndpoint(CoalitionScopedMixin, ApiEndpoint):
 class CoalitionObjectEndpoint(CoalitionEndpoint, ObjectEndpoint):
     """One object of the coalition, found by the uuid in `lookup_url_kwarg`."""
 
+    def object_lookup(self) -> dict[str, Any]:
+        """How the URL names the object; {} for the coalition's only one (its covenant)."""
+        return {"uuid": self.kwargs[self.lookup_url_kwarg]}
+
     def find_object(self) -> Any:
-        return lookup_or_404(self.get_queryset(), self.kwargs[self.lookup_url_kwarg])
+        return lookup_or_404(self.get_queryset(), **self.object_lookup())
 
     def lock_object(self) -> None:
         # The plain rows, not scope(): PostgreSQL refuses FOR UPDATE with aggregates or with the
         # nullable side of an outer join.
-        lookup_or_404(self.visible_rows().select_for_update(), self.kwargs[self.lookup_url_kwarg])
+        lookup_or_404(self.visible_rows().select_for_update(), **self.object_lookup())
