@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TypeVar
+from typing import TypeVar, cast
 from uuid import UUID
 
 from django.db.models import Prefetch, QuerySet
@@ -10,7 +10,14 @@ from django.shortcuts import get_object_or_404
 
 from samenspel.coalitions.models import Coalition
 from samenspel.core.queries import related_count
-from samenspel.meetings.models import ActionItem, AgendaItem, Attendance, Decision, Meeting
+from samenspel.meetings.models import (
+    ActionItem,
+    ActionItemQuerySet,
+    AgendaItem,
+    Attendance,
+    Decision,
+    Meeting,
+)
 
 PartT = TypeVar("PartT", AgendaItem, Attendance, Decision, ActionItem)
 
@@ -26,20 +33,7 @@ def meeting_or_404(coalition: Coalition, meeting: UUID | str) -> Meeting:
 def meeting_detail(coalition: Coalition, meeting: UUID | str) -> Meeting:
     """A meeting with its agenda, attendance, decisions and actions loaded."""
     found = get_object_or_404(
-        Meeting.objects.select_related("body").prefetch_related(
-            Prefetch(
-                "agenda_items",
-                queryset=AgendaItem.objects.select_related("source_event__partner"),
-            ),
-            Prefetch("attendance", queryset=Attendance.objects.select_related("partner")),
-            "decisions",
-            Prefetch(
-                "actions",
-                queryset=ActionItem.objects.select_related("owner_partner").order_by(
-                    "done_on", "due_on", "pk"
-                ),
-            ),
-        ),
+        with_parts(Meeting.objects.all()),
         coalition=coalition,
         uuid=meeting,
     )
@@ -47,10 +41,33 @@ def meeting_detail(coalition: Coalition, meeting: UUID | str) -> Meeting:
     return found
 
 
+def with_parts(meetings: QuerySet[Meeting]) -> QuerySet[Meeting]:
+    """Meetings with their agenda, attendance, decisions and actions loaded."""
+    return meetings.select_related("body").prefetch_related(
+        Prefetch(
+            "agenda_items",
+            queryset=AgendaItem.objects.select_related("source_event__partner"),
+        ),
+        Prefetch("attendance", queryset=Attendance.objects.select_related("partner")),
+        "decisions",
+        Prefetch(
+            "actions",
+            queryset=ActionItem.objects.select_related("owner_partner").order_by(
+                "done_on", "due_on", "pk"
+            ),
+        ),
+    )
+
+
 def open_actions(coalition: Coalition) -> QuerySet[ActionItem]:
+    return listed_open_actions(ActionItem.objects.filter(meeting__coalition=coalition))
+
+
+def listed_open_actions(actions: QuerySet[ActionItem]) -> QuerySet[ActionItem]:
+    """The open ones among `actions`, first deadline first."""
     return (
-        ActionItem.objects.open()
-        .filter(meeting__coalition=coalition)
+        cast(ActionItemQuerySet, actions)
+        .open()
         .select_related("meeting", "owner_partner")
         .order_by("due_on", "meeting__starts_at", "pk")
     )
