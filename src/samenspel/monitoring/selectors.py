@@ -16,11 +16,13 @@ from samenspel.monitoring.models import ALL_ADULTS, LonelinessEstimate, Region
 
 def neighbourhoods_of(coalition: Coalition) -> QuerySet[Neighbourhood]:
     """The coalition's wijken and kernen, each with the number of activities there (any status)."""
-    return (
-        Neighbourhood.objects.filter(coalition=coalition)
-        .annotate(activity_count=related_count(Activity.objects.all(), "neighbourhood"))
-        .order_by("name", "pk")
-    )
+    return listed_neighbourhoods(Neighbourhood.objects.filter(coalition=coalition))
+
+
+def listed_neighbourhoods(neighbourhoods: QuerySet[Neighbourhood]) -> QuerySet[Neighbourhood]:
+    return neighbourhoods.annotate(
+        activity_count=related_count(Activity.objects.all(), "neighbourhood")
+    ).order_by("name", "pk")
 
 
 def neighbourhood_or_404(coalition: Coalition, neighbourhood_uuid: UUID | str) -> Neighbourhood:
