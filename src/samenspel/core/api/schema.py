@@ -25,6 +25,7 @@ from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.plumbing import ResolvedComponent
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
 from rest_framework import serializers
+from rest_framework.mixins import ListModelMixin
 
 from samenspel.core.api.problems import PROBLEM_CONTENT_TYPE
 
@@ -124,6 +125,14 @@ class ProblemAutoSchema(AutoSchema):
     def _versioned(self) -> bool:
         return bool(getattr(self.view, "versioned", False))
 
+    def _paginated(self) -> bool:
+        """A list with pages: ?page=… past the end or not a number is a 400 or 404."""
+        return (
+            self.method == "GET"
+            and isinstance(self.view, ListModelMixin)
+            and bool(getattr(self.view, "pagination_class", None))
+        )
+
     def get_override_parameters(self) -> list[Any]:
         parameters = list(super().get_override_parameters())
         if self._versioned():
@@ -141,7 +150,7 @@ class ProblemAutoSchema(AutoSchema):
         if (
             self.method in BODY_METHODS
             or getattr(self.view, "filterset_class", None)
-            or self._is_list_view()
+            or self._paginated()
         ):
             codes.add("400")
         if self.method in BODY_METHODS:
