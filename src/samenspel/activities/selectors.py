@@ -76,9 +76,13 @@ def activity_list_of(coalition: Coalition) -> ActivityQuerySet:
 def activities_of(coalition: Coalition) -> ActivityQuerySet:
     """The coalition's activities with everything a list row shows, in a fixed number of
     queries (one per related table) whatever the number of activities."""
+    return listed_activities(Activity.objects.filter(coalition=coalition))
+
+
+def listed_activities(activities: ActivityQuerySet) -> ActivityQuerySet:
+    """`activities` with everything a list row shows, title order."""
     return (
-        Activity.objects.filter(coalition=coalition)
-        .select_related("neighbourhood", "checked_by")
+        activities.select_related("neighbourhood", "checked_by")
         .prefetch_related(
             Prefetch("providers", queryset=Partner.objects.order_by("name")),
             "target_groups",
@@ -104,11 +108,11 @@ def activity_or_404(coalition: Coalition, activity_uuid: UUID | str) -> Activity
 
 def reach_of(activity: Activity) -> QuerySet[ReachRecord]:
     """The activity's reach records, newest period first, with their counts per group."""
-    return (
-        ReachRecord.objects.filter(activity=activity)
-        .prefetch_related("by_group")
-        .order_by("-period_start", "-period_end", "pk")
-    )
+    return listed_reach(ReachRecord.objects.filter(activity=activity))
+
+
+def listed_reach(records: QuerySet[ReachRecord]) -> QuerySet[ReachRecord]:
+    return records.prefetch_related("by_group").order_by("-period_start", "-period_end", "pk")
 
 
 def record_or_404(activity: Activity, record_uuid: UUID | str) -> ReachRecord:
