@@ -22,5 +22,5 @@ urlpatterns = [
     path("", include("samenspel.activities.api.import_urls")),
     path("open/", include("samenspel.activities.api.public_urls")),
     path("", include("samenspel.monitoring.api.urls")),
-    re_path(r"", not_found_endpoint),  # last: what matched nothing above
+    re_path(r"", not_found_endpoint, name="api_not_found"),  # last: what matched nothing above
 ]
