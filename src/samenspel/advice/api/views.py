@@ -1,7 +1,7 @@
 """API v1 for advice: the coalition's findings, and setting one aside or back.
 
 Same policy as the findings page: VIEW_FINDINGS to read, DISMISS_FINDING to set aside or
-restore; outsiders get 404 through `CoalitionScopedMixin`. The findings are computed on request
+restore; outsiders get 404 through `CoalitionEndpoint`. The findings are computed on request
 from the coalition's own data (`advice.services.advice`); the writes are the service functions.
 """
 

@@ -1,7 +1,7 @@
 """API v1 for the ambition, agreements per partner, process design and covenant.
 
 Same policy as the pages: reading needs VIEW_COALITION, writing EDIT_COALITION; outsiders get 404
-through `CoalitionScopedMixin`. Every write is one call to `agreements.services`."""
+through `CoalitionEndpoint`. Every write is one call to `agreements.services`."""
 
 from __future__ import annotations
 

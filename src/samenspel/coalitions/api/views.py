@@ -1,6 +1,6 @@
 """API v1 for coalitions: the same capabilities as the pages, under the same policy.
 
-Every view below `coalitions/<uuid:coalition>/` goes through `CoalitionScopedMixin` (404 for
+Every view below `coalitions/<uuid:coalition>/` goes through `CoalitionEndpoint` (404 for
 outsiders, 403 for members without the right); every write is one call to a service function.
 """
 

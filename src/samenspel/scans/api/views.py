@@ -1,7 +1,7 @@
 """API v1 for scans: instruments, rounds, results, trends, collaboration health, and the
 respondent's questionnaire behind a personal link.
 
-Below `coalitions/<uuid:coalition>/` every view goes through `CoalitionScopedMixin` (404 for
+Below `coalitions/<uuid:coalition>/` every view is a `CoalitionEndpoint` (404 for
 outsiders, 403 for members without the right) and asks the same policy as the pages: rounds and
 results need VIEW_SCAN_RESULTS, creating, opening, closing and the list of respondents need
 MANAGE_SCANS. Results are aggregates from `scans.results` (small groups folded, anonymous rounds
@@ -34,7 +34,7 @@ from samenspel.accounts.api.base import CoalitionEndpoint, CoalitionObjectEndpoi
 from samenspel.accounts.policy import Permission
 from samenspel.core.api.problems import PROBLEM_CONTENT_TYPE, problem_exception_handler
 from samenspel.core.api.schema import PROBLEM_DESCRIPTIONS, ProblemAutoSchema, ProblemSerializer
-from samenspel.core.api.views import ApiEndpoint, LoginExemptAPIMixin
+from samenspel.core.api.views import ApiEndpoint
 from samenspel.core.tenancy import lookup_or_404
 from samenspel.partners.models import ContactPerson
 from samenspel.scans import services
@@ -460,12 +460,11 @@ RESPOND_ERRORS = {
         auth=[],
     ),
 )
-class RespondView(LoginExemptAPIMixin, generics.GenericAPIView):
+class RespondView(ApiEndpoint):
     authentication_classes: list[Any] = []
     permission_classes = [AllowAny]
     throttle_classes = [RespondentThrottle]
     serializer_class = AnswersSerializer
-    filter_backends: list[Any] = []
     pagination_class = None
     http_method_names = ["get", "put", "post", "head", "options"]
     schema = PublicSchema()
