@@ -10,7 +10,6 @@ from django.urls import reverse
 from django.utils import timezone
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import generics
-from rest_framework.pagination import PageNumberPagination
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -22,6 +21,7 @@ from samenspel.activities.public_selectors import (
     finder_activities_in_full,
     published_finder_or_404,
 )
+from samenspel.core.api.pagination import Pagination
 from samenspel.core.api.problems import PROBLEM_CONTENT_TYPE
 from samenspel.core.api.schema import ProblemSerializer
 from samenspel.core.api.views import ApiEndpoint
@@ -29,7 +29,7 @@ from samenspel.core.api.views import ApiEndpoint
 TAG = "open data"
 
 
-class HSDSPagination(PageNumberPagination):
+class HSDSPagination(Pagination):
     """HSDS's page envelope (`contents` plus page facts). `per_page` up to 1000, so the whole
     offer of a coalition fits in one download."""
 

@@ -64,6 +64,15 @@ class ActivitiesApiMixin(CoalitionEndpoint):
         return lookup_or_404(self.activities(), activity.uuid)
 
 
+class ReachEndpoint(ActivitiesApiMixin):
+    model = ReachRecord
+    serializer_class = ReachRecordSerializer
+
+    def scope(self, queryset: QuerySet[ReachRecord]) -> QuerySet[ReachRecord]:
+        activity = self.editable_activity()  # 404, or 403 for a write by someone else
+        return selectors.listed_reach(queryset.filter(activity=activity)).select_related("activity")
+
+
 @extend_schema_view(
     get=extend_schema(
         tags=[TAG],
@@ -167,15 +176,6 @@ class ActivityCheck(ActivitiesApiMixin):
         description="Alleen aantallen, nooit namen; één record per periode.",
     ),
 )
-class ReachEndpoint(ActivitiesApiMixin):
-    model = ReachRecord
-    serializer_class = ReachRecordSerializer
-
-    def scope(self, queryset: QuerySet[ReachRecord]) -> QuerySet[ReachRecord]:
-        activity = self.editable_activity()  # 404, or 403 for a write by someone else
-        return selectors.listed_reach(queryset.filter(activity=activity)).select_related("activity")
-
-
 class ReachListCreate(ReachEndpoint, generics.ListCreateAPIView):
     def post(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         self.activity = self.editable_activity()  # 404 or 403 before looking at the input

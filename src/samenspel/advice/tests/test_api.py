@@ -26,6 +26,7 @@ def outsider():
 
 def client_for(user) -> APIClient:
     client = APIClient()
+    client.default_format = "json"  # the API reads JSON bodies only
     client.force_authenticate(user)
     return client
 

@@ -25,7 +25,6 @@ from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.plumbing import ResolvedComponent
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
 from rest_framework import serializers
-from rest_framework.mixins import ListModelMixin
 
 from samenspel.core.api.problems import PROBLEM_CONTENT_TYPE
 
@@ -121,16 +120,42 @@ IF_MATCH = OpenApiParameter(
 )
 
 
+# Django writes times without an offset ("10:00:00"); JSON Schema's format "time" demands one.
+TIME_PATTERN = r"^\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?$"
+
+
+def _as_sent(field: Any, schema: dict[str, Any]) -> dict[str, Any]:
+    """The field's schema as the API really writes it: times without an offset, and "" where a
+    formatted string (e-mail address, URL) may be left blank."""
+    if isinstance(field, serializers.TimeField):
+        schema = {key: value for key, value in schema.items() if key != "format"}
+        schema["pattern"] = TIME_PATTERN
+    if getattr(field, "allow_blank", False) and "format" in schema:
+        schema = {"anyOf": [schema, {"type": "string", "maxLength": 0}]}
+    return schema
+
+
 class ProblemAutoSchema(AutoSchema):
     def _versioned(self) -> bool:
         return bool(getattr(self.view, "versioned", False))
+
+    def _map_serializer_field(
+        self, field: Any, direction: Any, bypass_extensions: bool = False
+    ) -> Any:
+        return _as_sent(field, super()._map_serializer_field(field, direction, bypass_extensions))
+
+    def _has_query_input(self) -> bool:
+        return any(
+            not isinstance(parameter, OpenApiParameter) or parameter.location == "query"
+            for parameter in self.get_override_parameters()
+        )
 
     def _paginated(self) -> bool:
         """A list with pages: ?page=… past the end or not a number is a 400 or 404."""
         return (
             self.method == "GET"
-            and isinstance(self.view, ListModelMixin)
             and bool(getattr(self.view, "pagination_class", None))
+            and not self._versioned()
         )
 
     def get_override_parameters(self) -> list[Any]:
@@ -151,8 +176,11 @@ class ProblemAutoSchema(AutoSchema):
             self.method in BODY_METHODS
             or getattr(self.view, "filterset_class", None)
             or self._paginated()
+            or self._has_query_input()
         ):
             codes.add("400")
+        if self._paginated():
+            codes.add("404")  # a page past the end
         if self.method in BODY_METHODS:
             codes.add("415")
         if self._versioned() and self.method in BODY_METHODS | {"DELETE"}:

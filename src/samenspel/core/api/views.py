@@ -2,8 +2,8 @@
 
 `ApiEndpoint` is what every endpoint shares: authentication inside DRF (so Django's
 LoginRequiredMiddleware lets it through and DRF answers 401), problem+json errors documented in
-the schema, and no PUT unless an endpoint names it (partial updates are the rule); OPTIONS answers
-with DRF's metadata of the fields. `ObjectEndpoint` adds what one object at a URL needs: an `ETag` on every
+the schema, JSON bodies, and no PUT unless an endpoint names it (partial updates are the rule);
+OPTIONS answers with DRF's metadata of the fields. `ObjectEndpoint` adds what one object at a URL needs: an `ETag` on every
 answer that shows it, and `If-Match` on writes, checked while the row is locked.
 
 Coalition-scoped endpoints build on these in `samenspel.accounts.api.base`.
@@ -17,6 +17,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.db import models, transaction
 from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework import generics
+from rest_framework.parsers import JSONParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -50,6 +51,9 @@ class ApiEndpoint(LoginExemptAPIMixin, ApiViewMixin, generics.GenericAPIView):
     runs without a request) away from `rows()`."""
 
     http_method_names = ["get", "post", "patch", "delete", "head", "options"]
+    # JSON only, unless an endpoint takes files: form encoding flattens lists and objects, so
+    # invalid input could arrive as something else than was sent.
+    parser_classes = [JSONParser]
     lookup_field = "uuid"
     model: type[models.Model]
 
@@ -97,6 +101,19 @@ class ObjectEndpoint(ApiEndpoint):
         if writing:
             require_match(self.request.headers.get("If-Match"), self.representation(obj))
         return obj
+
+    def update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        """DRF's update, answering with the whole object: a partial serializer would leave out
+        read-only fields that have a default (counts), so the answer would not match GET."""
+        instance = self.get_object()
+        partial = kwargs.pop("partial", False)
+        serializer = self.get_serializer(instance, data=request.data, partial=partial)
+        serializer.is_valid(raise_exception=True)
+        self.perform_update(serializer)  # type: ignore[attr-defined]
+        return Response(self.representation(serializer.instance))
+
+    def partial_update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        return self.update(request, *args, partial=True, **kwargs)
 
     def dispatch(self, request: Any, *args: Any, **kwargs: Any) -> Any:
         if request.method in WRITES:

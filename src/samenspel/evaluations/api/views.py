@@ -24,14 +24,6 @@ TAG = "evaluations"
 WRITES = dict.fromkeys(("POST", "PATCH", "DELETE"), Permission.EDIT_COALITION)
 
 
-@extend_schema_view(
-    get=extend_schema(tags=[TAG], summary="Evaluatiemomenten", description="Nieuwste eerst."),
-    post=extend_schema(
-        tags=[TAG],
-        summary="Evaluatiemoment plannen",
-        description="Eén gepland moment per coalitie per kalenderjaar (Handreiking §1.2.4).",
-    ),
-)
 class MomentEndpoint(CoalitionEndpoint):
     model = EvaluationMoment
     serializer_class = MomentSerializer
@@ -41,6 +33,23 @@ class MomentEndpoint(CoalitionEndpoint):
         return listed_moments(queryset)
 
 
+class EvaluationEndpoint(CoalitionEndpoint):
+    model = Evaluation
+    serializer_class = EvaluationSerializer
+    permission_by_method = WRITES
+
+    def scope(self, queryset: QuerySet[Evaluation]) -> QuerySet[Evaluation]:
+        return listed_evaluations(queryset)
+
+
+@extend_schema_view(
+    get=extend_schema(tags=[TAG], summary="Evaluatiemomenten", description="Nieuwste eerst."),
+    post=extend_schema(
+        tags=[TAG],
+        summary="Evaluatiemoment plannen",
+        description="Eén gepland moment per coalitie per kalenderjaar (Handreiking §1.2.4).",
+    ),
+)
 class MomentListCreate(MomentEndpoint, generics.ListCreateAPIView):
     def perform_create(self, serializer: BaseSerializer[Any]) -> None:
         serializer.instance = services.plan_moment(
@@ -73,15 +82,6 @@ class MomentDetail(MomentEndpoint, CoalitionObjectEndpoint, generics.RetrieveUpd
     get=extend_schema(tags=[TAG], summary="Evaluaties", description="Nieuwste eerst."),
     post=extend_schema(tags=[TAG], summary="Evaluatie vastleggen"),
 )
-class EvaluationEndpoint(CoalitionEndpoint):
-    model = Evaluation
-    serializer_class = EvaluationSerializer
-    permission_by_method = WRITES
-
-    def scope(self, queryset: QuerySet[Evaluation]) -> QuerySet[Evaluation]:
-        return listed_evaluations(queryset)
-
-
 class EvaluationListCreate(EvaluationEndpoint, generics.ListCreateAPIView):
     def perform_create(self, serializer: BaseSerializer[Any]) -> None:
         serializer.instance = services.record_evaluation(

@@ -31,10 +31,6 @@ TAG = "funding"
 WRITES = dict.fromkeys(("POST", "PATCH", "DELETE"), Permission.EDIT_COALITION)
 
 
-@extend_schema_view(
-    get=extend_schema(tags=[TAG], summary="Financieringsbronnen van de coalitie"),
-    post=extend_schema(tags=[TAG], summary="Financieringsbron toevoegen"),
-)
 class SourceEndpoint(CoalitionEndpoint):
     model = FundingSource
     serializer_class = FundingSourceSerializer
@@ -44,6 +40,10 @@ class SourceEndpoint(CoalitionEndpoint):
         return listed_sources(cast(FundingSourceQuerySet, queryset))
 
 
+@extend_schema_view(
+    get=extend_schema(tags=[TAG], summary="Financieringsbronnen van de coalitie"),
+    post=extend_schema(tags=[TAG], summary="Financieringsbron toevoegen"),
+)
 class SourceListCreate(SourceEndpoint, generics.ListCreateAPIView):
     def perform_create(self, serializer: BaseSerializer[Any]) -> None:
         serializer.instance = services.create_source(

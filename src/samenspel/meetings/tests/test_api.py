@@ -9,6 +9,7 @@ from samenspel.meetings.tests.factories import ActionItemFactory, MeetingFactory
 
 def api(membership) -> APIClient:
     client = APIClient()
+    client.default_format = "json"  # the API reads JSON bodies only
     _token, raw = api_token_for(membership.user)
     client.credentials(HTTP_AUTHORIZATION=f"Token {raw}")
     return client

@@ -40,10 +40,6 @@ TAG = "monitoring"
 WRITES = dict.fromkeys(("POST", "PATCH", "DELETE"), Permission.MANAGE_NEIGHBOURHOODS)
 
 
-@extend_schema_view(
-    get=extend_schema(tags=[TAG], summary="Wijken en kernen van de coalitie"),
-    post=extend_schema(tags=[TAG], summary="Wijk of kern toevoegen"),
-)
 class NeighbourhoodEndpoint(CoalitionEndpoint):
     """Wijken with their number of activities; answers show a wijk as it is after the write."""
 
@@ -58,6 +54,10 @@ class NeighbourhoodEndpoint(CoalitionEndpoint):
         return lookup_or_404(self.rows(), neighbourhood.uuid)
 
 
+@extend_schema_view(
+    get=extend_schema(tags=[TAG], summary="Wijken en kernen van de coalitie"),
+    post=extend_schema(tags=[TAG], summary="Wijk of kern toevoegen"),
+)
 class NeighbourhoodListCreate(NeighbourhoodEndpoint, generics.ListCreateAPIView):
     def perform_create(self, serializer: BaseSerializer[Any]) -> None:
         created = services.create_neighbourhood(
