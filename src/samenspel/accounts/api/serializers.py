@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from samenspel.accounts.models import ApiToken, Invitation, Membership, Role
-from samenspel.core.api.fields import TenantRelatedField
+from samenspel.core.api.fields import CharField, ModelSerializer, TenantRelatedField
 from samenspel.partners.models import Partner
 
 PARTNER_ERRORS = {
@@ -18,13 +18,13 @@ PARTNER_ERRORS = {
 
 class ObtainTokenSerializer(serializers.Serializer):
     email = serializers.EmailField(label=_("e-mailadres"), max_length=254)
-    password = serializers.CharField(
+    password = CharField(
         label=_("wachtwoord"),
         write_only=True,
         trim_whitespace=False,
         style={"input_type": "password"},
     )
-    name = serializers.CharField(
+    name = CharField(
         label=_("naam"),
         max_length=100,
         required=False,
@@ -36,19 +36,17 @@ class ObtainTokenSerializer(serializers.Serializer):
 
 
 class ApiTokenCreateSerializer(serializers.Serializer):
-    name = serializers.CharField(
-        label=_("naam"), max_length=100, help_text=_("Waarvoor gebruikt u dit token?")
-    )
+    name = CharField(label=_("naam"), max_length=100, help_text=_("Waarvoor gebruikt u dit token?"))
 
 
-class ApiTokenSerializer(serializers.ModelSerializer):
+class ApiTokenSerializer(ModelSerializer):
     class Meta:
         model = ApiToken
         fields = ["uuid", "name", "prefix", "created_at", "last_used_at"]
         read_only_fields = fields
 
 
-class NewApiTokenSerializer(serializers.ModelSerializer):
+class NewApiTokenSerializer(ModelSerializer):
     token = serializers.SerializerMethodField(
         help_text=_("Het token zelf. Alleen in dit antwoord te zien: bewaar het veilig.")
     )
@@ -65,22 +63,22 @@ class NewApiTokenSerializer(serializers.ModelSerializer):
 # --- members and invitations --------------------------------------------------------------------
 
 
-class MemberPartnerSerializer(serializers.ModelSerializer):
+class MemberPartnerSerializer(ModelSerializer):
     class Meta:
         model = Partner
         fields = ["uuid", "name"]
         read_only_fields = fields
 
 
-class MemberSerializer(serializers.ModelSerializer):
-    name = serializers.CharField(source="user.full_name", read_only=True)
+class MemberSerializer(ModelSerializer):
+    name = CharField(source="user.full_name", read_only=True)
     email = serializers.EmailField(
         source="user.email",
         read_only=True,
         allow_null=True,
         help_text=_("Alleen zichtbaar voor wie de leden beheert."),
     )
-    role_display = serializers.CharField(source="get_role_display", read_only=True)
+    role_display = CharField(source="get_role_display", read_only=True)
     partner = MemberPartnerSerializer(read_only=True, allow_null=True)
 
     class Meta:
@@ -107,12 +105,10 @@ class MemberRoleSerializer(serializers.Serializer):
     )
 
 
-class InvitationSerializer(serializers.ModelSerializer):
-    role_display = serializers.CharField(source="get_role_display", read_only=True)
+class InvitationSerializer(ModelSerializer):
+    role_display = CharField(source="get_role_display", read_only=True)
     partner = MemberPartnerSerializer(read_only=True, allow_null=True)
-    invited_by = serializers.CharField(
-        source="invited_by.full_name", read_only=True, allow_null=True
-    )
+    invited_by = CharField(source="invited_by.full_name", read_only=True, allow_null=True)
 
     class Meta:
         model = Invitation

@@ -42,6 +42,7 @@ from samenspel.activities.importing import (
     row_errors as errors_of,
 )
 from samenspel.activities.models import ActivityImport, ImportStatus
+from samenspel.core.api.fields import CharField, ModelSerializer
 from samenspel.core.api.schema import EnumField
 
 TAG = "activity-imports"
@@ -72,21 +73,19 @@ class UploadSerializer(serializers.Serializer):
 
 class RowErrorSerializer(serializers.Serializer):
     row = serializers.IntegerField(help_text=_lazy("Rijnummer zoals het rekenblad het toont."))
-    column = serializers.CharField(
-        help_text=_lazy("De kolomkop zoals in het bestand; leeg voor de hele rij.")
-    )
-    message = serializers.CharField()
-    text = serializers.CharField(
+    column = CharField(help_text=_lazy("De kolomkop zoals in het bestand; leeg voor de hele rij."))
+    message = CharField()
+    text = CharField(
         help_text=_lazy(
             "De hele melding, bijvoorbeeld: Rij 7, kolom 'kosten': 'twee euro' is geen bedrag."
         )
     )
 
 
-class ImportSerializer(serializers.ModelSerializer):
+class ImportSerializer(ModelSerializer):
     status = EnumField(ImportStatus, read_only=True)
     good_count = serializers.IntegerField(read_only=True)
-    notes = serializers.ListField(child=serializers.CharField(), read_only=True)
+    notes = serializers.ListField(child=CharField(), read_only=True)
     row_errors = serializers.SerializerMethodField(
         help_text=_lazy("De fouten per rij en kolom (hoogstens 1000), zolang het een voorbeeld is.")
     )

@@ -54,3 +54,37 @@ class CountField(serializers.IntegerField):
 
     def to_representation(self, value: Any) -> int:
         return len(value)
+
+
+class CharField(serializers.CharField):
+    """Text that must arrive as text: DRF's own CharField turns 12 or 1.5 into "12" and "1.5",
+    so a client that sends the wrong type would not hear about it."""
+
+    def to_internal_value(self, data: Any) -> str:
+        if not isinstance(data, str):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
+class DateTimeField(serializers.DateTimeField):
+    """A moment from 1900 on: earlier ones would be written with the local mean time offsets of
+    the time zone database (+00:19:32 in Amsterdam), which are no valid RFC 3339 offsets."""
+
+    default_error_messages = {"too_early": _("Kies een moment vanaf 1900.")}
+
+    def to_internal_value(self, value: Any) -> Any:
+        moment = super().to_internal_value(value)
+        if moment.year < 1900:
+            self.fail("too_early")
+        return moment
+
+
+class ModelSerializer(serializers.ModelSerializer):
+    """DRF's ModelSerializer with the strict text and moment fields above."""
+
+    serializer_field_mapping = {
+        **serializers.ModelSerializer.serializer_field_mapping,
+        models.CharField: CharField,
+        models.TextField: CharField,
+        models.DateTimeField: DateTimeField,
+    }

@@ -110,7 +110,7 @@ class ObjectEndpoint(ApiEndpoint):
         serializer = self.get_serializer(instance, data=request.data, partial=partial)
         serializer.is_valid(raise_exception=True)
         self.perform_update(serializer)  # type: ignore[attr-defined]
-        return Response(self.representation(serializer.instance))
+        return Response(self.representation(cast(models.Model, serializer.instance)))
 
     def partial_update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         return self.update(request, *args, partial=True, **kwargs)

@@ -64,6 +64,7 @@ def client_for(user) -> Client:
 
 def api_for(user) -> APIClient:
     client = APIClient(HTTP_ACCEPT_LANGUAGE="nl")
+    client.default_format = "json"  # the API reads JSON bodies only
     client.force_authenticate(user)
     return client
 

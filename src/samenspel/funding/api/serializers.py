@@ -8,16 +8,22 @@ from typing import Any
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from samenspel.core.api.fields import FOREIGN_PARTNER, CountField, TenantRelatedField
+from samenspel.core.api.fields import (
+    FOREIGN_PARTNER,
+    CharField,
+    CountField,
+    ModelSerializer,
+    TenantRelatedField,
+)
 from samenspel.core.api.schema import EnumField
 from samenspel.funding.models import FundingKind, FundingSource
 from samenspel.partners.models import Partner
 
 
-class FundingSourceSerializer(serializers.ModelSerializer):
+class FundingSourceSerializer(ModelSerializer):
     kind = EnumField(FundingKind, label=_("soort financiering"))
-    kind_label = serializers.CharField(source="get_kind_display", read_only=True)
-    funder = serializers.CharField(read_only=True, help_text=_("Naam van de financier."))
+    kind_label = CharField(source="get_kind_display", read_only=True)
+    funder = CharField(read_only=True, help_text=_("Naam van de financier."))
     funder_partner = TenantRelatedField(
         Partner,
         foreign=FOREIGN_PARTNER,
@@ -42,7 +48,7 @@ class FundingSourceSerializer(serializers.ModelSerializer):
 
 class RunsOutSerializer(serializers.Serializer):
     uuid = serializers.UUIDField(source="source.uuid", help_text=_("De financieringsbron."))
-    funder = serializers.CharField(source="source.funder")
+    funder = CharField(source="source.funder")
     kind = EnumField(FundingKind, source="source.kind")
     amount = serializers.DecimalField(max_digits=12, decimal_places=2, source="source.amount")
     end_date = serializers.DateField()
@@ -61,7 +67,7 @@ class RunsOutSerializer(serializers.Serializer):
 
 class KindTotalSerializer(serializers.Serializer):
     kind = EnumField(FundingKind)
-    label = serializers.CharField()  # type: ignore[assignment]
+    label = CharField()  # type: ignore[assignment]
     count = serializers.IntegerField()
     amount = serializers.DecimalField(max_digits=14, decimal_places=2)
 

@@ -7,7 +7,13 @@ from typing import Any
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from samenspel.core.api.fields import FOREIGN_PARTNER, TenantRelatedField
+from samenspel.core.api.fields import (
+    FOREIGN_PARTNER,
+    CharField,
+    DateTimeField,
+    ModelSerializer,
+    TenantRelatedField,
+)
 from samenspel.core.api.schema import EnumField
 from samenspel.meetings.models import (
     ActionItem,
@@ -25,9 +31,9 @@ CHOOSE_OWN_PARTNER = _("Kies een partner van deze coalitie.")
 STARTS_AT_REQUIRED = _("Vul de datum en begintijd van het overleg in.")
 
 
-class BodySerializer(serializers.ModelSerializer):
+class BodySerializer(ModelSerializer):
     kind = EnumField(BodyKind, label=_("soort overleg"))
-    kind_label = serializers.CharField(source="get_kind_display", read_only=True)
+    kind_label = CharField(source="get_kind_display", read_only=True)
     members = TenantRelatedField(Partner, foreign=FOREIGN_PARTNER, many=True, required=False)
 
     class Meta:
@@ -36,7 +42,7 @@ class BodySerializer(serializers.ModelSerializer):
         read_only_fields = ["uuid"]
 
 
-class AgendaItemSerializer(serializers.ModelSerializer):
+class AgendaItemSerializer(ModelSerializer):
     source_event = TenantRelatedField(
         PartnerEvent,
         foreign=_("Deze verandering hoort niet bij deze coalitie."),
@@ -44,7 +50,7 @@ class AgendaItemSerializer(serializers.ModelSerializer):
         allow_null=True,
         help_text=_("Een verandering bij een partner van deze coalitie."),
     )
-    title = serializers.CharField(required=False, allow_blank=True, max_length=200)
+    title = CharField(required=False, allow_blank=True, max_length=200)
 
     class Meta:
         model = AgendaItem
@@ -71,7 +77,7 @@ class AgendaItemUpdateSerializer(AgendaItemSerializer):
     """Corrects the subject or explanation; where the item came from stays."""
 
     source_event = TenantRelatedField(PartnerEvent, read_only=True)
-    title = serializers.CharField(required=False, max_length=200)
+    title = CharField(required=False, max_length=200)
 
     class Meta(AgendaItemSerializer.Meta):
         read_only_fields = ["uuid", "order", "finding_rule", "finding_subject"]
@@ -80,9 +86,9 @@ class AgendaItemUpdateSerializer(AgendaItemSerializer):
         return attrs
 
 
-class AttendanceSerializer(serializers.ModelSerializer):
+class AttendanceSerializer(ModelSerializer):
     partner = TenantRelatedField(Partner, foreign=CHOOSE_OWN_PARTNER)
-    partner_name = serializers.CharField(source="partner.name", read_only=True)
+    partner_name = CharField(source="partner.name", read_only=True)
     status = EnumField(AttendanceStatus, label=_("aanwezigheid"))
 
     class Meta:
@@ -91,27 +97,27 @@ class AttendanceSerializer(serializers.ModelSerializer):
         read_only_fields = ["uuid"]
 
 
-class AttendanceUpdateSerializer(serializers.ModelSerializer):
+class AttendanceUpdateSerializer(ModelSerializer):
     """A new status for a partner already on the list (remove the row to take them off)."""
 
     partner: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
         slug_field="uuid", read_only=True
     )
-    partner_name = serializers.CharField(source="partner.name", read_only=True)
+    partner_name = CharField(source="partner.name", read_only=True)
     status = EnumField(AttendanceStatus, label=_("aanwezigheid"))
 
     class Meta(AttendanceSerializer.Meta):
         pass
 
 
-class DecisionSerializer(serializers.ModelSerializer):
+class DecisionSerializer(ModelSerializer):
     class Meta:
         model = Decision
         fields = ["uuid", "number", "text", "created_at"]
         read_only_fields = ["uuid", "number", "created_at"]
 
 
-class ActionItemSerializer(serializers.ModelSerializer):
+class ActionItemSerializer(ModelSerializer):
     owner_partner = TenantRelatedField(
         Partner, foreign=CHOOSE_OWN_PARTNER, required=False, allow_null=True
     )
@@ -137,9 +143,9 @@ class CompleteActionSerializer(serializers.Serializer):
     done_on = serializers.DateField(required=False, help_text=_("Standaard vandaag."))
 
 
-class MeetingSerializer(serializers.ModelSerializer):
+class MeetingSerializer(ModelSerializer):
     body = TenantRelatedField(Body, required=False, allow_null=True)
-    starts_at = serializers.DateTimeField(
+    starts_at = DateTimeField(
         error_messages={"required": STARTS_AT_REQUIRED, "null": STARTS_AT_REQUIRED}
     )
     decision_count = serializers.IntegerField(read_only=True, default=0)

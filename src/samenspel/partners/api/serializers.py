@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from samenspel.accounts import policy
-from samenspel.core.api.fields import CountField
+from samenspel.core.api.fields import CharField, CountField, ModelSerializer
 from samenspel.core.api.schema import EnumField
 from samenspel.partners.models import (
     Circle,
@@ -29,11 +29,11 @@ from samenspel.partners.partner_map import Dot
 MOTIVES_REQUIRED = _("Kies ten minste één dominant motief.")
 
 
-class PartnerSerializer(serializers.ModelSerializer):
+class PartnerSerializer(ModelSerializer):
     kind = EnumField(PartnerKind, label=_("soort partner"))
-    kind_label = serializers.CharField(source="get_kind_display", read_only=True)
+    kind_label = CharField(source="get_kind_display", read_only=True)
     circle = EnumField(Circle, required=False, label=_("cirkel van betrokkenheid"))
-    circle_label = serializers.CharField(source="get_circle_display", read_only=True)
+    circle_label = CharField(source="get_circle_display", read_only=True)
     resident_type = EnumField(
         ResidentType,
         required=False,
@@ -84,21 +84,19 @@ class PartnerSerializer(serializers.ModelSerializer):
         return self._can(policy.Permission.RECORD_PARTNER_EVENT, partner)
 
 
-class ContactSerializer(serializers.ModelSerializer):
+class ContactSerializer(ModelSerializer):
     class Meta:
         model = ContactPerson
         fields = ["uuid", "name", "function", "email", "phone", "is_primary"]
         read_only_fields = ["uuid"]
 
 
-class PartnerEventSerializer(serializers.ModelSerializer):
+class PartnerEventSerializer(ModelSerializer):
     kind = EnumField(EventKind, label=_("soort verandering"))
-    kind_label = serializers.CharField(source="get_kind_display", read_only=True)
+    kind_label = CharField(source="get_kind_display", read_only=True)
     conversation = EnumField(ConversationStatus, required=False, label=_("gesprek"))
-    conversation_label = serializers.CharField(source="get_conversation_display", read_only=True)
-    recorded_by_name = serializers.CharField(
-        source="recorded_by.full_name", read_only=True, default=None
-    )
+    conversation_label = CharField(source="get_conversation_display", read_only=True)
+    recorded_by_name = CharField(source="recorded_by.full_name", read_only=True, default=None)
 
     class Meta:
         model = PartnerEvent
@@ -152,20 +150,20 @@ class PartnerMap:
 class MapPartnerSerializer(serializers.Serializer):
     number = serializers.IntegerField(help_text=_("Het nummer van de partner op de kaart."))
     uuid = serializers.UUIDField(source="partner.uuid")
-    name = serializers.CharField(source="partner.name")
+    name = CharField(source="partner.name")
     kind = EnumField(PartnerKind, source="partner.kind")
-    kind_label = serializers.CharField(source="partner.get_kind_display")
+    kind_label = CharField(source="partner.get_kind_display")
 
 
 class MapCircleSerializer(serializers.Serializer):
     circle = EnumField(Circle)
-    label = serializers.CharField(source="circle.label")  # type: ignore[assignment]
+    label = CharField(source="circle.label")  # type: ignore[assignment]
     partners = MapPartnerSerializer(source="dots", many=True)
 
 
 class KindSerializer(serializers.Serializer):
     value = EnumField(PartnerKind)
-    label = serializers.CharField()  # type: ignore[assignment]
+    label = CharField()  # type: ignore[assignment]
 
 
 class PartnerMapSerializer(serializers.Serializer):
