@@ -4,6 +4,7 @@ write itself (set aside, restore) is a call to `samenspel.advice.services`."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from django.utils.translation import gettext_lazy as _
@@ -106,41 +107,32 @@ class FindingSummarySerializer(serializers.Serializer):
 
 
 class DismissedSerializer(serializers.Serializer):
-    uuid = serializers.UUIDField()
-    rule = CharField()
-    subject = CharField(allow_blank=True)
+    """Serializes one set-aside entry of the advice (its `dismissal` and current `finding`)."""
+
+    uuid = serializers.UUIDField(source="dismissal.uuid")
+    rule = CharField(source="dismissal.rule_key")
+    subject = CharField(source="dismissal.subject", allow_blank=True)
     label = CharField(help_text=_("Korte naam van het signaal."))  # type: ignore[assignment]
-    reason = CharField()
-    magnitude = serializers.FloatField(help_text=_("De omvang toen het terzijde werd gelegd."))
-    dismissed_at = DateTimeField()
-    dismissed_by_name = CharField(allow_null=True)
+    reason = CharField(source="dismissal.reason")
+    magnitude = serializers.FloatField(
+        source="dismissal.magnitude", help_text=_("De omvang toen het terzijde werd gelegd.")
+    )
+    dismissed_at = DateTimeField(source="dismissal.dismissed_at")
+    dismissed_by_name = CharField(source="dismissal.dismissed_by", allow_null=True)
     current = FindingSummarySerializer(
-        allow_null=True, help_text=_("Het signaal zoals het nu speelt; null: het speelt niet meer.")
+        source="finding",
+        allow_null=True,
+        help_text=_("Het signaal zoals het nu speelt; null: het speelt niet meer."),
     )
 
 
-def dismissed_data(entry: Any) -> dict[str, Any]:
-    dismissal: Dismissal = entry.dismissal
-    finding: Finding | None = entry.finding
-    return {
-        "uuid": dismissal.uuid,
-        "rule": dismissal.rule_key,
-        "subject": dismissal.subject,
-        "label": entry.label,
-        "reason": dismissal.reason,
-        "magnitude": dismissal.magnitude,
-        "dismissed_at": dismissal.dismissed_at,
-        "dismissed_by_name": _dismissed_by(dismissal),
-        "current": (
-            {
-                "severity": finding.severity,
-                "title": finding.title,
-                "magnitude": finding.magnitude,
-            }
-            if finding
-            else None
-        ),
-    }
+@dataclass(frozen=True)
+class AdviceAnswer:
+    """The input of AdviceSerializer: the coalition's advice and what the requester may do."""
+
+    findings: list[Finding]
+    dismissed: list[Any]
+    can_dismiss: bool
 
 
 class AdviceSerializer(serializers.Serializer):

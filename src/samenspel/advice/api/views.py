@@ -20,12 +20,11 @@ from samenspel.accounts.api.base import CoalitionEndpoint
 from samenspel.accounts.policy import Permission
 from samenspel.advice import services
 from samenspel.advice.api.serializers import (
+    AdviceAnswer,
     AdviceSerializer,
     DismissalSerializer,
     DismissSerializer,
-    FindingSerializer,
     RestoreSerializer,
-    dismissed_data,
 )
 from samenspel.advice.models import Dismissal
 from samenspel.advice.rules import LABELS
@@ -53,15 +52,13 @@ class FindingsView(CoalitionEndpoint):
 
     def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         result = services.advice(self.coalition)
-        context = self.get_serializer_context()
-        data = {
-            "findings": FindingSerializer(
-                result.findings, many=True, context={**context, "returned": result.returned}
-            ).data,
-            "dismissed": [dismissed_data(entry) for entry in result.dismissed],
-            "can_dismiss": self.can(Permission.DISMISS_FINDING),
-        }
-        return Response(data)
+        answer = AdviceAnswer(
+            findings=result.findings,
+            dismissed=result.dismissed,
+            can_dismiss=self.can(Permission.DISMISS_FINDING),
+        )
+        context = {**self.get_serializer_context(), "returned": result.returned}
+        return Response(AdviceSerializer(answer, context=context).data)
 
 
 class RuleScopedMixin(CoalitionEndpoint):
