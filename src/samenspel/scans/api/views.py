@@ -482,6 +482,10 @@ class RespondView(ApiEndpoint):
         add_never_cache_headers(response)
         return response
 
+    def get_object(self) -> Respondent:
+        """The respondent is the object of this URL (DRF's OPTIONS metadata asks for it)."""
+        return self.respondent()
+
     def respondent(self) -> Respondent:
         respondent = Respondent.find(self.kwargs["token"])
         if respondent is None:
