@@ -1,7 +1,9 @@
 """API v1: each app owns its routes; this module only mounts them."""
 
-from django.urls import include, path
+from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularJSONAPIView
+
+from samenspel.core.api.problems import not_found_endpoint
 
 urlpatterns = [
     path("openapi.json", SpectacularJSONAPIView.as_view(), name="openapi"),
@@ -21,4 +23,5 @@ urlpatterns = [
     path("", include("samenspel.activities.api.import_urls")),
     path("open/", include("samenspel.activities.api.public_urls")),
     path("", include("samenspel.monitoring.api.urls")),
+    re_path(r"", not_found_endpoint, name="api_not_found"),  # last: what matched nothing above
 ]

@@ -11,7 +11,6 @@ import calendar
 import datetime
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from uuid import UUID
 
 from django.db.models import F, Q, QuerySet
 
@@ -29,7 +28,6 @@ from samenspel.activities.models import (
 )
 from samenspel.coalitions.models import Coalition, Neighbourhood
 from samenspel.core.choices import label
-from samenspel.core.tenancy import lookup_or_404
 from samenspel.partners.models import Partner
 
 # An activity whose details nobody confirmed for this long is probably out of date: residents
@@ -94,12 +92,6 @@ def stale_among(activities: ActivityQuerySet, today: datetime.date) -> ActivityQ
     )
 
 
-def activity_or_404(coalition: Coalition, activity_uuid: UUID | str) -> Activity:
-    activity = lookup_or_404(activities_of(coalition), activity_uuid)
-    activity.coalition = coalition
-    return activity
-
-
 def reach_of(activity: Activity) -> QuerySet[ReachRecord]:
     """The activity's reach records, newest period first, with their counts per group."""
     return records_of(ReachRecord.objects.of_coalition(activity.coalition_id), activity)
@@ -112,12 +104,6 @@ def records_of(records: QuerySet[ReachRecord], activity: Activity) -> QuerySet[R
         .prefetch_related("by_group")
         .order_by("-period_start", "-period_end", "pk")
     )
-
-
-def record_or_404(activity: Activity, record_uuid: UUID | str) -> ReachRecord:
-    record = lookup_or_404(reach_of(activity), record_uuid)
-    record.activity = activity
-    return record
 
 
 def neighbourhoods_of(coalition: Coalition) -> QuerySet[Neighbourhood]:

@@ -410,7 +410,7 @@ def log_read(
     Written through its own database connection (the "audit" alias), so the row stays even
     when the transaction of the request that read the data is rolled back.
     """
-    return ReadEvent.objects.using(AUDIT).create(
+    event = ReadEvent(
         coalition_id=coalition.pk if coalition is not None else None,
         actor_id=acting_user.pk if acting_user is not None else None,
         object_type=subject._meta.label_lower,
@@ -419,3 +419,5 @@ def log_read(
         ip_address=ip_address,
         user_agent=user_agent[:300],
     )
+    event.save(using=AUDIT)
+    return event

@@ -15,8 +15,8 @@ and is then read through exactly one of these doors:
 - `Model.objects.of_coalition(coalition)`: the coalition-wide rows, for code that already holds a
   coalition resolved through the tenancy gate (services, read models, the public finder of one
   coalition). Confidential models refuse it.
-- `Model.objects.correlated()`: inside a correlated subquery of an outer query that went through
-  a door (counts per row).
+- `Model.objects.correlated()`: inside a correlated subquery or a prefetch of an outer query that
+  went through a door (counts per row, a meeting's agenda).
 - `Model.objects.across_coalitions()`: system processes that serve every coalition (reminders,
   benchmarks, the national aggregate). Explicit so that a reviewer can find each one.
 - `lookup_or_404(queryset, uuid)`: one object from a queryset opened by one of these doors; it
@@ -155,8 +155,9 @@ class TenantQuerySet(models.QuerySet[_M]):
         return self._in_coalition(tenancy, coalition.pk, coalition)
 
     def correlated(self) -> Self:
-        """Rows for a correlated subquery (`core.queries.related_count`): the `OuterRef` link
-        limits them to the rows of an outer query that went through a door itself."""
+        """Rows for a correlated subquery (`core.queries.related_count`) or a prefetch: the
+        `OuterRef` link, or the prefetch's parent keys, limit them to the rows of an outer query
+        that went through a door itself."""
         scoped = self.all()
         scoped._tenant_scoped = True
         return scoped

@@ -11,13 +11,21 @@ from samenspel.evaluations.models import Evaluation, EvaluationMoment, MomentSta
 
 
 def moments_of(coalition: Coalition) -> QuerySet[EvaluationMoment]:
-    return EvaluationMoment.objects.of_coalition(coalition).order_by("-planned_on", "-pk")
+    return listed_moments(EvaluationMoment.objects.of_coalition(coalition))
+
+
+def listed_moments(moments: QuerySet[EvaluationMoment]) -> QuerySet[EvaluationMoment]:
+    return moments.order_by("-planned_on", "-pk")
 
 
 def evaluations_of(coalition: Coalition) -> QuerySet[Evaluation]:
+    return listed_evaluations(Evaluation.objects.of_coalition(coalition))
+
+
+def listed_evaluations(evaluations: QuerySet[Evaluation]) -> QuerySet[Evaluation]:
+    """Evaluations as lists show them: with moment, author and participants, newest first."""
     return (
-        Evaluation.objects.of_coalition(coalition)
-        .select_related("moment", "recorded_by")
+        evaluations.select_related("moment", "recorded_by")
         .prefetch_related("participants")
         .order_by("-held_on", "-created_at", "-pk")
     )

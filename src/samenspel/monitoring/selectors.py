@@ -3,38 +3,25 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from uuid import UUID
 
 from django.db.models import QuerySet
 
 from samenspel.activities.models import Activity
 from samenspel.coalitions.models import Coalition, Neighbourhood
 from samenspel.core.queries import related_count
-from samenspel.core.tenancy import lookup_or_404
 from samenspel.monitoring.models import ALL_ADULTS, LonelinessEstimate, Region
-
-
-def with_activity_counts(
-    neighbourhoods: QuerySet[Neighbourhood], activities: QuerySet[Activity]
-) -> QuerySet[Neighbourhood]:
-    """Scoped wijken and kernen, each with the number of (scoped) activities there, any status."""
-    return neighbourhoods.annotate(
-        activity_count=related_count(activities, "neighbourhood")
-    ).order_by("name", "pk")
 
 
 def neighbourhoods_of(coalition: Coalition) -> QuerySet[Neighbourhood]:
     """The coalition's wijken and kernen, each with the number of activities there (any status)."""
-    return with_activity_counts(
-        Neighbourhood.objects.of_coalition(coalition), Activity.objects.of_coalition(coalition)
-    )
+    return listed_neighbourhoods(Neighbourhood.objects.of_coalition(coalition))
 
 
-def neighbourhood_or_404(coalition: Coalition, neighbourhood_uuid: UUID | str) -> Neighbourhood:
-    """A wijk of this coalition only: another coalition's wijk does not exist here."""
-    neighbourhood = lookup_or_404(neighbourhoods_of(coalition), neighbourhood_uuid)
-    neighbourhood.coalition = coalition
-    return neighbourhood
+def listed_neighbourhoods(neighbourhoods: QuerySet[Neighbourhood]) -> QuerySet[Neighbourhood]:
+    """Scoped wijken and kernen, each with the number of activities there, any status."""
+    return neighbourhoods.annotate(
+        activity_count=related_count(Activity.objects.correlated(), "neighbourhood")
+    ).order_by("name", "pk")
 
 
 def latest_estimates(codes: Iterable[str]) -> dict[str, LonelinessEstimate]:

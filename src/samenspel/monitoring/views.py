@@ -19,7 +19,6 @@ from django.views.generic import FormView, TemplateView
 from samenspel.accounts.mixins import CoalitionMixin
 from samenspel.accounts.policy import Permission
 from samenspel.accounts.requests import acting_user
-from samenspel.activities.models import Activity
 from samenspel.coalitions.models import Neighbourhood
 from samenspel.core.links import coalition_url
 from samenspel.core.tenancy import lookup_or_404
@@ -29,17 +28,14 @@ from samenspel.monitoring.figures_log import imports_for
 from samenspel.monitoring.forms import FiguresOnlineForm, FiguresUploadForm, NeighbourhoodForm
 from samenspel.monitoring.gap import build_gap
 from samenspel.monitoring.models import FiguresImport
-from samenspel.monitoring.selectors import latest_estimates, with_activity_counts
+from samenspel.monitoring.selectors import latest_estimates, listed_neighbourhoods
 
 
 class NeighbourhoodMixin(CoalitionMixin):
     """The coalition's wijken and kernen as this person sees them, with their activity counts."""
 
     def neighbourhoods(self) -> QuerySet[Neighbourhood]:
-        return with_activity_counts(
-            Neighbourhood.objects.visible_to(self.membership),
-            Activity.objects.visible_to(self.membership),
-        )
+        return listed_neighbourhoods(Neighbourhood.objects.visible_to(self.membership))
 
     def find_neighbourhood(self, uuid: UUID | str) -> Neighbourhood:
         neighbourhood = lookup_or_404(self.neighbourhoods(), uuid)

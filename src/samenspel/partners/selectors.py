@@ -28,7 +28,11 @@ def missing_kinds(present: set[str]) -> list[str]:
 
 def partners_with_counts(membership: MembershipLike) -> QuerySet[Partner]:
     """The partner list: one query, with the number of contacts and open conversations."""
-    return Partner.objects.visible_to(membership).annotate(
+    return with_counts(Partner.objects.visible_to(membership))
+
+
+def with_counts(partners: QuerySet[Partner]) -> QuerySet[Partner]:
+    return partners.annotate(
         contact_count=related_count(ContactPerson.objects.correlated(), "partner"),
         open_conversations=related_count(
             PartnerEvent.objects.correlated().needing_conversation(), "partner"

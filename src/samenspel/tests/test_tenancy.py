@@ -48,6 +48,7 @@ PUBLIC = {
     "finder:print",
     "finder:ics",
     "finder_api:services",
+    "api_not_found",  # the 404 problem for any /api/v1/ path that names no endpoint
 }
 # URL keyword arguments that identify another coalition's data.
 TENANT_KWARGS = {

@@ -1,35 +1,22 @@
-"""Building blocks for API views of every app.
+"""The tenancy gate for API views (the base classes in `base.py` use it).
 
-- `LoginExemptAPIMixin`: API views authenticate inside DRF (personal tokens, sessions), so Django's
-  LoginRequiredMiddleware must let them through; DRF's permission classes then answer 401/403.
 - `CoalitionScopedMixin`: for views under `coalitions/<uuid:coalition>/…`. Resolves
   `self.membership` and `self.coalition` through the tenancy gate (404 for outsiders) and checks
-  the policy (403 for members without the right):
-
-      class PartnerList(CoalitionScopedMixin, generics.ListCreateAPIView):
-          permission = Permission.VIEW_PARTNERS
-          permission_by_method = {"POST": Permission.ADD_PARTNER}
-
-          def get_queryset(self):
-              if getattr(self, "swagger_fake_view", False):   # schema generation: no request
-                  return Partner.objects.none()
-              return Partner.objects.filter(coalition=self.coalition)
+  the policy (403 for members without the right): `permission`, or `permission_by_method[method]`.
 """
 
-from typing import Any
+from __future__ import annotations
 
-from django.contrib.auth.decorators import login_not_required
+from typing import TYPE_CHECKING, Any
+
 from rest_framework.request import Request
 
 from samenspel.accounts import policy
 from samenspel.accounts.models import Membership
-from samenspel.coalitions.models import Coalition
+from samenspel.core.api.views import LoginExemptAPIMixin
 
-
-class LoginExemptAPIMixin:
-    @classmethod
-    def as_view(cls, *args: Any, **kwargs: Any) -> Any:
-        return login_not_required(super().as_view(*args, **kwargs))  # type: ignore[misc]
+if TYPE_CHECKING:
+    from samenspel.coalitions.models import Coalition
 
 
 class CoalitionScopedMixin(LoginExemptAPIMixin):

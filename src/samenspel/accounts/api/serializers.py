@@ -1,10 +1,11 @@
 from typing import Any
 
+from django.apps import apps
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from samenspel.accounts.models import ApiToken, Invitation, Membership, Role
-from samenspel.partners.models import Partner
+from samenspel.core.api.fields import CharField, ModelSerializer, TenantRelatedField
 
 PARTNER_ERRORS = {
     "does_not_exist": _("Deze partnerorganisatie bestaat niet in deze coalitie."),
@@ -17,13 +18,13 @@ PARTNER_ERRORS = {
 
 class ObtainTokenSerializer(serializers.Serializer):
     email = serializers.EmailField(label=_("e-mailadres"), max_length=254)
-    password = serializers.CharField(
+    password = CharField(
         label=_("wachtwoord"),
         write_only=True,
         trim_whitespace=False,
         style={"input_type": "password"},
     )
-    name = serializers.CharField(
+    name = CharField(
         label=_("naam"),
         max_length=100,
         required=False,
@@ -35,19 +36,17 @@ class ObtainTokenSerializer(serializers.Serializer):
 
 
 class ApiTokenCreateSerializer(serializers.Serializer):
-    name = serializers.CharField(
-        label=_("naam"), max_length=100, help_text=_("Waarvoor gebruikt u dit token?")
-    )
+    name = CharField(label=_("naam"), max_length=100, help_text=_("Waarvoor gebruikt u dit token?"))
 
 
-class ApiTokenSerializer(serializers.ModelSerializer):
+class ApiTokenSerializer(ModelSerializer):
     class Meta:
         model = ApiToken
         fields = ["uuid", "name", "prefix", "created_at", "last_used_at"]
         read_only_fields = fields
 
 
-class NewApiTokenSerializer(serializers.ModelSerializer):
+class NewApiTokenSerializer(ModelSerializer):
     token = serializers.SerializerMethodField(
         help_text=_("Het token zelf. Alleen in dit antwoord te zien: bewaar het veilig.")
     )
@@ -64,36 +63,27 @@ class NewApiTokenSerializer(serializers.ModelSerializer):
 # --- members and invitations --------------------------------------------------------------------
 
 
-class MemberPartnerSerializer(serializers.ModelSerializer):
+# The partner organisations a membership points at, named as the foreign key names them: the
+# membership layer does not import the partners app.
+Partner = apps.get_model("partners", "Partner")
+
+
+class MemberPartnerSerializer(ModelSerializer):
     class Meta:
         model = Partner
         fields = ["uuid", "name"]
         read_only_fields = fields
 
 
-class CoalitionPartnerField(serializers.SlugRelatedField):
-    """A partner by UUID, looked up only among the current coalition's partners."""
-
-    def __init__(self, **kwargs: Any) -> None:
-        kwargs.setdefault("slug_field", "uuid")
-        kwargs.setdefault("queryset", Partner.objects.none())
-        kwargs.setdefault("error_messages", PARTNER_ERRORS)
-        super().__init__(**kwargs)
-
-    def get_queryset(self) -> Any:
-        coalition = self.context.get("coalition")
-        return Partner.objects.filter(coalition=coalition) if coalition else Partner.objects.none()
-
-
-class MemberSerializer(serializers.ModelSerializer):
-    name = serializers.CharField(source="user.full_name", read_only=True)
+class MemberSerializer(ModelSerializer):
+    name = CharField(source="user.full_name", read_only=True)
     email = serializers.EmailField(
         source="user.email",
         read_only=True,
         allow_null=True,
         help_text=_("Alleen zichtbaar voor wie de leden beheert."),
     )
-    role_display = serializers.CharField(source="get_role_display", read_only=True)
+    role_display = CharField(source="get_role_display", read_only=True)
     partner = MemberPartnerSerializer(read_only=True, allow_null=True)
 
     class Meta:
@@ -110,7 +100,9 @@ class MemberSerializer(serializers.ModelSerializer):
 
 class MemberRoleSerializer(serializers.Serializer):
     role = serializers.ChoiceField(label=_("rol"), choices=Role.choices)
-    partner = CoalitionPartnerField(
+    partner = TenantRelatedField(
+        Partner,
+        error_messages=PARTNER_ERRORS,
         label=_("partnerorganisatie"),
         required=False,
         allow_null=True,
@@ -118,12 +110,10 @@ class MemberRoleSerializer(serializers.Serializer):
     )
 
 
-class InvitationSerializer(serializers.ModelSerializer):
-    role_display = serializers.CharField(source="get_role_display", read_only=True)
+class InvitationSerializer(ModelSerializer):
+    role_display = CharField(source="get_role_display", read_only=True)
     partner = MemberPartnerSerializer(read_only=True, allow_null=True)
-    invited_by = serializers.CharField(
-        source="invited_by.full_name", read_only=True, allow_null=True
-    )
+    invited_by = CharField(source="invited_by.full_name", read_only=True, allow_null=True)
 
     class Meta:
         model = Invitation

@@ -3,7 +3,7 @@
 Same permissions as the pages: the policy decides, `samenspel.accounts.services` does the work.
 """
 
-from typing import Any
+from typing import Any, cast
 
 from django.contrib.auth import authenticate
 from django.db.models import QuerySet
@@ -19,7 +19,7 @@ from rest_framework.settings import api_settings
 from rest_framework.throttling import SimpleRateThrottle
 
 from samenspel.accounts import policy, services
-from samenspel.accounts.api.permissions import CoalitionScopedMixin, LoginExemptAPIMixin
+from samenspel.accounts.api.base import CoalitionEndpoint, CoalitionObjectEndpoint
 from samenspel.accounts.api.serializers import (
     ApiTokenCreateSerializer,
     ApiTokenSerializer,
@@ -30,7 +30,9 @@ from samenspel.accounts.api.serializers import (
     NewApiTokenSerializer,
     ObtainTokenSerializer,
 )
-from samenspel.accounts.models import ApiToken, Invitation, Membership
+from samenspel.accounts.models import ApiToken, Invitation, InvitationQuerySet, Membership
+from samenspel.core.api.views import ApiEndpoint, ObjectEndpoint
+from samenspel.core.tenancy import lookup_or_404
 
 Permission = policy.Permission
 
@@ -75,7 +77,7 @@ def _new_token_response(token: ApiToken, raw: str) -> Response:
     )
 
 
-class ObtainTokenView(LoginExemptAPIMixin, generics.GenericAPIView):
+class ObtainTokenView(ApiEndpoint):
     """Exchange e-mail address and password for a personal API token."""
 
     authentication_classes: list = []
@@ -128,6 +130,16 @@ class ObtainTokenView(LoginExemptAPIMixin, generics.GenericAPIView):
         return _new_token_response(token, raw)
 
 
+class TokenEndpoint(ApiEndpoint):
+    """The requester's own active tokens: someone else's token does not exist."""
+
+    model = ApiToken
+    serializer_class = ApiTokenSerializer
+
+    def rows(self) -> QuerySet[ApiToken]:
+        return ApiToken.objects.active().filter(user=self.acting_user)
+
+
 @extend_schema_view(
     get=extend_schema(
         summary=gettext_lazy("Mijn actieve API-tokens"),
@@ -139,15 +151,9 @@ class ObtainTokenView(LoginExemptAPIMixin, generics.GenericAPIView):
         responses={201: NewApiTokenSerializer, **errors(400, 401)},
     ),
 )
-class TokenListView(LoginExemptAPIMixin, generics.ListCreateAPIView):
-    serializer_class = ApiTokenSerializer
-
-    def get_queryset(self) -> QuerySet[ApiToken]:
-        if getattr(self, "swagger_fake_view", False):
-            return ApiToken.objects.none()
-        return (
-            ApiToken.objects.active().filter(user=self.request.user).order_by("-created_at", "-id")
-        )
+class TokenListView(TokenEndpoint, generics.ListCreateAPIView):
+    def rows(self) -> QuerySet[ApiToken]:
+        return super().rows().order_by("-created_at", "-id")
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         serializer = ApiTokenCreateSerializer(data=request.data)
@@ -172,24 +178,18 @@ class TokenListView(LoginExemptAPIMixin, generics.ListCreateAPIView):
         },
     ),
 )
-class TokenDetailView(LoginExemptAPIMixin, generics.RetrieveDestroyAPIView):
-    serializer_class = ApiTokenSerializer
-    lookup_field = "uuid"
+class TokenDetailView(TokenEndpoint, ObjectEndpoint, generics.RetrieveDestroyAPIView):
     lookup_url_kwarg = "token"
-
-    def get_queryset(self) -> QuerySet[ApiToken]:
-        if getattr(self, "swagger_fake_view", False):
-            return ApiToken.objects.none()
-        return ApiToken.objects.active().filter(user=self.request.user)
 
     def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
         super().initial(request, *args, **kwargs)
-        self.get_object()  # someone else's token is 404 for every method, before 405
+        self.find_object()  # someone else's token is 404 for every method, before 405
 
-    def get_object(self) -> ApiToken:
-        if not hasattr(self, "_token"):
-            self._token = super().get_object()
-        return self._token
+    def find_object(self) -> ApiToken:
+        return lookup_or_404(self.get_queryset(), self.kwargs["token"])
+
+    def lock_object(self) -> None:
+        lookup_or_404(self.get_queryset().select_for_update(), self.kwargs["token"])
 
     def perform_destroy(self, instance: ApiToken) -> None:
         services.revoke_api_token(instance, acting_user=self.request.user)  # type: ignore[arg-type]
@@ -198,21 +198,20 @@ class TokenDetailView(LoginExemptAPIMixin, generics.RetrieveDestroyAPIView):
 # --- members of a coalition -------------------------------------------------------------------
 
 
-class MembersBase(CoalitionScopedMixin):
+class MembersBase(CoalitionEndpoint):
+    model = Membership
+    serializer_class = MemberSerializer
+    permission = Permission.VIEW_COALITION
+
     def get_serializer_context(self) -> dict[str, Any]:
         context = super().get_serializer_context()
         if hasattr(self, "membership"):
             context["show_email"] = self.can(Permission.MANAGE_MEMBERS)
         return context
 
-    def member_queryset(self) -> QuerySet[Membership]:
-        if getattr(self, "swagger_fake_view", False):
-            return Membership.objects.none()
-        return (
-            Membership.objects.filter(coalition=self.coalition)
-            .select_related("user", "partner")
-            .order_by("user__full_name", "user__email")
-        )
+    def scope(self, queryset: QuerySet[Membership]) -> QuerySet[Membership]:
+        members = queryset.select_related("user", "partner")
+        return members.order_by("user__full_name", "user__email")
 
 
 @extend_schema_view(
@@ -223,11 +222,7 @@ class MembersBase(CoalitionScopedMixin):
     )
 )
 class MemberListView(MembersBase, generics.ListAPIView):
-    serializer_class = MemberSerializer
-    permission = Permission.VIEW_COALITION
-
-    def get_queryset(self) -> QuerySet[Membership]:
-        return self.member_queryset()
+    pass
 
 
 @extend_schema_view(
@@ -248,15 +243,9 @@ class MemberListView(MembersBase, generics.ListAPIView):
         },
     ),
 )
-class MemberDetailView(MembersBase, generics.RetrieveDestroyAPIView):
-    serializer_class = MemberSerializer
-    permission = Permission.VIEW_COALITION
+class MemberDetailView(MembersBase, CoalitionObjectEndpoint, generics.RetrieveDestroyAPIView):
     permission_by_method = {"PATCH": Permission.MANAGE_MEMBERS, "DELETE": Permission.MANAGE_MEMBERS}
-    lookup_field = "uuid"
     lookup_url_kwarg = "member"
-
-    def get_queryset(self) -> QuerySet[Membership]:
-        return self.member_queryset()
 
     def patch(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         member = self.get_object()
@@ -274,18 +263,14 @@ class MemberDetailView(MembersBase, generics.RetrieveDestroyAPIView):
         services.remove_member(instance, acting_user=self.request.user)  # type: ignore[arg-type]
 
 
-class InvitationsBase(CoalitionScopedMixin):
+class InvitationsBase(CoalitionEndpoint):
+    model = Invitation
+    serializer_class = InvitationSerializer
     permission = Permission.MANAGE_MEMBERS
 
-    def get_queryset(self) -> QuerySet[Invitation]:
-        if getattr(self, "swagger_fake_view", False):
-            return Invitation.objects.none()
-        return (
-            Invitation.objects.open()
-            .filter(coalition=self.coalition)
-            .select_related("partner", "invited_by")
-            .order_by("-created_at", "-id")
-        )
+    def scope(self, queryset: QuerySet[Invitation]) -> QuerySet[Invitation]:
+        invitations = cast(InvitationQuerySet, queryset).open()
+        return invitations.select_related("partner", "invited_by").order_by("-created_at", "-id")
 
 
 @extend_schema_view(
@@ -304,8 +289,6 @@ class InvitationsBase(CoalitionScopedMixin):
     ),
 )
 class InvitationListView(InvitationsBase, generics.ListCreateAPIView):
-    serializer_class = InvitationSerializer
-
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         serializer = InvitationCreateSerializer(
             data=request.data, context=self.get_serializer_context()
@@ -335,9 +318,9 @@ class InvitationListView(InvitationsBase, generics.ListCreateAPIView):
         },
     ),
 )
-class InvitationDetailView(InvitationsBase, generics.RetrieveDestroyAPIView):
-    serializer_class = InvitationSerializer
-    lookup_field = "uuid"
+class InvitationDetailView(
+    InvitationsBase, CoalitionObjectEndpoint, generics.RetrieveDestroyAPIView
+):
     lookup_url_kwarg = "invitation"
 
     def perform_destroy(self, instance: Invitation) -> None:

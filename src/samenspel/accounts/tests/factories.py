@@ -91,10 +91,16 @@ def client_for(user: User) -> Client:
     return client
 
 
-def api_client_for(user: User) -> APIClient:
-    """An API client authenticated as `user`, asking for Dutch answers."""
+def api_client_for(user: User, *, with_token: bool = False) -> APIClient:
+    """An API client for `user` that sends JSON and asks for Dutch answers; `with_token` goes
+    through a real personal API token instead of forcing the authentication."""
     client = APIClient(HTTP_ACCEPT_LANGUAGE="nl")
-    client.force_authenticate(user)
+    client.default_format = "json"  # the API reads JSON bodies only
+    if with_token:
+        _token, raw = api_token_for(user)
+        client.credentials(HTTP_AUTHORIZATION=f"Token {raw}")
+    else:
+        client.force_authenticate(user)
     return client
 
 

@@ -7,20 +7,13 @@ from samenspel.accounts.models import Invitation, Membership, Role
 from samenspel.accounts.tests.factories import (
     InvitationFactory,
     MembershipFactory,
-    api_token_for,
+    api_client_for,
     partner_in,
 )
 
 pytestmark = pytest.mark.django_db
 
 PROBLEM = "application/problem+json"
-
-
-def api(user) -> APIClient:
-    client = APIClient()
-    _token, raw = api_token_for(user)
-    client.credentials(HTTP_AUTHORIZATION=f"Token {raw}")
-    return client
 
 
 def members_url(coalition, *rest):
@@ -31,7 +24,7 @@ def members_url(coalition, *rest):
 
 def test_outsider_gets_404_everywhere(coalition, coordinator, outsider):
     invitation = InvitationFactory(coalition=coalition)
-    client = api(outsider.user)
+    client = api_client_for(outsider.user, with_token=True)
     for method, url in [
         ("get", members_url(coalition)),
         ("get", members_url(coalition, "detail", coordinator.uuid)),
@@ -51,7 +44,7 @@ def test_unauthenticated_gets_401(coalition):
 
 
 def test_member_sees_members_without_email_addresses(coalition, coordinator, member):
-    response = api(member.user).get(members_url(coalition))
+    response = api_client_for(member.user, with_token=True).get(members_url(coalition))
     assert response.status_code == 200
     results = response.json()["results"]
     assert {r["uuid"] for r in results} == {str(coordinator.uuid), str(member.uuid)}
@@ -59,12 +52,16 @@ def test_member_sees_members_without_email_addresses(coalition, coordinator, mem
 
 
 def test_coordinator_sees_email_addresses(coalition, coordinator, member):
-    results = api(coordinator.user).get(members_url(coalition)).json()["results"]
+    results = (
+        api_client_for(coordinator.user, with_token=True)
+        .get(members_url(coalition))
+        .json()["results"]
+    )
     assert {r["email"] for r in results} == {coordinator.user.email, member.user.email}
 
 
 def test_non_coordinator_gets_403_on_invite_and_member_changes(coalition, coordinator, member):
-    client = api(member.user)
+    client = api_client_for(member.user, with_token=True)
     invite = client.post(
         members_url(coalition, "invitations"), {"email": "x@example.nl", "role": "read_only"}
     )
@@ -86,7 +83,7 @@ def test_coordinator_invites_through_the_api(
 ):
     partner = partner_in(coalition)
     with django_capture_on_commit_callbacks(execute=True):
-        response = api(coordinator.user).post(
+        response = api_client_for(coordinator.user, with_token=True).post(
             members_url(coalition, "invitations"),
             {"email": "Femke@example.nl", "role": "partner_member", "partner": str(partner.uuid)},
             format="json",
@@ -100,9 +97,13 @@ def test_coordinator_invites_through_the_api(
     assert len(mail.outbox) == 1
     assert "/account/uitnodiging/" in mail.outbox[0].body
 
-    listed = api(coordinator.user).get(members_url(coalition, "invitations")).json()["results"]
+    listed = (
+        api_client_for(coordinator.user, with_token=True)
+        .get(members_url(coalition, "invitations"))
+        .json()["results"]
+    )
     assert [i["uuid"] for i in listed] == [body["uuid"]]
-    revoked = api(coordinator.user).delete(
+    revoked = api_client_for(coordinator.user, with_token=True).delete(
         members_url(coalition, "invitation_detail", body["uuid"])
     )
     assert revoked.status_code == 204
@@ -110,7 +111,7 @@ def test_coordinator_invites_through_the_api(
 
 
 def test_invite_errors_are_problems_per_field(coalition, coordinator):
-    client = api(coordinator.user)
+    client = api_client_for(coordinator.user, with_token=True)
     no_partner = client.post(
         members_url(coalition, "invitations"),
         {"email": "a@example.nl", "role": "partner_member"},
@@ -138,7 +139,7 @@ def test_invite_errors_are_problems_per_field(coalition, coordinator):
 
 
 def test_role_change_and_last_coordinator_through_the_api(coalition, coordinator, member):
-    client = api(coordinator.user)
+    client = api_client_for(coordinator.user, with_token=True)
     changed = client.patch(
         members_url(coalition, "detail", member.uuid), {"role": "advisor"}, format="json"
     )
@@ -156,12 +157,18 @@ def test_role_change_and_last_coordinator_through_the_api(coalition, coordinator
 
 
 def test_member_of_another_coalition_is_404_for_a_coordinator(coalition, coordinator, outsider):
-    response = api(coordinator.user).get(members_url(coalition, "detail", outsider.uuid))
+    response = api_client_for(coordinator.user, with_token=True).get(
+        members_url(coalition, "detail", outsider.uuid)
+    )
     assert response.status_code == 404
 
 
 def test_partner_member_is_shown_with_partner(coalition, coordinator):
     pm = MembershipFactory(coalition=coalition, partner_member=True)
-    data = api(coordinator.user).get(members_url(coalition, "detail", pm.uuid)).json()
+    data = (
+        api_client_for(coordinator.user, with_token=True)
+        .get(members_url(coalition, "detail", pm.uuid))
+        .json()
+    )
     assert data["partner"]["uuid"] == str(pm.partner.uuid)
     assert data["role_display"] == "Lid namens partner"

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
 from django.http import Http404, HttpResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
@@ -26,14 +27,13 @@ from rest_framework.renderers import BaseRenderer, JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from samenspel.accounts.api.permissions import CoalitionScopedMixin
+from samenspel.accounts.api.base import CoalitionEndpoint, CoalitionObjectEndpoint
 from samenspel.accounts.policy import Permission
 from samenspel.activities.exporting import XLSX_TYPE
 from samenspel.activities.import_views import export_file
 from samenspel.activities.importing import (
     MAX_UPLOAD_BYTES,
     ImportRefused,
-    batch_or_404,
     commit_import,
     discard_import,
     preview_import,
@@ -42,8 +42,8 @@ from samenspel.activities.importing import (
     row_errors as errors_of,
 )
 from samenspel.activities.models import ActivityImport, ImportStatus
+from samenspel.core.api.fields import CharField, ModelSerializer
 from samenspel.core.api.schema import EnumField
-from samenspel.core.api.views import ApiViewMixin
 
 TAG = "activity-imports"
 MAX_ERRORS_SHOWN = 1000
@@ -73,21 +73,19 @@ class UploadSerializer(serializers.Serializer):
 
 class RowErrorSerializer(serializers.Serializer):
     row = serializers.IntegerField(help_text=_lazy("Rijnummer zoals het rekenblad het toont."))
-    column = serializers.CharField(
-        help_text=_lazy("De kolomkop zoals in het bestand; leeg voor de hele rij.")
-    )
-    message = serializers.CharField()
-    text = serializers.CharField(
+    column = CharField(help_text=_lazy("De kolomkop zoals in het bestand; leeg voor de hele rij."))
+    message = CharField()
+    text = CharField(
         help_text=_lazy(
             "De hele melding, bijvoorbeeld: Rij 7, kolom 'kosten': 'twee euro' is geen bedrag."
         )
     )
 
 
-class ImportSerializer(serializers.ModelSerializer):
+class ImportSerializer(ModelSerializer):
     status = EnumField(ImportStatus, read_only=True)
     good_count = serializers.IntegerField(read_only=True)
-    notes = serializers.ListField(child=serializers.CharField(), read_only=True)
+    notes = serializers.ListField(child=CharField(), read_only=True)
     row_errors = serializers.SerializerMethodField(
         help_text=_lazy("De fouten per rij en kolom (hoogstens 1000), zolang het een voorbeeld is.")
     )
@@ -153,12 +151,18 @@ class CsvRenderer(FileRenderer):
     request={"multipart/form-data": UploadSerializer},
     responses={201: ImportSerializer},
 )
-class ImportUploadView(ApiViewMixin, CoalitionScopedMixin, generics.GenericAPIView):
+class ImportEndpoint(CoalitionEndpoint):
+    model = ActivityImport
     permission = Permission.MANAGE_ACTIVITIES
-    parser_classes = [MultiPartParser, FormParser]
     serializer_class = ImportSerializer
-    filter_backends: list[Any] = []
     pagination_class = None
+
+    def scope(self, queryset: QuerySet[ActivityImport]) -> QuerySet[ActivityImport]:
+        return queryset.select_related("uploaded_by")
+
+
+class ImportUploadView(ImportEndpoint):
+    parser_classes = [MultiPartParser, FormParser]
 
     def post(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         upload_serializer = UploadSerializer(data=request.data)
@@ -174,28 +178,18 @@ class ImportUploadView(ApiViewMixin, CoalitionScopedMixin, generics.GenericAPIVi
 
 
 @extend_schema(tags=[TAG], summary="Voorbeeld van een geladen bestand bekijken")
-class ImportDetailView(ApiViewMixin, CoalitionScopedMixin, generics.RetrieveAPIView):
-    permission = Permission.MANAGE_ACTIVITIES
-    serializer_class = ImportSerializer
-    filter_backends: list[Any] = []
-
-    def get_object(self) -> ActivityImport:
-        return batch_or_404(self.coalition, self.kwargs["batch"])
-
-    def get_queryset(self) -> Any:
-        return ActivityImport.objects.none()  # the object comes from get_object, scoped
+class ImportDetailView(ImportEndpoint, CoalitionObjectEndpoint, generics.RetrieveAPIView):
+    lookup_url_kwarg = "batch"
 
 
-class _ImportActionView(ApiViewMixin, CoalitionScopedMixin, generics.GenericAPIView):
-    permission = Permission.MANAGE_ACTIVITIES
-    serializer_class = ImportSerializer
-    filter_backends: list[Any] = []
-    pagination_class = None
+class _ImportActionView(ImportEndpoint, CoalitionObjectEndpoint):
+    lookup_url_kwarg = "batch"
+    http_method_names = ["post", "options"]
 
     act: Callable[[ActivityImport], ActivityImport]  # each view names its service call
 
     def post(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        batch = self.act(batch_or_404(self.coalition, kwargs["batch"]))
+        batch = self.act(self.get_object())  # locks the batch; If-Match if sent
         return Response(ImportSerializer(batch).data)
 
 
@@ -245,11 +239,8 @@ class ImportDiscardView(_ImportActionView):
         (200, "text/csv"): OpenApiResponse(OpenApiTypes.BINARY, description="CSV-bestand"),
     },
 )
-class ExportView(ApiViewMixin, CoalitionScopedMixin, generics.GenericAPIView):
-    permission = Permission.MANAGE_ACTIVITIES
+class ExportView(ImportEndpoint):
     renderer_classes = [JSONRenderer, XlsxRenderer, CsvRenderer]
-    filter_backends: list[Any] = []
-    pagination_class = None
 
     def get(self, request: Request, *args: Any, **kwargs: Any) -> HttpResponse:
         if kwargs["name"] not in EXPORT_NAMES:

@@ -6,58 +6,60 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
+from samenspel.core.api.fields import CharField, DateTimeField
+
 
 class TaxonomyTermSerializer(serializers.Serializer):
     id = serializers.UUIDField()
-    code = serializers.CharField()
-    name = serializers.CharField()
-    description = serializers.CharField(allow_blank=True)
-    taxonomy = serializers.CharField(
+    code = CharField()
+    name = CharField()
+    description = CharField(allow_blank=True)
+    taxonomy = CharField(
         help_text=_(
             "samenspel-activiteitsoort (soort activiteit), samenspel-doelgroep (voor wie) of "
             "samenspel-kenmerk (bijvoorbeeld de Week tegen Eenzaamheid)."
         )
     )
-    language = serializers.CharField()
+    language = CharField()
 
 
 class AttributeSerializer(serializers.Serializer):
     id = serializers.UUIDField()
     link_id = serializers.UUIDField()
-    link_type = serializers.CharField()
-    link_entity = serializers.CharField()
+    link_type = CharField()
+    link_entity = CharField()
     taxonomy_term_id = serializers.UUIDField()
     taxonomy_term = TaxonomyTermSerializer()
 
 
 class OrganizationSerializer(serializers.Serializer):
     id = serializers.UUIDField()
-    name = serializers.CharField()
-    description = serializers.CharField(allow_blank=True)
+    name = CharField()
+    description = CharField(allow_blank=True)
 
 
 class AddressSerializer(serializers.Serializer):
     id = serializers.UUIDField()
     location_id = serializers.UUIDField()
-    address_1 = serializers.CharField(allow_blank=True)
-    city = serializers.CharField(allow_blank=True)
-    postal_code = serializers.CharField(allow_blank=True)
-    region = serializers.CharField(allow_blank=True, help_text=_("De wijk of kern."))
-    country = serializers.CharField()
-    address_type = serializers.CharField()
+    address_1 = CharField(allow_blank=True)
+    city = CharField(allow_blank=True)
+    postal_code = CharField(allow_blank=True)
+    region = CharField(allow_blank=True, help_text=_("De wijk of kern."))
+    country = CharField()
+    address_type = CharField()
 
 
 class AccessibilitySerializer(serializers.Serializer):
     id = serializers.UUIDField()
     location_id = serializers.UUIDField()
-    description = serializers.CharField(allow_blank=True)
-    details = serializers.CharField(allow_blank=True)
+    description = CharField(allow_blank=True)
+    details = CharField(allow_blank=True)
 
 
 class LocationSerializer(serializers.Serializer):
     id = serializers.UUIDField()
-    location_type = serializers.CharField()
-    name = serializers.CharField(allow_blank=True)
+    location_type = CharField()
+    name = CharField(allow_blank=True)
     addresses = AddressSerializer(many=True)
     accessibility = AccessibilitySerializer(many=True)
 
@@ -71,23 +73,23 @@ class ServiceAtLocationSerializer(serializers.Serializer):
 class ServiceAreaSerializer(serializers.Serializer):
     id = serializers.UUIDField()
     service_id = serializers.UUIDField()
-    name = serializers.CharField()
-    description = serializers.CharField(
+    name = CharField()
+    description = CharField(
         allow_blank=True, help_text=_("De CBS-code van de wijk of buurt, als die bekend is.")
     )
-    extent_type = serializers.CharField(allow_null=True)
+    extent_type = CharField(allow_null=True)
 
 
 class PhoneSerializer(serializers.Serializer):
     id = serializers.UUIDField()
     service_id = serializers.UUIDField()
-    number = serializers.CharField()
+    number = CharField()
 
 
 class UrlSerializer(serializers.Serializer):
     id = serializers.UUIDField()
     # HSDS's name for it; the serializer's own `label` attribute is not used here.
-    label = serializers.CharField()  # type: ignore[assignment]
+    label = CharField()  # type: ignore[assignment]
     url = serializers.URLField()
 
 
@@ -107,26 +109,26 @@ class ScheduleSerializer(serializers.Serializer):
         help_text=_("Leeg voor een activiteit die één keer plaatsvindt."),
     )
     interval = serializers.IntegerField(allow_null=True, help_text=_("2 voor om de week."))
-    byday = serializers.CharField(
+    byday = CharField(
         help_text=_("Dag als in iCalendar: TU, of 2TU voor de tweede dinsdag van de maand.")
     )
-    opens_at = serializers.CharField(help_text=_("Begintijd, UU:MM."))
-    closes_at = serializers.CharField(allow_null=True, help_text=_("Eindtijd, UU:MM."))
-    description = serializers.CharField(allow_blank=True)
+    opens_at = CharField(help_text=_("Begintijd, UU:MM."))
+    closes_at = CharField(allow_null=True, help_text=_("Eindtijd, UU:MM."))
+    description = CharField(allow_blank=True)
 
 
 class CostOptionSerializer(serializers.Serializer):
     id = serializers.UUIDField()
     service_id = serializers.UUIDField()
-    option = serializers.CharField(allow_blank=True)
+    option = CharField(allow_blank=True)
     amount = serializers.DecimalField(max_digits=7, decimal_places=2, coerce_to_string=False)
-    currency = serializers.CharField()
-    amount_description = serializers.CharField(allow_blank=True)
+    currency = CharField()
+    amount_description = CharField(allow_blank=True)
 
 
 class UnitSerializer(serializers.Serializer):
     id = serializers.UUIDField()
-    name = serializers.CharField()
+    name = CharField()
 
 
 class ServiceCapacitySerializer(serializers.Serializer):
@@ -134,25 +136,25 @@ class ServiceCapacitySerializer(serializers.Serializer):
     service_id = serializers.UUIDField()
     unit = UnitSerializer()
     maximum = serializers.IntegerField()
-    description = serializers.CharField(allow_blank=True)
+    description = CharField(allow_blank=True)
 
 
 class ServiceSerializer(serializers.Serializer):
     """One activity of the coalition's public offer."""
 
     id = serializers.UUIDField()
-    name = serializers.CharField()
-    description = serializers.CharField()
+    name = CharField()
+    description = CharField()
     url = serializers.URLField(help_text=_("De pagina van de activiteit in de openbare zoeker."))
     additional_urls = UrlSerializer(many=True)
     email = serializers.EmailField(allow_blank=True, help_text=_("Algemeen e-mailadres."))
     status = serializers.ChoiceField(
         choices=[("active", "active"), ("temporarily closed", "temporarily closed")]
     )
-    application_process = serializers.CharField(allow_blank=True)
-    fees_description = serializers.CharField(allow_blank=True)
-    eligibility_description = serializers.CharField(allow_blank=True)
-    last_modified = serializers.DateTimeField()
+    application_process = CharField(allow_blank=True)
+    fees_description = CharField(allow_blank=True)
+    eligibility_description = CharField(allow_blank=True)
+    last_modified = DateTimeField()
     organization = OrganizationSerializer(allow_null=True)
     service_areas = ServiceAreaSerializer(many=True)
     service_at_locations = ServiceAtLocationSerializer(many=True)

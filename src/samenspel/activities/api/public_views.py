@@ -10,12 +10,10 @@ from django.urls import reverse
 from django.utils import timezone
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import generics
-from rest_framework.pagination import PageNumberPagination
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from samenspel.accounts.api.permissions import LoginExemptAPIMixin
 from samenspel.activities import hsds
 from samenspel.activities.api.public_serializers import ServiceSerializer
 from samenspel.activities.models import Activity, Finder
@@ -23,13 +21,15 @@ from samenspel.activities.public_selectors import (
     finder_activities_in_full,
     published_finder_or_404,
 )
+from samenspel.core.api.pagination import Pagination
 from samenspel.core.api.problems import PROBLEM_CONTENT_TYPE
 from samenspel.core.api.schema import ProblemSerializer
+from samenspel.core.api.views import ApiEndpoint
 
 TAG = "open data"
 
 
-class HSDSPagination(PageNumberPagination):
+class HSDSPagination(Pagination):
     """HSDS's page envelope (`contents` plus page facts). `per_page` up to 1000, so the whole
     offer of a coalition fits in one download."""
 
@@ -87,10 +87,10 @@ class HSDSPagination(PageNumberPagination):
         ),
     },
 )
-class ServiceList(LoginExemptAPIMixin, generics.ListAPIView):
+class ServiceList(ApiEndpoint, generics.ListAPIView):
     authentication_classes: list[type] = []  # anonymous: no session, no token, no CSRF
     permission_classes = [AllowAny]
-    filter_backends: list[type] = []
+    model = Activity
     pagination_class = HSDSPagination
     serializer_class = ServiceSerializer
     finder: Finder
@@ -99,9 +99,7 @@ class ServiceList(LoginExemptAPIMixin, generics.ListAPIView):
         super().initial(request, *args, **kwargs)
         self.finder = published_finder_or_404(kwargs["finder"])
 
-    def get_queryset(self) -> QuerySet[Activity]:
-        if getattr(self, "swagger_fake_view", False):
-            return Activity.objects.none()
+    def rows(self) -> QuerySet[Activity]:
         return finder_activities_in_full(self.finder)
 
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:

@@ -12,6 +12,7 @@ from rest_framework import serializers
 
 from samenspel.activities.models import (
     END_BEFORE_START,
+    FOREIGN_NEIGHBOURHOOD,
     Activity,
     ActivityKind,
     ActivityStatus,
@@ -25,11 +26,17 @@ from samenspel.activities.reach import Period
 from samenspel.activities.selectors import is_stale
 from samenspel.activities.services import ACTIVITY_FIELDS, Slot
 from samenspel.coalitions.models import Neighbourhood
+from samenspel.core.api.fields import (
+    FOREIGN_PARTNER,
+    CharField,
+    ModelSerializer,
+    TenantRelatedField,
+)
 from samenspel.core.api.schema import EnumField
 from samenspel.partners.models import Partner
 
 
-class TimeSlotSerializer(serializers.ModelSerializer):
+class TimeSlotSerializer(ModelSerializer):
     weekday = serializers.IntegerField(
         min_value=1, max_value=7, help_text=_("1 = maandag … 7 = zondag (ISO).")
     )
@@ -48,13 +55,13 @@ class TargetGroupsField(serializers.ListField):
         return [row.group for row in data.all()]
 
 
-class CoalitionActivitySerializer(serializers.ModelSerializer):
+class CoalitionActivitySerializer(ModelSerializer):
     kind = EnumField(ActivityKind, label=_("soort"))
     status = EnumField(ActivityStatus, required=False)
     frequency = EnumField(Frequency, required=False)
-    providers = serializers.SlugRelatedField(
-        slug_field="uuid",
-        queryset=Partner.objects.all(),
+    providers = TenantRelatedField(
+        Partner,
+        foreign=FOREIGN_PARTNER,
         many=True,
         required=False,
         help_text=_(
@@ -62,9 +69,9 @@ class CoalitionActivitySerializer(serializers.ModelSerializer):
             "aanbieder."
         ),
     )
-    neighbourhood = serializers.SlugRelatedField(
-        slug_field="uuid",
-        queryset=Neighbourhood.objects.all(),
+    neighbourhood = TenantRelatedField(
+        Neighbourhood,
+        foreign=FOREIGN_NEIGHBOURHOOD,
         required=False,
         allow_null=True,
         help_text=_("UUID van een wijk of kern van deze coalitie, of null (hele gemeente)."),
@@ -124,7 +131,7 @@ class GroupCountSerializer(serializers.Serializer):
     participants = serializers.IntegerField(min_value=0)
 
 
-class ReachRecordSerializer(serializers.ModelSerializer):
+class ReachRecordSerializer(ModelSerializer):
     activity = serializers.UUIDField(source="activity.uuid", read_only=True)
     total = serializers.IntegerField(read_only=True)
     by_group = GroupCountSerializer(
@@ -163,9 +170,9 @@ def reach_parts(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
-class FinderSerializer(serializers.ModelSerializer):
+class FinderSerializer(ModelSerializer):
     # The service checks the address, with a message that says which characters are allowed.
-    slug = serializers.CharField(max_length=60, help_text=_("Bijvoorbeeld samen-dijkerveen."))
+    slug = CharField(max_length=60, help_text=_("Bijvoorbeeld samen-dijkerveen."))
     exists = serializers.SerializerMethodField(
         help_text=_("Onwaar zolang de instellingen nooit zijn opgeslagen (dan: voorstellen).")
     )
@@ -179,8 +186,8 @@ class FinderSerializer(serializers.ModelSerializer):
 
 
 class TotalRowSerializer(serializers.Serializer):
-    key = serializers.CharField(help_text=_("UUID van de partner of wijk; leeg voor het totaal."))
-    label = serializers.CharField()  # type: ignore[assignment]
+    key = CharField(help_text=_("UUID van de partner of wijk; leeg voor het totaal."))
+    label = CharField()  # type: ignore[assignment]
     new = serializers.IntegerField()
     returning = serializers.IntegerField()
     total = serializers.IntegerField()
@@ -189,7 +196,7 @@ class TotalRowSerializer(serializers.Serializer):
 
 class GroupTotalSerializer(serializers.Serializer):
     group = EnumField(TargetGroup)
-    label = serializers.CharField()  # type: ignore[assignment]
+    label = CharField()  # type: ignore[assignment]
     participants = serializers.IntegerField()
 
 

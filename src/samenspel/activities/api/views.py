@@ -12,9 +12,8 @@ from __future__ import annotations
 from typing import Any, cast
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import QuerySet
+from django.db.models import Model, QuerySet
 from django.utils import timezone
-from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import generics, status
@@ -22,7 +21,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.serializers import BaseSerializer
 
-from samenspel.accounts.api.permissions import CoalitionScopedMixin
+from samenspel.accounts.api.base import CoalitionEndpoint, CoalitionObjectEndpoint
 from samenspel.accounts.policy import Permission
 from samenspel.activities import selectors, services
 from samenspel.activities.api.serializers import (
@@ -35,27 +34,43 @@ from samenspel.activities.api.serializers import (
     service_parts,
 )
 from samenspel.activities.forms import ActivityFilter
-from samenspel.activities.models import Activity, ReachRecord
+from samenspel.activities.models import Activity, ActivityQuerySet, Finder, ReachRecord
 from samenspel.activities.reach import Period, coalition_reach
-from samenspel.core.api.views import ApiViewMixin
+from samenspel.core.tenancy import lookup_or_404
 
 TAG = "activities"
 
 
-class ActivitiesApiMixin(ApiViewMixin, CoalitionScopedMixin, generics.GenericAPIView):
-    filter_backends: list[Any] = []
+class ActivitiesApiMixin(CoalitionEndpoint):
+    model: type[Model] = Activity
 
     def get_serializer_context(self) -> dict[str, Any]:
         return {**super().get_serializer_context(), "today": timezone.localdate()}
 
+    def activities(self) -> QuerySet[Activity]:
+        return selectors.with_details(cast(ActivityQuerySet, self.visible(Activity)))
+
     def editable_activity(self) -> Activity:
         """The activity of the URL; for writes also one the requester may change."""
-        activity = selectors.activity_or_404(self.coalition, self.kwargs["activity"])
+        activity = lookup_or_404(self.activities(), self.kwargs["activity"])
         if self.request.method not in {"GET", "HEAD", "OPTIONS"} and not selectors.may_edit(
             self.membership, activity
         ):
             raise PermissionDenied
         return activity
+
+    def reread(self, activity: Activity) -> Activity:
+        """An activity as it is after a write, with everything the serializer shows."""
+        return lookup_or_404(self.activities(), activity.uuid)
+
+
+class ReachEndpoint(ActivitiesApiMixin):
+    model = ReachRecord
+    serializer_class = ReachRecordSerializer
+
+    def scope(self, queryset: QuerySet[ReachRecord]) -> QuerySet[ReachRecord]:
+        activity = self.editable_activity()  # 404, or 403 for a write by someone else
+        return selectors.records_of(queryset, activity).select_related("activity")
 
 
 @extend_schema_view(
@@ -79,12 +94,9 @@ class ActivitiesApiMixin(ApiViewMixin, CoalitionScopedMixin, generics.GenericAPI
 class ActivityListCreate(ActivitiesApiMixin, generics.ListCreateAPIView):
     serializer_class = CoalitionActivitySerializer
     filterset_class = ActivityFilter
-    filter_backends = [DjangoFilterBackend]
 
-    def get_queryset(self) -> QuerySet[Activity]:
-        if getattr(self, "swagger_fake_view", False):
-            return Activity.objects.none()
-        return selectors.activities_of(self.coalition)
+    def rows(self) -> QuerySet[Activity]:
+        return self.activities()
 
     def post(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         if not selectors.may_create(self.membership):
@@ -98,7 +110,7 @@ class ActivityListCreate(ActivitiesApiMixin, generics.ListCreateAPIView):
             own_partner=selectors.acting_partner(self.membership),
             **service_parts(serializer.validated_data),
         )
-        serializer.instance = selectors.activity_or_404(self.coalition, activity.uuid)
+        serializer.instance = self.reread(activity)
 
 
 @extend_schema_view(
@@ -113,15 +125,14 @@ class ActivityListCreate(ActivitiesApiMixin, generics.ListCreateAPIView):
     ),
     delete=extend_schema(tags=[TAG], summary="Activiteit verwijderen"),
 )
-class ActivityDetail(ActivitiesApiMixin, generics.RetrieveUpdateDestroyAPIView):
+class ActivityDetail(
+    ActivitiesApiMixin, CoalitionObjectEndpoint, generics.RetrieveUpdateDestroyAPIView
+):
     serializer_class = CoalitionActivitySerializer
-    http_method_names = ["get", "patch", "delete", "head", "options"]
+    lookup_url_kwarg = "activity"
 
-    def get_object(self) -> Activity:
+    def find_object(self) -> Activity:
         return self.editable_activity()
-
-    def get_queryset(self) -> QuerySet[Activity]:
-        return Activity.objects.none()  # objects come from get_object, scoped to the coalition
 
     def perform_update(self, serializer: BaseSerializer[Any]) -> None:
         activity = services.update_activity(
@@ -130,7 +141,7 @@ class ActivityDetail(ActivitiesApiMixin, generics.RetrieveUpdateDestroyAPIView):
             own_partner=selectors.acting_partner(self.membership),
             **service_parts(serializer.validated_data),
         )
-        serializer.instance = selectors.activity_or_404(self.coalition, activity.uuid)
+        serializer.instance = self.reread(activity)
 
     def perform_destroy(self, instance: Activity) -> None:
         services.delete_activity(instance, acting_user=self.acting_user)
@@ -165,14 +176,7 @@ class ActivityCheck(ActivitiesApiMixin):
         description="Alleen aantallen, nooit namen; één record per periode.",
     ),
 )
-class ReachListCreate(ActivitiesApiMixin, generics.ListCreateAPIView):
-    serializer_class = ReachRecordSerializer
-
-    def get_queryset(self) -> QuerySet[ReachRecord]:
-        if getattr(self, "swagger_fake_view", False):
-            return ReachRecord.objects.none()
-        return selectors.reach_of(self.editable_activity()).select_related("activity")
-
+class ReachListCreate(ReachEndpoint, generics.ListCreateAPIView):
     def post(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         self.activity = self.editable_activity()  # 404 or 403 before looking at the input
         return super().post(request, *args, **kwargs)
@@ -188,15 +192,8 @@ class ReachListCreate(ActivitiesApiMixin, generics.ListCreateAPIView):
     patch=extend_schema(tags=[TAG], summary="Bereik wijzigen"),
     delete=extend_schema(tags=[TAG], summary="Bereik verwijderen"),
 )
-class ReachDetail(ActivitiesApiMixin, generics.RetrieveUpdateDestroyAPIView):
-    serializer_class = ReachRecordSerializer
-    http_method_names = ["get", "patch", "delete", "head", "options"]
-
-    def get_object(self) -> ReachRecord:
-        return selectors.record_or_404(self.editable_activity(), self.kwargs["record"])
-
-    def get_queryset(self) -> QuerySet[ReachRecord]:
-        return ReachRecord.objects.none()  # objects come from get_object, scoped to the coalition
+class ReachDetail(ReachEndpoint, CoalitionObjectEndpoint, generics.RetrieveUpdateDestroyAPIView):
+    lookup_url_kwarg = "record"
 
     def perform_update(self, serializer: BaseSerializer[Any]) -> None:
         serializer.instance = services.update_reach(
@@ -246,11 +243,21 @@ class ReachTotals(ActivitiesApiMixin):
     put=extend_schema(tags=[TAG], summary="Instellingen van de openbare zoeker opslaan"),
     patch=extend_schema(tags=[TAG], summary="Instellingen van de openbare zoeker wijzigen"),
 )
-class FinderSettings(ActivitiesApiMixin, generics.RetrieveUpdateAPIView):
+class FinderSettings(ActivitiesApiMixin, CoalitionObjectEndpoint, generics.RetrieveUpdateAPIView):
+    """The coalition's one finder; before it is first saved, its defaults."""
+
+    model = Finder
     serializer_class = FinderSerializer
     permission_by_method = dict.fromkeys(("PUT", "PATCH"), Permission.MANAGE_ACTIVITIES)
+    http_method_names = ["get", "put", "patch", "head", "options"]
 
-    def get_object(self) -> Any:
+    def object_lookup(self) -> dict[str, Any]:
+        return {}
+
+    def lock_object(self) -> None:
+        self.visible_rows().select_for_update().first()  # nothing to lock before the first save
+
+    def find_object(self) -> Any:
         return services.finder_of(self.coalition)
 
     def perform_update(self, serializer: BaseSerializer[Any]) -> None:

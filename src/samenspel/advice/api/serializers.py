@@ -4,6 +4,7 @@ write itself (set aside, restore) is a call to `samenspel.advice.services`."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from django.utils.translation import gettext_lazy as _
@@ -12,15 +13,16 @@ from rest_framework import serializers
 
 from samenspel.advice.findings import Finding, Severity
 from samenspel.advice.models import Dismissal
+from samenspel.core.api.fields import CharField, DateTimeField, ModelSerializer
 from samenspel.core.api.schema import EnumField
 from samenspel.scans.api.serializers import guide_url
 
 
 class FindingGuideSerializer(serializers.Serializer):
-    section = serializers.CharField(help_text=_("Sleutel van het hoofdstuk in de gids."))
-    item = serializers.CharField(allow_null=True, help_text=_("Sleutel van het onderwerp."))
-    title = serializers.CharField(allow_blank=True)
-    url = serializers.CharField(allow_null=True, help_text=_("De pagina in de gids."))
+    section = CharField(help_text=_("Sleutel van het hoofdstuk in de gids."))
+    item = CharField(allow_null=True, help_text=_("Sleutel van het onderwerp."))
+    title = CharField(allow_blank=True)
+    url = CharField(allow_null=True, help_text=_("De pagina in de gids."))
 
 
 def finding_guide(finding: Finding) -> dict[str, Any] | None:
@@ -36,10 +38,10 @@ def finding_guide(finding: Finding) -> dict[str, Any] | None:
 
 
 class EarlierDismissalSerializer(serializers.Serializer):
-    reason = serializers.CharField()
+    reason = CharField()
     magnitude = serializers.FloatField()
-    dismissed_at = serializers.DateTimeField()
-    dismissed_by_name = serializers.CharField(allow_null=True)
+    dismissed_at = DateTimeField()
+    dismissed_by_name = CharField(allow_null=True)
 
 
 def _dismissed_by(dismissal: Dismissal) -> str | None:
@@ -58,8 +60,8 @@ def earlier_dismissal(dismissal: Dismissal | None) -> dict[str, Any] | None:
 
 
 class FindingSerializer(serializers.Serializer):
-    rule = serializers.CharField(help_text=_("De regel die dit signaal gaf."))
-    subject = serializers.CharField(
+    rule = CharField(help_text=_("De regel die dit signaal gaf."))
+    subject = CharField(
         allow_blank=True,
         help_text=_(
             "Onderscheidt signalen van dezelfde regel (bijvoorbeeld de UUID van een partner); "
@@ -67,18 +69,18 @@ class FindingSerializer(serializers.Serializer):
         ),
     )
     severity = EnumField(Severity)
-    severity_label = serializers.CharField()
-    title = serializers.CharField()
+    severity_label = CharField()
+    title = CharField()
     evidence = serializers.ListField(
-        child=serializers.CharField(), help_text=_("De eigen cijfers en namen van de coalitie.")
+        child=CharField(), help_text=_("De eigen cijfers en namen van de coalitie.")
     )
-    explanation = serializers.CharField(help_text=_("Waarom dit een risico is, met de bron."))
-    link = serializers.CharField(
+    explanation = CharField(help_text=_("Waarom dit een risico is, met de bron."))
+    link = CharField(
         allow_blank=True, help_text=_("Een pagina van Samenspel met het hele beeld; soms leeg.")
     )
-    link_text = serializers.CharField(allow_blank=True)
+    link_text = CharField(allow_blank=True)
     guide = serializers.SerializerMethodField()
-    next_step = serializers.CharField()
+    next_step = CharField()
     magnitude = serializers.FloatField(
         help_text=_(
             "Hoe sterk het signaal is. Een terzijde gelegd signaal komt terug als dit groeit."
@@ -100,46 +102,37 @@ class FindingSerializer(serializers.Serializer):
 
 class FindingSummarySerializer(serializers.Serializer):
     severity = EnumField(Severity)
-    title = serializers.CharField()
+    title = CharField()
     magnitude = serializers.FloatField()
 
 
 class DismissedSerializer(serializers.Serializer):
-    uuid = serializers.UUIDField()
-    rule = serializers.CharField()
-    subject = serializers.CharField(allow_blank=True)
-    label = serializers.CharField(help_text=_("Korte naam van het signaal."))  # type: ignore[assignment]
-    reason = serializers.CharField()
-    magnitude = serializers.FloatField(help_text=_("De omvang toen het terzijde werd gelegd."))
-    dismissed_at = serializers.DateTimeField()
-    dismissed_by_name = serializers.CharField(allow_null=True)
+    """Serializes one set-aside entry of the advice (its `dismissal` and current `finding`)."""
+
+    uuid = serializers.UUIDField(source="dismissal.uuid")
+    rule = CharField(source="dismissal.rule_key")
+    subject = CharField(source="dismissal.subject", allow_blank=True)
+    label = CharField(help_text=_("Korte naam van het signaal."))  # type: ignore[assignment]
+    reason = CharField(source="dismissal.reason")
+    magnitude = serializers.FloatField(
+        source="dismissal.magnitude", help_text=_("De omvang toen het terzijde werd gelegd.")
+    )
+    dismissed_at = DateTimeField(source="dismissal.dismissed_at")
+    dismissed_by_name = CharField(source="dismissal.dismissed_by", allow_null=True)
     current = FindingSummarySerializer(
-        allow_null=True, help_text=_("Het signaal zoals het nu speelt; null: het speelt niet meer.")
+        source="finding",
+        allow_null=True,
+        help_text=_("Het signaal zoals het nu speelt; null: het speelt niet meer."),
     )
 
 
-def dismissed_data(entry: Any) -> dict[str, Any]:
-    dismissal: Dismissal = entry.dismissal
-    finding: Finding | None = entry.finding
-    return {
-        "uuid": dismissal.uuid,
-        "rule": dismissal.rule_key,
-        "subject": dismissal.subject,
-        "label": entry.label,
-        "reason": dismissal.reason,
-        "magnitude": dismissal.magnitude,
-        "dismissed_at": dismissal.dismissed_at,
-        "dismissed_by_name": _dismissed_by(dismissal),
-        "current": (
-            {
-                "severity": finding.severity,
-                "title": finding.title,
-                "magnitude": finding.magnitude,
-            }
-            if finding
-            else None
-        ),
-    }
+@dataclass(frozen=True)
+class AdviceAnswer:
+    """The input of AdviceSerializer: the coalition's advice and what the requester may do."""
+
+    findings: list[Finding]
+    dismissed: list[Any]
+    can_dismiss: bool
 
 
 class AdviceSerializer(serializers.Serializer):
@@ -151,14 +144,14 @@ class AdviceSerializer(serializers.Serializer):
 
 
 class DismissSerializer(serializers.Serializer):
-    subject = serializers.CharField(
+    subject = CharField(
         required=False,
         allow_blank=True,
         max_length=64,
         default="",
         help_text=_("Het `subject` van het signaal; leeg voor een regel met één signaal."),
     )
-    reason = serializers.CharField(
+    reason = CharField(
         required=False,
         allow_blank=True,
         default="",
@@ -168,13 +161,13 @@ class DismissSerializer(serializers.Serializer):
 
 
 class RestoreSerializer(serializers.Serializer):
-    subject = serializers.CharField(
+    subject = CharField(
         required=False, allow_blank=True, max_length=64, default="", help_text=_("Zie dismiss.")
     )
 
 
-class DismissalSerializer(serializers.ModelSerializer):
-    rule = serializers.CharField(source="rule_key")
+class DismissalSerializer(ModelSerializer):
+    rule = CharField(source="rule_key")
     dismissed_by_name = serializers.SerializerMethodField()
 
     class Meta:
@@ -190,6 +183,6 @@ class DismissalSerializer(serializers.ModelSerializer):
         ]
         read_only_fields = fields
 
-    @extend_schema_field(serializers.CharField(allow_null=True))
+    @extend_schema_field(CharField(allow_null=True))
     def get_dismissed_by_name(self, dismissal: Dismissal) -> str | None:
         return _dismissed_by(dismissal)

@@ -1,7 +1,7 @@
 """API v1 for advice: the coalition's findings, and setting one aside or back.
 
 Same policy as the findings page: VIEW_FINDINGS to read, DISMISS_FINDING to set aside or
-restore; outsiders get 404 through `CoalitionScopedMixin`. The findings are computed on request
+restore; outsiders get 404 through `CoalitionEndpoint`. The findings are computed on request
 from the coalition's own data (`advice.services.advice`); the writes are the service functions.
 """
 
@@ -12,23 +12,22 @@ from typing import Any
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
 from drf_spectacular.utils import OpenApiResponse, extend_schema
-from rest_framework import generics, status
+from rest_framework import status
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from samenspel.accounts.api.permissions import CoalitionScopedMixin
+from samenspel.accounts.api.base import CoalitionEndpoint
 from samenspel.accounts.policy import Permission
 from samenspel.advice import services
 from samenspel.advice.api.serializers import (
+    AdviceAnswer,
     AdviceSerializer,
     DismissalSerializer,
     DismissSerializer,
-    FindingSerializer,
     RestoreSerializer,
-    dismissed_data,
 )
+from samenspel.advice.models import Dismissal
 from samenspel.advice.rules import LABELS
-from samenspel.core.api.views import ApiViewMixin
 
 TAG = "advies"
 
@@ -45,29 +44,30 @@ TAG = "advies"
     ),
     responses=AdviceSerializer,
 )
-class FindingsView(ApiViewMixin, CoalitionScopedMixin, generics.GenericAPIView):
+class FindingsView(CoalitionEndpoint):
+    model = Dismissal
     serializer_class = AdviceSerializer
     permission = Permission.VIEW_FINDINGS
-    filter_backends: list[Any] = []
     pagination_class = None
 
     def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         result = services.advice(self.coalition)
-        context = self.get_serializer_context()
-        data = {
-            "findings": FindingSerializer(
-                result.findings, many=True, context={**context, "returned": result.returned}
-            ).data,
-            "dismissed": [dismissed_data(entry) for entry in result.dismissed],
-            "can_dismiss": self.can(Permission.DISMISS_FINDING),
-        }
-        return Response(data)
+        answer = AdviceAnswer(
+            findings=result.findings,
+            dismissed=result.dismissed,
+            can_dismiss=self.can(Permission.DISMISS_FINDING),
+        )
+        context = {**self.get_serializer_context(), "returned": result.returned}
+        return Response(AdviceSerializer(answer, context=context).data)
 
 
-class RuleScopedMixin(CoalitionScopedMixin):
+class RuleScopedMixin(CoalitionEndpoint):
     """A rule that does not exist is 404, like a page that does not exist."""
 
+    model = Dismissal
     permission = Permission.DISMISS_FINDING
+    pagination_class = None
+    http_method_names = ["post", "options"]
 
     def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
         super().initial(request, *args, **kwargs)
@@ -86,11 +86,8 @@ class RuleScopedMixin(CoalitionScopedMixin):
     request=DismissSerializer,
     responses={201: DismissalSerializer},
 )
-class DismissView(ApiViewMixin, RuleScopedMixin, generics.GenericAPIView):
+class DismissView(RuleScopedMixin):
     serializer_class = DismissSerializer
-    filter_backends: list[Any] = []
-    pagination_class = None
-    http_method_names = ["post", "options"]
 
     def post(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         serializer = self.get_serializer(data=request.data)
@@ -112,11 +109,8 @@ class DismissView(ApiViewMixin, RuleScopedMixin, generics.GenericAPIView):
     request=RestoreSerializer,
     responses={204: OpenApiResponse(description="Teruggezet.")},
 )
-class RestoreView(ApiViewMixin, RuleScopedMixin, generics.GenericAPIView):
+class RestoreView(RuleScopedMixin):
     serializer_class = RestoreSerializer
-    filter_backends: list[Any] = []
-    pagination_class = None
-    http_method_names = ["post", "options"]
 
     def post(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         serializer = self.get_serializer(data=request.data)

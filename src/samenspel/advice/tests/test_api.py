@@ -8,7 +8,7 @@ from drf_spectacular.drainage import GENERATOR_STATS
 from drf_spectacular.generators import SchemaGenerator
 from rest_framework.test import APIClient
 
-from samenspel.accounts.tests.factories import MembershipFactory
+from samenspel.accounts.tests.factories import MembershipFactory, api_client_for
 from samenspel.advice.models import Dismissal
 from samenspel.core.models import AuditEvent
 from samenspel.partners.models import PartnerEvent
@@ -23,12 +23,6 @@ RULE = "missing_partner_kinds"  # fires for every coalition that lacks a kind of
 @pytest.fixture
 def outsider():
     return MembershipFactory(coordinator=True).user
-
-
-def client_for(user) -> APIClient:
-    client = APIClient()
-    client.force_authenticate(user)
-    return client
 
 
 def url(coalition, suffix="") -> str:
@@ -54,7 +48,7 @@ def findings_of(client, coalition) -> dict[str, dict]:
     [("get", ""), ("post", f"{RULE}/dismiss"), ("post", f"{RULE}/restore")],
 )
 def test_outsider_gets_404_and_nothing_changes(coalition, outsider, method, suffix):
-    response = getattr(client_for(outsider), method)(
+    response = getattr(api_client_for(outsider), method)(
         url(coalition, suffix), {"reason": "Besproken"}, format="json"
     )
 
@@ -66,7 +60,7 @@ def test_outsider_gets_404_and_nothing_changes(coalition, outsider, method, suff
 def test_read_only_member_may_not_see_findings(coalition):
     reader = MembershipFactory(coalition=coalition, read_only=True).user
 
-    response = client_for(reader).get(url(coalition))
+    response = api_client_for(reader).get(url(coalition))
 
     assert response.status_code == 403
     assert response["Content-Type"] == PROBLEM
@@ -80,7 +74,7 @@ def test_only_who_may_dismiss_can_dismiss_or_restore(coalition, coordinator, rol
     )
     member = MembershipFactory(coalition=coalition, role=role).user
 
-    response = client_for(member).post(
+    response = api_client_for(member).post(
         url(coalition, f"{RULE}/{action}"), {"reason": "Besproken"}, format="json"
     )
 
@@ -91,7 +85,7 @@ def test_only_who_may_dismiss_can_dismiss_or_restore(coalition, coordinator, rol
 def test_municipality_sees_findings_but_cannot_dismiss(coalition):
     gemeente = MembershipFactory(coalition=coalition, municipality=True).user
 
-    response = client_for(gemeente).get(url(coalition))
+    response = api_client_for(gemeente).get(url(coalition))
 
     assert response.status_code == 200
     assert response.json()["can_dismiss"] is False
@@ -108,7 +102,7 @@ def test_anonymous_gets_401(coalition):
 def test_findings_carry_severity_evidence_explanation_guide_and_next_step(coalition, coordinator):
     PartnerFactory(coalition=coalition, kind="welfare")
 
-    response = client_for(coordinator.user).get(url(coalition))
+    response = api_client_for(coordinator.user).get(url(coalition))
 
     assert response.status_code == 200
     data = response.json()
@@ -140,7 +134,7 @@ def test_findings_run_the_same_number_of_queries_for_3_or_30_partners():
                 coalition=coalition, kind=["welfare", "residents", "education"][i % 3]
             )
             PartnerEvent.objects.create(partner=partner, kind="new_director", date="2025-01-01")
-        client = client_for(membership.user)
+        client = api_client_for(membership.user)
         client.get(url(coalition))
         with CaptureQueriesContext(connection) as queries:
             assert client.get(url(coalition)).status_code == 200
@@ -154,7 +148,7 @@ def test_findings_run_the_same_number_of_queries_for_3_or_30_partners():
 
 def test_an_empty_reason_is_400_at_reason_and_nothing_is_saved(coalition, coordinator):
     for body in ({"reason": "  "}, {}):
-        response = client_for(coordinator.user).post(
+        response = api_client_for(coordinator.user).post(
             url(coalition, f"{RULE}/dismiss"), body, format="json"
         )
         assert response.status_code == 400
@@ -163,7 +157,7 @@ def test_an_empty_reason_is_400_at_reason_and_nothing_is_saved(coalition, coordi
 
 
 def test_dismiss_then_restore(coalition, coordinator):
-    client = client_for(coordinator.user)
+    client = api_client_for(coordinator.user)
     magnitude = findings_of(client, coalition)[RULE]["magnitude"]
 
     dismissed = client.post(
@@ -192,7 +186,7 @@ def test_dismiss_then_restore(coalition, coordinator):
 
 def test_a_dismissed_finding_returns_when_it_grows(coalition, coordinator):
     partner = PartnerFactory(coalition=coalition, kind="education")
-    client = client_for(coordinator.user)
+    client = api_client_for(coordinator.user)
     client.post(url(coalition, f"{RULE}/dismiss"), {"reason": "Bewust."}, format="json")
     assert RULE not in findings_of(client, coalition)
 
@@ -204,7 +198,7 @@ def test_a_dismissed_finding_returns_when_it_grows(coalition, coordinator):
 
 
 def test_unknown_rule_is_404_and_a_finding_that_does_not_play_is_400(coalition, coordinator):
-    client = client_for(coordinator.user)
+    client = api_client_for(coordinator.user)
 
     unknown = client.post(url(coalition, "bestaat_niet/dismiss"), {"reason": "x"}, format="json")
     other_subject = client.post(
@@ -218,13 +212,13 @@ def test_unknown_rule_is_404_and_a_finding_that_does_not_play_is_400(coalition, 
 
 
 def test_restoring_what_was_not_set_aside_is_404(coalition, coordinator):
-    response = client_for(coordinator.user).post(url(coalition, f"{RULE}/restore"), {})
+    response = api_client_for(coordinator.user).post(url(coalition, f"{RULE}/restore"), {})
 
     assert response.status_code == 404
 
 
 def test_restore_and_dismiss_are_post_only(coalition, coordinator):
-    client = client_for(coordinator.user)
+    client = api_client_for(coordinator.user)
     assert client.get(url(coalition, f"{RULE}/dismiss")).status_code == 405
     assert client.get(url(coalition, f"{RULE}/restore")).status_code == 405
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
@@ -19,25 +17,18 @@ from samenspel.agreements.models import (
     StepStatus,
 )
 from samenspel.coalitions.models import Phase
+from samenspel.core.api.fields import (
+    FOREIGN_PARTNER,
+    CharField,
+    ModelSerializer,
+    TenantRelatedField,
+)
 from samenspel.core.api.schema import EnumField
 from samenspel.partners.models import CoalitionRole, Partner
 
 
-class PartnerField(serializers.SlugRelatedField):
-    """A partner by UUID, looked up inside the requester's coalition only."""
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(slug_field="uuid", **kwargs)
-
-    def get_queryset(self) -> Any:
-        coalition = self.context.get("coalition")
-        return Partner.objects.filter(coalition=coalition) if coalition else Partner.objects.none()
-
-
-class AmbitionVersionSerializer(serializers.ModelSerializer):
-    created_by_name = serializers.CharField(
-        source="created_by.full_name", read_only=True, default=None
-    )
+class AmbitionVersionSerializer(ModelSerializer):
+    created_by_name = CharField(source="created_by.full_name", read_only=True, default=None)
 
     class Meta:
         model = AmbitionVersion
@@ -48,9 +39,9 @@ class AmbitionVersionSerializer(serializers.ModelSerializer):
         read_only_fields = ["uuid", "created_at"]
 
 
-class PartnerAgreementSerializer(serializers.ModelSerializer):
-    partner = PartnerField(label=_("partner"))
-    partner_name = serializers.CharField(source="partner.name", read_only=True)
+class PartnerAgreementSerializer(ModelSerializer):
+    partner = TenantRelatedField(Partner, foreign=FOREIGN_PARTNER, label=_("partner"))
+    partner_name = CharField(source="partner.name", read_only=True)
     role = EnumField(CoalitionRole, label=_("rol in de coalitie"))
     # The amounts' rules (not negative) are the model's, with its Dutch messages.
     hours_per_month = serializers.DecimalField(
@@ -73,8 +64,10 @@ class PartnerAgreementSerializer(serializers.ModelSerializer):
         }
 
 
-class ProcessStepSerializer(serializers.ModelSerializer):
-    owner = PartnerField(label=_("trekker"), required=False, allow_null=True)
+class ProcessStepSerializer(ModelSerializer):
+    owner = TenantRelatedField(
+        Partner, foreign=FOREIGN_PARTNER, label=_("trekker"), required=False, allow_null=True
+    )
     kind = EnumField(StepKind, required=False, label=_("soort"))
     status = EnumField(StepStatus, required=False, label=_("status"))
 
@@ -87,9 +80,9 @@ class ProcessStepSerializer(serializers.ModelSerializer):
         read_only_fields = ["uuid", "created_at", "updated_at"]
 
 
-class SignatorySerializer(serializers.ModelSerializer):
-    partner = PartnerField(label=_("partner"))
-    partner_name = serializers.CharField(source="partner.name", read_only=True)
+class SignatorySerializer(ModelSerializer):
+    partner = TenantRelatedField(Partner, foreign=FOREIGN_PARTNER, label=_("partner"))
+    partner_name = CharField(source="partner.name", read_only=True)
 
     class Meta:
         model = Signatory
@@ -97,7 +90,7 @@ class SignatorySerializer(serializers.ModelSerializer):
         read_only_fields = ["uuid", "created_at"]
 
 
-class CovenantSerializer(serializers.ModelSerializer):
+class CovenantSerializer(ModelSerializer):
     kind = EnumField(CovenantKind, required=False, label=_("soort document"))
     status = EnumField(CovenantStatus, required=False, label=_("status"))
     signatories = SignatorySerializer(many=True, read_only=True)

@@ -1,11 +1,11 @@
 """API v1 for the ambition, agreements per partner, process design and covenant.
 
 Same policy as the pages: reading needs VIEW_COALITION, writing EDIT_COALITION; outsiders get 404
-through `CoalitionScopedMixin`. Every write is one call to `agreements.services`."""
+through `CoalitionEndpoint`. Every write is one call to `agreements.services`."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django.db.models import QuerySet
 from django.utils.translation import get_language
@@ -16,7 +16,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.serializers import BaseSerializer
 
-from samenspel.accounts.api.permissions import CoalitionScopedMixin
+from samenspel.accounts.api.base import CoalitionEndpoint, CoalitionObjectEndpoint
 from samenspel.accounts.policy import Permission
 from samenspel.agreements import selectors, services
 from samenspel.agreements.api.serializers import (
@@ -35,8 +35,6 @@ from samenspel.agreements.models import (
     Signatory,
 )
 from samenspel.agreements.views import pdf_response
-from samenspel.core.api.views import ApiViewMixin
-from samenspel.core.tenancy import lookup_or_404
 
 TAG = "afspraken"
 WRITES = {
@@ -47,7 +45,7 @@ WRITES = {
 }
 
 
-class Scoped(ApiViewMixin, CoalitionScopedMixin):
+class Scoped(CoalitionEndpoint):
     permission_by_method = WRITES
 
 
@@ -58,13 +56,11 @@ class Scoped(ApiViewMixin, CoalitionScopedMixin):
     post=extend_schema(tags=[TAG], summary="Nieuwe versie van de ambitie vastleggen"),
 )
 class AmbitionVersionListCreate(Scoped, generics.ListCreateAPIView):
-    filter_backends: list[Any] = []
+    model = AmbitionVersion
     serializer_class = AmbitionVersionSerializer
 
-    def get_queryset(self) -> QuerySet[AmbitionVersion]:
-        if getattr(self, "swagger_fake_view", False):
-            return AmbitionVersion.objects.none()
-        return AmbitionVersion.objects.filter(coalition=self.coalition).select_related("created_by")
+    def scope(self, queryset: QuerySet[AmbitionVersion]) -> QuerySet[AmbitionVersion]:
+        return queryset.select_related("created_by")
 
     def perform_create(self, serializer: BaseSerializer[Any]) -> None:
         serializer.instance = services.record_ambition(
@@ -72,23 +68,19 @@ class AmbitionVersionListCreate(Scoped, generics.ListCreateAPIView):
         )
 
 
+class AgreementEndpoint(Scoped):
+    model = PartnerAgreement
+    serializer_class = PartnerAgreementSerializer
+
+    def scope(self, queryset: QuerySet[PartnerAgreement]) -> QuerySet[PartnerAgreement]:
+        return queryset.select_related("partner").order_by("partner__name", "pk")
+
+
 @extend_schema_view(
     get=extend_schema(tags=[TAG], summary="Afspraken per partner"),
     post=extend_schema(tags=[TAG], summary="Afspraken met een partner vastleggen"),
 )
-class AgreementListCreate(Scoped, generics.ListCreateAPIView):
-    filter_backends: list[Any] = []
-    serializer_class = PartnerAgreementSerializer
-
-    def get_queryset(self) -> QuerySet[PartnerAgreement]:
-        if getattr(self, "swagger_fake_view", False):
-            return PartnerAgreement.objects.none()
-        return (
-            PartnerAgreement.objects.filter(coalition=self.coalition)
-            .select_related("partner")
-            .order_by("partner__name", "pk")
-        )
-
+class AgreementListCreate(AgreementEndpoint, generics.ListCreateAPIView):
     def perform_create(self, serializer: BaseSerializer[Any]) -> None:
         serializer.instance = services.save_agreement(
             self.coalition, acting_user=self.acting_user, **serializer.validated_data
@@ -101,17 +93,16 @@ class AgreementListCreate(Scoped, generics.ListCreateAPIView):
     patch=extend_schema(tags=[TAG], summary="Afspraken met een partner wijzigen"),
     delete=extend_schema(tags=[TAG], summary="Afspraken met een partner verwijderen"),
 )
-class AgreementDetail(Scoped, generics.RetrieveUpdateDestroyAPIView):
-    filter_backends: list[Any] = []
-    serializer_class = PartnerAgreementSerializer
-
-    def get_object(self) -> PartnerAgreement:
-        return lookup_or_404(selectors.agreements_for(self.membership), self.kwargs["agreement"])
+class AgreementDetail(
+    AgreementEndpoint, CoalitionObjectEndpoint, generics.RetrieveUpdateDestroyAPIView
+):
+    lookup_url_kwarg = "agreement"
+    http_method_names = ["get", "put", "patch", "delete", "head", "options"]
 
     def perform_update(self, serializer: BaseSerializer[Any]) -> None:
         serializer.instance = services.save_agreement(
             self.coalition,
-            self.get_object(),
+            cast(PartnerAgreement, serializer.instance),
             acting_user=self.acting_user,
             **serializer.validated_data,
         )
@@ -120,19 +111,19 @@ class AgreementDetail(Scoped, generics.RetrieveUpdateDestroyAPIView):
         services.delete_agreement(instance, acting_user=self.acting_user)
 
 
+class StepEndpoint(Scoped):
+    model = ProcessStep
+    serializer_class = ProcessStepSerializer
+
+    def scope(self, queryset: QuerySet[ProcessStep]) -> QuerySet[ProcessStep]:
+        return queryset.select_related("owner")
+
+
 @extend_schema_view(
     get=extend_schema(tags=[TAG], summary="Procesontwerp: stappen en mijlpalen"),
     post=extend_schema(tags=[TAG], summary="Processtap toevoegen"),
 )
-class StepListCreate(Scoped, generics.ListCreateAPIView):
-    filter_backends: list[Any] = []
-    serializer_class = ProcessStepSerializer
-
-    def get_queryset(self) -> QuerySet[ProcessStep]:
-        if getattr(self, "swagger_fake_view", False):
-            return ProcessStep.objects.none()
-        return ProcessStep.objects.filter(coalition=self.coalition).select_related("owner")
-
+class StepListCreate(StepEndpoint, generics.ListCreateAPIView):
     def perform_create(self, serializer: BaseSerializer[Any]) -> None:
         serializer.instance = services.save_step(
             self.coalition, acting_user=self.acting_user, **serializer.validated_data
@@ -145,17 +136,14 @@ class StepListCreate(Scoped, generics.ListCreateAPIView):
     patch=extend_schema(tags=[TAG], summary="Processtap wijzigen"),
     delete=extend_schema(tags=[TAG], summary="Processtap verwijderen"),
 )
-class StepDetail(Scoped, generics.RetrieveUpdateDestroyAPIView):
-    filter_backends: list[Any] = []
-    serializer_class = ProcessStepSerializer
-
-    def get_object(self) -> ProcessStep:
-        return lookup_or_404(selectors.steps_for(self.membership), self.kwargs["step"])
+class StepDetail(StepEndpoint, CoalitionObjectEndpoint, generics.RetrieveUpdateDestroyAPIView):
+    lookup_url_kwarg = "step"
+    http_method_names = ["get", "put", "patch", "delete", "head", "options"]
 
     def perform_update(self, serializer: BaseSerializer[Any]) -> None:
         serializer.instance = services.save_step(
             self.coalition,
-            self.get_object(),
+            cast(ProcessStep, serializer.instance),
             acting_user=self.acting_user,
             **serializer.validated_data,
         )
@@ -175,22 +163,29 @@ class StepDetail(Scoped, generics.RetrieveUpdateDestroyAPIView):
         ),
     ),
 )
-class CovenantDetail(Scoped, generics.GenericAPIView):
-    filter_backends: list[Any] = []
+class CovenantDetail(Scoped, CoalitionObjectEndpoint):
+    """The coalition's one covenant: the URL names no uuid."""
+
+    model = Covenant
     serializer_class = CovenantSerializer
     pagination_class = None
+    http_method_names = ["get", "put", "head", "options"]
+
+    def object_lookup(self) -> dict[str, Any]:
+        return {}
 
     def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        covenant = selectors.covenant_or_404(self.membership)
-        return Response(self.get_serializer(covenant).data)
+        return Response(self.get_serializer(self.get_object()).data)
 
     def put(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        serializer = self.get_serializer(selectors.covenant_of(self.coalition), data=request.data)
+        # The first PUT creates the covenant; later ones lock it and honour If-Match.
+        covenant = self.get_object() if self.rows().exists() else None
+        serializer = self.get_serializer(covenant, data=request.data)
         serializer.is_valid(raise_exception=True)
-        covenant = services.save_covenant(
+        services.save_covenant(
             self.coalition, acting_user=self.acting_user, **serializer.validated_data
         )
-        return Response(self.get_serializer(Covenant.objects.get(pk=covenant.pk)).data)
+        return Response(self.get_serializer(self.find_object()).data)
 
 
 @extend_schema_view(
@@ -198,13 +193,12 @@ class CovenantDetail(Scoped, generics.GenericAPIView):
     post=extend_schema(tags=[TAG], summary="Ondertekenaar toevoegen"),
 )
 class SignatoryListCreate(Scoped, generics.ListCreateAPIView):
-    filter_backends: list[Any] = []
+    model = Signatory
     serializer_class = SignatorySerializer
 
-    def get_queryset(self) -> QuerySet[Signatory]:
-        if getattr(self, "swagger_fake_view", False):
-            return Signatory.objects.none()
-        return selectors.covenant_or_404(self.membership).signatories.select_related("partner")
+    def scope(self, queryset: QuerySet[Signatory]) -> QuerySet[Signatory]:
+        covenant = selectors.covenant_or_404(self.membership)  # no covenant, no signatories: 404
+        return queryset.filter(covenant=covenant).select_related("partner")
 
     def perform_create(self, serializer: BaseSerializer[Any]) -> None:
         serializer.instance = services.add_signatory(
@@ -218,12 +212,13 @@ class SignatoryListCreate(Scoped, generics.ListCreateAPIView):
     get=extend_schema(tags=[TAG], summary="Ondertekenaar bekijken"),
     delete=extend_schema(tags=[TAG], summary="Ondertekenaar verwijderen"),
 )
-class SignatoryDetail(Scoped, generics.RetrieveDestroyAPIView):
-    filter_backends: list[Any] = []
+class SignatoryDetail(Scoped, CoalitionObjectEndpoint, generics.RetrieveDestroyAPIView):
+    model = Signatory
     serializer_class = SignatorySerializer
+    lookup_url_kwarg = "signatory"
 
-    def get_object(self) -> Signatory:
-        return lookup_or_404(selectors.signatories_for(self.membership), self.kwargs["signatory"])
+    def scope(self, queryset: QuerySet[Signatory]) -> QuerySet[Signatory]:
+        return queryset.select_related("partner", "covenant__coalition")
 
     def perform_destroy(self, instance: Signatory) -> None:
         services.remove_signatory(instance, acting_user=self.acting_user)
@@ -234,8 +229,8 @@ class SignatoryDetail(Scoped, generics.RetrieveDestroyAPIView):
     summary="Intentieverklaring of convenant als PDF",
     responses={(200, "application/pdf"): OpenApiResponse(OpenApiTypes.BINARY)},
 )
-class CovenantPdf(Scoped, generics.GenericAPIView):
-    filter_backends: list[Any] = []
+class CovenantPdf(Scoped):
+    model = Covenant
     serializer_class = CovenantSerializer
     pagination_class = None
 

@@ -27,28 +27,29 @@ from samenspel.coalitions.models import (
     TippingPoint,
 )
 from samenspel.coalitions.progress import ActivityState
+from samenspel.core.api.fields import CharField, ModelSerializer
 from samenspel.core.api.schema import EnumField
 from samenspel.core.models import AuditEvent
 from samenspel.partners.models import ConversationStatus, EventKind, PartnerKind
 
 
-class MunicipalitySerializer(serializers.ModelSerializer):
+class MunicipalitySerializer(ModelSerializer):
     class Meta:
         model = Municipality
         fields = ["code", "name"]
         read_only_fields = fields
 
 
-class CoalitionSerializer(serializers.ModelSerializer):
+class CoalitionSerializer(ModelSerializer):
     municipality = MunicipalitySerializer(read_only=True)
-    municipality_code = serializers.CharField(
+    municipality_code = CharField(
         write_only=True,
         max_length=6,
         label=_("CBS-code van de gemeente"),
         help_text=_("Bijvoorbeeld GM0363 voor Amsterdam."),
     )
     areas = serializers.ListField(
-        child=serializers.CharField(max_length=150),
+        child=CharField(max_length=150),
         required=False,
         label=_("kernen of wijken"),
         help_text=_("Alleen als het werkgebied een of meer kernen of wijken is."),
@@ -59,7 +60,7 @@ class CoalitionSerializer(serializers.ModelSerializer):
     phase = EnumField(
         Phase, read_only=True, help_text=_("Wijzig de fase met een fasewissel (phase-changes).")
     )
-    phase_label = serializers.CharField(source="get_phase_display", read_only=True)
+    phase_label = CharField(source="get_phase_display", read_only=True)
     role = serializers.SerializerMethodField(help_text=_("Uw rol in deze coalitie."))
     permissions = serializers.SerializerMethodField(help_text=_("Wat u in deze coalitie mag."))
 
@@ -111,21 +112,19 @@ class CoalitionSerializer(serializers.ModelSerializer):
         return attrs
 
 
-class PhaseChangeSerializer(serializers.ModelSerializer):
+class PhaseChangeSerializer(ModelSerializer):
     date = serializers.DateField(
         required=False,
         label=_("datum"),
         help_text=_("Wanneer de coalitie van fase wisselde; standaard vandaag."),
     )
     from_phase = EnumField(Phase, read_only=True, allow_blank=True)
-    from_phase_label = serializers.CharField(source="get_from_phase_display", read_only=True)
+    from_phase_label = CharField(source="get_from_phase_display", read_only=True)
     to_phase = EnumField(Phase, label=_("naar fase"))
     tipping_point = EnumField(TippingPoint, required=False, label=_("kantelmoment"))
-    to_phase_label = serializers.CharField(source="get_to_phase_display", read_only=True)
-    tipping_point_label = serializers.CharField(source="get_tipping_point_display", read_only=True)
-    recorded_by_name = serializers.CharField(
-        source="recorded_by.full_name", read_only=True, default=None
-    )
+    to_phase_label = CharField(source="get_to_phase_display", read_only=True)
+    tipping_point_label = CharField(source="get_tipping_point_display", read_only=True)
+    recorded_by_name = CharField(source="recorded_by.full_name", read_only=True, default=None)
     is_step_back = serializers.BooleanField(read_only=True)
 
     class Meta:
@@ -159,11 +158,11 @@ class ActivityStateSerializer(serializers.Serializer):
     key = serializers.SlugField(source="activity.key", read_only=True)
     phase = EnumField(Phase, source="activity.phase", read_only=True)
     phase_label = serializers.SerializerMethodField()
-    title = serializers.CharField(source="activity.title", read_only=True)
-    description = serializers.CharField(source="activity.description", read_only=True)
+    title = CharField(source="activity.title", read_only=True)
+    description = CharField(source="activity.description", read_only=True)
     status = EnumField(ChecklistStatus, read_only=True)
-    status_label = serializers.CharField(read_only=True)
-    note = serializers.CharField(read_only=True)
+    status_label = CharField(read_only=True)
+    note = CharField(read_only=True)
 
     def get_phase_label(self, state: ActivityState) -> str:
         return str(Phase(state.activity.phase).label)
@@ -171,14 +170,14 @@ class ActivityStateSerializer(serializers.Serializer):
 
 class ChecklistUpdateSerializer(serializers.Serializer):
     status = EnumField(ChecklistStatus, label=_("status"))
-    note = serializers.CharField(
+    note = CharField(
         required=False, allow_blank=True, max_length=2000, default="", label=_("notitie")
     )
 
 
 class PhaseProgressSerializer(serializers.Serializer):
     phase = EnumField(Phase)
-    label = serializers.CharField()  # type: ignore[assignment]
+    label = CharField()  # type: ignore[assignment]
     percentage = serializers.IntegerField(help_text=_("Gedaan telt heel, bezig telt half."))
     activity_count = serializers.SerializerMethodField()
     applicable_count = serializers.SerializerMethodField()
@@ -193,9 +192,9 @@ class PhaseProgressSerializer(serializers.Serializer):
 class NextStepSerializer(serializers.Serializer):
     key = serializers.SlugField(source="activity.key")
     phase = EnumField(Phase, source="activity.phase")
-    title = serializers.CharField(source="activity.title")
+    title = CharField(source="activity.title")
     status = EnumField(ChecklistStatus)
-    status_label = serializers.CharField()
+    status_label = CharField()
 
 
 class SuggestionSerializer(serializers.Serializer):
@@ -204,10 +203,10 @@ class SuggestionSerializer(serializers.Serializer):
     current = EnumField(Phase)
     current_label = serializers.SerializerMethodField()
     suggested = EnumField(Phase)
-    suggested_label = serializers.CharField()
+    suggested_label = CharField()
     matches_current = serializers.BooleanField()
     phase_since = serializers.DateField(required=False)
-    reasons = serializers.ListField(child=serializers.CharField())
+    reasons = serializers.ListField(child=CharField())
     phases = PhaseProgressSerializer(many=True)
     next_steps = NextStepSerializer(many=True)
 
@@ -216,33 +215,33 @@ class SuggestionSerializer(serializers.Serializer):
 
 
 class CountSerializer(serializers.Serializer):
-    value = serializers.CharField()
-    label = serializers.CharField()  # type: ignore[assignment]
+    value = CharField()
+    label = CharField()  # type: ignore[assignment]
     count = serializers.IntegerField()
 
 
 class PartnerKindSerializer(serializers.Serializer):
     value = EnumField(PartnerKind)
-    label = serializers.CharField()  # type: ignore[assignment]
+    label = CharField()  # type: ignore[assignment]
 
 
 class PartnerRefSerializer(serializers.Serializer):
     uuid = serializers.UUIDField()
-    name = serializers.CharField()
+    name = CharField()
 
 
 class OpenConversationSerializer(serializers.Serializer):
     uuid = serializers.UUIDField()
     partner = PartnerRefSerializer()
     kind = EnumField(EventKind)
-    kind_label = serializers.CharField(source="get_kind_display")
+    kind_label = CharField(source="get_kind_display")
     date = serializers.DateField()
     conversation = EnumField(ConversationStatus)
-    conversation_label = serializers.CharField(source="get_conversation_display")
+    conversation_label = CharField(source="get_conversation_display")
 
 
-class AuditEventSerializer(serializers.ModelSerializer):
-    action_label = serializers.CharField(read_only=True)
+class AuditEventSerializer(ModelSerializer):
+    action_label = CharField(read_only=True)
     actor_name = serializers.SerializerMethodField()
 
     class Meta:
@@ -269,7 +268,7 @@ class RecentChangeSerializer(AuditEventSerializer):
         ]  # fmt: skip
         read_only_fields = fields
 
-    @extend_schema_field(serializers.CharField(allow_null=True))
+    @extend_schema_field(CharField(allow_null=True))
     def get_actor_name(self, event: AuditEvent) -> str | None:
         if not self.context.get("show_actor"):
             return None
@@ -278,11 +277,11 @@ class RecentChangeSerializer(AuditEventSerializer):
 
 class DashboardSerializer(serializers.Serializer):
     phase = EnumField(Phase, source="coalition.phase")
-    phase_label = serializers.CharField(source="coalition.get_phase_display")
+    phase_label = CharField(source="coalition.get_phase_display")
     phase_since = serializers.DateField()
     days_in_phase = serializers.IntegerField()
     suggested_phase = EnumField(Phase, source="suggestion.suggested")
-    suggested_phase_label = serializers.CharField(source="suggestion.suggested_label")
+    suggested_phase_label = CharField(source="suggestion.suggested_label")
     next_steps = NextStepSerializer(many=True, source="suggestion.next_steps")
     partner_count = serializers.IntegerField()
     per_circle = CountSerializer(many=True)

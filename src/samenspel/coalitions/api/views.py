@@ -1,25 +1,25 @@
 """API v1 for coalitions: the same capabilities as the pages, under the same policy.
 
-Every view below `coalitions/<uuid:coalition>/` goes through `CoalitionScopedMixin` (404 for
+Every view below `coalitions/<uuid:coalition>/` goes through `CoalitionEndpoint` (404 for
 outsiders, 403 for members without the right); every write is one call to a service function.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from django.db.models import OuterRef, QuerySet, Subquery
-from django.http import Http404
+from django.http import Http404, HttpRequest
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import generics
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.serializers import BaseSerializer
 
-from samenspel.accounts.api.permissions import CoalitionScopedMixin, LoginExemptAPIMixin
+from samenspel.accounts.api.base import CoalitionEndpoint, CoalitionObjectEndpoint
 from samenspel.accounts.models import Membership, Role
-from samenspel.accounts.policy import Permission
+from samenspel.accounts.policy import Permission, memberships_of
 from samenspel.coalitions import services
 from samenspel.coalitions.api.serializers import (
     ActivityStateSerializer,
@@ -38,8 +38,9 @@ from samenspel.coalitions.progress import (
     checklist_progress,
     suggest_phase,
 )
-from samenspel.core.api.views import ApiViewMixin
+from samenspel.core.api.views import ApiEndpoint
 from samenspel.core.models import AuditEvent
+from samenspel.core.tenancy import MembershipLike
 from samenspel.partners.models import Circle, PartnerKind
 
 TAG = "coalities"
@@ -55,18 +56,20 @@ TAG = "coalities"
         description="Iedere ingelogde gebruiker kan een coalitie aanmaken en wordt er de coördinator van.",
     ),
 )
-class CoalitionListCreate(ApiViewMixin, LoginExemptAPIMixin, generics.ListCreateAPIView):
+class CoalitionListCreate(ApiEndpoint, generics.ListCreateAPIView):
     serializer_class = CoalitionSerializer
-    filter_backends: list[Any] = []
 
-    def get_queryset(self) -> QuerySet[Coalition]:
-        if getattr(self, "swagger_fake_view", False):
-            return Coalition.objects.none()
-        user = self.acting_user
-        role = Membership.objects.filter(user=user, coalition=OuterRef("pk")).values("role")[:1]
-        return (
-            Coalition.objects.for_user(user).annotate(my_role=Subquery(role)).order_by("name", "pk")
+    model = Coalition
+
+    def rows(self) -> QuerySet[Coalition]:
+        memberships = cast(list[MembershipLike], memberships_of(cast(HttpRequest, self.request)))
+        role = (
+            Membership.objects.visible_across(memberships)
+            .filter(user=self.acting_user, coalition=OuterRef("pk"))
+            .values("role")[:1]
         )
+        coalitions = Coalition.objects.visible_across(memberships).select_related("municipality")
+        return coalitions.annotate(my_role=Subquery(role)).order_by("name", "pk")
 
     def perform_create(self, serializer: BaseSerializer[Any]) -> None:
         coalition = services.create_coalition(
@@ -80,13 +83,11 @@ class CoalitionListCreate(ApiViewMixin, LoginExemptAPIMixin, generics.ListCreate
     get=extend_schema(tags=[TAG], summary="Coalitie bekijken"),
     patch=extend_schema(tags=[TAG], summary="Coalitiegegevens wijzigen"),
 )
-class CoalitionDetail(ApiViewMixin, CoalitionScopedMixin, generics.RetrieveUpdateAPIView):
+class CoalitionDetail(CoalitionObjectEndpoint, generics.RetrieveUpdateAPIView):
+    model = Coalition
     serializer_class = CoalitionSerializer
+    lookup_url_kwarg = "coalition"
     permission_by_method = {"PATCH": Permission.EDIT_COALITION}
-    http_method_names = ["get", "patch", "head", "options"]
-
-    def get_object(self) -> Coalition:
-        return self.coalition
 
     def perform_update(self, serializer: BaseSerializer[Any]) -> None:
         serializer.instance = services.update_coalition(
@@ -104,17 +105,13 @@ class CoalitionDetail(ApiViewMixin, CoalitionScopedMixin, generics.RetrieveUpdat
         description="Wijzigt de levensfase van de coalitie en bewaart waarom. Terug naar een eerdere fase mag.",
     ),
 )
-class PhaseChangeListCreate(ApiViewMixin, CoalitionScopedMixin, generics.ListCreateAPIView):
+class PhaseChangeListCreate(CoalitionEndpoint, generics.ListCreateAPIView):
+    model = PhaseChange
     serializer_class = PhaseChangeSerializer
     permission_by_method = {"POST": Permission.CHANGE_PHASE}
-    filter_backends: list[Any] = []
 
-    def get_queryset(self) -> QuerySet[PhaseChange]:
-        if getattr(self, "swagger_fake_view", False):
-            return PhaseChange.objects.none()
-        return self.coalition.phase_changes.select_related("recorded_by").order_by(
-            "-date", "-created_at", "-pk"
-        )
+    def scope(self, queryset: QuerySet[PhaseChange]) -> QuerySet[PhaseChange]:
+        return queryset.select_related("recorded_by").order_by("-date", "-created_at", "-pk")
 
     def perform_create(self, serializer: BaseSerializer[Any]) -> None:
         data = serializer.validated_data
@@ -130,7 +127,7 @@ class PhaseChangeListCreate(ApiViewMixin, CoalitionScopedMixin, generics.ListCre
 
 def _states(coalition: Coalition, key: str | None = None) -> list[ActivityState]:
     """Every activity of the guide, phase by phase, with the coalition's status (one query)."""
-    items = ChecklistItem.objects.filter(coalition=coalition).only("activity_key", "status", "note")
+    items = ChecklistItem.objects.of_coalition(coalition).only("activity_key", "status", "note")
     return [
         state
         for progress in checklist_progress(items)
@@ -145,9 +142,9 @@ def _states(coalition: Coalition, key: str | None = None) -> list[ActivityState]
     description="Alle typische activiteiten uit de gids, per fase, met de status en notitie van deze coalitie.",
     responses=ActivityStateSerializer(many=True),
 )
-class ChecklistList(ApiViewMixin, CoalitionScopedMixin, generics.GenericAPIView):
+class ChecklistList(CoalitionEndpoint):
+    model = ChecklistItem
     serializer_class = ActivityStateSerializer
-    filter_backends: list[Any] = []
 
     def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         page = self.paginate_queryset(_states(self.coalition))
@@ -165,10 +162,11 @@ class ChecklistList(ApiViewMixin, CoalitionScopedMixin, generics.GenericAPIView)
         responses=ActivityStateSerializer,
     ),
 )
-class ChecklistItemDetail(ApiViewMixin, CoalitionScopedMixin, generics.GenericAPIView):
+class ChecklistItemDetail(CoalitionEndpoint):
+    model = ChecklistItem
     serializer_class = ActivityStateSerializer
     permission_by_method = {"PUT": Permission.EDIT_CHECKLIST}
-    filter_backends: list[Any] = []
+    http_method_names = ["get", "put", "head", "options"]
 
     def get_serializer_class(self) -> type[BaseSerializer[Any]]:
         return (
@@ -217,9 +215,9 @@ class WhereAreWe:
     ),
     responses=SuggestionSerializer,
 )
-class WhereAreWeView(ApiViewMixin, CoalitionScopedMixin, generics.GenericAPIView):
+class WhereAreWeView(CoalitionEndpoint):
+    model = Coalition
     serializer_class = SuggestionSerializer
-    filter_backends: list[Any] = []
     pagination_class = None
 
     def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
@@ -238,9 +236,9 @@ class WhereAreWeView(ApiViewMixin, CoalitionScopedMixin, generics.GenericAPIView
     ),
     responses=DashboardSerializer,
 )
-class DashboardView(ApiViewMixin, CoalitionScopedMixin, generics.GenericAPIView):
+class DashboardView(CoalitionEndpoint):
+    model = Coalition
     serializer_class = DashboardSerializer
-    filter_backends: list[Any] = []
     pagination_class = None
 
     def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
@@ -279,12 +277,10 @@ class DashboardView(ApiViewMixin, CoalitionScopedMixin, generics.GenericAPIView)
         description="Wie wijzigde wat in deze coalitie, nieuwste eerst.",
     )
 )
-class AuditList(ApiViewMixin, CoalitionScopedMixin, generics.ListAPIView):
+class AuditList(CoalitionEndpoint, generics.ListAPIView):
+    model = AuditEvent
     serializer_class = AuditEventSerializer
     permission = Permission.VIEW_AUDIT
-    filter_backends: list[Any] = []
 
-    def get_queryset(self) -> QuerySet[AuditEvent]:
-        if getattr(self, "swagger_fake_view", False):
-            return AuditEvent.objects.none()
-        return AuditEvent.objects.for_coalition(self.coalition)
+    def scope(self, queryset: QuerySet[AuditEvent]) -> QuerySet[AuditEvent]:
+        return queryset.for_coalition(self.coalition)  # type: ignore[attr-defined]

@@ -9,7 +9,12 @@ from django.utils import timezone
 from rest_framework.test import APIClient
 
 from samenspel.accounts.models import Membership, Role
-from samenspel.accounts.tests.factories import MembershipFactory, UserFactory, api_token_for
+from samenspel.accounts.tests.factories import (
+    MembershipFactory,
+    UserFactory,
+    api_client_for,
+    api_token_for,
+)
 from samenspel.coalitions import services
 from samenspel.coalitions.models import (
     LIFE_PHASES,
@@ -55,12 +60,6 @@ def outsider():
     return MembershipFactory(coordinator=True).user
 
 
-def client_for(user) -> APIClient:
-    client = APIClient()
-    client.force_authenticate(user)
-    return client
-
-
 def url(coalition: Coalition, suffix: str = "") -> str:
     return f"/api/v1/coalitions/{coalition.uuid}/{suffix}"
 
@@ -89,7 +88,9 @@ SCOPED_READS = [
 
 @pytest.mark.parametrize("suffix", [*SCOPED_READS, "checklist/{activity}/"])
 def test_outsider_gets_404_on_every_coalition_read(coalition, outsider, suffix):
-    response = client_for(outsider).get(url(coalition, suffix.format(activity=first_activity())))
+    response = api_client_for(outsider).get(
+        url(coalition, suffix.format(activity=first_activity()))
+    )
 
     assert response.status_code == 404
     assert response["Content-Type"] == PROBLEM
@@ -109,7 +110,7 @@ def test_outsider_gets_404_on_every_coalition_write_and_nothing_changes(
 ):
     path = url(coalition, suffix.format(activity=first_activity()))
 
-    response = getattr(client_for(outsider), method)(path, body, format="json")
+    response = getattr(api_client_for(outsider), method)(path, body, format="json")
 
     assert response.status_code == 404
     coalition.refresh_from_db()
@@ -119,7 +120,7 @@ def test_outsider_gets_404_on_every_coalition_write_and_nothing_changes(
 
 
 def test_unknown_coalition_is_404(coordinator):
-    response = client_for(coordinator).get(
+    response = api_client_for(coordinator).get(
         "/api/v1/coalitions/00000000-0000-0000-0000-000000000000/"
     )
 
@@ -152,7 +153,7 @@ def test_list_shows_only_the_requesters_coalitions_with_their_role(
 ):
     MembershipFactory(user=coordinator, read_only=True, coalition=CoalitionFactory(name="Anders"))
 
-    response = client_for(coordinator).get("/api/v1/coalitions/")
+    response = api_client_for(coordinator).get("/api/v1/coalitions/")
 
     assert response.status_code == 200
     data = response.json()
@@ -172,7 +173,7 @@ def test_coalition_list_runs_the_same_number_of_queries_for_3_or_30_coalitions()
         for _ in range(n):
             MembershipFactory(user=user, coordinator=True)
         with CaptureQueriesContext(connection) as queries:
-            response = client_for(user).get("/api/v1/coalitions/")
+            response = api_client_for(user).get("/api/v1/coalitions/")
         assert response.json()["count"] == n
         return len(queries)
 
@@ -182,7 +183,7 @@ def test_coalition_list_runs_the_same_number_of_queries_for_3_or_30_coalitions()
 def test_any_user_can_create_a_coalition_and_becomes_its_coordinator():
     user = UserFactory()
 
-    response = client_for(user).post(
+    response = api_client_for(user).post(
         "/api/v1/coalitions/",
         {
             "name": "Samen tegen eenzaamheid Amsterdam",
@@ -212,7 +213,7 @@ def test_any_user_can_create_a_coalition_and_becomes_its_coordinator():
 def test_unknown_municipality_code_is_400_at_that_field_in_dutch():
     user = UserFactory()
 
-    response = client_for(user).post(
+    response = api_client_for(user).post(
         "/api/v1/coalitions/",
         {"name": "Nergensland", "municipality_code": "GM0001", "start_date": "2024-03-01"},
         format="json",
@@ -235,7 +236,7 @@ def test_unknown_municipality_code_is_400_at_that_field_in_dutch():
 def test_bad_municipality_code_or_future_start_is_400_at_its_field(code, days_ahead, field):
     start = timezone.localdate() + datetime.timedelta(days=days_ahead)
 
-    response = client_for(UserFactory()).post(
+    response = api_client_for(UserFactory()).post(
         "/api/v1/coalitions/",
         {"name": "X", "municipality_code": code, "start_date": start.isoformat()},
         format="json",
@@ -247,7 +248,7 @@ def test_bad_municipality_code_or_future_start_is_400_at_its_field(code, days_ah
 
 
 def test_a_part_of_the_municipality_needs_its_areas():
-    response = client_for(UserFactory()).post(
+    response = api_client_for(UserFactory()).post(
         "/api/v1/coalitions/",
         {
             "name": "X",
@@ -263,7 +264,7 @@ def test_a_part_of_the_municipality_needs_its_areas():
 
 
 def test_member_reads_the_coalition(coalition, reader):
-    response = client_for(reader).get(url(coalition))
+    response = api_client_for(reader).get(url(coalition))
 
     assert response.status_code == 200
     assert response.json()["name"] == "Samen Amsterdam"
@@ -276,7 +277,7 @@ def test_member_reads_the_coalition(coalition, reader):
 
 
 def test_coordinator_edits_the_coalition_through_the_service(coalition, coordinator):
-    response = client_for(coordinator).patch(
+    response = api_client_for(coordinator).patch(
         url(coalition), {"name": "Samen Mokum", "municipality_code": "GM9901"}, format="json"
     )
 
@@ -292,7 +293,9 @@ def test_coordinator_edits_the_coalition_through_the_service(coalition, coordina
 def test_members_without_edit_right_get_403_on_patch(coalition, role):
     user = MembershipFactory(coalition=coalition, **{role: True}).user
 
-    response = client_for(user).patch(url(coalition), {"name": "Niet toegestaan"}, format="json")
+    response = api_client_for(user).patch(
+        url(coalition), {"name": "Niet toegestaan"}, format="json"
+    )
 
     assert response.status_code == 403
     assert response["Content-Type"] == PROBLEM
@@ -301,7 +304,7 @@ def test_members_without_edit_right_get_403_on_patch(coalition, role):
 
 
 def test_put_on_a_coalition_is_not_offered(coalition, coordinator):
-    response = client_for(coordinator).put(url(coalition), {"name": "X"}, format="json")
+    response = api_client_for(coordinator).put(url(coalition), {"name": "X"}, format="json")
 
     assert response.status_code == 405
 
@@ -310,7 +313,7 @@ def test_put_on_a_coalition_is_not_offered(coalition, coordinator):
 
 
 def test_coordinator_changes_phase_through_the_service(coalition, coordinator):
-    response = client_for(coordinator).post(
+    response = api_client_for(coordinator).post(
         url(coalition, "phase-changes/"),
         {
             "to_phase": "explore",
@@ -336,7 +339,9 @@ def test_phase_change_without_reason_is_400_at_reason_and_saves_nothing(
 ):
     body = {"to_phase": "explore"} | ({} if reason is None else {"reason": reason})
 
-    response = client_for(coordinator).post(url(coalition, "phase-changes/"), body, format="json")
+    response = api_client_for(coordinator).post(
+        url(coalition, "phase-changes/"), body, format="json"
+    )
 
     assert response.status_code == 400
     assert invalid_names(response) == {"reason"}
@@ -350,7 +355,7 @@ def test_service_rules_come_back_as_400_at_their_field(coalition, coordinator):
     """The service refuses the current phase and a future date; the API names those fields."""
     tomorrow = timezone.localdate() + datetime.timedelta(days=1)
 
-    response = client_for(coordinator).post(
+    response = api_client_for(coordinator).post(
         url(coalition, "phase-changes/"),
         {"to_phase": "initiate", "reason": "Toch", "date": tomorrow.isoformat()},
         format="json",
@@ -370,7 +375,7 @@ def test_read_only_member_may_see_but_not_change_the_phase(coalition, coordinato
         reason="Klaar",
         tipping_point="other",
     )
-    client = client_for(reader)
+    client = api_client_for(reader)
 
     listed = client.get(url(coalition, "phase-changes/"))
     refused = client.post(
@@ -399,7 +404,7 @@ def test_phase_change_list_runs_the_same_number_of_queries_for_3_or_30(coordinat
                 tipping_point="other",
             )
         with CaptureQueriesContext(connection) as queries:
-            response = client_for(coordinator).get(url(coalition, "phase-changes/"))
+            response = api_client_for(coordinator).get(url(coalition, "phase-changes/"))
         assert response.json()["count"] == n
         return len(queries)
 
@@ -415,7 +420,7 @@ def test_checklist_lists_every_activity_of_the_guide_paginated(coalition, reader
         coalition, key, acting_user=coordinator, status="done", note="Gelukt"
     )
 
-    response = client_for(reader).get(url(coalition, "checklist/"), {"page_size": 200})
+    response = api_client_for(reader).get(url(coalition, "checklist/"), {"page_size": 200})
 
     assert response.status_code == 200
     data = response.json()
@@ -433,7 +438,7 @@ def test_checklist_lists_every_activity_of_the_guide_paginated(coalition, reader
 
 
 def test_checklist_pages(coalition, reader):
-    response = client_for(reader).get(url(coalition, "checklist/"), {"page_size": 2, "page": 2})
+    response = api_client_for(reader).get(url(coalition, "checklist/"), {"page_size": 2, "page": 2})
 
     assert response.status_code == 200
     assert len(response.json()["results"]) == 2
@@ -443,7 +448,7 @@ def test_checklist_pages(coalition, reader):
 def test_municipality_sets_a_checklist_status_through_the_service(coalition, gemeente):
     key = first_activity()
 
-    response = client_for(gemeente).put(
+    response = api_client_for(gemeente).put(
         url(coalition, f"checklist/{key}/"), {"status": "busy", "note": "Loopt"}, format="json"
     )
 
@@ -454,11 +459,13 @@ def test_municipality_sets_a_checklist_status_through_the_service(coalition, gem
     assert AuditEvent.objects.filter(
         coalition=coalition, action="checklist.updated", actor=gemeente
     ).exists()
-    assert client_for(gemeente).get(url(coalition, f"checklist/{key}/")).json()["note"] == "Loopt"
+    assert (
+        api_client_for(gemeente).get(url(coalition, f"checklist/{key}/")).json()["note"] == "Loopt"
+    )
 
 
 def test_read_only_member_gets_403_on_checklist_put(coalition, reader):
-    response = client_for(reader).put(
+    response = api_client_for(reader).put(
         url(coalition, f"checklist/{first_activity()}/"), {"status": "done"}
     )
 
@@ -467,7 +474,7 @@ def test_read_only_member_gets_403_on_checklist_put(coalition, reader):
 
 
 def test_checklist_status_must_be_a_choice(coalition, coordinator):
-    response = client_for(coordinator).put(
+    response = api_client_for(coordinator).put(
         url(coalition, f"checklist/{first_activity()}/"), {"status": "half"}, format="json"
     )
 
@@ -476,7 +483,7 @@ def test_checklist_status_must_be_a_choice(coalition, coordinator):
 
 
 def test_activity_outside_the_guide_is_404(coalition, coordinator):
-    response = client_for(coordinator).put(
+    response = api_client_for(coordinator).put(
         url(coalition, "checklist/bestaat-niet/"), {"status": "done"}
     )
 
@@ -490,7 +497,7 @@ def test_where_are_we_explains_the_suggestion(coalition, reader, coordinator):
             coalition, activity.key, acting_user=coordinator, status="done"
         )
 
-    response = client_for(reader).get(url(coalition, "where-are-we/"))
+    response = api_client_for(reader).get(url(coalition, "where-are-we/"))
 
     assert response.status_code == 200
     data = response.json()
@@ -519,8 +526,8 @@ def test_dashboard_hides_who_changed_what_from_members_without_audit_right(
     PartnerFactory(coalition=coalition, kind="welfare", circle="core")
     services.update_coalition(coalition, acting_user=coordinator, name="Niemand alleen")
 
-    as_reader = client_for(reader).get(url(coalition, "dashboard/")).json()
-    as_coordinator = client_for(coordinator).get(url(coalition, "dashboard/")).json()
+    as_reader = api_client_for(reader).get(url(coalition, "dashboard/")).json()
+    as_coordinator = api_client_for(coordinator).get(url(coalition, "dashboard/")).json()
 
     assert as_reader["phase"] == "initiate"
     assert as_reader["partner_count"] == 1
@@ -537,14 +544,14 @@ def test_dashboard_hides_who_changed_what_from_members_without_audit_right(
 def test_audit_trail_is_for_coordinators_only(coalition, coordinator, reader, gemeente):
     services.update_coalition(coalition, acting_user=coordinator, name="Niemand alleen")
 
-    allowed = client_for(coordinator).get(url(coalition, "audit/"))
+    allowed = api_client_for(coordinator).get(url(coalition, "audit/"))
 
     assert allowed.status_code == 200
     event = allowed.json()["results"][0]
     assert (event["action"], event["actor_name"]) == ("coalition.updated", coordinator.full_name)
     assert event["changes"]["fields"]["name"]["new"] == "Niemand alleen"
-    assert client_for(reader).get(url(coalition, "audit/")).status_code == 403
-    assert client_for(gemeente).get(url(coalition, "audit/")).status_code == 403
+    assert api_client_for(reader).get(url(coalition, "audit/")).status_code == 403
+    assert api_client_for(gemeente).get(url(coalition, "audit/")).status_code == 403
 
 
 def test_audit_list_runs_the_same_number_of_queries_for_3_or_30_events(coordinator):
@@ -555,7 +562,7 @@ def test_audit_list_runs_the_same_number_of_queries_for_3_or_30_events(coordinat
             actor = MembershipFactory(coalition=coalition, coordinator=True).user
             services.update_coalition(coalition, acting_user=actor, name=f"Coalitie {i}")
         with CaptureQueriesContext(connection) as queries:
-            response = client_for(coordinator).get(url(coalition, "audit/"))
+            response = api_client_for(coordinator).get(url(coalition, "audit/"))
         assert response.json()["count"] == n
         return len(queries)
 
@@ -568,7 +575,7 @@ def test_dashboard_runs_the_same_number_of_queries_for_3_or_30_partners(coordina
         MembershipFactory(user=coordinator, coalition=coalition, coordinator=True)
         PartnerFactory.create_batch(n, coalition=coalition)
         with CaptureQueriesContext(connection) as queries:
-            response = client_for(coordinator).get(url(coalition, "dashboard/"))
+            response = api_client_for(coordinator).get(url(coalition, "dashboard/"))
         assert response.json()["partner_count"] == n
         return len(queries)
 

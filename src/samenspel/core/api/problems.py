@@ -1,15 +1,24 @@
-"""Errors as RFC 9457 problem details (`application/problem+json`)."""
+"""Errors as RFC 9457 problem details (`application/problem+json`).
 
-from typing import Any
+Every answer of /api/v1/ that is not documented JSON is one of these: DRF's errors, unexpected
+exceptions in a view (500) and paths that match no endpoint (404, `NotFoundEndpoint`).
+"""
 
+import logging
+from typing import Any, cast
+
+from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from rest_framework import exceptions, status
+from rest_framework.permissions import AllowAny
+from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
-from rest_framework.views import exception_handler
+from rest_framework.views import APIView, exception_handler
 
 PROBLEM_CONTENT_TYPE = "application/problem+json"
 
@@ -19,8 +28,18 @@ TITLES = {
     status.HTTP_403_FORBIDDEN: "Geen toegang",
     status.HTTP_404_NOT_FOUND: "Niet gevonden",
     status.HTTP_405_METHOD_NOT_ALLOWED: "Methode niet toegestaan",
+    status.HTTP_406_NOT_ACCEPTABLE: "Formaat niet beschikbaar",
+    status.HTTP_412_PRECONDITION_FAILED: "Versie verouderd",
+    status.HTTP_415_UNSUPPORTED_MEDIA_TYPE: "Formaat niet ondersteund",
     status.HTTP_429_TOO_MANY_REQUESTS: "Te veel verzoeken",
+    status.HTTP_500_INTERNAL_SERVER_ERROR: "Serverfout",
 }
+# Django's own logger for failed requests, so that the usual error reporting still sees them.
+request_logger = logging.getLogger("django.request")
+
+
+class ServerError(exceptions.APIException):
+    default_detail = _lazy("Er ging op de server iets mis. Probeer het later opnieuw.")
 
 
 def as_drf_validation_error(error: DjangoValidationError) -> exceptions.ValidationError:
@@ -43,7 +62,9 @@ def problem_exception_handler(exc: Exception, context: dict[str, Any]) -> Respon
         exc = as_drf_validation_error(exc)
     response = exception_handler(exc, context)
     if response is None:
-        return None
+        request_logger.error("API error: %s", exc, exc_info=exc)
+        exc = ServerError()
+        response = cast(Response, exception_handler(exc, context))
     problem: dict[str, Any] = {
         "type": "about:blank",
         "title": _(TITLES.get(response.status_code, "Fout")),
@@ -80,3 +101,17 @@ def _invalid_params(data: Any, prefix: str = "") -> list[dict[str, str]]:
     else:
         params.append({"name": prefix or "non_field_errors", "reason": str(data)})
     return params
+
+
+class NotFoundEndpoint(APIView):
+    """The last route of /api/v1/: a path that matches no endpoint is a 404 problem, not HTML."""
+
+    authentication_classes: list[Any] = []
+    permission_classes = [AllowAny]
+    schema = None  # not an operation
+
+    def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
+        raise exceptions.NotFound
+
+
+not_found_endpoint = login_not_required(NotFoundEndpoint.as_view())

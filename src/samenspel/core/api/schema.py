@@ -7,9 +7,11 @@ and warns when one choice set gets several names (`phase`, `to_phase`, `suggeste
 several choice sets (`kind` of a partner and of a partner event). The suffix `Choices` keeps these
 components apart from the `…Enum` components drf-spectacular derives from plain ChoiceFields.
 
-`ProblemAutoSchema` adds the problem+json error responses (`Problem`) a view can give: 401 always,
-403 and 404 below `coalitions/{coalition}/`, 400 for writes and filtered lists. Use it with
-`schema = ProblemAutoSchema()` on a view.
+`ProblemAutoSchema` adds the problem+json error responses (`Problem`) a view can give: 401 (unless
+the operation needs no authentication), 406 and 500 always, 403 and 404 below
+`coalitions/{coalition}/` and for one object, 400 for writes, filtered and paged lists, 415 for
+requests with a body; for versioned object endpoints the `ETag` response header, the `If-Match`
+request header and 412. Use it with `schema = ProblemAutoSchema()` on a view.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.extensions import OpenApiSerializerFieldExtension
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.plumbing import ResolvedComponent
-from drf_spectacular.utils import OpenApiResponse
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
 from rest_framework import serializers
 
 from samenspel.core.api.problems import PROBLEM_CONTENT_TYPE
@@ -90,20 +92,106 @@ PROBLEM_DESCRIPTIONS = {
     "401": _("Niet ingelogd: geen of een ongeldig token."),
     "403": _("U bent lid van de coalitie, maar uw rol geeft dit recht niet."),
     "404": _("Bestaat niet, of u heeft er geen toegang toe."),
+    "406": _("De Accept-kop vraagt een formaat dat deze API niet levert (alleen JSON)."),
+    "412": _(
+        "If-Match noemt een oudere versie: iemand anders heeft het object intussen gewijzigd."
+    ),
+    "415": _("De body is geen JSON."),
+    "500": _("Onverwachte fout op de server."),
 }
+BODY_METHODS = {"POST", "PUT", "PATCH"}
+ETAG = OpenApiParameter(
+    "ETag",
+    str,
+    OpenApiParameter.HEADER,
+    response=["200"],
+    description=str(_("De versie van het object; stuur haar terug in If-Match bij een wijziging.")),
+)
+IF_MATCH = OpenApiParameter(
+    "If-Match",
+    str,
+    OpenApiParameter.HEADER,
+    description=str(
+        _(
+            "De ETag van de versie die u wijzigt; een oudere versie geeft 412 in plaats van "
+            "andermans wijziging te overschrijven."
+        )
+    ),
+)
+
+
+# Django writes times without an offset ("10:00:00"); JSON Schema's format "time" demands one.
+TIME_PATTERN = r"^\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?$"
+
+
+def _as_sent(field: Any, schema: dict[str, Any]) -> dict[str, Any]:
+    """The field's schema as the API really writes it: times without an offset, and "" where a
+    formatted string (e-mail address, URL) may be left blank."""
+    if isinstance(field, serializers.TimeField):
+        schema = {key: value for key, value in schema.items() if key != "format"}
+        schema["pattern"] = TIME_PATTERN
+    if getattr(field, "allow_blank", False) and "format" in schema:
+        schema = {"anyOf": [schema, {"type": "string", "maxLength": 0}]}
+    return schema
 
 
 class ProblemAutoSchema(AutoSchema):
+    def _versioned(self) -> bool:
+        return bool(getattr(self.view, "versioned", False))
+
+    def _map_serializer_field(
+        self, field: Any, direction: Any, bypass_extensions: bool = False
+    ) -> Any:
+        return _as_sent(field, super()._map_serializer_field(field, direction, bypass_extensions))
+
+    def _has_query_input(self) -> bool:
+        return any(
+            not isinstance(parameter, OpenApiParameter) or parameter.location == "query"
+            for parameter in self.get_override_parameters()
+        )
+
+    def _paginated(self) -> bool:
+        """A list with pages: ?page=… past the end or not a number is a 400 or 404."""
+        return (
+            self.method == "GET"
+            and bool(getattr(self.view, "pagination_class", None))
+            and not self._versioned()
+        )
+
+    def get_override_parameters(self) -> list[Any]:
+        parameters = list(super().get_override_parameters())
+        if self._versioned():
+            parameters.append(ETAG)
+            if self.method in BODY_METHODS | {"DELETE"}:
+                parameters.append(IF_MATCH)
+        return parameters
+
+    def _problem_codes(self) -> set[str]:
+        codes = {"406", "500"}
+        if self.get_auth():
+            codes.add("401")
+        if "{coalition}" in self.path or self._versioned():
+            codes |= {"403", "404"}
+        if (
+            self.method in BODY_METHODS
+            or getattr(self.view, "filterset_class", None)
+            or self._paginated()
+            or self._has_query_input()
+        ):
+            codes.add("400")
+        if self._paginated():
+            codes.add("404")  # a page past the end
+        if self.method in BODY_METHODS:
+            codes.add("415")
+        if self._versioned() and self.method in BODY_METHODS | {"DELETE"}:
+            codes.add("412")
+        return codes
+
     def _get_response_bodies(self, direction: Any = "response") -> dict[str, Any]:
         responses = super()._get_response_bodies(direction)
         if direction != "response":
             return responses
-        codes = {"401"}
-        if "{coalition}" in self.path:
-            codes |= {"403", "404"}
-        if self.method in {"POST", "PUT", "PATCH"} or getattr(self.view, "filterset_class", None):
-            codes.add("400")
-        for code in sorted(codes):
+        for code in sorted(self._problem_codes()):
             response = OpenApiResponse(
                 ProblemSerializer, description=str(PROBLEM_DESCRIPTIONS[code])
             )

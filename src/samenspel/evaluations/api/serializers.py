@@ -5,16 +5,21 @@ from __future__ import annotations
 from typing import Any
 
 from django.utils.translation import gettext_lazy as _
-from rest_framework import serializers
 
+from samenspel.core.api.fields import (
+    FOREIGN_PARTNER,
+    CharField,
+    ModelSerializer,
+    TenantRelatedField,
+)
 from samenspel.core.api.schema import EnumField
 from samenspel.evaluations.models import Evaluation, EvaluationMoment, MomentStatus
 from samenspel.partners.models import Partner
 
 
-class MomentSerializer(serializers.ModelSerializer):
+class MomentSerializer(ModelSerializer):
     status = EnumField(MomentStatus, required=False, label=_("status"))
-    status_label = serializers.CharField(source="get_status_display", read_only=True)
+    status_label = CharField(source="get_status_display", read_only=True)
 
     class Meta:
         model = EvaluationMoment
@@ -22,24 +27,22 @@ class MomentSerializer(serializers.ModelSerializer):
         read_only_fields = ["uuid", "created_at", "updated_at"]
 
 
-class EvaluationSerializer(serializers.ModelSerializer):
-    moment = serializers.SlugRelatedField(
-        slug_field="uuid",
-        queryset=EvaluationMoment.objects.all(),
+class EvaluationSerializer(ModelSerializer):
+    moment = TenantRelatedField(
+        EvaluationMoment,
+        foreign=_("Dit evaluatiemoment hoort niet bij deze coalitie."),
         required=False,
         allow_null=True,
         help_text=_("UUID van een evaluatiemoment van deze coalitie, of null."),
     )
-    participants = serializers.SlugRelatedField(
-        slug_field="uuid",
-        queryset=Partner.objects.all(),
+    participants = TenantRelatedField(
+        Partner,
+        foreign=FOREIGN_PARTNER,
         many=True,
         required=False,
         help_text=_("UUID's van partners van deze coalitie."),
     )
-    recorded_by_name = serializers.CharField(
-        source="recorded_by.full_name", read_only=True, default=None
-    )
+    recorded_by_name = CharField(source="recorded_by.full_name", read_only=True, default=None)
 
     class Meta:
         model = Evaluation

@@ -13,20 +13,33 @@ from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import generics
 from rest_framework.serializers import BaseSerializer
 
-from samenspel.accounts.api.permissions import CoalitionScopedMixin
+from samenspel.accounts.api.base import CoalitionEndpoint, CoalitionObjectEndpoint
 from samenspel.accounts.policy import Permission
-from samenspel.core.api.views import ApiViewMixin
-from samenspel.core.tenancy import lookup_or_404
 from samenspel.evaluations import services
 from samenspel.evaluations.api.serializers import EvaluationSerializer, MomentSerializer
 from samenspel.evaluations.models import Evaluation, EvaluationMoment
-from samenspel.evaluations.selectors import (
-    evaluations_of,
-    moments_of,
-)
+from samenspel.evaluations.selectors import listed_evaluations, listed_moments
 
 TAG = "evaluations"
 WRITES = dict.fromkeys(("POST", "PATCH", "DELETE"), Permission.EDIT_COALITION)
+
+
+class MomentEndpoint(CoalitionEndpoint):
+    model = EvaluationMoment
+    serializer_class = MomentSerializer
+    permission_by_method = WRITES
+
+    def scope(self, queryset: QuerySet[EvaluationMoment]) -> QuerySet[EvaluationMoment]:
+        return listed_moments(queryset)
+
+
+class EvaluationEndpoint(CoalitionEndpoint):
+    model = Evaluation
+    serializer_class = EvaluationSerializer
+    permission_by_method = WRITES
+
+    def scope(self, queryset: QuerySet[Evaluation]) -> QuerySet[Evaluation]:
+        return listed_evaluations(queryset)
 
 
 @extend_schema_view(
@@ -37,16 +50,7 @@ WRITES = dict.fromkeys(("POST", "PATCH", "DELETE"), Permission.EDIT_COALITION)
         description="Eén gepland moment per coalitie per kalenderjaar (Handreiking §1.2.4).",
     ),
 )
-class MomentListCreate(ApiViewMixin, CoalitionScopedMixin, generics.ListCreateAPIView):
-    serializer_class = MomentSerializer
-    permission_by_method = WRITES
-    filter_backends: list[Any] = []
-
-    def get_queryset(self) -> QuerySet[EvaluationMoment]:
-        if getattr(self, "swagger_fake_view", False):
-            return EvaluationMoment.objects.none()
-        return moments_of(self.coalition)
-
+class MomentListCreate(MomentEndpoint, generics.ListCreateAPIView):
     def perform_create(self, serializer: BaseSerializer[Any]) -> None:
         serializer.instance = services.plan_moment(
             self.coalition, acting_user=self.acting_user, **serializer.validated_data
@@ -60,17 +64,8 @@ class MomentListCreate(ApiViewMixin, CoalitionScopedMixin, generics.ListCreateAP
     ),
     delete=extend_schema(tags=[TAG], summary="Evaluatiemoment verwijderen"),
 )
-class MomentDetail(ApiViewMixin, CoalitionScopedMixin, generics.RetrieveUpdateDestroyAPIView):
-    serializer_class = MomentSerializer
-    permission_by_method = WRITES
-    http_method_names = ["get", "patch", "delete", "head", "options"]
-    filter_backends: list[Any] = []
-
-    def get_object(self) -> EvaluationMoment:
-        return lookup_or_404(moments_of(self.coalition), self.kwargs["moment"])
-
-    def get_queryset(self) -> QuerySet[EvaluationMoment]:
-        return EvaluationMoment.objects.none()  # objects come from get_object
+class MomentDetail(MomentEndpoint, CoalitionObjectEndpoint, generics.RetrieveUpdateDestroyAPIView):
+    lookup_url_kwarg = "moment"
 
     def perform_update(self, serializer: BaseSerializer[Any]) -> None:
         serializer.instance = services.update_moment(
@@ -87,16 +82,7 @@ class MomentDetail(ApiViewMixin, CoalitionScopedMixin, generics.RetrieveUpdateDe
     get=extend_schema(tags=[TAG], summary="Evaluaties", description="Nieuwste eerst."),
     post=extend_schema(tags=[TAG], summary="Evaluatie vastleggen"),
 )
-class EvaluationListCreate(ApiViewMixin, CoalitionScopedMixin, generics.ListCreateAPIView):
-    serializer_class = EvaluationSerializer
-    permission_by_method = WRITES
-    filter_backends: list[Any] = []
-
-    def get_queryset(self) -> QuerySet[Evaluation]:
-        if getattr(self, "swagger_fake_view", False):
-            return Evaluation.objects.none()
-        return evaluations_of(self.coalition)
-
+class EvaluationListCreate(EvaluationEndpoint, generics.ListCreateAPIView):
     def perform_create(self, serializer: BaseSerializer[Any]) -> None:
         serializer.instance = services.record_evaluation(
             self.coalition, acting_user=self.acting_user, **serializer.validated_data
@@ -108,17 +94,10 @@ class EvaluationListCreate(ApiViewMixin, CoalitionScopedMixin, generics.ListCrea
     patch=extend_schema(tags=[TAG], summary="Evaluatie wijzigen"),
     delete=extend_schema(tags=[TAG], summary="Evaluatie verwijderen"),
 )
-class EvaluationDetail(ApiViewMixin, CoalitionScopedMixin, generics.RetrieveUpdateDestroyAPIView):
-    serializer_class = EvaluationSerializer
-    permission_by_method = WRITES
-    http_method_names = ["get", "patch", "delete", "head", "options"]
-    filter_backends: list[Any] = []
-
-    def get_object(self) -> Evaluation:
-        return lookup_or_404(evaluations_of(self.coalition), self.kwargs["evaluation"])
-
-    def get_queryset(self) -> QuerySet[Evaluation]:
-        return Evaluation.objects.none()  # objects come from get_object
+class EvaluationDetail(
+    EvaluationEndpoint, CoalitionObjectEndpoint, generics.RetrieveUpdateDestroyAPIView
+):
+    lookup_url_kwarg = "evaluation"
 
     def perform_update(self, serializer: BaseSerializer[Any]) -> None:
         serializer.instance = services.update_evaluation(

@@ -5,12 +5,11 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 from rest_framework.test import APIClient
 
-from samenspel.accounts.tests.factories import MembershipFactory
+from samenspel.accounts.tests.factories import MembershipFactory, client_for
 from samenspel.coalitions.tests.factories import CoalitionFactory
 from samenspel.core.models import AuditEvent
 from samenspel.evaluations import services
@@ -57,14 +56,9 @@ def partner(coalition):
     return PartnerFactory(coalition=coalition, name="Welzijn Oost")
 
 
-def client_for(user) -> Client:
-    client = Client()
-    client.force_login(user, backend="samenspel.accounts.backends.EmailBackend")
-    return client
-
-
 def api_for(user) -> APIClient:
     client = APIClient(HTTP_ACCEPT_LANGUAGE="nl")
+    client.default_format = "json"  # the API reads JSON bodies only
     client.force_authenticate(user)
     return client
 

@@ -8,19 +8,25 @@ from typing import Any
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
+from samenspel.core.api.fields import (
+    FOREIGN_PARTNER,
+    CharField,
+    CountField,
+    ModelSerializer,
+    TenantRelatedField,
+)
 from samenspel.core.api.schema import EnumField
 from samenspel.funding.models import FundingKind, FundingSource
-from samenspel.funding.overview import Overview
 from samenspel.partners.models import Partner
 
 
-class FundingSourceSerializer(serializers.ModelSerializer):
+class FundingSourceSerializer(ModelSerializer):
     kind = EnumField(FundingKind, label=_("soort financiering"))
-    kind_label = serializers.CharField(source="get_kind_display", read_only=True)
-    funder = serializers.CharField(read_only=True, help_text=_("Naam van de financier."))
-    funder_partner = serializers.SlugRelatedField(
-        slug_field="uuid",
-        queryset=Partner.objects.all(),
+    kind_label = CharField(source="get_kind_display", read_only=True)
+    funder = CharField(read_only=True, help_text=_("Naam van de financier."))
+    funder_partner = TenantRelatedField(
+        Partner,
+        foreign=FOREIGN_PARTNER,
         required=False,
         allow_null=True,
         help_text=_("UUID van een partner van deze coalitie, of null."),
@@ -42,7 +48,7 @@ class FundingSourceSerializer(serializers.ModelSerializer):
 
 class RunsOutSerializer(serializers.Serializer):
     uuid = serializers.UUIDField(source="source.uuid", help_text=_("De financieringsbron."))
-    funder = serializers.CharField(source="source.funder")
+    funder = CharField(source="source.funder")
     kind = EnumField(FundingKind, source="source.kind")
     amount = serializers.DecimalField(max_digits=12, decimal_places=2, source="source.amount")
     end_date = serializers.DateField()
@@ -61,33 +67,28 @@ class RunsOutSerializer(serializers.Serializer):
 
 class KindTotalSerializer(serializers.Serializer):
     kind = EnumField(FundingKind)
-    label = serializers.CharField()  # type: ignore[assignment]
+    label = CharField()  # type: ignore[assignment]
     count = serializers.IntegerField()
     amount = serializers.DecimalField(max_digits=14, decimal_places=2)
 
 
 class YearTotalSerializer(serializers.Serializer):
+    """One (year, amount) pair of `Overview.by_year`."""
+
     year = serializers.IntegerField()
     amount = serializers.DecimalField(max_digits=14, decimal_places=2)
 
+    def to_representation(self, instance: Any) -> Any:
+        return super().to_representation(dict(zip(("year", "amount"), instance, strict=True)))
+
 
 class FundingOverviewSerializer(serializers.Serializer):
+    """Serializes a `samenspel.funding.overview.Overview`."""
+
     today = serializers.DateField()
-    source_count = serializers.IntegerField()
+    source_count = CountField(source="sources")
     total = serializers.DecimalField(max_digits=14, decimal_places=2)
     by_kind = KindTotalSerializer(many=True)
     by_year = YearTotalSerializer(many=True)
     runs_out = RunsOutSerializer(many=True)
     warnings = RunsOutSerializer(many=True)
-
-
-def overview_data(overview: Overview) -> dict[str, Any]:
-    return {
-        "today": overview.today,
-        "source_count": len(overview.sources),
-        "total": overview.total,
-        "by_kind": overview.by_kind,
-        "by_year": [{"year": year, "amount": amount} for year, amount in overview.by_year],
-        "runs_out": overview.runs_out,
-        "warnings": overview.warnings,
-    }

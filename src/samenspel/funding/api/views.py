@@ -16,38 +16,35 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.serializers import BaseSerializer
 
-from samenspel.accounts.api.permissions import CoalitionScopedMixin
+from samenspel.accounts.api.base import CoalitionEndpoint, CoalitionObjectEndpoint
 from samenspel.accounts.policy import Permission
-from samenspel.core.api.views import ApiViewMixin
-from samenspel.core.tenancy import lookup_or_404
 from samenspel.funding import services
 from samenspel.funding.api.serializers import (
     FundingOverviewSerializer,
     FundingSourceSerializer,
-    overview_data,
 )
-from samenspel.funding.models import FundingSource
+from samenspel.funding.models import FundingSource, FundingSourceQuerySet
 from samenspel.funding.overview import build_overview
-from samenspel.funding.selectors import sources_of
+from samenspel.funding.selectors import listed_sources
 
 TAG = "funding"
 WRITES = dict.fromkeys(("POST", "PATCH", "DELETE"), Permission.EDIT_COALITION)
+
+
+class SourceEndpoint(CoalitionEndpoint):
+    model = FundingSource
+    serializer_class = FundingSourceSerializer
+    permission_by_method = WRITES
+
+    def scope(self, queryset: QuerySet[FundingSource]) -> QuerySet[FundingSource]:
+        return listed_sources(cast(FundingSourceQuerySet, queryset))
 
 
 @extend_schema_view(
     get=extend_schema(tags=[TAG], summary="Financieringsbronnen van de coalitie"),
     post=extend_schema(tags=[TAG], summary="Financieringsbron toevoegen"),
 )
-class SourceListCreate(ApiViewMixin, CoalitionScopedMixin, generics.ListCreateAPIView):
-    serializer_class = FundingSourceSerializer
-    permission_by_method = WRITES
-    filter_backends: list[Any] = []
-
-    def get_queryset(self) -> QuerySet[FundingSource]:
-        if getattr(self, "swagger_fake_view", False):
-            return FundingSource.objects.none()
-        return sources_of(self.coalition)
-
+class SourceListCreate(SourceEndpoint, generics.ListCreateAPIView):
     def perform_create(self, serializer: BaseSerializer[Any]) -> None:
         serializer.instance = services.create_source(
             self.coalition, acting_user=self.acting_user, **serializer.validated_data
@@ -59,17 +56,8 @@ class SourceListCreate(ApiViewMixin, CoalitionScopedMixin, generics.ListCreateAP
     patch=extend_schema(tags=[TAG], summary="Financieringsbron wijzigen"),
     delete=extend_schema(tags=[TAG], summary="Financieringsbron verwijderen"),
 )
-class SourceDetail(ApiViewMixin, CoalitionScopedMixin, generics.RetrieveUpdateDestroyAPIView):
-    serializer_class = FundingSourceSerializer
-    permission_by_method = WRITES
-    http_method_names = ["get", "patch", "delete", "head", "options"]
-    filter_backends: list[Any] = []
-
-    def get_object(self) -> FundingSource:
-        return lookup_or_404(sources_of(self.coalition), self.kwargs["source"])
-
-    def get_queryset(self) -> QuerySet[FundingSource]:
-        return FundingSource.objects.none()  # objects come from get_object, scoped to the coalition
+class SourceDetail(SourceEndpoint, CoalitionObjectEndpoint, generics.RetrieveUpdateDestroyAPIView):
+    lookup_url_kwarg = "source"
 
     def perform_update(self, serializer: BaseSerializer[Any]) -> None:
         serializer.instance = services.update_source(
@@ -92,11 +80,10 @@ class SourceDetail(ApiViewMixin, CoalitionScopedMixin, generics.RetrieveUpdateDe
     ),
     responses=FundingOverviewSerializer,
 )
-class OverviewView(ApiViewMixin, CoalitionScopedMixin, generics.GenericAPIView):
-    serializer_class = FundingOverviewSerializer
+class OverviewView(SourceEndpoint):
+    serializer_class = FundingOverviewSerializer  # type: ignore[assignment]
     pagination_class = None
-    filter_backends: list[Any] = []
 
     def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        overview = build_overview(sources_of(self.coalition), timezone.localdate())
-        return Response(self.get_serializer(overview_data(overview)).data)
+        overview = build_overview(self.rows(), timezone.localdate())
+        return Response(self.get_serializer(overview).data)

@@ -3,9 +3,8 @@
 import datetime
 
 import pytest
-from rest_framework.test import APIClient
 
-from samenspel.accounts.tests.factories import MembershipFactory
+from samenspel.accounts.tests.factories import MembershipFactory, api_client_for
 from samenspel.coalitions.tests.factories import CoalitionFactory
 from samenspel.funding.models import FundingSource
 from samenspel.partners.tests.factories import PartnerFactory
@@ -40,12 +39,6 @@ def outsider():
     return MembershipFactory(coordinator=True).user
 
 
-def client_for(user) -> APIClient:
-    client = APIClient(HTTP_ACCEPT_LANGUAGE="nl")
-    client.force_authenticate(user)
-    return client
-
-
 def url(coalition, suffix=""):
     return f"/api/v1/coalitions/{coalition.uuid}/{suffix}"
 
@@ -67,7 +60,7 @@ def invalid(response) -> dict[str, str]:
 
 
 def test_crud(coalition, coordinator):
-    client = client_for(coordinator)
+    client = api_client_for(coordinator)
     created = client.post(url(coalition, "funding-sources/"), NEW, format="json")
     assert created.status_code == 201, created.json()
     body = created.json()
@@ -85,7 +78,7 @@ def test_crud(coalition, coordinator):
 
 
 def test_rules_come_back_as_problems_in_dutch_and_nothing_is_saved(coalition, coordinator):
-    client = client_for(coordinator)
+    client = api_client_for(coordinator)
     response = client.post(
         url(coalition, "funding-sources/"),
         {**NEW, "amount": "-5", "end_date": "2025-01-01"},
@@ -106,7 +99,7 @@ def test_rules_come_back_as_problems_in_dutch_and_nothing_is_saved(coalition, co
 
 
 def test_the_overview(coalition, coordinator):
-    client = client_for(coordinator)
+    client = api_client_for(coordinator)
     client.post(url(coalition, "funding-sources/"), NEW, format="json")
     client.post(
         url(coalition, "funding-sources/"),
@@ -122,9 +115,11 @@ def test_the_overview(coalition, coordinator):
 
 
 def test_read_only_may_read_but_not_write(coalition, coordinator, reader):
-    created = client_for(coordinator).post(url(coalition, "funding-sources/"), NEW, format="json")
+    created = api_client_for(coordinator).post(
+        url(coalition, "funding-sources/"), NEW, format="json"
+    )
     detail = url(coalition, f"funding-sources/{created.json()['uuid']}/")
-    client = client_for(reader)
+    client = api_client_for(reader)
     assert client.get(url(coalition, "funding-sources/")).status_code == 200
     assert client.get(url(coalition, "funding-overview/")).status_code == 200
     assert client.post(url(coalition, "funding-sources/"), NEW, format="json").status_code == 403
@@ -134,9 +129,11 @@ def test_read_only_may_read_but_not_write(coalition, coordinator, reader):
 
 
 def test_an_outsider_gets_404(coalition, coordinator, outsider):
-    created = client_for(coordinator).post(url(coalition, "funding-sources/"), NEW, format="json")
+    created = api_client_for(coordinator).post(
+        url(coalition, "funding-sources/"), NEW, format="json"
+    )
     detail = url(coalition, f"funding-sources/{created.json()['uuid']}/")
-    client = client_for(outsider)
+    client = api_client_for(outsider)
     for path in (url(coalition, "funding-sources/"), url(coalition, "funding-overview/"), detail):
         response = client.get(path)
         assert response.status_code == 404

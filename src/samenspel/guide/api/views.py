@@ -6,12 +6,12 @@ from typing import Any, TypeVar
 from django.http import Http404
 from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import OpenApiResponse, extend_schema
-from rest_framework.generics import GenericAPIView
 from rest_framework.pagination import BasePagination
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from samenspel.core.api.pagination import Pagination
+from samenspel.core.api.views import ApiEndpoint
 from samenspel.guide.api.serializers import (
     ItemSerializer,
     SearchHitSerializer,
@@ -41,10 +41,9 @@ def _or_404(lookup: Callable[..., T], *keys: str) -> T:
         raise Http404 from error
 
 
-class _GuideView(GenericAPIView):
-    """Content comes from YAML, not from the database: no queryset, no filter backends."""
+class _GuideView(ApiEndpoint):
+    """Content comes from YAML, not from the database: no queryset."""
 
-    filter_backends: list[Any] = []
     pagination_class: type[BasePagination] | None = None
 
 

@@ -7,6 +7,13 @@ from typing import Any
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
+from samenspel.core.api.fields import (
+    FOREIGN_PARTNER,
+    CharField,
+    DateTimeField,
+    ModelSerializer,
+    TenantRelatedField,
+)
 from samenspel.core.api.schema import EnumField
 from samenspel.meetings.models import (
     ActionItem,
@@ -20,21 +27,14 @@ from samenspel.meetings.models import (
 )
 from samenspel.partners.models import Partner, PartnerEvent
 
+CHOOSE_OWN_PARTNER = _("Kies een partner van deze coalitie.")
 STARTS_AT_REQUIRED = _("Vul de datum en begintijd van het overleg in.")
 
 
-class CoalitionPartnerField(serializers.SlugRelatedField):
-    """A partner by uuid, looked up among every partner; the service refuses one of another
-    coalition with a Dutch message (so the API says why, instead of 'does not exist')."""
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(slug_field="uuid", queryset=Partner.objects.all(), **kwargs)
-
-
-class BodySerializer(serializers.ModelSerializer):
+class BodySerializer(ModelSerializer):
     kind = EnumField(BodyKind, label=_("soort overleg"))
-    kind_label = serializers.CharField(source="get_kind_display", read_only=True)
-    members = CoalitionPartnerField(many=True, required=False)
+    kind_label = CharField(source="get_kind_display", read_only=True)
+    members = TenantRelatedField(Partner, foreign=FOREIGN_PARTNER, many=True, required=False)
 
     class Meta:
         model = Body
@@ -42,15 +42,15 @@ class BodySerializer(serializers.ModelSerializer):
         read_only_fields = ["uuid"]
 
 
-class AgendaItemSerializer(serializers.ModelSerializer):
-    source_event = serializers.SlugRelatedField(
-        slug_field="uuid",
-        queryset=PartnerEvent.objects.select_related("partner"),
+class AgendaItemSerializer(ModelSerializer):
+    source_event = TenantRelatedField(
+        PartnerEvent,
+        foreign=_("Deze verandering hoort niet bij deze coalitie."),
         required=False,
         allow_null=True,
         help_text=_("Een verandering bij een partner van deze coalitie."),
     )
-    title = serializers.CharField(required=False, allow_blank=True, max_length=200)
+    title = CharField(required=False, allow_blank=True, max_length=200)
 
     class Meta:
         model = AgendaItem
@@ -76,8 +76,8 @@ class AgendaItemSerializer(serializers.ModelSerializer):
 class AgendaItemUpdateSerializer(AgendaItemSerializer):
     """Corrects the subject or explanation; where the item came from stays."""
 
-    source_event = serializers.SlugRelatedField(slug_field="uuid", read_only=True)
-    title = serializers.CharField(required=False, max_length=200)
+    source_event = TenantRelatedField(PartnerEvent, read_only=True)
+    title = CharField(required=False, max_length=200)
 
     class Meta(AgendaItemSerializer.Meta):
         read_only_fields = ["uuid", "order", "finding_rule", "finding_subject"]
@@ -86,9 +86,9 @@ class AgendaItemUpdateSerializer(AgendaItemSerializer):
         return attrs
 
 
-class AttendanceSerializer(serializers.ModelSerializer):
-    partner = CoalitionPartnerField()
-    partner_name = serializers.CharField(source="partner.name", read_only=True)
+class AttendanceSerializer(ModelSerializer):
+    partner = TenantRelatedField(Partner, foreign=CHOOSE_OWN_PARTNER)
+    partner_name = CharField(source="partner.name", read_only=True)
     status = EnumField(AttendanceStatus, label=_("aanwezigheid"))
 
     class Meta:
@@ -97,28 +97,30 @@ class AttendanceSerializer(serializers.ModelSerializer):
         read_only_fields = ["uuid"]
 
 
-class AttendanceUpdateSerializer(serializers.ModelSerializer):
+class AttendanceUpdateSerializer(ModelSerializer):
     """A new status for a partner already on the list (remove the row to take them off)."""
 
     partner: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
         slug_field="uuid", read_only=True
     )
-    partner_name = serializers.CharField(source="partner.name", read_only=True)
+    partner_name = CharField(source="partner.name", read_only=True)
     status = EnumField(AttendanceStatus, label=_("aanwezigheid"))
 
     class Meta(AttendanceSerializer.Meta):
         pass
 
 
-class DecisionSerializer(serializers.ModelSerializer):
+class DecisionSerializer(ModelSerializer):
     class Meta:
         model = Decision
         fields = ["uuid", "number", "text", "created_at"]
         read_only_fields = ["uuid", "number", "created_at"]
 
 
-class ActionItemSerializer(serializers.ModelSerializer):
-    owner_partner = CoalitionPartnerField(required=False, allow_null=True)
+class ActionItemSerializer(ModelSerializer):
+    owner_partner = TenantRelatedField(
+        Partner, foreign=CHOOSE_OWN_PARTNER, required=False, allow_null=True
+    )
     meeting = serializers.UUIDField(source="meeting.uuid", read_only=True)
 
     class Meta:
@@ -141,11 +143,9 @@ class CompleteActionSerializer(serializers.Serializer):
     done_on = serializers.DateField(required=False, help_text=_("Standaard vandaag."))
 
 
-class MeetingSerializer(serializers.ModelSerializer):
-    body = serializers.SlugRelatedField(
-        slug_field="uuid", queryset=Body.objects.all(), required=False, allow_null=True
-    )
-    starts_at = serializers.DateTimeField(
+class MeetingSerializer(ModelSerializer):
+    body = TenantRelatedField(Body, required=False, allow_null=True)
+    starts_at = DateTimeField(
         error_messages={"required": STARTS_AT_REQUIRED, "null": STARTS_AT_REQUIRED}
     )
     decision_count = serializers.IntegerField(read_only=True, default=0)

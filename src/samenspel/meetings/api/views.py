@@ -9,16 +9,15 @@ from collections.abc import Callable
 from typing import Any, cast
 
 from django.db.models import QuerySet
-from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import generics, status
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.serializers import BaseSerializer
 
-from samenspel.accounts.api.permissions import CoalitionScopedMixin
+from samenspel.accounts.api.base import CoalitionEndpoint, CoalitionObjectEndpoint
 from samenspel.accounts.policy import Permission
-from samenspel.core.api.views import ApiViewMixin
+from samenspel.core.tenancy import lookup_or_404
 from samenspel.meetings import services
 from samenspel.meetings.api.serializers import (
     ActionItemSerializer,
@@ -33,25 +32,28 @@ from samenspel.meetings.api.serializers import (
     MeetingDetailSerializer,
     MeetingSerializer,
 )
-from samenspel.meetings.models import ActionItem, AgendaItem, Attendance, Body, Decision, Meeting
-from samenspel.meetings.selectors import (
-    action_or_404,
-    agenda_item_or_404,
-    attendance_or_404,
-    decision_or_404,
-    meeting_detail,
-    meeting_or_404,
-    open_actions,
+from samenspel.meetings.models import (
+    ActionItem,
+    AgendaItem,
+    Attendance,
+    Body,
+    Decision,
+    Meeting,
+    MeetingQuerySet,
 )
+from samenspel.meetings.selectors import listed_open_actions, with_parts
 
 TAG = "meetings"
 WRITE = dict.fromkeys(("POST", "PATCH", "DELETE"), Permission.EDIT_COALITION)
 
 
-class MeetingsApiMixin(ApiViewMixin, CoalitionScopedMixin, generics.GenericAPIView):
+class MeetingsApiMixin(CoalitionEndpoint):
     permission = Permission.VIEW_COALITION
     permission_by_method = WRITE
-    filter_backends = []
+
+    def meeting(self) -> Meeting:
+        """The meeting of the URL, inside the coalition (404 otherwise)."""
+        return lookup_or_404(self.visible(Meeting).select_related("body"), self.kwargs["meeting"])
 
 
 @extend_schema_view(
@@ -59,16 +61,11 @@ class MeetingsApiMixin(ApiViewMixin, CoalitionScopedMixin, generics.GenericAPIVi
     post=extend_schema(tags=[TAG], summary="Overlegorgaan toevoegen"),
 )
 class BodyListCreate(MeetingsApiMixin, generics.ListCreateAPIView):
+    model = Body
     serializer_class = BodySerializer
 
-    def get_queryset(self) -> QuerySet[Body]:
-        if getattr(self, "swagger_fake_view", False):
-            return Body.objects.none()
-        return (
-            Body.objects.filter(coalition=self.coalition)
-            .prefetch_related("members")
-            .order_by("name", "pk")
-        )
+    def scope(self, queryset: QuerySet[Body]) -> QuerySet[Body]:
+        return queryset.prefetch_related("members").order_by("name", "pk")
 
     def perform_create(self, serializer: BaseSerializer[Any]) -> None:
         data = dict(serializer.validated_data)
@@ -84,15 +81,10 @@ class BodyListCreate(MeetingsApiMixin, generics.ListCreateAPIView):
     get=extend_schema(tags=[TAG], summary="Overlegorgaan bekijken"),
     patch=extend_schema(tags=[TAG], summary="Overlegorgaan wijzigen"),
 )
-class BodyDetail(MeetingsApiMixin, generics.RetrieveUpdateAPIView):
+class BodyDetail(MeetingsApiMixin, CoalitionObjectEndpoint, generics.RetrieveUpdateAPIView):
+    model = Body
     serializer_class = BodySerializer
-    http_method_names = ["get", "patch", "head", "options"]
-
-    def get_object(self) -> Body:
-        return get_object_or_404(Body, coalition=self.coalition, uuid=self.kwargs["body"])
-
-    def get_queryset(self) -> QuerySet[Body]:
-        return Body.objects.none()  # objects come from get_object, scoped to the coalition
+    lookup_url_kwarg = "body"
 
     def perform_update(self, serializer: BaseSerializer[Any]) -> None:
         body = cast(Body, serializer.instance)
@@ -120,17 +112,12 @@ class BodyDetail(MeetingsApiMixin, generics.RetrieveUpdateAPIView):
     ),
 )
 class MeetingListCreate(MeetingsApiMixin, generics.ListCreateAPIView):
+    model = Meeting
     serializer_class = MeetingSerializer
 
-    def get_queryset(self) -> QuerySet[Meeting]:
-        if getattr(self, "swagger_fake_view", False):
-            return Meeting.objects.none()
-        return (
-            Meeting.objects.filter(coalition=self.coalition)
-            .select_related("body")
-            .with_counts()
-            .order_by("-starts_at", "-pk")
-        )
+    def scope(self, queryset: QuerySet[Meeting]) -> QuerySet[Meeting]:
+        meetings = cast(MeetingQuerySet, queryset.select_related("body"))
+        return meetings.with_counts().order_by("-starts_at", "-pk")
 
     def perform_create(self, serializer: BaseSerializer[Any]) -> None:
         serializer.instance = services.save_meeting(
@@ -147,24 +134,24 @@ class MeetingListCreate(MeetingsApiMixin, generics.ListCreateAPIView):
         description="Met zijn agenda, aanwezigheid, besluiten en actiepunten.",
     ),
 )
-class MeetingDetail(MeetingsApiMixin, generics.RetrieveUpdateDestroyAPIView):
+class MeetingDetail(
+    MeetingsApiMixin, CoalitionObjectEndpoint, generics.RetrieveUpdateDestroyAPIView
+):
+    model = Meeting
     serializer_class = MeetingDetailSerializer
-    http_method_names = ["get", "patch", "delete", "head", "options"]
+    lookup_url_kwarg = "meeting"
 
-    def get_object(self) -> Meeting:
-        return meeting_detail(self.coalition, self.kwargs["meeting"])
-
-    def get_queryset(self) -> QuerySet[Meeting]:
-        return Meeting.objects.none()  # objects come from get_object, scoped to the coalition
+    def scope(self, queryset: QuerySet[Meeting]) -> QuerySet[Meeting]:
+        return with_parts(queryset)
 
     def perform_update(self, serializer: BaseSerializer[Any]) -> None:
-        meeting = services.save_meeting(
+        services.save_meeting(
             self.coalition,
             acting_user=self.acting_user,
             meeting=cast(Meeting, serializer.instance),
             **serializer.validated_data,
         )
-        serializer.instance = meeting_detail(self.coalition, meeting.uuid)
+        serializer.instance = self.find_object()  # with its parts as they are now
 
     def perform_destroy(self, instance: Meeting) -> None:
         services.delete_meeting(instance, acting_user=self.acting_user)
@@ -176,8 +163,7 @@ class MeetingPartCreate(MeetingsApiMixin, generics.CreateAPIView):
     permission = Permission.EDIT_COALITION
 
     def perform_create(self, serializer: BaseSerializer[Any]) -> None:
-        meeting = meeting_or_404(self.coalition, self.kwargs["meeting"])
-        serializer.instance = self.write(meeting, dict(serializer.validated_data))
+        serializer.instance = self.write(self.meeting(), dict(serializer.validated_data))
 
     write: Callable[[Meeting, dict[str, Any]], Any]  # each part names its service call
 
@@ -229,24 +215,20 @@ class ActionCreate(MeetingPartCreate):
         return services.add_action(meeting, acting_user=self.acting_user, **data)
 
 
-class MeetingPartDetail(MeetingsApiMixin, generics.RetrieveUpdateDestroyAPIView):
+class MeetingPartDetail(
+    MeetingsApiMixin, CoalitionObjectEndpoint, generics.RetrieveUpdateDestroyAPIView
+):
     """GET, PATCH or DELETE one part of a meeting, found inside the meeting of the URL (a part
     of any other meeting is a 404)."""
 
-    http_method_names = ["get", "patch", "delete", "head", "options"]
-    model: type[AgendaItem | Attendance | Decision | ActionItem]
+    related: tuple[str, ...] = ()  # what the part's serializer shows of other objects
 
-    # Each part names its selector and its service calls.
-    find_part: Callable[[Meeting, Any], Any]
+    # Each part names its service calls.
     save_part: Callable[[Any, dict[str, Any]], Any]
     delete_part: Callable[[Any], None]
 
-    def get_object(self) -> Any:
-        meeting = meeting_or_404(self.coalition, self.kwargs["meeting"])
-        return self.find_part(meeting, self.kwargs[self.lookup_url_kwarg or ""])
-
-    def get_queryset(self) -> QuerySet[Any]:
-        return self.model.objects.none()  # objects come from get_object, scoped to the meeting
+    def scope(self, queryset: QuerySet[Any]) -> QuerySet[Any]:
+        return queryset.filter(meeting=self.meeting()).select_related("meeting", *self.related)
 
     def perform_update(self, serializer: BaseSerializer[Any]) -> None:
         serializer.instance = self.save_part(serializer.instance, dict(serializer.validated_data))
@@ -269,9 +251,6 @@ class AgendaItemDetail(MeetingPartDetail):
     model = AgendaItem
     lookup_url_kwarg = "agenda_item"
 
-    def find_part(self, meeting: Meeting, uuid: Any) -> AgendaItem:
-        return agenda_item_or_404(meeting, uuid)
-
     def save_part(self, item: AgendaItem, data: dict[str, Any]) -> AgendaItem:
         return services.update_agenda_item(item, acting_user=self.acting_user, **data)
 
@@ -288,9 +267,7 @@ class AttendanceDetail(MeetingPartDetail):
     serializer_class = AttendanceUpdateSerializer
     model = Attendance
     lookup_url_kwarg = "attendance"
-
-    def find_part(self, meeting: Meeting, uuid: Any) -> Attendance:
-        return attendance_or_404(meeting, uuid)
+    related = ("partner",)
 
     def save_part(self, attendance: Attendance, data: dict[str, Any]) -> Attendance:
         return services.change_attendance(
@@ -317,9 +294,6 @@ class DecisionDetail(MeetingPartDetail):
     model = Decision
     lookup_url_kwarg = "decision"
 
-    def find_part(self, meeting: Meeting, uuid: Any) -> Decision:
-        return decision_or_404(meeting, uuid)
-
     def save_part(self, decision: Decision, data: dict[str, Any]) -> Decision:
         return services.update_decision(
             decision, acting_user=self.acting_user, text=data.get("text", decision.text)
@@ -342,9 +316,7 @@ class ActionDetail(MeetingPartDetail):
     serializer_class = ActionItemUpdateSerializer
     model = ActionItem
     lookup_url_kwarg = "action"
-
-    def find_part(self, meeting: Meeting, uuid: Any) -> ActionItem:
-        return action_or_404(meeting, uuid)
+    related = ("owner_partner",)
 
     def save_part(self, action: ActionItem, data: dict[str, Any]) -> ActionItem:
         return services.update_action(action, acting_user=self.acting_user, **data)
@@ -361,12 +333,11 @@ class ActionDetail(MeetingPartDetail):
     )
 )
 class OpenActionList(MeetingsApiMixin, generics.ListAPIView):
+    model = ActionItem
     serializer_class = ActionItemSerializer
 
-    def get_queryset(self) -> QuerySet[ActionItem]:
-        if getattr(self, "swagger_fake_view", False):
-            return ActionItem.objects.none()
-        return open_actions(self.coalition)
+    def scope(self, queryset: QuerySet[ActionItem]) -> QuerySet[ActionItem]:
+        return listed_open_actions(queryset)
 
 
 @extend_schema(
@@ -375,16 +346,20 @@ class OpenActionList(MeetingsApiMixin, generics.ListAPIView):
     request=CompleteActionSerializer,
     responses=ActionItemSerializer,
 )
-class ActionComplete(MeetingsApiMixin):
+class ActionComplete(MeetingsApiMixin, CoalitionObjectEndpoint):
+    model = ActionItem
     serializer_class = CompleteActionSerializer
     permission = Permission.EDIT_COALITION
+    lookup_url_kwarg = "action"
+
+    def scope(self, queryset: QuerySet[ActionItem]) -> QuerySet[ActionItem]:
+        return queryset.select_related("meeting__coalition", "owner_partner")
+
+    def representation(self, obj: Any) -> Any:
+        return ActionItemSerializer(obj).data
 
     def post(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        action = get_object_or_404(
-            ActionItem.objects.select_related("meeting__coalition", "owner_partner"),
-            meeting__coalition=self.coalition,
-            uuid=kwargs["action"],
-        )
+        action = self.get_object()
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         action = services.complete_action(

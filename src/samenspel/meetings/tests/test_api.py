@@ -1,23 +1,15 @@
 import pytest
 from django.urls import reverse
-from rest_framework.test import APIClient
 
-from samenspel.accounts.tests.factories import MembershipFactory, api_token_for
+from samenspel.accounts.tests.factories import MembershipFactory, api_client_for
 from samenspel.meetings.models import Meeting
 from samenspel.meetings.tests.factories import ActionItemFactory, MeetingFactory
 from samenspel.partners.tests.factories import PartnerFactory
 
 
-def api(membership) -> APIClient:
-    client = APIClient()
-    _token, raw = api_token_for(membership.user)
-    client.credentials(HTTP_AUTHORIZATION=f"Token {raw}")
-    return client
-
-
 @pytest.fixture
 def client(coordinator):
-    return api(coordinator)
+    return api_client_for(coordinator.user, with_token=True)
 
 
 def test_record_a_meeting_with_decisions_and_actions(client, coalition):
@@ -73,7 +65,9 @@ def test_rules_come_back_as_problems(client, coalition):
 
 
 def test_read_only_cannot_write_and_outsider_sees_nothing(coalition):
-    reader = api(MembershipFactory(coalition=coalition, read_only=True))
+    reader = api_client_for(
+        MembershipFactory(coalition=coalition, read_only=True).user, with_token=True
+    )
     meeting = MeetingFactory(coalition=coalition)
     action = ActionItemFactory(meeting=meeting)
     url = reverse("meetings_api:meetings", args=[coalition.uuid])
@@ -85,7 +79,7 @@ def test_read_only_cannot_write_and_outsider_sees_nothing(coalition):
         ).status_code
         == 403
     )
-    outsider = api(MembershipFactory(coordinator=True))
+    outsider = api_client_for(MembershipFactory(coordinator=True).user, with_token=True)
     assert outsider.get(url).status_code == 404
     detail = reverse("meetings_api:meeting", args=[coalition.uuid, meeting.uuid])
     assert outsider.get(detail).status_code == 404

@@ -7,12 +7,11 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from samenspel.accounts.tests.factories import MembershipFactory
+from samenspel.accounts.tests.factories import MembershipFactory, api_client_for
 from samenspel.core.models import AuditEvent
 from samenspel.meetings import services
 from samenspel.meetings.models import ActionItem, AgendaItem, Attendance, Decision, Meeting
 from samenspel.meetings.tests.factories import MeetingFactory
-from samenspel.meetings.tests.test_api import api
 from samenspel.partners.tests.factories import PartnerFactory
 
 PROBLEM = "application/problem+json"
@@ -20,7 +19,7 @@ PROBLEM = "application/problem+json"
 
 @pytest.fixture
 def client(coordinator):
-    return api(coordinator)
+    return api_client_for(coordinator.user, with_token=True)
 
 
 @pytest.fixture
@@ -138,16 +137,18 @@ def test_read_only_and_partner_members_get_403_outsiders_404(coalition, meeting,
         MembershipFactory(coalition=coalition, read_only=True),
         MembershipFactory(coalition=coalition, partner_member=True),
     ):
-        client = api(membership)
+        client = api_client_for(membership.user, with_token=True)
         assert client.get(target).status_code == 200
         assert client.patch(target, {"text": "x"}, format="json").status_code == 403
         assert client.delete(target).status_code == 403
-    outsider = api(MembershipFactory(coordinator=True))
+    outsider = api_client_for(MembershipFactory(coordinator=True).user, with_token=True)
     assert outsider.get(target).status_code == 404
     assert outsider.delete(target).status_code == 404
     assert type(part).objects.filter(pk=part.pk).exists()
     meeting_url = reverse("meetings_api:meeting", args=[coalition.uuid, meeting.uuid])
-    reader = api(MembershipFactory(coalition=coalition, read_only=True))
+    reader = api_client_for(
+        MembershipFactory(coalition=coalition, read_only=True).user, with_token=True
+    )
     assert reader.delete(meeting_url).status_code == 403
     assert outsider.delete(meeting_url).status_code == 404
     assert Meeting.objects.filter(pk=meeting.pk).exists()

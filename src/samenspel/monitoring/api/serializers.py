@@ -11,6 +11,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from samenspel.coalitions.models import Neighbourhood, NeighbourhoodKind
+from samenspel.core.api.fields import CharField, ModelSerializer
 from samenspel.core.api.schema import EnumField
 from samenspel.monitoring.cbs import TABLES
 from samenspel.monitoring.gap import Offer
@@ -19,9 +20,9 @@ from samenspel.monitoring.models import FiguresImport, LonelinessEstimate, Regio
 TABLE_CHOICES = list(TABLES)
 
 
-class CoalitionNeighbourhoodSerializer(serializers.ModelSerializer):
+class CoalitionNeighbourhoodSerializer(ModelSerializer):
     kind = EnumField(NeighbourhoodKind, label=_("soort"), required=False)
-    kind_label = serializers.CharField(source="get_kind_display", read_only=True)
+    kind_label = CharField(source="get_kind_display", read_only=True)
     activity_count = serializers.IntegerField(
         read_only=True, help_text=_("Activiteiten in deze wijk of kern (elke status).")
     )
@@ -34,7 +35,7 @@ class CoalitionNeighbourhoodSerializer(serializers.ModelSerializer):
         extra_kwargs: dict[str, Any] = {"cbs_code": {"validators": []}}
 
 
-class LonelinessEstimateSerializer(serializers.ModelSerializer):
+class LonelinessEstimateSerializer(ModelSerializer):
     class Meta:
         model = LonelinessEstimate
         fields = [
@@ -47,7 +48,7 @@ class LonelinessEstimateSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class LonelinessRegionSerializer(serializers.ModelSerializer):
+class LonelinessRegionSerializer(ModelSerializer):
     kind = EnumField(RegionKind, read_only=True)
     estimates = LonelinessEstimateSerializer(
         many=True,
@@ -63,7 +64,7 @@ class LonelinessRegionSerializer(serializers.ModelSerializer):
 
 class GapPartnerSerializer(serializers.Serializer):
     uuid = serializers.UUIDField()
-    name = serializers.CharField()
+    name = CharField()
 
 
 class GapOfferSerializer(serializers.Serializer):
@@ -86,8 +87,8 @@ class GapOfferSerializer(serializers.Serializer):
 
 class GapRowSerializer(serializers.Serializer):
     neighbourhood = serializers.UUIDField(source="neighbourhood.uuid")
-    name = serializers.CharField(source="neighbourhood.name")
-    cbs_code = serializers.CharField(source="neighbourhood.cbs_code")
+    name = CharField(source="neighbourhood.name")
+    cbs_code = CharField(source="neighbourhood.cbs_code")
     estimate = LonelinessEstimateSerializer(allow_null=True)
     offer = GapOfferSerializer()
     need_share = serializers.FloatField(
@@ -99,7 +100,7 @@ class GapRowSerializer(serializers.Serializer):
     gap = serializers.FloatField(
         allow_null=True, help_text=_("need_share − offer_share, in procentpunten; groot = tekort.")
     )
-    reason = serializers.CharField(help_text=_("Waarom er geen verschil is (anders leeg)."))
+    reason = CharField(help_text=_("Waarom er geen verschil is (anders leeg)."))
 
 
 class GapSerializer(serializers.Serializer):
@@ -111,7 +112,7 @@ class GapSerializer(serializers.Serializer):
     whole_municipality = GapOfferSerializer(help_text=_("Activiteiten zonder wijk."))
 
 
-class FiguresImportSerializer(serializers.ModelSerializer):
+class FiguresImportSerializer(ModelSerializer):
     imported_by_name = serializers.SerializerMethodField()
 
     class Meta:
@@ -122,7 +123,7 @@ class FiguresImportSerializer(serializers.ModelSerializer):
         ]  # fmt: skip
         read_only_fields = fields
 
-    @extend_schema_field(serializers.CharField(allow_null=True))
+    @extend_schema_field(CharField(allow_null=True))
     def get_imported_by_name(self, log: FiguresImport) -> str | None:
         return str(log.imported_by) if log.imported_by_id else None
 

@@ -19,10 +19,10 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.serializers import BaseSerializer
 
-from samenspel.accounts.api.permissions import CoalitionScopedMixin
+from samenspel.accounts.api.base import CoalitionEndpoint, CoalitionObjectEndpoint
 from samenspel.accounts.policy import Permission
 from samenspel.coalitions.models import Neighbourhood
-from samenspel.core.api.views import ApiViewMixin
+from samenspel.core.tenancy import lookup_or_404
 from samenspel.monitoring import services
 from samenspel.monitoring.api.serializers import (
     CoalitionNeighbourhoodSerializer,
@@ -34,31 +34,36 @@ from samenspel.monitoring.api.serializers import (
 )
 from samenspel.monitoring.gap import build_gap
 from samenspel.monitoring.models import ALL_ADULTS, FiguresImport, LonelinessEstimate, Region
-from samenspel.monitoring.selectors import neighbourhood_or_404, neighbourhoods_of
+from samenspel.monitoring.selectors import listed_neighbourhoods
 
 TAG = "monitoring"
 WRITES = dict.fromkeys(("POST", "PATCH", "DELETE"), Permission.MANAGE_NEIGHBOURHOODS)
+
+
+class NeighbourhoodEndpoint(CoalitionEndpoint):
+    """Wijken with their number of activities; answers show a wijk as it is after the write."""
+
+    model = Neighbourhood
+    serializer_class = CoalitionNeighbourhoodSerializer
+    permission_by_method = WRITES
+
+    def scope(self, queryset: QuerySet[Neighbourhood]) -> QuerySet[Neighbourhood]:
+        return listed_neighbourhoods(queryset)
+
+    def reread(self, neighbourhood: Neighbourhood) -> Neighbourhood:
+        return lookup_or_404(self.rows(), neighbourhood.uuid)
 
 
 @extend_schema_view(
     get=extend_schema(tags=[TAG], summary="Wijken en kernen van de coalitie"),
     post=extend_schema(tags=[TAG], summary="Wijk of kern toevoegen"),
 )
-class NeighbourhoodListCreate(ApiViewMixin, CoalitionScopedMixin, generics.ListCreateAPIView):
-    serializer_class = CoalitionNeighbourhoodSerializer
-    permission_by_method = WRITES
-    filter_backends: list[Any] = []
-
-    def get_queryset(self) -> QuerySet[Neighbourhood]:
-        if getattr(self, "swagger_fake_view", False):
-            return Neighbourhood.objects.none()
-        return neighbourhoods_of(self.coalition)
-
+class NeighbourhoodListCreate(NeighbourhoodEndpoint, generics.ListCreateAPIView):
     def perform_create(self, serializer: BaseSerializer[Any]) -> None:
         created = services.create_neighbourhood(
             self.coalition, acting_user=self.acting_user, **serializer.validated_data
         )
-        serializer.instance = neighbourhood_or_404(self.coalition, created.uuid)
+        serializer.instance = self.reread(created)
 
 
 @extend_schema_view(
@@ -71,25 +76,16 @@ class NeighbourhoodListCreate(ApiViewMixin, CoalitionScopedMixin, generics.ListC
     ),
 )
 class NeighbourhoodDetail(
-    ApiViewMixin, CoalitionScopedMixin, generics.RetrieveUpdateDestroyAPIView
+    NeighbourhoodEndpoint, CoalitionObjectEndpoint, generics.RetrieveUpdateDestroyAPIView
 ):
-    serializer_class = CoalitionNeighbourhoodSerializer
-    permission_by_method = WRITES
-    http_method_names = ["get", "patch", "delete", "head", "options"]
-    filter_backends: list[Any] = []
-
-    def get_object(self) -> Neighbourhood:
-        return neighbourhood_or_404(self.coalition, self.kwargs["neighbourhood"])
-
-    def get_queryset(self) -> QuerySet[Neighbourhood]:
-        return Neighbourhood.objects.none()  # objects come from get_object, scoped to the coalition
+    lookup_url_kwarg = "neighbourhood"
 
     def perform_update(self, serializer: BaseSerializer[Any]) -> None:
         neighbourhood = cast(Neighbourhood, serializer.instance)
         services.update_neighbourhood(
             neighbourhood, acting_user=self.acting_user, **serializer.validated_data
         )
-        serializer.instance = neighbourhood_or_404(self.coalition, neighbourhood.uuid)
+        serializer.instance = self.reread(neighbourhood)
 
     def perform_destroy(self, instance: Neighbourhood) -> None:
         services.delete_neighbourhood(instance, acting_user=self.acting_user)
@@ -105,11 +101,11 @@ class NeighbourhoodDetail(
     request=None,
     responses={201: CoalitionNeighbourhoodSerializer(many=True)},
 )
-class AdoptDistricts(ApiViewMixin, CoalitionScopedMixin, generics.GenericAPIView):
+class AdoptDistricts(CoalitionEndpoint):
+    model = Neighbourhood
     serializer_class = CoalitionNeighbourhoodSerializer
     permission = Permission.MANAGE_NEIGHBOURHOODS
     pagination_class = None
-    filter_backends: list[Any] = []
 
     def post(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         created = services.adopt_districts(self.coalition, acting_user=self.acting_user)
@@ -128,13 +124,14 @@ class AdoptDistricts(ApiViewMixin, CoalitionScopedMixin, generics.GenericAPIView
         "schattingen voor alle volwassenen, nieuwste jaar eerst (RIVM/CBS 50120NED en 50150NED)."
     ),
 )
-class LonelinessList(ApiViewMixin, CoalitionScopedMixin, generics.ListAPIView):
-    serializer_class = LonelinessRegionSerializer
-    filter_backends: list[Any] = []
+class LonelinessList(CoalitionEndpoint, generics.ListAPIView):
+    """Regions are national reference data, not a tenant's: read for the coalition's
+    municipality."""
 
-    def get_queryset(self) -> QuerySet[Region]:
-        if getattr(self, "swagger_fake_view", False):
-            return Region.objects.none()
+    model = Region
+    serializer_class = LonelinessRegionSerializer
+
+    def rows(self) -> QuerySet[Region]:
         estimates = LonelinessEstimate.objects.filter(age_group__in=ALL_ADULTS).order_by(
             "-period", "-age_group"
         )
@@ -156,10 +153,10 @@ class LonelinessList(ApiViewMixin, CoalitionScopedMixin, generics.ListAPIView):
     ),
     responses=GapSerializer,
 )
-class GapView(ApiViewMixin, CoalitionScopedMixin, generics.GenericAPIView):
+class GapView(CoalitionEndpoint):
+    model = Neighbourhood
     serializer_class = GapSerializer
     pagination_class = None
-    filter_backends: list[Any] = []
 
     def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         return Response(self.get_serializer(build_gap(self.coalition, timezone.localdate())).data)
@@ -178,18 +175,15 @@ class GapView(ApiViewMixin, CoalitionScopedMixin, generics.GenericAPIView):
         responses={201: FiguresImportSerializer},
     ),
 )
-class FiguresImportList(ApiViewMixin, CoalitionScopedMixin, generics.ListCreateAPIView):
+class FiguresImportList(CoalitionEndpoint, generics.ListCreateAPIView):
+    model = FiguresImport
     serializer_class = FiguresImportSerializer
     permission = Permission.IMPORT_FIGURES
     parser_classes = [MultiPartParser, FormParser]
-    filter_backends: list[Any] = []
 
-    def get_queryset(self) -> QuerySet[FiguresImport]:
-        if getattr(self, "swagger_fake_view", False):
-            return FiguresImport.objects.none()
-        return FiguresImport.objects.filter(
-            municipality_code__in=["", self.coalition.municipality.code]
-        ).select_related("imported_by")
+    def scope(self, queryset: QuerySet[FiguresImport]) -> QuerySet[FiguresImport]:
+        # Only this coalition's own imports: another coalition's would name its members.
+        return queryset.select_related("imported_by")
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         upload = FiguresUploadSerializer(data=request.data)
@@ -212,11 +206,11 @@ class FiguresImportList(ApiViewMixin, CoalitionScopedMixin, generics.ListCreateA
     request=FiguresFetchSerializer,
     responses={201: FiguresImportSerializer},
 )
-class FiguresFetch(ApiViewMixin, CoalitionScopedMixin, generics.GenericAPIView):
+class FiguresFetch(CoalitionEndpoint):
+    model = FiguresImport
     serializer_class = FiguresFetchSerializer
     permission = Permission.IMPORT_FIGURES
     pagination_class = None
-    filter_backends: list[Any] = []
 
     def post(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         serializer = self.get_serializer(data=request.data)

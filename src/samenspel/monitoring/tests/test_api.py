@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from rest_framework.test import APIClient
 
-from samenspel.accounts.tests.factories import MembershipFactory
+from samenspel.accounts.tests.factories import MembershipFactory, api_client_for
 from samenspel.coalitions.models import Neighbourhood
 from samenspel.coalitions.tests.factories import CoalitionFactory, MunicipalityFactory
 from samenspel.monitoring.models import FiguresImport, LonelinessEstimate
@@ -45,12 +45,6 @@ def outsider():
     return MembershipFactory(coordinator=True).user
 
 
-def client_for(user) -> APIClient:
-    client = APIClient(HTTP_ACCEPT_LANGUAGE="nl")
-    client.force_authenticate(user)
-    return client
-
-
 def url(coalition, suffix=""):
     return f"/api/v1/coalitions/{coalition.uuid}/{suffix}"
 
@@ -62,7 +56,7 @@ def invalid(response) -> dict[str, str]:
 
 
 def test_neighbourhood_crud(coalition, coordinator):
-    client = client_for(coordinator)
+    client = api_client_for(coordinator)
     created = client.post(
         url(coalition, "neighbourhoods/"), {"name": "Noord", "cbs_code": "WK990102"}, format="json"
     )
@@ -78,7 +72,7 @@ def test_neighbourhood_crud(coalition, coordinator):
 
 
 def test_bad_input_and_a_used_wijk_give_problems_in_dutch(coalition, coordinator):
-    client = client_for(coordinator)
+    client = api_client_for(coordinator)
     wrong = client.post(
         url(coalition, "neighbourhoods/"), {"name": "Zuid", "cbs_code": "WK036301"}, format="json"
     )
@@ -92,20 +86,20 @@ def test_bad_input_and_a_used_wijk_give_problems_in_dutch(coalition, coordinator
 
 def test_permissions_and_tenancy(coalition, coordinator, reader, outsider):
     noord = wijk(coalition, "Noord")
-    assert client_for(reader).get(url(coalition, "neighbourhoods/")).status_code == 200
+    assert api_client_for(reader).get(url(coalition, "neighbourhoods/")).status_code == 200
     assert (
-        client_for(reader)
+        api_client_for(reader)
         .post(url(coalition, "neighbourhoods/"), {"name": "X"}, format="json")
         .status_code
         == 403
     )
     assert (
-        client_for(reader)
+        api_client_for(reader)
         .patch(url(coalition, f"neighbourhoods/{noord.uuid}/"), {"name": "X"}, format="json")
         .status_code
         == 403
     )
-    foreign = client_for(outsider)
+    foreign = api_client_for(outsider)
     assert foreign.get(url(coalition, "neighbourhoods/")).status_code == 404
     outsider_coalition = outsider.memberships.get().coalition
     assert foreign.get(url(outsider_coalition, f"neighbourhoods/{noord.uuid}/")).status_code == 404
@@ -120,7 +114,7 @@ def test_permissions_and_tenancy(coalition, coordinator, reader, outsider):
 
 def test_adopt_districts(coalition, coordinator):
     region("WK990101", "Centrum")
-    response = client_for(coordinator).post(url(coalition, "neighbourhoods/adopt-districts/"))
+    response = api_client_for(coordinator).post(url(coalition, "neighbourhoods/adopt-districts/"))
     assert response.status_code == 201
     assert [n["cbs_code"] for n in response.json()] == ["WK990101"]
 
@@ -131,7 +125,7 @@ def test_loneliness_lists_only_the_municipality_with_its_estimates(coalition, re
     estimate("WK990101", "17.0", period=2020)
     estimate("WK990101", "30.0", age_group="80200")  # 65+: not in this list
     estimate("WK036301", "18.0")
-    body = client_for(reader).get(url(coalition, "loneliness/")).json()
+    body = api_client_for(reader).get(url(coalition, "loneliness/")).json()
     assert [r["code"] for r in body["results"]] == ["GM9901", "WK990101"]
     wk = body["results"][1]
     assert [e["period"] for e in wk["estimates"]] == [2022, 2020]
@@ -146,7 +140,7 @@ def test_gap(coalition, reader):
     wijk(coalition, "Zuid", "WK990102")
     wijk(coalition, "Oudedijk")
     activity(coalition, noord)
-    client = client_for(reader)
+    client = api_client_for(reader)
     body = client.get(url(coalition, "gap/")).json()
     assert [(r["name"], r["gap"]) for r in body["rows"]] == [("Zuid", 33.3), ("Noord", -33.3)]
     assert body["without_figures"][0]["name"] == "Oudedijk"
@@ -168,14 +162,14 @@ def test_upload_import_only_for_import_figures(coalition, municipality_officer, 
     )
     endpoint = url(coalition, "loneliness-figures/imports/")
     upload = {"table": "50150NED", "file": SimpleUploadedFile("50150NED.csv", data, "text/csv")}
-    assert client_for(reader).post(endpoint, upload, format="multipart").status_code == 403
+    assert api_client_for(reader).post(endpoint, upload, format="multipart").status_code == 403
     upload["file"].seek(0)
-    response = client_for(municipality_officer).post(endpoint, upload, format="multipart")
+    response = api_client_for(municipality_officer).post(endpoint, upload, format="multipart")
     assert response.status_code == 201, response.json()
     assert (response.json()["estimates"], response.json()["skipped"]) == (1, 1)
     assert LonelinessEstimate.objects.get().region.code == "WK990101"
-    assert client_for(municipality_officer).get(endpoint).json()["count"] == 1
-    bad = client_for(municipality_officer).post(
+    assert api_client_for(municipality_officer).get(endpoint).json()["count"] == 1
+    bad = api_client_for(municipality_officer).post(
         endpoint,
         {"table": "50150NED", "file": SimpleUploadedFile("x.csv", b"naam;adres\r\n")},
         format="multipart",
@@ -189,7 +183,7 @@ def test_fetch_when_offline(coalition, coordinator, monkeypatch):
         raise requests.ConnectionError("no network")
 
     monkeypatch.setattr(cbsodata, "get_data", offline)
-    response = client_for(coordinator).post(
+    response = api_client_for(coordinator).post(
         url(coalition, "loneliness-figures/fetch/"), {"table": "50120NED"}, format="json"
     )
     assert "niet bereikbaar" in invalid(response)["non_field_errors"]

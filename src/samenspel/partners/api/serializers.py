@@ -3,12 +3,13 @@ rules (unique name per coalition, motives, resident fields) and writes the audit
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from samenspel.accounts import policy
+from samenspel.core.api.fields import CharField, CountField, ModelSerializer
 from samenspel.core.api.schema import EnumField
 from samenspel.partners.models import (
     Circle,
@@ -23,15 +24,16 @@ from samenspel.partners.models import (
     PartnerKind,
     ResidentType,
 )
+from samenspel.partners.partner_map import Dot
 
 MOTIVES_REQUIRED = _("Kies ten minste één dominant motief.")
 
 
-class PartnerSerializer(serializers.ModelSerializer):
+class PartnerSerializer(ModelSerializer):
     kind = EnumField(PartnerKind, label=_("soort partner"))
-    kind_label = serializers.CharField(source="get_kind_display", read_only=True)
+    kind_label = CharField(source="get_kind_display", read_only=True)
     circle = EnumField(Circle, required=False, label=_("cirkel van betrokkenheid"))
-    circle_label = serializers.CharField(source="get_circle_display", read_only=True)
+    circle_label = CharField(source="get_circle_display", read_only=True)
     resident_type = EnumField(
         ResidentType,
         required=False,
@@ -82,21 +84,19 @@ class PartnerSerializer(serializers.ModelSerializer):
         return self._can(policy.Permission.RECORD_PARTNER_EVENT, partner)
 
 
-class ContactSerializer(serializers.ModelSerializer):
+class ContactSerializer(ModelSerializer):
     class Meta:
         model = ContactPerson
         fields = ["uuid", "name", "function", "email", "phone", "is_primary"]
         read_only_fields = ["uuid"]
 
 
-class PartnerEventSerializer(serializers.ModelSerializer):
+class PartnerEventSerializer(ModelSerializer):
     kind = EnumField(EventKind, label=_("soort verandering"))
-    kind_label = serializers.CharField(source="get_kind_display", read_only=True)
+    kind_label = CharField(source="get_kind_display", read_only=True)
     conversation = EnumField(ConversationStatus, required=False, label=_("gesprek"))
-    conversation_label = serializers.CharField(source="get_conversation_display", read_only=True)
-    recorded_by_name = serializers.CharField(
-        source="recorded_by.full_name", read_only=True, default=None
-    )
+    conversation_label = CharField(source="get_conversation_display", read_only=True)
+    recorded_by_name = CharField(source="recorded_by.full_name", read_only=True, default=None)
 
     class Meta:
         model = PartnerEvent
@@ -119,48 +119,57 @@ class ConversationSerializer(PartnerEventSerializer):
         ]
 
 
+@dataclass(frozen=True)
+class MapCircle:
+    """One circle of involvement with its partners' dots: the input of MapCircleSerializer."""
+
+    circle: Circle
+    dots: list[Dot]
+
+
+@dataclass(frozen=True)
+class PartnerMap:
+    """The input of PartnerMapSerializer."""
+
+    partners: list[Partner]
+    dots: list[Dot]
+    missing: list[str]
+
+    @property
+    def circles(self) -> list[MapCircle]:
+        return [
+            MapCircle(circle, [dot for dot in self.dots if dot.partner.circle == circle.value])
+            for circle in Circle
+        ]
+
+    @property
+    def missing_kinds(self) -> list[PartnerKind]:
+        return [PartnerKind(kind) for kind in self.missing]
+
+
 class MapPartnerSerializer(serializers.Serializer):
     number = serializers.IntegerField(help_text=_("Het nummer van de partner op de kaart."))
     uuid = serializers.UUIDField(source="partner.uuid")
-    name = serializers.CharField(source="partner.name")
+    name = CharField(source="partner.name")
     kind = EnumField(PartnerKind, source="partner.kind")
-    kind_label = serializers.CharField(source="partner.get_kind_display")
+    kind_label = CharField(source="partner.get_kind_display")
 
 
 class MapCircleSerializer(serializers.Serializer):
     circle = EnumField(Circle)
-    label = serializers.CharField()  # type: ignore[assignment]
-    partners = MapPartnerSerializer(many=True)
+    label = CharField(source="circle.label")  # type: ignore[assignment]
+    partners = MapPartnerSerializer(source="dots", many=True)
 
 
 class KindSerializer(serializers.Serializer):
     value = EnumField(PartnerKind)
-    label = serializers.CharField()  # type: ignore[assignment]
+    label = CharField()  # type: ignore[assignment]
 
 
 class PartnerMapSerializer(serializers.Serializer):
     """The circles of involvement (Handreiking §3.2.5) with the current partners in each, numbered
     as on the page, and the handbook's partner kinds the coalition does not have yet."""
 
-    partner_count = serializers.IntegerField()
+    partner_count = CountField(source="partners")
     circles = MapCircleSerializer(many=True)
     missing_kinds = KindSerializer(many=True)
-
-
-def partner_map_data(
-    partners: list[Partner], dots: list[Any], missing: list[str]
-) -> dict[str, Any]:
-    return {
-        "partner_count": len(partners),
-        "circles": [
-            {
-                "circle": circle.value,
-                "label": str(circle.label),
-                "partners": [dot for dot in dots if dot.partner.circle == circle.value],
-            }
-            for circle in Circle
-        ],
-        "missing_kinds": [
-            {"value": kind, "label": str(PartnerKind(kind).label)} for kind in missing
-        ],
-    }

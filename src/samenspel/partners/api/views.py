@@ -9,38 +9,37 @@ from __future__ import annotations
 
 from typing import Any, cast
 
-from django.db.models import QuerySet
-from django.shortcuts import get_object_or_404
+from django.db.models import Model, QuerySet
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import generics
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.serializers import BaseSerializer
 
-from samenspel.accounts.api.permissions import CoalitionScopedMixin
+from samenspel.accounts.api.base import CoalitionEndpoint, CoalitionObjectEndpoint
 from samenspel.accounts.policy import Permission, require
-from samenspel.core.api.views import ApiViewMixin
 from samenspel.core.tenancy import lookup_or_404
 from samenspel.partners import services
 from samenspel.partners.api.serializers import (
     ContactSerializer,
     ConversationSerializer,
     PartnerEventSerializer,
+    PartnerMap,
     PartnerMapSerializer,
     PartnerSerializer,
-    partner_map_data,
 )
 from samenspel.partners.forms import PartnerFilter
-from samenspel.partners.models import ContactPerson, Partner, PartnerEvent
+from samenspel.partners.models import ContactPerson, Partner, PartnerEvent, PartnerQuerySet
 from samenspel.partners.partner_map import build_map
-from samenspel.partners.selectors import missing_kinds, partners_with_counts
+from samenspel.partners.selectors import missing_kinds, with_counts
 
 TAG = "partners"
 
 
-class PartnerScopedMixin(CoalitionScopedMixin):
-    """Resolves `self.partner` inside the coalition (404 otherwise) and asks the policy for
-    `partner_permission_by_method[method]` on that partner (403 otherwise)."""
+class PartnerScopedMixin(CoalitionEndpoint):
+    """Resolves `self.partner` inside the coalition (404 otherwise), asks the policy for
+    `partner_permission_by_method[method]` on that partner (403 otherwise), and shows only that
+    partner's rows."""
 
     permission = Permission.VIEW_PARTNERS
     partner_permission_by_method: dict[str, Permission] = {}
@@ -48,13 +47,29 @@ class PartnerScopedMixin(CoalitionScopedMixin):
 
     def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
         super().initial(request, *args, **kwargs)
-        self.partner = lookup_or_404(
-            Partner.objects.visible_to(self.membership).select_related("coalition"),
-            kwargs["partner"],
-        )
+        partners = self.visible(Partner).select_related("coalition")
+        self.partner = lookup_or_404(partners, kwargs["partner"])
         permission = self.partner_permission_by_method.get(request.method or "GET")
         if permission is not None:
             require(self.membership, permission, self.partner)
+
+    def scope(self, queryset: QuerySet[Any]) -> QuerySet[Any]:
+        return queryset.filter(partner=self.partner)
+
+    def find_object(self) -> Any:
+        obj = super().find_object()  # type: ignore[misc]
+        obj.partner = self.partner  # saves a query per serialization
+        return obj
+
+
+class PartnerEndpoint:
+    """Partners with their number of contacts and open conversations."""
+
+    model: type[Model] = Partner
+    permission = Permission.VIEW_PARTNERS
+
+    def scope(self, queryset: QuerySet[Partner]) -> QuerySet[Partner]:
+        return with_counts(queryset)
 
 
 @extend_schema_view(
@@ -65,16 +80,13 @@ class PartnerScopedMixin(CoalitionScopedMixin):
         description="Een naam komt per coalitie één keer voor (hoofdletters tellen niet).",
     ),
 )
-class PartnerListCreate(ApiViewMixin, CoalitionScopedMixin, generics.ListCreateAPIView):
+class PartnerListCreate(PartnerEndpoint, CoalitionEndpoint, generics.ListCreateAPIView):
     serializer_class = PartnerSerializer
     filterset_class = PartnerFilter
-    permission = Permission.VIEW_PARTNERS
     permission_by_method = {"POST": Permission.ADD_PARTNER}
 
-    def get_queryset(self) -> QuerySet[Partner]:
-        if getattr(self, "swagger_fake_view", False):
-            return Partner.objects.none()
-        return partners_with_counts(self.membership).order_by("name", "pk")
+    def scope(self, queryset: QuerySet[Partner]) -> QuerySet[Partner]:
+        return super().scope(queryset).order_by("name", "pk")
 
     def perform_create(self, serializer: BaseSerializer[Any]) -> None:
         partner = services.create_partner(
@@ -92,24 +104,14 @@ class PartnerListCreate(ApiViewMixin, CoalitionScopedMixin, generics.ListCreateA
         description="Coördinatoren wijzigen elke partner; leden namens een partner alleen hun eigen organisatie.",
     ),
 )
-class PartnerDetail(ApiViewMixin, CoalitionScopedMixin, generics.RetrieveUpdateAPIView):
+class PartnerDetail(PartnerEndpoint, CoalitionObjectEndpoint, generics.RetrieveUpdateAPIView):
     serializer_class = PartnerSerializer
-    permission = Permission.VIEW_PARTNERS
-    lookup_field = "uuid"
     lookup_url_kwarg = "partner"
-    http_method_names = ["get", "patch", "head", "options"]
-    filter_backends: list[Any] = []
 
-    def get_queryset(self) -> QuerySet[Partner]:
-        if getattr(self, "swagger_fake_view", False):
-            return Partner.objects.none()
-        return partners_with_counts(self.membership).select_related("coalition")
-
-    def get_object(self) -> Partner:
-        partner = super().get_object()
-        if self.request.method == "PATCH":
-            require(self.membership, Permission.EDIT_PARTNER, partner)
-        return partner
+    def check_object_permissions(self, request: Request, obj: Any) -> None:
+        super().check_object_permissions(request, obj)
+        if request.method == "PATCH":
+            require(self.membership, Permission.EDIT_PARTNER, obj)
 
     def perform_update(self, serializer: BaseSerializer[Any]) -> None:
         serializer.instance = services.update_partner(
@@ -123,15 +125,13 @@ class PartnerDetail(ApiViewMixin, CoalitionScopedMixin, generics.RetrieveUpdateA
     get=extend_schema(tags=[TAG], summary="Contactpersonen van een partner"),
     post=extend_schema(tags=[TAG], summary="Contactpersoon toevoegen"),
 )
-class ContactListCreate(ApiViewMixin, PartnerScopedMixin, generics.ListCreateAPIView):
+class ContactListCreate(PartnerScopedMixin, generics.ListCreateAPIView):
+    model = ContactPerson
     serializer_class = ContactSerializer
     partner_permission_by_method = {"POST": Permission.EDIT_PARTNER}
-    filter_backends: list[Any] = []
 
-    def get_queryset(self) -> QuerySet[ContactPerson]:
-        if getattr(self, "swagger_fake_view", False):
-            return ContactPerson.objects.none()
-        return self.partner.contacts.order_by("-is_primary", "name", "pk")
+    def scope(self, queryset: QuerySet[ContactPerson]) -> QuerySet[ContactPerson]:
+        return super().scope(queryset).order_by("-is_primary", "name", "pk")
 
     def perform_create(self, serializer: BaseSerializer[Any]) -> None:
         serializer.instance = services.save_contact(
@@ -144,24 +144,16 @@ class ContactListCreate(ApiViewMixin, PartnerScopedMixin, generics.ListCreateAPI
     patch=extend_schema(tags=[TAG], summary="Contactpersoon wijzigen"),
     delete=extend_schema(tags=[TAG], summary="Contactpersoon verwijderen"),
 )
-class ContactDetail(ApiViewMixin, PartnerScopedMixin, generics.RetrieveUpdateDestroyAPIView):
+class ContactDetail(
+    PartnerScopedMixin, CoalitionObjectEndpoint, generics.RetrieveUpdateDestroyAPIView
+):
+    model = ContactPerson
     serializer_class = ContactSerializer
+    lookup_url_kwarg = "contact"
     partner_permission_by_method = {
         "PATCH": Permission.EDIT_PARTNER,
         "DELETE": Permission.EDIT_PARTNER,
     }
-    http_method_names = ["get", "patch", "delete", "head", "options"]
-    filter_backends: list[Any] = []
-
-    def get_object(self) -> ContactPerson:
-        contact = get_object_or_404(
-            ContactPerson, partner=self.partner, uuid=self.kwargs["contact"]
-        )
-        contact.partner = self.partner
-        return contact
-
-    def get_queryset(self) -> QuerySet[ContactPerson]:
-        return ContactPerson.objects.none()  # objects come from get_object, scoped to the partner
 
     def perform_update(self, serializer: BaseSerializer[Any]) -> None:
         serializer.instance = services.save_contact(
@@ -185,17 +177,14 @@ class ContactDetail(ApiViewMixin, PartnerScopedMixin, generics.RetrieveUpdateDes
         description="Een verandering bij een partner (Handreiking §1.2.4) die om een gesprek vraagt.",
     ),
 )
-class PartnerEventListCreate(ApiViewMixin, PartnerScopedMixin, generics.ListCreateAPIView):
+class PartnerEventListCreate(PartnerScopedMixin, generics.ListCreateAPIView):
+    model = PartnerEvent
     serializer_class = PartnerEventSerializer
     partner_permission_by_method = {"POST": Permission.RECORD_PARTNER_EVENT}
-    filter_backends: list[Any] = []
 
-    def get_queryset(self) -> QuerySet[PartnerEvent]:
-        if getattr(self, "swagger_fake_view", False):
-            return PartnerEvent.objects.none()
-        return self.partner.events.select_related("recorded_by").order_by(
-            "-date", "-created_at", "-pk"
-        )
+    def scope(self, queryset: QuerySet[PartnerEvent]) -> QuerySet[PartnerEvent]:
+        events = super().scope(queryset).select_related("recorded_by")
+        return events.order_by("-date", "-created_at", "-pk")
 
     def perform_create(self, serializer: BaseSerializer[Any]) -> None:
         serializer.instance = services.record_event(
@@ -212,23 +201,16 @@ class PartnerEventListCreate(ApiViewMixin, PartnerScopedMixin, generics.ListCrea
         responses=PartnerEventSerializer,
     ),
 )
-class PartnerEventDetail(ApiViewMixin, PartnerScopedMixin, generics.RetrieveUpdateAPIView):
+class PartnerEventDetail(
+    PartnerScopedMixin, CoalitionObjectEndpoint, generics.RetrieveUpdateAPIView
+):
+    model = PartnerEvent
     serializer_class = ConversationSerializer
+    lookup_url_kwarg = "event"
     partner_permission_by_method = {"PATCH": Permission.RECORD_PARTNER_EVENT}
-    http_method_names = ["get", "patch", "head", "options"]
-    filter_backends: list[Any] = []
 
-    def get_object(self) -> PartnerEvent:
-        event = get_object_or_404(
-            PartnerEvent.objects.select_related("recorded_by"),
-            partner=self.partner,
-            uuid=self.kwargs["event"],
-        )
-        event.partner = self.partner
-        return event
-
-    def get_queryset(self) -> QuerySet[PartnerEvent]:
-        return PartnerEvent.objects.none()  # objects come from get_object, scoped to the partner
+    def scope(self, queryset: QuerySet[PartnerEvent]) -> QuerySet[PartnerEvent]:
+        return super().scope(queryset).select_related("recorded_by")
 
     def perform_update(self, serializer: BaseSerializer[Any]) -> None:
         serializer.instance = services.update_event(
@@ -247,14 +229,14 @@ class PartnerEventDetail(ApiViewMixin, PartnerScopedMixin, generics.RetrieveUpda
     ),
     responses=PartnerMapSerializer,
 )
-class PartnerMapView(ApiViewMixin, CoalitionScopedMixin, generics.GenericAPIView):
+class PartnerMapView(CoalitionEndpoint):
+    model = Partner
     serializer_class = PartnerMapSerializer
     permission = Permission.VIEW_PARTNERS
     pagination_class = None
-    filter_backends: list[Any] = []
 
     def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        partners = list(Partner.objects.filter(coalition=self.coalition).current().order_by("name"))
+        partners = list(cast(PartnerQuerySet, self.visible_rows()).current().order_by("name"))
         _rings, dots = build_map(partners)
         missing = missing_kinds({partner.kind for partner in partners})
-        return Response(self.get_serializer(partner_map_data(partners, dots, missing)).data)
+        return Response(self.get_serializer(PartnerMap(partners, dots, missing)).data)

@@ -5,11 +5,8 @@ import datetime
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from rest_framework.test import APIClient
 
-from samenspel.accounts.tests.factories import MembershipFactory
-from samenspel.coalitions.models import Coalition
-from samenspel.coalitions.tests.factories import CoalitionFactory
+from samenspel.accounts.tests.factories import MembershipFactory, api_client_for
 from samenspel.core.models import AuditEvent
 from samenspel.partners import services
 from samenspel.partners.models import ContactPerson, ConversationStatus, Partner, PartnerEvent
@@ -21,13 +18,18 @@ PROBLEM = "application/problem+json"
 
 
 @pytest.fixture
-def coalition():
-    return CoalitionFactory()
+def coordinator_membership():
+    return MembershipFactory(coordinator=True)
 
 
 @pytest.fixture
-def coordinator(coalition):
-    return MembershipFactory(coalition=coalition, coordinator=True).user
+def coalition(coordinator_membership):
+    return coordinator_membership.coalition
+
+
+@pytest.fixture
+def coordinator(coordinator_membership):
+    return coordinator_membership.user
 
 
 @pytest.fixture
@@ -76,13 +78,7 @@ def event(other_partner, coordinator):
     )
 
 
-def client_for(user) -> APIClient:
-    client = APIClient()
-    client.force_authenticate(user)
-    return client
-
-
-def url(coalition: Coalition, suffix: str = "") -> str:
+def url(coalition, suffix: str = "") -> str:
     return f"/api/v1/coalitions/{coalition.uuid}/{suffix}"
 
 
@@ -107,7 +103,7 @@ NEW_PARTNER = {
 
 
 def test_outsider_gets_404_on_every_partner_read(other_partner, contact, event, outsider):
-    client = client_for(outsider)
+    client = api_client_for(outsider)
     paths = [
         url(other_partner.coalition, "partners/"),
         url(other_partner.coalition, "partner-map/"),
@@ -127,7 +123,7 @@ def test_outsider_gets_404_on_every_partner_read(other_partner, contact, event, 
 def test_outsider_gets_404_on_every_partner_write_and_nothing_changes(
     other_partner, contact, event, outsider
 ):
-    client = client_for(outsider)
+    client = api_client_for(outsider)
 
     responses = [
         client.post(url(other_partner.coalition, "partners/"), NEW_PARTNER, format="json"),
@@ -160,13 +156,15 @@ def test_outsider_gets_404_on_every_partner_write_and_nothing_changes(
 def test_partner_of_another_coalition_is_404_inside_my_own_coalition(coalition, coordinator):
     foreign = PartnerFactory()
 
-    response = client_for(coordinator).get(url(coalition, f"partners/{foreign.uuid}/"))
+    response = api_client_for(coordinator).get(url(coalition, f"partners/{foreign.uuid}/"))
 
     assert response.status_code == 404
 
 
 def test_contact_of_another_partner_is_404(own_partner, contact, coordinator):
-    response = client_for(coordinator).get(partner_url(own_partner, f"contacts/{contact.uuid}/"))
+    response = api_client_for(coordinator).get(
+        partner_url(own_partner, f"contacts/{contact.uuid}/")
+    )
 
     assert response.status_code == 404
 
@@ -175,7 +173,7 @@ def test_contact_of_another_partner_is_404(own_partner, contact, coordinator):
 
 
 def test_member_lists_partners_with_counts(coalition, reader, other_partner, contact, event):
-    response = client_for(reader).get(url(coalition, "partners/"))
+    response = api_client_for(reader).get(url(coalition, "partners/"))
 
     assert response.status_code == 200
     data = response.json()
@@ -207,20 +205,20 @@ def test_partner_list_filters(coalition, reader, other_partner, query, expected)
         left_on=datetime.date(2023, 1, 1),
     )
 
-    response = client_for(reader).get(url(coalition, "partners/"), query)
+    response = api_client_for(reader).get(url(coalition, "partners/"), query)
 
     assert [p["name"] for p in response.json()["results"]] == expected
 
 
 def test_invalid_filter_value_is_a_400_problem(coalition, reader):
-    response = client_for(reader).get(url(coalition, "partners/"), {"kind": "aliens"})
+    response = api_client_for(reader).get(url(coalition, "partners/"), {"kind": "aliens"})
 
     assert response.status_code == 400
     assert invalid_names(response) == {"kind"}
 
 
 def test_coordinator_adds_a_partner_through_the_service(coalition, coordinator):
-    response = client_for(coordinator).post(
+    response = api_client_for(coordinator).post(
         url(coalition, "partners/"), {**NEW_PARTNER, "roles": ["signalling"]}, format="json"
     )
 
@@ -239,7 +237,7 @@ def test_coordinator_adds_a_partner_through_the_service(coalition, coordinator):
 
 
 def test_duplicate_partner_name_is_400_at_name_in_dutch(coalition, coordinator, other_partner):
-    response = client_for(coordinator).post(
+    response = api_client_for(coordinator).post(
         url(coalition, "partners/"), {**NEW_PARTNER, "name": "bibliotheek"}, format="json"
     )
 
@@ -257,7 +255,7 @@ def test_duplicate_partner_name_is_400_at_name_in_dutch(coalition, coordinator, 
     [([], "ten minste één"), (["greed"], ""), (["moral", "moral"], "motieven")],
 )
 def test_motives_are_validated_at_their_field(coalition, coordinator, motives, fragment):
-    response = client_for(coordinator).post(
+    response = api_client_for(coordinator).post(
         url(coalition, "partners/"), {**NEW_PARTNER, "motives": motives}, format="json"
     )
 
@@ -271,7 +269,7 @@ def test_motives_are_validated_at_their_field(coalition, coordinator, motives, f
 def test_members_without_the_right_get_403_on_adding_a_partner(coalition, role):
     user = MembershipFactory(coalition=coalition, **{role: True}).user
 
-    response = client_for(user).post(url(coalition, "partners/"), NEW_PARTNER, format="json")
+    response = api_client_for(user).post(url(coalition, "partners/"), NEW_PARTNER, format="json")
 
     assert response.status_code == 403
     assert response["Content-Type"] == PROBLEM
@@ -279,7 +277,7 @@ def test_members_without_the_right_get_403_on_adding_a_partner(coalition, role):
 
 
 def test_coordinator_edits_any_partner(other_partner, coordinator):
-    response = client_for(coordinator).patch(
+    response = api_client_for(coordinator).patch(
         partner_url(other_partner), {"circle": "core"}, format="json"
     )
 
@@ -292,7 +290,7 @@ def test_coordinator_edits_any_partner(other_partner, coordinator):
 
 
 def test_partner_member_edits_their_own_organisation(partner_membership, own_partner):
-    response = client_for(partner_membership.user).patch(
+    response = api_client_for(partner_membership.user).patch(
         partner_url(own_partner), {"brings": "Vrijwilligers en een ruimte"}, format="json"
     )
 
@@ -303,7 +301,7 @@ def test_partner_member_edits_their_own_organisation(partner_membership, own_par
 
 
 def test_partner_member_gets_403_on_another_partner(partner_membership, other_partner):
-    client = client_for(partner_membership.user)
+    client = api_client_for(partner_membership.user)
 
     read = client.get(partner_url(other_partner))
     write = client.patch(partner_url(other_partner), {"brings": "Niets"}, format="json")
@@ -316,13 +314,15 @@ def test_partner_member_gets_403_on_another_partner(partner_membership, other_pa
 
 
 def test_read_only_member_gets_403_on_partner_patch(reader, other_partner):
-    response = client_for(reader).patch(partner_url(other_partner), {"name": "X"}, format="json")
+    response = api_client_for(reader).patch(
+        partner_url(other_partner), {"name": "X"}, format="json"
+    )
 
     assert response.status_code == 403
 
 
 def test_renaming_to_an_existing_name_is_400_at_name(coordinator, own_partner, other_partner):
-    response = client_for(coordinator).patch(
+    response = api_client_for(coordinator).patch(
         partner_url(other_partner), {"name": "BUURTWERK"}, format="json"
     )
 
@@ -334,15 +334,14 @@ def test_renaming_to_an_existing_name_is_400_at_name(coordinator, own_partner, o
 
 def test_partner_list_runs_the_same_number_of_queries_for_3_or_30_partners(coordinator):
     def count_for(n: int) -> int:
-        coalition = CoalitionFactory()
-        MembershipFactory(user=coordinator, coalition=coalition, coordinator=True)
+        coalition = MembershipFactory(user=coordinator, coordinator=True).coalition
         for partner in PartnerFactory.create_batch(n, coalition=coalition):
             services.save_contact(partner, acting_user=coordinator, name="Contact")
             services.record_event(
                 partner, acting_user=coordinator, kind="other", date=datetime.date(2024, 1, 1)
             )
         with CaptureQueriesContext(connection) as queries:
-            response = client_for(coordinator).get(url(coalition, "partners/"))
+            response = api_client_for(coordinator).get(url(coalition, "partners/"))
         assert response.json()["count"] == n
         return len(queries)
 
@@ -353,15 +352,15 @@ def test_partner_list_runs_the_same_number_of_queries_for_3_or_30_partners(coord
 
 
 def test_member_reads_contacts(reader, other_partner, contact):
-    listed = client_for(reader).get(partner_url(other_partner, "contacts/"))
-    single = client_for(reader).get(partner_url(other_partner, f"contacts/{contact.uuid}/"))
+    listed = api_client_for(reader).get(partner_url(other_partner, "contacts/"))
+    single = api_client_for(reader).get(partner_url(other_partner, f"contacts/{contact.uuid}/"))
 
     assert listed.json()["results"][0]["name"] == "Fatima"
     assert single.json()["email"] == "f@bieb.nl"
 
 
 def test_coordinator_manages_contacts_through_the_service(coordinator, other_partner, contact):
-    client = client_for(coordinator)
+    client = api_client_for(coordinator)
 
     created = client.post(
         partner_url(other_partner, "contacts/"), {"name": "Jan", "is_primary": True}, format="json"
@@ -380,7 +379,7 @@ def test_coordinator_manages_contacts_through_the_service(coordinator, other_par
 
 
 def test_contact_with_invalid_email_is_400_at_email(coordinator, other_partner):
-    response = client_for(coordinator).post(
+    response = api_client_for(coordinator).post(
         partner_url(other_partner, "contacts/"),
         {"name": "Jan", "email": "geen-adres"},
         format="json",
@@ -393,7 +392,7 @@ def test_contact_with_invalid_email_is_400_at_email(coordinator, other_partner):
 def test_partner_member_adds_contacts_only_to_their_own_organisation(
     partner_membership, own_partner, other_partner
 ):
-    client = client_for(partner_membership.user)
+    client = api_client_for(partner_membership.user)
 
     own = client.post(partner_url(own_partner, "contacts/"), {"name": "Eigen"}, format="json")
     other = client.post(partner_url(other_partner, "contacts/"), {"name": "Vreemd"}, format="json")
@@ -403,7 +402,7 @@ def test_partner_member_adds_contacts_only_to_their_own_organisation(
 
 
 def test_read_only_member_gets_403_on_contact_writes(reader, other_partner, contact):
-    client = client_for(reader)
+    client = api_client_for(reader)
     one = partner_url(other_partner, f"contacts/{contact.uuid}/")
 
     responses = [
@@ -420,7 +419,7 @@ def test_read_only_member_gets_403_on_contact_writes(reader, other_partner, cont
 
 
 def test_municipality_records_an_event_and_updates_the_conversation(gemeente, other_partner):
-    client = client_for(gemeente)
+    client = api_client_for(gemeente)
 
     created = client.post(
         partner_url(other_partner, "events/"),
@@ -445,13 +444,15 @@ def test_municipality_records_an_event_and_updates_the_conversation(gemeente, ot
 
 
 def test_municipality_may_record_events_but_not_edit_partners(gemeente, other_partner):
-    response = client_for(gemeente).patch(partner_url(other_partner), {"name": "X"}, format="json")
+    response = api_client_for(gemeente).patch(
+        partner_url(other_partner), {"name": "X"}, format="json"
+    )
 
     assert response.status_code == 403
 
 
 def test_event_needs_kind_and_date(coordinator, other_partner):
-    response = client_for(coordinator).post(
+    response = api_client_for(coordinator).post(
         partner_url(other_partner, "events/"), {}, format="json"
     )
 
@@ -462,7 +463,7 @@ def test_event_needs_kind_and_date(coordinator, other_partner):
 def test_partner_member_records_events_only_for_their_own_organisation(
     partner_membership, own_partner, other_partner, event
 ):
-    client = client_for(partner_membership.user)
+    client = api_client_for(partner_membership.user)
     body = {"kind": "new_contact", "date": "2024-02-01"}
 
     own = client.post(partner_url(own_partner, "events/"), body, format="json")
@@ -477,7 +478,7 @@ def test_partner_member_records_events_only_for_their_own_organisation(
 
 
 def test_read_only_member_reads_events_but_gets_403_on_writes(reader, other_partner, event):
-    client = client_for(reader)
+    client = api_client_for(reader)
 
     listed = client.get(partner_url(other_partner, "events/"))
     single = client.get(partner_url(other_partner, f"events/{event.uuid}/"))
@@ -502,7 +503,7 @@ def test_event_list_runs_the_same_number_of_queries_for_3_or_30_events(coordinat
                 partner, acting_user=actor, kind="other", date=datetime.date(2024, 1, 1 + i % 28)
             )
         with CaptureQueriesContext(connection) as queries:
-            response = client_for(coordinator).get(partner_url(partner, "events/"))
+            response = api_client_for(coordinator).get(partner_url(partner, "events/"))
         assert response.json()["count"] == n
         return len(queries)
 
@@ -515,7 +516,7 @@ def test_contact_list_runs_the_same_number_of_queries_for_3_or_30_contacts(coord
         for i in range(n):
             services.save_contact(partner, acting_user=coordinator, name=f"Contact {i}")
         with CaptureQueriesContext(connection) as queries:
-            response = client_for(coordinator).get(partner_url(partner, "contacts/"))
+            response = api_client_for(coordinator).get(partner_url(partner, "contacts/"))
         assert response.json()["count"] == n
         return len(queries)
 
@@ -533,7 +534,7 @@ def test_partner_map_groups_current_partners_per_circle_with_missing_kinds(
         coalition=coalition, name="Weg", kind="education", left_on=datetime.date(2024, 1, 1)
     )
 
-    response = client_for(reader).get(url(coalition, "partner-map/"))
+    response = api_client_for(reader).get(url(coalition, "partner-map/"))
 
     assert response.status_code == 200
     data = response.json()
@@ -551,11 +552,10 @@ def test_partner_map_groups_current_partners_per_circle_with_missing_kinds(
 
 def test_partner_map_runs_the_same_number_of_queries_for_3_or_30_partners(coordinator):
     def count_for(n: int) -> int:
-        coalition = CoalitionFactory()
-        MembershipFactory(user=coordinator, coalition=coalition, coordinator=True)
+        coalition = MembershipFactory(user=coordinator, coordinator=True).coalition
         PartnerFactory.create_batch(n, coalition=coalition)
         with CaptureQueriesContext(connection) as queries:
-            response = client_for(coordinator).get(url(coalition, "partner-map/"))
+            response = api_client_for(coordinator).get(url(coalition, "partner-map/"))
         assert response.json()["partner_count"] == n
         return len(queries)
 

@@ -16,6 +16,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from samenspel.coalitions.api.serializers import PartnerRefSerializer
+from samenspel.core.api.fields import CharField, DateTimeField, ModelSerializer
 from samenspel.core.api.schema import EnumField
 from samenspel.scans.instruments import AUDIENCES, Instrument, Scale, all_versions, get_instrument
 from samenspel.scans.models import ResponseStatus, Round, RoundStatus
@@ -39,11 +40,11 @@ def guide_url(section: str | None, item: str | None) -> str | None:
 
 
 class GuideLinkSerializer(serializers.Serializer):
-    section = serializers.CharField(help_text=_("Sleutel van het hoofdstuk in de gids."))
-    item = serializers.CharField(
+    section = CharField(help_text=_("Sleutel van het hoofdstuk in de gids."))
+    item = CharField(
         allow_null=True, help_text=_("Sleutel van het onderwerp; null: het hele hoofdstuk.")
     )
-    url = serializers.CharField(allow_null=True, help_text=_("De pagina in de gids."))
+    url = CharField(allow_null=True, help_text=_("De pagina in de gids."))
 
 
 def guide_link(section: str | None, item: str | None) -> dict[str, Any] | None:
@@ -57,24 +58,24 @@ def guide_link(section: str | None, item: str | None) -> dict[str, Any] | None:
 
 class ScalePointSerializer(serializers.Serializer):
     value = serializers.IntegerField()
-    label = serializers.CharField()  # type: ignore[assignment]
+    label = CharField()  # type: ignore[assignment]
 
 
 class ScaleSerializer(serializers.Serializer):
-    key = serializers.CharField()
+    key = CharField()
     min = serializers.IntegerField()
     max = serializers.IntegerField()
     points = ScalePointSerializer(many=True)
-    dont_know_label = serializers.CharField(
+    dont_know_label = CharField(
         allow_null=True,
         help_text=_("Label van 'weet ik niet' (antwoord null); null als de schaal het niet kent."),
     )
 
 
 class SubscaleSerializer(serializers.Serializer):
-    key = serializers.CharField()
-    title = serializers.CharField()
-    description = serializers.CharField()
+    key = CharField()
+    title = CharField()
+    description = CharField()
     guide = serializers.SerializerMethodField()
 
     @extend_schema_field(GuideLinkSerializer(allow_null=True))
@@ -83,9 +84,9 @@ class SubscaleSerializer(serializers.Serializer):
 
 
 class InstrumentItemSerializer(serializers.Serializer):
-    key = serializers.CharField()
-    subscale = serializers.CharField()
-    text = serializers.CharField()
+    key = CharField()
+    subscale = CharField()
+    text = CharField()
     reverse = serializers.BooleanField(
         help_text=_("Negatief geformuleerd: 'eens' telt als laag (omgekeerd gescoord).")
     )
@@ -97,13 +98,13 @@ class InstrumentItemSerializer(serializers.Serializer):
 
 
 class InstrumentSerializer(serializers.Serializer):
-    key = serializers.CharField()
+    key = CharField()
     version = serializers.IntegerField()
-    title = serializers.CharField()
-    intro = serializers.CharField()
-    audience = serializers.CharField(help_text=_("Voor wie: `partners` of `coordination`."))
+    title = CharField()
+    intro = CharField()
+    audience = CharField(help_text=_("Voor wie: `partners` of `coordination`."))
     audience_label = serializers.SerializerMethodField()
-    source = serializers.CharField()  # type: ignore[assignment]
+    source = CharField()  # type: ignore[assignment]
     versions = serializers.SerializerMethodField(help_text=_("Alle versies, oplopend."))
     scale = ScaleSerializer()
     subscales = SubscaleSerializer(many=True)
@@ -119,10 +120,10 @@ class InstrumentSerializer(serializers.Serializer):
 # Rounds
 
 
-class RoundSerializer(serializers.ModelSerializer):
+class RoundSerializer(ModelSerializer):
     instrument_title = serializers.SerializerMethodField()
     status = EnumField(RoundStatus, read_only=True)
-    status_label = serializers.CharField(source="get_status_display", read_only=True)
+    status_label = CharField(source="get_status_display", read_only=True)
     accepting_answers = serializers.BooleanField(source="is_accepting_answers", read_only=True)
     invited = serializers.IntegerField(
         source="n_invited", read_only=True, help_text=_("Uitgenodigde respondenten.")
@@ -143,7 +144,7 @@ class RoundSerializer(serializers.ModelSerializer):
         ]  # fmt: skip
         read_only_fields = fields
 
-    @extend_schema_field(serializers.CharField(allow_null=True))
+    @extend_schema_field(CharField(allow_null=True))
     def get_instrument_title(self, scan_round: Round) -> str | None:
         instrument = _instrument_of(scan_round)
         return instrument.title if instrument else None
@@ -157,8 +158,8 @@ def _instrument_of(scan_round: Round) -> Instrument | None:
 
 
 class RoundCreateSerializer(serializers.Serializer):
-    instrument_key = serializers.CharField(max_length=40, label=_("vragenlijst"))
-    title = serializers.CharField(max_length=150, label=_("titel"))
+    instrument_key = CharField(max_length=40, label=_("vragenlijst"))
+    title = CharField(max_length=150, label=_("titel"))
     anonymous = serializers.BooleanField(default=True, label=_("anoniem"))
     closes_on = serializers.DateField(label=_("sluitdatum"))
     contacts = serializers.ListField(
@@ -174,20 +175,20 @@ class RoundCreateSerializer(serializers.Serializer):
 
 class RoundRefSerializer(serializers.Serializer):
     uuid = serializers.UUIDField()
-    title = serializers.CharField()
+    title = CharField()
     closes_on = serializers.DateField()
-    closed_at = serializers.DateTimeField(allow_null=True)
+    closed_at = DateTimeField(allow_null=True)
 
 
 class RespondentSerializer(serializers.Serializer):
     """Who was invited and whether they answered; never what they answered."""
 
     uuid = serializers.UUIDField()
-    name = serializers.CharField()
+    name = CharField()
     partner = PartnerRefSerializer()
     responded = serializers.BooleanField()
-    invited_at = serializers.DateTimeField(allow_null=True)
-    reminded_at = serializers.DateTimeField(allow_null=True)
+    invited_at = DateTimeField(allow_null=True)
+    reminded_at = DateTimeField(allow_null=True)
 
 
 # Results
@@ -195,7 +196,7 @@ class RespondentSerializer(serializers.Serializer):
 
 class DistributionSerializer(serializers.Serializer):
     value = serializers.IntegerField()
-    label = serializers.CharField()  # type: ignore[assignment]
+    label = CharField()  # type: ignore[assignment]
     count = serializers.IntegerField()
 
 
@@ -233,16 +234,16 @@ def aggregate_data(aggregate: Aggregate | None, scale: Scale) -> dict[str, Any] 
 
 
 class BreakdownGroupSerializer(serializers.Serializer):
-    key = serializers.CharField(
+    key = CharField(
         help_text=_("Soort partner of cirkel; `__overig__`: kleine groepen samengevoegd.")
     )
-    label = serializers.CharField()  # type: ignore[assignment]
+    label = CharField()  # type: ignore[assignment]
     aggregate = AggregateSerializer()
 
 
 class ItemResultSerializer(serializers.Serializer):
-    key = serializers.CharField()
-    text = serializers.CharField()
+    key = CharField()
+    text = CharField()
     reverse = serializers.BooleanField()
     aggregate = AggregateSerializer(allow_null=True)
     dont_know = serializers.IntegerField(help_text=_("Aantal keer 'weet ik niet'."))
@@ -254,14 +255,14 @@ class PreviousSerializer(serializers.Serializer):
 
 
 class SubscaleResultSerializer(serializers.Serializer):
-    key = serializers.CharField()
-    title = serializers.CharField()
-    description = serializers.CharField()
+    key = CharField()
+    title = CharField()
+    description = CharField()
     guide = GuideLinkSerializer(allow_null=True)
     aggregate = AggregateSerializer(allow_null=True)
     previous = PreviousSerializer(allow_null=True, help_text=_("De vorige gesloten ronde."))
     delta = serializers.FloatField(allow_null=True, help_text=_("Verschil met de vorige ronde."))
-    direction = serializers.CharField(help_text=_("`up`, `down`, `same` of leeg."))
+    direction = CharField(help_text=_("`up`, `down`, `same` of leeg."))
     by_kind = BreakdownGroupSerializer(
         many=True, help_text=_("Per soort partner, kleine groepen samen.")
     )
@@ -272,9 +273,9 @@ class SubscaleResultSerializer(serializers.Serializer):
 
 
 class InstrumentRefSerializer(serializers.Serializer):
-    key = serializers.CharField()
+    key = CharField()
     version = serializers.IntegerField()
-    title = serializers.CharField()
+    title = CharField()
 
 
 class RoundResultsSerializer(serializers.Serializer):
@@ -293,7 +294,7 @@ class RoundResultsSerializer(serializers.Serializer):
     previous_round = RoundRefSerializer(allow_null=True)
     unscored = serializers.IntegerField()
     disagreements = serializers.ListField(
-        child=serializers.CharField(), help_text=_("Onderdelen waarover men het oneens is.")
+        child=CharField(), help_text=_("Onderdelen waarover men het oneens is.")
     )
     subscales = SubscaleResultSerializer(many=True)
 
@@ -381,7 +382,7 @@ def results_data(results: RoundResults, min_responses: int) -> dict[str, Any]:
 
 
 class TrendValueSerializer(serializers.Serializer):
-    subscale = serializers.CharField()
+    subscale = CharField()
     mean = serializers.FloatField(allow_null=True)
     n = serializers.IntegerField()
 
@@ -394,8 +395,8 @@ class TrendPointSerializer(serializers.Serializer):
 
 
 class TrendSubscaleSerializer(serializers.Serializer):
-    key = serializers.CharField()
-    title = serializers.CharField()
+    key = CharField()
+    title = CharField()
 
 
 class TrendSerializer(serializers.Serializer):
@@ -436,14 +437,14 @@ def trend_data(found: Any) -> dict[str, Any]:
 
 
 class HealthSubscaleSerializer(serializers.Serializer):
-    key = serializers.CharField()
-    title = serializers.CharField()
+    key = CharField()
+    title = CharField()
     mean = serializers.FloatField(allow_null=True)
     sd = serializers.FloatField(allow_null=True)
     n = serializers.IntegerField()
     disagreement = serializers.BooleanField()
     delta = serializers.FloatField(allow_null=True)
-    direction = serializers.CharField()
+    direction = CharField()
 
 
 class HealthResultsSerializer(serializers.Serializer):
@@ -463,13 +464,13 @@ class HealthCardSerializer(serializers.Serializer):
 
 class DipSerializer(serializers.Serializer):
     level = EnumField(DipLevel)
-    label = serializers.CharField()  # type: ignore[assignment]
+    label = CharField()  # type: ignore[assignment]
     signals = serializers.ListField(
-        child=serializers.CharField(),
+        child=CharField(),
         help_text=_("`pulse`, `scan_drop`, `partner_changes`, `departures`."),
     )
-    evidence = serializers.ListField(child=serializers.CharField())
-    explanation = serializers.CharField()
+    evidence = serializers.ListField(child=CharField())
+    explanation = CharField()
 
 
 class HealthSerializer(serializers.Serializer):
@@ -507,8 +508,8 @@ def health_results(results: RoundResults | None) -> dict[str, Any] | None:
 class QuestionnaireSerializer(serializers.Serializer):
     """What a respondent sees behind their personal link."""
 
-    round_title = serializers.CharField()
-    coalition_name = serializers.CharField()
+    round_title = CharField()
+    coalition_name = CharField()
     anonymous = serializers.BooleanField(help_text=_("Anoniem: niemand ziet wie wat antwoordde."))
     closes_on = serializers.DateField(help_text=_("Tot en met deze dag kan worden geantwoord."))
     instrument = InstrumentSerializer(help_text=_("De versie van deze ronde."))

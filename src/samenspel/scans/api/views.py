@@ -1,7 +1,7 @@
 """API v1 for scans: instruments, rounds, results, trends, collaboration health, and the
 respondent's questionnaire behind a personal link.
 
-Below `coalitions/<uuid:coalition>/` every view goes through `CoalitionScopedMixin` (404 for
+Below `coalitions/<uuid:coalition>/` every view is a `CoalitionEndpoint` (404 for
 outsiders, 403 for members without the right) and asks the same policy as the pages: rounds and
 results need VIEW_SCAN_RESULTS, creating, opening, closing and the list of respondents need
 MANAGE_SCANS. Results are aggregates from `scans.results` (small groups folded, anonymous rounds
@@ -14,7 +14,7 @@ per client address, and its answers are neither cached nor sent on in a Referer.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import QuerySet
@@ -30,11 +30,12 @@ from rest_framework.response import Response
 from rest_framework.serializers import BaseSerializer
 from rest_framework.throttling import SimpleRateThrottle
 
-from samenspel.accounts.api.permissions import CoalitionScopedMixin, LoginExemptAPIMixin
+from samenspel.accounts.api.base import CoalitionEndpoint, CoalitionObjectEndpoint
 from samenspel.accounts.policy import Permission
 from samenspel.core.api.problems import PROBLEM_CONTENT_TYPE, problem_exception_handler
 from samenspel.core.api.schema import PROBLEM_DESCRIPTIONS, ProblemAutoSchema, ProblemSerializer
-from samenspel.core.api.views import ApiViewMixin
+from samenspel.core.api.views import ApiEndpoint
+from samenspel.core.tenancy import lookup_or_404
 from samenspel.partners.models import ContactPerson
 from samenspel.scans import services
 from samenspel.scans.api.serializers import (
@@ -53,7 +54,7 @@ from samenspel.scans.api.serializers import (
     trend_data,
 )
 from samenspel.scans.instruments import Instrument, get_instrument, latest_instruments
-from samenspel.scans.models import Respondent, Round
+from samenspel.scans.models import Respondent, Round, RoundQuerySet
 from samenspel.scans.netwerkdip import netwerkdip
 from samenspel.scans.results import (
     MIN_ANONYMOUS_RESPONSES,
@@ -98,19 +99,17 @@ class NotFoundSchema(ProblemAutoSchema):
         description="De nieuwste versie van elke vragenlijst, met schaal, onderdelen en vragen.",
     )
 )
-class InstrumentList(ApiViewMixin, LoginExemptAPIMixin, generics.ListAPIView):
+class InstrumentList(ApiEndpoint, generics.ListAPIView):
     serializer_class = InstrumentSerializer
-    filter_backends: list[Any] = []
 
     def get_queryset(self) -> list[Instrument]:  # type: ignore[override]
         return latest_instruments()
 
 
 @extend_schema(tags=[TAG], summary="Vragenlijst (nieuwste versie)", responses=InstrumentSerializer)
-class InstrumentDetail(ApiViewMixin, LoginExemptAPIMixin, generics.GenericAPIView):
+class InstrumentDetail(ApiEndpoint):
     serializer_class = InstrumentSerializer
     schema = NotFoundSchema()
-    filter_backends: list[Any] = []
     pagination_class = None
 
     def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
@@ -131,6 +130,20 @@ class InstrumentVersionDetail(InstrumentDetail):
 # Rounds
 
 
+class RoundEndpoint(CoalitionEndpoint):
+    """Rounds of the coalition with their numbers of respondents and responses."""
+
+    model = Round
+    serializer_class = RoundSerializer
+    permission = Permission.VIEW_SCAN_RESULTS
+
+    def scope(self, queryset: QuerySet[Round]) -> QuerySet[Round]:
+        return cast(RoundQuerySet, queryset).with_counts().order_by("-created_at", "-pk")
+
+    def counted(self, scan_round: Round) -> Round:
+        return lookup_or_404(self.rows(), scan_round.uuid)
+
+
 @extend_schema_view(
     get=extend_schema(
         tags=[TAG],
@@ -148,23 +161,13 @@ class InstrumentVersionDetail(InstrumentDetail):
         responses={201: RoundSerializer},
     ),
 )
-class RoundListCreate(ApiViewMixin, CoalitionScopedMixin, generics.ListCreateAPIView):
-    serializer_class = RoundSerializer
-    permission = Permission.VIEW_SCAN_RESULTS
+class RoundListCreate(RoundEndpoint, generics.ListCreateAPIView):
     permission_by_method = {"POST": Permission.MANAGE_SCANS}
-    filter_backends: list[Any] = []
 
     def get_serializer_class(self) -> type[BaseSerializer[Any]]:
         if self.request is not None and self.request.method == "POST":
             return RoundCreateSerializer
         return RoundSerializer
-
-    def get_queryset(self) -> QuerySet[Round]:
-        if getattr(self, "swagger_fake_view", False):
-            return Round.objects.none()
-        return (
-            Round.objects.for_coalition(self.coalition).with_counts().order_by("-created_at", "-pk")
-        )
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         serializer = self.get_serializer(data=request.data)
@@ -172,9 +175,7 @@ class RoundListCreate(ApiViewMixin, CoalitionScopedMixin, generics.ListCreateAPI
         data = dict(serializer.validated_data)
         wanted = list(dict.fromkeys(data.pop("contacts")))
         contacts = list(
-            ContactPerson.objects.filter(
-                partner__coalition=self.coalition, uuid__in=wanted
-            ).select_related("partner")
+            self.visible(ContactPerson).filter(uuid__in=wanted).select_related("partner")
         )
         unknown = set(wanted) - {contact.uuid for contact in contacts}
         if unknown:
@@ -184,51 +185,38 @@ class RoundListCreate(ApiViewMixin, CoalitionScopedMixin, generics.ListCreateAPI
         scan_round = services.create_round(
             self.coalition, acting_user=self.acting_user, contacts=contacts, **data
         )
-        created = Round.objects.filter(pk=scan_round.pk).with_counts().get()
         return Response(
-            RoundSerializer(created, context=self.get_serializer_context()).data,
+            RoundSerializer(self.counted(scan_round), context=self.get_serializer_context()).data,
             status=status.HTTP_201_CREATED,
         )
 
 
-class RoundScopedMixin(CoalitionScopedMixin):
+class RoundScopedMixin(RoundEndpoint):
     """Resolves `self.round` inside the coalition (404 for a round of another coalition)."""
 
-    permission = Permission.VIEW_SCAN_RESULTS
     round: Round
 
     def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
         super().initial(request, *args, **kwargs)
-        found = (
-            Round.objects.for_coalition(self.coalition).with_counts().filter(uuid=kwargs["round"])
-        )
-        scan_round = found.select_related("coalition").first()
-        if scan_round is None:
-            raise Http404
-        self.round = scan_round
+        rounds = cast(RoundQuerySet, self.visible(Round)).with_counts()
+        self.round = lookup_or_404(rounds.select_related("coalition"), kwargs["round"])
 
 
 @extend_schema(tags=[TAG], summary="Scanronde bekijken", responses=RoundSerializer)
-class RoundDetail(ApiViewMixin, RoundScopedMixin, generics.GenericAPIView):
-    serializer_class = RoundSerializer
-    filter_backends: list[Any] = []
+class RoundDetail(RoundEndpoint, CoalitionObjectEndpoint, generics.RetrieveAPIView):
+    lookup_url_kwarg = "round"
     pagination_class = None
 
-    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        return Response(self.get_serializer(self.round).data)
 
-
-class RoundAction(ApiViewMixin, RoundScopedMixin, generics.GenericAPIView):
-    serializer_class = RoundSerializer
+class RoundAction(RoundScopedMixin, CoalitionObjectEndpoint):
     permission_by_method = {"POST": Permission.MANAGE_SCANS}
-    filter_backends: list[Any] = []
+    lookup_url_kwarg = "round"
     pagination_class = None
     http_method_names = ["post", "options"]
 
     def post(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        self.perform(self.round)
-        updated = Round.objects.filter(pk=self.round.pk).with_counts().get()
-        return Response(self.get_serializer(updated).data)
+        self.perform(self.get_object())  # locks the round; If-Match if sent
+        return Response(self.get_serializer(self.counted(self.round)).data)
 
     perform: Callable[[Round], None]  # each action names its service call
 
@@ -273,16 +261,14 @@ class RoundClose(RoundAction):
         ),
     )
 )
-class RespondentList(ApiViewMixin, RoundScopedMixin, generics.ListAPIView):
-    serializer_class = RespondentSerializer
+class RespondentList(RoundScopedMixin, generics.ListAPIView):
+    model = Respondent  # type: ignore[assignment]
+    serializer_class = RespondentSerializer  # type: ignore[assignment]
     permission = Permission.MANAGE_SCANS
-    filter_backends: list[Any] = []
 
-    def get_queryset(self) -> QuerySet[Respondent]:
-        if getattr(self, "swagger_fake_view", False):
-            return Respondent.objects.none()
+    def scope(self, queryset: QuerySet[Respondent]) -> QuerySet[Respondent]:  # type: ignore[override]
         return (
-            Respondent.objects.filter(round=self.round)
+            queryset.filter(round=self.round)
             .select_related("partner")
             .only(
                 "uuid",
@@ -308,9 +294,8 @@ class RespondentList(ApiViewMixin, RoundScopedMixin, generics.ListAPIView):
     ),
     responses=RoundResultsSerializer,
 )
-class RoundResultsView(ApiViewMixin, RoundScopedMixin, generics.GenericAPIView):
-    serializer_class = RoundResultsSerializer
-    filter_backends: list[Any] = []
+class RoundResultsView(RoundScopedMixin):
+    serializer_class = RoundResultsSerializer  # type: ignore[assignment]
     pagination_class = None
 
     def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
@@ -330,10 +315,8 @@ class RoundResultsView(ApiViewMixin, RoundScopedMixin, generics.GenericAPIView):
     ),
     responses=TrendSerializer,
 )
-class TrendView(ApiViewMixin, CoalitionScopedMixin, generics.GenericAPIView):
-    serializer_class = TrendSerializer
-    permission = Permission.VIEW_SCAN_RESULTS
-    filter_backends: list[Any] = []
+class TrendView(RoundEndpoint):
+    serializer_class = TrendSerializer  # type: ignore[assignment]
     pagination_class = None
 
     def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
@@ -354,10 +337,8 @@ class TrendView(ApiViewMixin, CoalitionScopedMixin, generics.GenericAPIView):
     ),
     responses=HealthSerializer,
 )
-class HealthView(ApiViewMixin, CoalitionScopedMixin, generics.GenericAPIView):
-    serializer_class = HealthSerializer
-    permission = Permission.VIEW_SCAN_RESULTS
-    filter_backends: list[Any] = []
+class HealthView(RoundEndpoint):
+    serializer_class = HealthSerializer  # type: ignore[assignment]
     pagination_class = None
 
     def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
@@ -478,12 +459,11 @@ RESPOND_ERRORS = {
         auth=[],
     ),
 )
-class RespondView(LoginExemptAPIMixin, generics.GenericAPIView):
+class RespondView(ApiEndpoint):
     authentication_classes: list[Any] = []
     permission_classes = [AllowAny]
     throttle_classes = [RespondentThrottle]
     serializer_class = AnswersSerializer
-    filter_backends: list[Any] = []
     pagination_class = None
     http_method_names = ["get", "put", "post", "head", "options"]
     schema = PublicSchema()
@@ -500,6 +480,10 @@ class RespondView(LoginExemptAPIMixin, generics.GenericAPIView):
         response["X-Robots-Tag"] = "noindex, nofollow"
         add_never_cache_headers(response)
         return response
+
+    def get_object(self) -> Respondent:
+        """The respondent is the object of this URL (DRF's OPTIONS metadata asks for it)."""
+        return self.respondent()
 
     def respondent(self) -> Respondent:
         respondent = Respondent.find(self.kwargs["token"])

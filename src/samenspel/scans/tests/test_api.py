@@ -14,7 +14,7 @@ from drf_spectacular.drainage import GENERATOR_STATS
 from drf_spectacular.generators import SchemaGenerator
 from rest_framework.test import APIClient
 
-from samenspel.accounts.tests.factories import MembershipFactory
+from samenspel.accounts.tests.factories import MembershipFactory, api_client_for
 from samenspel.coalitions.tests.factories import CoalitionFactory
 from samenspel.partners.models import ContactPerson
 from samenspel.partners.tests.factories import PartnerFactory
@@ -51,12 +51,6 @@ def outsider():
 @pytest.fixture
 def reader(coalition):
     return MembershipFactory(coalition=coalition, read_only=True).user
-
-
-def client_for(user) -> APIClient:
-    client = APIClient()
-    client.force_authenticate(user)
-    return client
 
 
 def contacts_of(coalition, n, *, kind="welfare", circle="active", prefix="r"):
@@ -139,7 +133,7 @@ WRITES = [
 def test_outsider_gets_404_on_every_read(coalition, outsider, suffix):
     scan_round = make_round(coalition, opened=False)
 
-    response = client_for(outsider).get(base(coalition) + suffix.format(round=scan_round.uuid))
+    response = api_client_for(outsider).get(base(coalition) + suffix.format(round=scan_round.uuid))
 
     assert response.status_code == 404
     assert response["Content-Type"] == PROBLEM
@@ -150,7 +144,7 @@ def test_outsider_gets_404_on_every_write_and_nothing_changes(coalition, outside
     scan_round = make_round(coalition, opened=False)
     body = {"instrument_key": "pulse", "title": "X", "closes_on": "2025-07-01", "contacts": []}
 
-    response = getattr(client_for(outsider), method)(
+    response = getattr(api_client_for(outsider), method)(
         base(coalition) + suffix.format(round=scan_round.uuid), body, format="json"
     )
 
@@ -163,8 +157,10 @@ def test_a_round_of_another_coalition_is_not_found_under_mine(coalition, outside
     theirs = make_round(MembershipFactory(coordinator=True).coalition, opened=False)
     url = f"{base(coalition)}scans/rounds/{theirs.uuid}/"
 
-    assert client_for(coalition.memberships.first().user).get(url).status_code == 404
-    assert client_for(coalition.memberships.first().user).get(url + "results/").status_code == 404
+    assert api_client_for(coalition.memberships.first().user).get(url).status_code == 404
+    assert (
+        api_client_for(coalition.memberships.first().user).get(url + "results/").status_code == 404
+    )
 
 
 @pytest.mark.parametrize(("method", "suffix"), WRITES)
@@ -178,7 +174,7 @@ def test_read_only_member_gets_403_on_every_write(coalition, reader, method, suf
         "contacts": [str(contact.uuid)],
     }
 
-    response = getattr(client_for(reader), method)(
+    response = getattr(api_client_for(reader), method)(
         base(coalition) + suffix.format(round=scan_round.uuid), body, format="json"
     )
 
@@ -189,7 +185,7 @@ def test_read_only_member_gets_403_on_every_write(coalition, reader, method, suf
 
 def test_read_only_member_sees_rounds_and_results_but_not_who_was_invited(coalition, reader):
     scan_round = make_round(coalition)
-    client = client_for(reader)
+    client = api_client_for(reader)
 
     assert client.get(base(coalition) + "scans/rounds/").status_code == 200
     assert client.get(round_url(scan_round, "results/")).status_code == 200
@@ -208,7 +204,7 @@ def test_anonymous_requests_get_401(coalition):
 
 
 def test_instruments_list_the_newest_version_with_scale_subscales_and_items(coordinator):
-    response = client_for(coordinator.user).get("/api/v1/instruments/")
+    response = api_client_for(coordinator.user).get("/api/v1/instruments/")
 
     assert response.status_code == 200
     data = response.json()
@@ -225,7 +221,7 @@ def test_instruments_list_the_newest_version_with_scale_subscales_and_items(coor
 
 
 def test_instrument_detail_latest_and_by_version(coordinator):
-    client = client_for(coordinator.user)
+    client = api_client_for(coordinator.user)
 
     latest = client.get("/api/v1/instruments/conditions/")
     version = client.get("/api/v1/instruments/conditions/versions/1/")
@@ -238,7 +234,7 @@ def test_instrument_detail_latest_and_by_version(coordinator):
 
 @pytest.mark.parametrize("url", ["instruments/bestaat-niet/", "instruments/pulse/versions/99/"])
 def test_unknown_instrument_or_version_is_404(coordinator, url):
-    response = client_for(coordinator.user).get("/api/v1/" + url)
+    response = api_client_for(coordinator.user).get("/api/v1/" + url)
 
     assert response.status_code == 404
     assert response["Content-Type"] == PROBLEM
@@ -250,7 +246,7 @@ def test_unknown_instrument_or_version_is_404(coordinator, url):
 def test_create_round_through_the_service(coalition, coordinator):
     contacts = contacts_of(coalition, 2)
 
-    response = client_for(coordinator.user).post(
+    response = api_client_for(coordinator.user).post(
         base(coalition) + "scans/rounds/",
         {
             "instrument_key": "conditions",
@@ -277,7 +273,7 @@ def test_create_round_through_the_service(coalition, coordinator):
 def test_create_round_errors_name_the_fields(coalition, coordinator):
     foreign = contacts_of(CoalitionFactory(), 1, prefix="f")[0]
 
-    response = client_for(coordinator.user).post(
+    response = api_client_for(coordinator.user).post(
         base(coalition) + "scans/rounds/",
         {
             "instrument_key": "bestaat-niet",
@@ -293,7 +289,7 @@ def test_create_round_errors_name_the_fields(coalition, coordinator):
     assert not Round.objects.exists()
 
     mine = contacts_of(coalition, 1)[0]
-    response = client_for(coordinator.user).post(
+    response = api_client_for(coordinator.user).post(
         base(coalition) + "scans/rounds/",
         {
             "instrument_key": "bestaat-niet",
@@ -310,7 +306,7 @@ def test_create_round_errors_name_the_fields(coalition, coordinator):
 
 def test_open_and_close_a_round(coalition, coordinator, django_capture_on_commit_callbacks):
     scan_round = make_round(coalition, opened=False, n=2)
-    client = client_for(coordinator.user)
+    client = api_client_for(coordinator.user)
 
     with django_capture_on_commit_callbacks(execute=True):
         opened = client.post(round_url(scan_round, "open"))
@@ -331,7 +327,7 @@ def test_open_and_close_a_round(coalition, coordinator, django_capture_on_commit
 
 def test_open_and_close_are_post_only(coalition, coordinator):
     scan_round = make_round(coalition, opened=False)
-    assert client_for(coordinator.user).get(round_url(scan_round, "open")).status_code == 405
+    assert api_client_for(coordinator.user).get(round_url(scan_round, "open")).status_code == 405
 
 
 def test_round_list_has_counts(coalition, coordinator):
@@ -352,11 +348,11 @@ def test_round_list_has_counts(coalition, coordinator):
         submit=False,
     )
 
-    data = client_for(coordinator.user).get(base(coalition) + "scans/rounds/").json()
+    data = api_client_for(coordinator.user).get(base(coalition) + "scans/rounds/").json()
 
     (row,) = data["results"]
     assert (row["invited"], row["responded"], row["submitted"]) == (4, 1, 1)
-    detail = client_for(coordinator.user).get(round_url(scan_round)).json()
+    detail = api_client_for(coordinator.user).get(round_url(scan_round)).json()
     assert detail == row
 
 
@@ -382,7 +378,7 @@ def test_round_list_runs_the_same_number_of_queries_for_3_or_30_rounds(coordinat
                 closes_on=TODAY + datetime.timedelta(days=5),
                 contacts=contacts,
             )
-        client = client_for(membership.user)
+        client = api_client_for(membership.user)
         url = base(coalition) + "scans/rounds/"
         assert client.get(url).json()["count"] == n
         return _count_queries(client, url)
@@ -392,7 +388,7 @@ def test_round_list_runs_the_same_number_of_queries_for_3_or_30_rounds(coordinat
 
 def test_respondent_list_runs_the_same_number_of_queries_for_3_or_30(coalition, coordinator):
     small, large = make_round(coalition, n=3, title="Klein"), make_round(coalition, n=30)
-    client = client_for(coordinator.user)
+    client = api_client_for(coordinator.user)
 
     assert client.get(round_url(large, "respondents/")).json()["count"] == 30
     assert _count_queries(client, round_url(small, "respondents/")) == _count_queries(
@@ -407,7 +403,7 @@ def test_respondents_show_who_answered_but_never_what_or_their_link(coalition, c
         first, first.link_token, answers=COMPLETE, instrument_version=1, submit=True
     )
 
-    response = client_for(coordinator.user).get(round_url(scan_round, "respondents/"))
+    response = api_client_for(coordinator.user).get(round_url(scan_round, "respondents/"))
 
     assert response.status_code == 200
     rows = response.json()["results"]
@@ -438,7 +434,7 @@ def test_anonymous_round_below_the_minimum_shows_nothing(coalition, coordinator)
             submit=True,
         )
 
-    data = client_for(coordinator.user).get(round_url(scan_round, "results/")).json()
+    data = api_client_for(coordinator.user).get(round_url(scan_round, "results/")).json()
 
     assert data["enough"] is False
     assert data["submitted"] == 2
@@ -453,7 +449,7 @@ def test_results_give_aggregates_per_subscale_and_never_one_respondents_answers(
     answer_all(scan_round)
     services.close_round(scan_round, acting_user=coordinator.user)
 
-    response = client_for(coordinator.user).get(round_url(scan_round, "results/"))
+    response = api_client_for(coordinator.user).get(round_url(scan_round, "results/"))
 
     assert response.status_code == 200
     data = response.json()
@@ -487,7 +483,7 @@ def test_results_compare_with_the_previous_closed_round(coalition, coordinator):
     answer_all(now)
     services.close_round(now, acting_user=coordinator.user)
 
-    data = client_for(coordinator.user).get(round_url(now, "results/")).json()
+    data = api_client_for(coordinator.user).get(round_url(now, "results/")).json()
 
     assert data["previous_round"]["uuid"] == str(before.uuid)
     energy = data["subscales"][0]
@@ -501,7 +497,7 @@ def test_trend_and_health(coalition, coordinator):
         scan_round = make_round(coalition, n=3, title=title, days=days)
         answer_all(scan_round, {**COMPLETE, "energy_now": energy, "energy_own": energy})
         services.close_round(scan_round, acting_user=coordinator.user)
-    client = client_for(coordinator.user)
+    client = api_client_for(coordinator.user)
 
     trend = client.get(base(coalition) + "scans/trends/pulse/")
     health = client.get(base(coalition) + "health/")
@@ -522,7 +518,7 @@ def test_trend_and_health(coalition, coordinator):
 
 
 def test_trend_of_an_unknown_instrument_is_404(coalition, coordinator):
-    response = client_for(coordinator.user).get(base(coalition) + "scans/trends/bestaat-niet/")
+    response = api_client_for(coordinator.user).get(base(coalition) + "scans/trends/bestaat-niet/")
     assert response.status_code == 404
 
 
@@ -689,7 +685,7 @@ def test_a_forged_link_is_404(respondent, mangle):
 
 def test_the_link_works_without_an_account_and_ignores_one(respondent, outsider):
     """A session or token of someone else does not matter: only the link counts."""
-    assert client_for(outsider).get(respond_url(respondent)).status_code == 200
+    assert api_client_for(outsider).get(respond_url(respondent)).status_code == 200
 
 
 def test_the_respondent_route_is_throttled(respondent):
@@ -755,7 +751,7 @@ def test_scan_routes_generate_without_warnings_and_are_all_documented():
 
 
 def test_the_whole_openapi_document_renders(coordinator):
-    response = client_for(coordinator.user).get("/api/v1/openapi.json")
+    response = api_client_for(coordinator.user).get("/api/v1/openapi.json")
 
     assert response.status_code == 200
     assert set(EXPECTED) <= set(response.json()["paths"])
