@@ -73,7 +73,7 @@ def _check_moment(moment: EvaluationMoment, *, new_date: bool) -> None:
 @transaction.atomic
 def plan_moment(coalition: Coalition, *, acting_user: User, **fields: Any) -> EvaluationMoment:
     return audit.create(
-        EvaluationMoment(coalition=coalition, status=MomentStatus.PLANNED, **fields),
+        EvaluationMoment(coalition=coalition, **{"status": MomentStatus.PLANNED, **fields}),
         action=EvaluationAction.EVALUATION_MOMENT_PLANNED,
         acting_user=acting_user,
         coalition=coalition,

@@ -3,15 +3,16 @@
 The same list as the page "Niet verstuurde e-mail"; addresses are masked here too.
 """
 
+from typing import cast
+
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import generics, serializers
 
 from samenspel.accounts import policy
-from samenspel.accounts.api.permissions import CoalitionScopedMixin
-from samenspel.accounts.api.views import errors
-from samenspel.mail.models import OutgoingMail
+from samenspel.accounts.api.base import CoalitionEndpoint
+from samenspel.mail.models import OutgoingMail, OutgoingMailQuerySet
 
 
 class UndeliveredMailSerializer(serializers.ModelSerializer):
@@ -44,18 +45,14 @@ class UndeliveredMailSerializer(serializers.ModelSerializer):
             "E-mail van deze coalitie die mislukt is of op een nieuwe poging wacht, nieuwste "
             "eerst. Alleen voor coördinatoren; e-mailadressen zijn gemaskeerd."
         ),
-        responses={200: UndeliveredMailSerializer, **errors(401, 403, 404)},
     ),
 )
-class UndeliveredMailListView(CoalitionScopedMixin, generics.ListAPIView):
+class UndeliveredMailListView(CoalitionEndpoint, generics.ListAPIView):
+    model = OutgoingMail
     permission = policy.Permission.MANAGE_MEMBERS
     serializer_class = UndeliveredMailSerializer
 
-    def get_queryset(self) -> QuerySet[OutgoingMail]:
-        if getattr(self, "swagger_fake_view", False):
-            return OutgoingMail.objects.none()
+    def scope(self, queryset: QuerySet[OutgoingMail]) -> QuerySet[OutgoingMail]:
         return (
-            OutgoingMail.objects.of_coalition(self.coalition)
-            .needing_attention()
-            .order_by("-created_at", "-pk")
+            cast(OutgoingMailQuerySet, queryset).needing_attention().order_by("-created_at", "-pk")
         )

@@ -324,6 +324,14 @@ def test_api_moments_crud(coalition, coordinator):
     assert client.delete(detail).status_code == 204
 
 
+def test_api_a_new_moment_may_name_its_status(coalition, coordinator):
+    created = api_for(coordinator).post(
+        api(coalition, "evaluation-moments/"), {"planned_on": "2027-03-01", "status": "cancelled"}
+    )
+    assert created.status_code == 201, created.json()
+    assert created.json()["status"] == "cancelled"
+
+
 def test_api_evaluations_crud(coalition, coordinator, partner):
     client = api_for(coordinator)
     payload = {"held_on": "2026-11-01", "participants": [str(partner.uuid)], **TEXTS}
