@@ -1,16 +1,15 @@
 """Every e-mail is delivered exactly once, also when the mail server is down for a while."""
 
 import datetime
-import threading
 from io import StringIO
 
 import pytest
 from django.core import mail
 from django.core.management import call_command
-from django.db import OperationalError, connection, connections
 from django.test import override_settings
 from django.utils import timezone
 
+from samenspel.core.testing import run_together
 from samenspel.mail.delivery import claim, deliver, deliver_due, erase_old_bodies, pause_after
 from samenspel.mail.models import MailError, MailKind, MailStatus, OutgoingMail
 from samenspel.mail.outbox import queue_mail
@@ -68,40 +67,16 @@ def test_a_claimed_mail_cannot_be_claimed_again():
 
 @pytest.mark.django_db(transaction=True)
 def test_two_workers_at_the_same_moment_deliver_once():
-    """Two threads, each with its own connection, try to deliver the same row at once.
-
-    On PostgreSQL the second UPDATE waits for the first and then finds the row taken. The SQLite
-    test database fails a second writer at once ("table is locked"); that worker sends nothing,
-    which is allowed. Exactly one e-mail is required everywhere.
-    """
+    """Two threads, each with its own connection, try to deliver the same row at once: the second
+    claim waits for the first (SQLite takes the write lock at the start of a transaction and
+    waits for it) and then finds the row taken."""
     # Written without queue_mail: here no task may deliver it before the two workers start.
     outgoing = OutgoingMail.objects.create(
         kind=MailKind.REMINDER, recipient=ADDRESS, subject="Test", body="Tekst"
     )
-    start = threading.Barrier(2)
-    results: list[bool] = []
-    errors: list[BaseException] = []
-
-    def worker():
-        try:
-            start.wait(timeout=10)
-            results.append(deliver(outgoing.pk))
-        except BaseException as error:
-            errors.append(error)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=worker) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
-
-    if connection.vendor == "sqlite":
-        assert all(isinstance(e, OperationalError) and "locked" in str(e) for e in errors)
-    else:
-        assert errors == []
-        assert sorted(results) == [False, True]
+    results, errors = run_together(lambda: deliver(outgoing.pk))
+    assert errors == []
+    assert sorted(results) == [False, True]
     assert len(mail.outbox) == 1
     assert OutgoingMail.objects.get().status == MailStatus.SENT
 

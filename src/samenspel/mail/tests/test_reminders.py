@@ -8,12 +8,12 @@ from io import StringIO
 import pytest
 from django.core import mail
 from django.core.management import call_command
-from django.db import OperationalError, connection, connections
 from django.test import override_settings
 
 from samenspel.core import reminders
 from samenspel.core.models import SentReminder
 from samenspel.core.reminders import Reminder, reminder_source
+from samenspel.core.testing import run_together
 from samenspel.mail.models import MailKind, MailStatus, OutgoingMail
 from samenspel.mail.reminders import send_due_reminders
 from samenspel.mail.tests.smtp import smtp_settings
@@ -102,13 +102,8 @@ def test_reminders_without_recipients_are_not_claimed(register_source):
 
 @pytest.mark.django_db(transaction=True)
 def test_two_workers_racing_send_one_email(register_source):
-    """Two threads, each with its own database connection, claim the same key at the same moment.
-
-    On PostgreSQL the second INSERT waits for the first transaction and then finds the key taken.
-    The test database on SQLite is in memory with a cache shared between threads, where a second
-    writer fails at once ("table is locked") instead of waiting: that worker rolls back without
-    sending, which is allowed there; exactly one e-mail is required everywhere.
-    """
+    """Two threads, each with its own database connection, claim the same key at the same moment:
+    the second INSERT waits for the first transaction and then finds the key taken."""
     start = threading.Barrier(2)
 
     def racing_source(today):
@@ -116,31 +111,9 @@ def test_two_workers_racing_send_one_email(register_source):
         yield from one_reminder(today)
 
     register_source(racing_source)
-    results: list[int] = []
-    errors: list[BaseException] = []
-
-    def worker():
-        try:
-            results.append(send_due_reminders(TODAY))
-        except BaseException as error:
-            errors.append(error)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=worker) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
-
-    if connection.vendor == "sqlite":
-        assert all(
-            isinstance(error, OperationalError) and "locked" in str(error) for error in errors
-        )
-        assert sorted(results) in ([0, 1], [1])
-    else:
-        assert errors == []
-        assert sorted(results) == [0, 1]
+    results, errors = run_together(lambda: send_due_reminders(TODAY))
+    assert errors == []
+    assert sorted(results) == [0, 1]
     assert len(mail.outbox) == 2
     assert SentReminder.objects.count() == 1
     reminders.SOURCES.remove(racing_source)
