@@ -19,15 +19,24 @@ from samenspel.partners.selectors import missing_kinds
 
 
 @dataclass(frozen=True)
+class Tally:
+    """One choice (a circle, a kind of partner) with its label and how often it occurs."""
+
+    value: str
+    label: str
+    count: int = 0
+
+
+@dataclass(frozen=True)
 class Dashboard:
     coalition: Coalition
     phase_since: datetime.date
     days_in_phase: int
     suggestion: PhaseSuggestion
-    per_circle: list[tuple[str, int]]
-    per_kind: list[tuple[str, int]]
+    per_circle: list[Tally]
+    per_kind: list[Tally]
     partner_count: int
-    missing_kinds: list[str]
+    missing_kinds: list[Tally]  # kinds the handbook recommends that have no partner (count 0)
     open_conversations: list[PartnerEvent]
     recent_changes: list[AuditEvent]
     recent_phase_changes: list[PhaseChange]
@@ -64,14 +73,16 @@ def build_dashboard(coalition: Coalition) -> Dashboard:
         phase_since=since,
         days_in_phase=(timezone.localdate() - since).days,
         suggestion=suggest_phase(coalition),
-        per_circle=[(label(Circle, c.value), circle_counts[c.value]) for c in Circle],
+        per_circle=[Tally(c.value, label(Circle, c.value), circle_counts[c.value]) for c in Circle],
         per_kind=[
-            (label(PartnerKind, k.value), kind_counts[k.value])
+            Tally(k.value, label(PartnerKind, k.value), kind_counts[k.value])
             for k in PartnerKind
             if kind_counts[k.value]
         ],
         partner_count=sum(circle_counts.values()),
-        missing_kinds=missing_kinds(set(kind_counts)),
+        missing_kinds=[
+            Tally(kind, label(PartnerKind, kind)) for kind in missing_kinds(set(kind_counts))
+        ],
         open_conversations=list(
             PartnerEvent.objects.of_coalition(coalition)
             .needing_conversation()

@@ -41,7 +41,6 @@ from samenspel.coalitions.progress import (
 from samenspel.core.api.views import ApiEndpoint
 from samenspel.core.models import AuditEvent
 from samenspel.core.tenancy import MembershipLike
-from samenspel.partners.models import Circle, PartnerKind
 
 TAG = "coalities"
 
@@ -242,32 +241,9 @@ class DashboardView(CoalitionEndpoint):
     pagination_class = None
 
     def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        dashboard = build_dashboard(self.coalition)
-        kind_by_label = {str(kind.label): kind.value for kind in PartnerKind}
-        data = {
-            "coalition": dashboard.coalition,
-            "phase_since": dashboard.phase_since,
-            "days_in_phase": dashboard.days_in_phase,
-            "suggestion": dashboard.suggestion,
-            "partner_count": dashboard.partner_count,
-            "per_circle": [
-                {"value": circle.value, "label": label, "count": count}
-                for circle, (label, count) in zip(Circle, dashboard.per_circle, strict=True)
-            ],
-            "per_kind": [
-                {"value": kind_by_label[label], "label": label, "count": count}
-                for label, count in dashboard.per_kind
-            ],
-            "missing_kinds": [
-                {"value": kind, "label": str(PartnerKind(kind).label)}
-                for kind in dashboard.missing_kinds
-            ],
-            "open_conversations": dashboard.open_conversations,
-            "recent_changes": dashboard.recent_changes,
-            "recent_phase_changes": dashboard.recent_phase_changes,
-        }
         context = {**self.get_serializer_context(), "show_actor": self.can(Permission.VIEW_AUDIT)}
-        return Response(DashboardSerializer(data, context=context).data)
+        dashboard = build_dashboard(self.coalition)
+        return Response(DashboardSerializer(dashboard, context=context).data)
 
 
 @extend_schema_view(

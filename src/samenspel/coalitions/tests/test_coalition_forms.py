@@ -102,8 +102,8 @@ def test_dashboard_shows_phase_partners_and_changes(client, coalition, coordinat
     assert "Initiëren en starten" in page
     assert "Partner toegevoegd: Bibliotheek" in page
     dashboard = response.context["dashboard"]
-    assert dict(dashboard.per_circle)["Actief"] == 1
-    assert "welfare" in dashboard.missing_kinds
+    assert {row.label: row.count for row in dashboard.per_circle}["Actief"] == 1
+    assert "welfare" in [kind.value for kind in dashboard.missing_kinds]
 
 
 def test_home_redirects_to_the_only_coalition(client, coalition):
