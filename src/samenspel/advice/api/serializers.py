@@ -37,26 +37,34 @@ def finding_guide(finding: Finding) -> dict[str, Any] | None:
     }
 
 
-class EarlierDismissalSerializer(serializers.Serializer):
-    reason = CharField()
-    magnitude = serializers.FloatField()
-    dismissed_at = DateTimeField()
-    dismissed_by_name = CharField(allow_null=True)
+class DismissalSerializer(ModelSerializer):
+    rule = CharField(source="rule_key")
+    dismissed_by_name = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Dismissal
+        fields = [
+            "uuid",
+            "rule",
+            "subject",
+            "reason",
+            "magnitude",
+            "dismissed_at",
+            "dismissed_by_name",
+        ]
+        read_only_fields = fields
+
+    @extend_schema_field(CharField(allow_null=True))
+    def get_dismissed_by_name(self, dismissal: Dismissal) -> str | None:
+        return str(dismissal.dismissed_by) if dismissal.dismissed_by_id else None
 
 
-def _dismissed_by(dismissal: Dismissal) -> str | None:
-    return str(dismissal.dismissed_by) if dismissal.dismissed_by_id else None
+class EarlierDismissalSerializer(DismissalSerializer):
+    """The decision to set a finding aside, shown with the finding that came back."""
 
-
-def earlier_dismissal(dismissal: Dismissal | None) -> dict[str, Any] | None:
-    if dismissal is None:
-        return None
-    return {
-        "reason": dismissal.reason,
-        "magnitude": dismissal.magnitude,
-        "dismissed_at": dismissal.dismissed_at,
-        "dismissed_by_name": _dismissed_by(dismissal),
-    }
+    class Meta(DismissalSerializer.Meta):
+        fields = ["reason", "magnitude", "dismissed_at", "dismissed_by_name"]
+        read_only_fields = fields
 
 
 class FindingSerializer(serializers.Serializer):
@@ -97,7 +105,8 @@ class FindingSerializer(serializers.Serializer):
     @extend_schema_field(EarlierDismissalSerializer(allow_null=True))
     def get_returned_after(self, finding: Finding) -> dict[str, Any] | None:
         returned: dict[tuple[str, str], Dismissal] = self.context.get("returned", {})
-        return earlier_dismissal(returned.get(finding.key))
+        dismissal = returned.get(finding.key)
+        return EarlierDismissalSerializer(dismissal).data if dismissal else None
 
 
 class FindingSummarySerializer(serializers.Serializer):
@@ -164,25 +173,3 @@ class RestoreSerializer(serializers.Serializer):
     subject = CharField(
         required=False, allow_blank=True, max_length=64, default="", help_text=_("Zie dismiss.")
     )
-
-
-class DismissalSerializer(ModelSerializer):
-    rule = CharField(source="rule_key")
-    dismissed_by_name = serializers.SerializerMethodField()
-
-    class Meta:
-        model = Dismissal
-        fields = [
-            "uuid",
-            "rule",
-            "subject",
-            "reason",
-            "magnitude",
-            "dismissed_at",
-            "dismissed_by_name",
-        ]
-        read_only_fields = fields
-
-    @extend_schema_field(CharField(allow_null=True))
-    def get_dismissed_by_name(self, dismissal: Dismissal) -> str | None:
-        return _dismissed_by(dismissal)
