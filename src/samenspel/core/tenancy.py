@@ -31,7 +31,7 @@ imports no domain app.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol, Self, TypeVar
 from uuid import UUID
@@ -86,6 +86,27 @@ class TenantQuerySet(models.QuerySet[_M]):
 
     _tenant_scoped = False
 
+    def only(self, *fields: str) -> Self:
+        # The coalition handed to each row is matched on the row's key column: a row that
+        # defers that column would read it back with one query per row.
+        narrowed = super().only(*fields)
+        return narrowed._without_known_coalition(
+            lambda field: field.name not in fields and field.attname not in fields
+        )
+
+    def defer(self, *fields: str | None) -> Self:
+        narrowed = super().defer(*fields)
+        return narrowed._without_known_coalition(
+            lambda field: field.name in fields or field.attname in fields
+        )
+
+    def _without_known_coalition(self, deferred: Callable[[Any], bool]) -> Self:
+        known: dict[Any, Any] = self._known_related_objects  # type: ignore[has-type]
+        kept = {field: objects for field, objects in known.items() if not deferred(field)}
+        if len(kept) != len(known):
+            self._known_related_objects = kept
+        return self
+
     def _clone(self) -> Self:
         clone = super()._clone()  # type: ignore[misc]  # private in the stubs
         clone._tenant_scoped = self._tenant_scoped
@@ -122,7 +143,7 @@ class TenantQuerySet(models.QuerySet[_M]):
             # Rows of a direct foreign key get the coalition we already hold, as a related
             # manager would do: `row.coalition` then costs no query.
             field = self.model._meta.get_field(tenancy.coalition)
-            scoped._known_related_objects = {field: {coalition.pk: coalition}}  # type: ignore[attr-defined]
+            scoped._known_related_objects = {field: {coalition.pk: coalition}}
         return scoped
 
     def visible_across(self, memberships: Sequence[MembershipLike]) -> Self:

@@ -206,3 +206,19 @@ def test_confidential_rows_are_seen_only_by_their_own_organisation(monkeypatch):
     assert list(ContactPerson.objects.visible_across([member, coordinator])) == [own]
     with pytest.raises(ImproperlyConfigured):
         ContactPerson.objects.of_coalition(member.coalition)
+
+
+@pytest.mark.django_db
+def test_rows_get_the_coalition_without_a_query_also_when_columns_are_narrowed(
+    django_assert_num_queries,
+):
+    membership = MembershipFactory(coordinator=True)
+    PartnerFactory.create_batch(3, coalition=membership.coalition)
+    coalition = membership.coalition
+    with django_assert_num_queries(1):
+        rows = list(Partner.objects.of_coalition(coalition))
+        assert all(row.coalition is coalition for row in rows)
+    with django_assert_num_queries(1):
+        assert len(list(Partner.objects.of_coalition(coalition).only("name"))) == 3
+    with django_assert_num_queries(1):
+        assert len(list(Partner.objects.of_coalition(coalition).defer("coalition"))) == 3
