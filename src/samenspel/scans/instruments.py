@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
 from samenspel.core import content_files as files
@@ -120,6 +121,37 @@ def get_scale(key: str) -> Scale:
     return SCALES[key]
 
 
+# Guide links
+
+
+def guide_url(section: str | None, item: str | None) -> str | None:
+    """The guide page a question or subscale refers to; None when there is none."""
+    if not section:
+        return None
+    try:
+        if item:
+            return reverse("guide:item", kwargs={"section": section, "item": item})
+        return reverse("guide:section", kwargs={"section": section})
+    except NoReverseMatch:
+        return None
+
+
+@dataclass(frozen=True)
+class GuideLink:
+    """Where in the guide a subscale or question points to."""
+
+    section: str
+    item: str | None  # None: the whole section
+
+    @property
+    def url(self) -> str | None:
+        return guide_url(self.section, self.item)
+
+
+def _guide_link(section: str | None, item: str | None) -> GuideLink | None:
+    return GuideLink(section, item) if section else None
+
+
 # Instruments
 
 
@@ -131,6 +163,10 @@ class Subscale:
     guide_section: str
     guide_item: str | None  # None: the link goes to the whole guide section
 
+    @property
+    def guide(self) -> GuideLink | None:
+        return _guide_link(self.guide_section, self.guide_item)
+
 
 @dataclass(frozen=True)
 class Item:
@@ -140,6 +176,10 @@ class Item:
     reverse: bool = False  # negatively worded: agreeing is the low end, scored in reverse
     guide_section: str | None = None
     guide_item: str | None = None
+
+    @property
+    def guide(self) -> GuideLink | None:
+        return _guide_link(self.guide_section, self.guide_item)
 
 
 @dataclass(frozen=True)

@@ -49,8 +49,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from samenspel.partners.models import EventKind, Partner, PartnerEvent
-from samenspel.scans.instruments import latest_instruments
-from samenspel.scans.results import decimal, signed, trends
+from samenspel.scans.instruments import Instrument, latest_instruments
+from samenspel.scans.results import RoundResults, decimal, latest_results, signed, trends
 
 if TYPE_CHECKING:
     from samenspel.coalitions.models import Coalition
@@ -441,3 +441,30 @@ def gather_inputs(coalition: Coalition, *, today: datetime.date | None = None) -
 def netwerkdip(coalition: Coalition, *, today: datetime.date | None = None) -> DipSignal:
     """The netwerkdip status of a coalition, with its evidence."""
     return assess(gather_inputs(coalition, today=today))
+
+
+# The health of the collaboration
+
+
+@dataclass(frozen=True)
+class HealthCard:
+    instrument: Instrument
+    latest: RoundResults | None  # the latest closed round with enough responses
+
+
+@dataclass(frozen=True)
+class Health:
+    instruments: tuple[HealthCard, ...]
+    netwerkdip: DipSignal
+
+
+def health(coalition: Coalition) -> Health:
+    """Per instrument (newest versions) its latest results, and the netwerkdip status."""
+    latest = latest_results(coalition)
+    return Health(
+        instruments=tuple(
+            HealthCard(instrument, latest.get(instrument.key))
+            for instrument in latest_instruments()
+        ),
+        netwerkdip=netwerkdip(coalition),
+    )

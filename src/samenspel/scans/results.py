@@ -36,6 +36,7 @@ from samenspel.scans import scoring
 from samenspel.scans.instruments import (
     Instrument,
     Item,
+    Scale,
     Subscale,
     get_instrument,
     latest_instruments,
@@ -60,6 +61,21 @@ UNCHANGED_BELOW = 0.05
 
 
 # Results
+
+
+@dataclass(frozen=True)
+class DistributionPoint:
+    value: int
+    label: str
+    count: int
+
+
+def distribution(aggregate: Aggregate, scale: Scale) -> list[DistributionPoint]:
+    """How many scores (rounded) fall on each point of the scale, low to high."""
+    return [
+        DistributionPoint(point.value, point.label, aggregate.distribution.get(point.value, 0))
+        for point in scale.points
+    ]
 
 
 @dataclass(frozen=True)
@@ -122,6 +138,11 @@ class SubscaleResult:
     def disagreement(self) -> bool:
         return bool(self.aggregate and self.aggregate.disagreement)
 
+    @property
+    def n(self) -> int:
+        """The number of scores; 0 without an aggregate."""
+        return self.aggregate.n if self.aggregate else 0
+
 
 @dataclass(frozen=True)
 class RoundResults:
@@ -141,6 +162,15 @@ class RoundResults:
     @property
     def disagreements(self) -> list[SubscaleResult]:
         return [result for result in self.subscales if result.disagreement]
+
+    @property
+    def disagreement_keys(self) -> list[str]:
+        return [result.subscale.key for result in self.disagreements]
+
+    @property
+    def min_responses(self) -> int:
+        """The number of responses an anonymous round needs before it shows anything."""
+        return MIN_ANONYMOUS_RESPONSES
 
     @property
     def is_provisional(self) -> bool:
@@ -443,12 +473,24 @@ def round_results(scan_round: Round) -> RoundResults:
 
 
 @dataclass(frozen=True)
+class TrendValue:
+    subscale: str
+    mean: float | None
+    n: int
+
+
+@dataclass(frozen=True)
 class TrendPoint:
     round: Round
     submitted: int
     enough: bool
     means: Mapping[str, float | None]  # per subscale; None: no scores (or too few responses)
     ns: Mapping[str, int]
+
+    @property
+    def values(self) -> list[TrendValue]:
+        """Mean and n per subscale, in the order of the instrument."""
+        return [TrendValue(key, mean, self.ns.get(key, 0)) for key, mean in self.means.items()]
 
 
 @dataclass(frozen=True)
@@ -471,7 +513,8 @@ class Trend:
 def _trend_point(instrument: Instrument, scan_round: Round, rows: Sequence[_Row]) -> TrendPoint:
     submitted = len(rows)
     if not enough_responses(scan_round, submitted):
-        return TrendPoint(scan_round, submitted, False, {}, {})
+        keys = instrument.subscale_keys
+        return TrendPoint(scan_round, submitted, False, dict.fromkeys(keys), dict.fromkeys(keys, 0))
     scored, _unscored = _score_rows(instrument, rows)
     aggregates = _subscale_aggregates(instrument, scored)
     points = dict(

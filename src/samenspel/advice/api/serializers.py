@@ -15,7 +15,7 @@ from samenspel.advice.findings import Finding, Severity
 from samenspel.advice.models import Dismissal
 from samenspel.core.api.fields import CharField, DateTimeField, ModelSerializer
 from samenspel.core.api.schema import EnumField
-from samenspel.scans.api.serializers import guide_url
+from samenspel.scans.instruments import guide_url
 
 
 class FindingGuideSerializer(serializers.Serializer):

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -18,25 +17,13 @@ from rest_framework import serializers
 from samenspel.coalitions.api.serializers import PartnerRefSerializer
 from samenspel.core.api.fields import CharField, DateTimeField, ModelSerializer
 from samenspel.core.api.schema import EnumField
-from samenspel.scans.instruments import AUDIENCES, Instrument, Scale, all_versions, get_instrument
+from samenspel.scans.instruments import AUDIENCES, Instrument, all_versions, get_instrument
 from samenspel.scans.models import ResponseStatus, Round, RoundStatus
 from samenspel.scans.netwerkdip import DipLevel
-from samenspel.scans.results import RoundResults, SubscaleResult
+from samenspel.scans.results import distribution
 from samenspel.scans.scoring import Aggregate
 
 # Guide links
-
-
-def guide_url(section: str | None, item: str | None) -> str | None:
-    """The guide page a question or subscale refers to; None when there is none."""
-    if not section:
-        return None
-    try:
-        if item:
-            return reverse("guide:item", kwargs={"section": section, "item": item})
-        return reverse("guide:section", kwargs={"section": section})
-    except NoReverseMatch:
-        return None
 
 
 class GuideLinkSerializer(serializers.Serializer):
@@ -45,12 +32,6 @@ class GuideLinkSerializer(serializers.Serializer):
         allow_null=True, help_text=_("Sleutel van het onderwerp; null: het hele hoofdstuk.")
     )
     url = CharField(allow_null=True, help_text=_("De pagina in de gids."))
-
-
-def guide_link(section: str | None, item: str | None) -> dict[str, Any] | None:
-    if not section:
-        return None
-    return {"section": section, "item": item, "url": guide_url(section, item)}
 
 
 # Instruments
@@ -76,11 +57,7 @@ class SubscaleSerializer(serializers.Serializer):
     key = CharField()
     title = CharField()
     description = CharField()
-    guide = serializers.SerializerMethodField()
-
-    @extend_schema_field(GuideLinkSerializer(allow_null=True))
-    def get_guide(self, subscale: Any) -> dict[str, Any] | None:
-        return guide_link(subscale.guide_section, subscale.guide_item)
+    guide = GuideLinkSerializer(allow_null=True, read_only=True)
 
 
 class InstrumentItemSerializer(serializers.Serializer):
@@ -90,11 +67,7 @@ class InstrumentItemSerializer(serializers.Serializer):
     reverse = serializers.BooleanField(
         help_text=_("Negatief geformuleerd: 'eens' telt als laag (omgekeerd gescoord).")
     )
-    guide = serializers.SerializerMethodField()
-
-    @extend_schema_field(GuideLinkSerializer(allow_null=True))
-    def get_guide(self, item: Any) -> dict[str, Any] | None:
-        return guide_link(item.guide_section, item.guide_item)
+    guide = GuideLinkSerializer(allow_null=True, read_only=True)
 
 
 class InstrumentSerializer(serializers.Serializer):
@@ -200,6 +173,7 @@ class DistributionSerializer(serializers.Serializer):
     count = serializers.IntegerField()
 
 
+# Needs the scale of the scores as `scale` in the context, for the labels of the distribution.
 class AggregateSerializer(serializers.Serializer):
     n = serializers.IntegerField()
     mean = serializers.FloatField()
@@ -209,28 +183,12 @@ class AggregateSerializer(serializers.Serializer):
     disagreement = serializers.BooleanField(
         help_text=_("Respondenten liggen ver uiteen (sd ≥ 1 of twee kampen): bespreek het.")
     )
-    distribution = DistributionSerializer(many=True)
+    distribution = serializers.SerializerMethodField()
 
-
-def aggregate_data(aggregate: Aggregate | None, scale: Scale) -> dict[str, Any] | None:
-    if aggregate is None:
-        return None
-    return {
-        "n": aggregate.n,
-        "mean": aggregate.mean,
-        "sd": aggregate.sd,
-        "share_low": aggregate.share_low,
-        "share_high": aggregate.share_high,
-        "disagreement": aggregate.disagreement,
-        "distribution": [
-            {
-                "value": point.value,
-                "label": point.label,
-                "count": aggregate.distribution.get(point.value, 0),
-            }
-            for point in scale.points
-        ],
-    }
+    @extend_schema_field(DistributionSerializer(many=True))
+    def get_distribution(self, aggregate: Aggregate) -> Any:
+        points = distribution(aggregate, self.context["scale"])
+        return DistributionSerializer(points, many=True).data
 
 
 class BreakdownGroupSerializer(serializers.Serializer):
@@ -242,9 +200,9 @@ class BreakdownGroupSerializer(serializers.Serializer):
 
 
 class ItemResultSerializer(serializers.Serializer):
-    key = CharField()
-    text = CharField()
-    reverse = serializers.BooleanField()
+    key = CharField(source="item.key")
+    text = CharField(source="item.text")
+    reverse = serializers.BooleanField(source="item.reverse")
     aggregate = AggregateSerializer(allow_null=True)
     dont_know = serializers.IntegerField(help_text=_("Aantal keer 'weet ik niet'."))
 
@@ -255,10 +213,10 @@ class PreviousSerializer(serializers.Serializer):
 
 
 class SubscaleResultSerializer(serializers.Serializer):
-    key = CharField()
-    title = CharField()
-    description = CharField()
-    guide = GuideLinkSerializer(allow_null=True)
+    key = CharField(source="subscale.key")
+    title = CharField(source="subscale.title")
+    description = CharField(source="subscale.description")
+    guide = GuideLinkSerializer(source="subscale.guide", allow_null=True)
     aggregate = AggregateSerializer(allow_null=True)
     previous = PreviousSerializer(allow_null=True, help_text=_("De vorige gesloten ronde."))
     delta = serializers.FloatField(allow_null=True, help_text=_("Verschil met de vorige ronde."))
@@ -278,10 +236,11 @@ class InstrumentRefSerializer(serializers.Serializer):
     title = CharField()
 
 
+# Needs the instrument's scale as `scale` in the context (see `AggregateSerializer`).
 class RoundResultsSerializer(serializers.Serializer):
     round = RoundRefSerializer()
     instrument = InstrumentRefSerializer()
-    scale = ScaleSerializer()
+    scale = ScaleSerializer(source="instrument.scale")
     invited = serializers.IntegerField()
     submitted = serializers.IntegerField()
     response_rate = serializers.FloatField(allow_null=True)
@@ -290,92 +249,17 @@ class RoundResultsSerializer(serializers.Serializer):
     )
     min_responses = serializers.IntegerField()
     missing_for_anonymity = serializers.IntegerField()
-    provisional = serializers.BooleanField(help_text=_("De ronde is nog niet gesloten."))
+    provisional = serializers.BooleanField(
+        source="is_provisional", help_text=_("De ronde is nog niet gesloten.")
+    )
     previous_round = RoundRefSerializer(allow_null=True)
     unscored = serializers.IntegerField()
     disagreements = serializers.ListField(
-        child=CharField(), help_text=_("Onderdelen waarover men het oneens is.")
+        source="disagreement_keys",
+        child=CharField(),
+        help_text=_("Onderdelen waarover men het oneens is."),
     )
     subscales = SubscaleResultSerializer(many=True)
-
-
-def _round_ref(scan_round: Round | None) -> dict[str, Any] | None:
-    if scan_round is None:
-        return None
-    return {
-        "uuid": scan_round.uuid,
-        "title": scan_round.title,
-        "closes_on": scan_round.closes_on,
-        "closed_at": scan_round.closed_at,
-    }
-
-
-def _scale_data(scale: Scale) -> dict[str, Any]:
-    return {
-        "key": scale.key,
-        "min": scale.min,
-        "max": scale.max,
-        "points": [{"value": p.value, "label": p.label} for p in scale.points],
-        "dont_know_label": scale.dont_know_label,
-    }
-
-
-def _subscale_result(result: SubscaleResult, scale: Scale) -> dict[str, Any]:
-    subscale = result.subscale
-    return {
-        "key": subscale.key,
-        "title": subscale.title,
-        "description": subscale.description,
-        "guide": guide_link(subscale.guide_section, subscale.guide_item),
-        "aggregate": aggregate_data(result.aggregate, scale),
-        "previous": (
-            {"mean": result.previous.mean, "n": result.previous.n} if result.previous else None
-        ),
-        "delta": result.delta,
-        "direction": result.direction,
-        "by_kind": [
-            {"key": g.key, "label": g.label, "aggregate": aggregate_data(g.aggregate, scale)}
-            for g in result.by_kind
-        ],
-        "by_circle": [
-            {"key": g.key, "label": g.label, "aggregate": aggregate_data(g.aggregate, scale)}
-            for g in result.by_circle
-        ],
-        "items": [
-            {
-                "key": r.item.key,
-                "text": r.item.text,
-                "reverse": r.item.reverse,
-                "aggregate": aggregate_data(r.aggregate, scale),
-                "dont_know": r.dont_know,
-            }
-            for r in result.items
-        ],
-    }
-
-
-def results_data(results: RoundResults, min_responses: int) -> dict[str, Any]:
-    instrument = results.instrument
-    return {
-        "round": _round_ref(results.round),
-        "instrument": {
-            "key": instrument.key,
-            "version": instrument.version,
-            "title": instrument.title,
-        },
-        "scale": _scale_data(instrument.scale),
-        "invited": results.invited,
-        "submitted": results.submitted,
-        "response_rate": results.response_rate,
-        "enough": results.enough,
-        "min_responses": min_responses,
-        "missing_for_anonymity": results.missing_for_anonymity,
-        "provisional": results.is_provisional,
-        "previous_round": _round_ref(results.previous_round),
-        "unscored": results.unscored,
-        "disagreements": [r.subscale.key for r in results.disagreements],
-        "subscales": [_subscale_result(r, instrument.scale) for r in results.subscales],
-    }
 
 
 # Trends
@@ -401,46 +285,18 @@ class TrendSubscaleSerializer(serializers.Serializer):
 
 class TrendSerializer(serializers.Serializer):
     instrument = InstrumentRefSerializer()
-    subscales = TrendSubscaleSerializer(many=True)
+    subscales = TrendSubscaleSerializer(many=True, source="instrument.subscales")
     points = TrendPointSerializer(many=True, help_text=_("Gesloten rondes, oudste eerst."))
-
-
-def trend_data(found: Any) -> dict[str, Any]:
-    instrument = found.instrument
-    return {
-        "instrument": {
-            "key": instrument.key,
-            "version": instrument.version,
-            "title": instrument.title,
-        },
-        "subscales": [{"key": s.key, "title": s.title} for s in instrument.subscales],
-        "points": [
-            {
-                "round": _round_ref(point.round),
-                "submitted": point.submitted,
-                "enough": point.enough,
-                "values": [
-                    {
-                        "subscale": key,
-                        "mean": point.means.get(key),
-                        "n": point.ns.get(key, 0),
-                    }
-                    for key in instrument.subscale_keys
-                ],
-            }
-            for point in found.points
-        ],
-    }
 
 
 # Health
 
 
 class HealthSubscaleSerializer(serializers.Serializer):
-    key = CharField()
-    title = CharField()
-    mean = serializers.FloatField(allow_null=True)
-    sd = serializers.FloatField(allow_null=True)
+    key = CharField(source="subscale.key")
+    title = CharField(source="subscale.title")
+    mean = serializers.FloatField(source="aggregate.mean", allow_null=True)
+    sd = serializers.FloatField(source="aggregate.sd", allow_null=True)
     n = serializers.IntegerField()
     disagreement = serializers.BooleanField()
     delta = serializers.FloatField(allow_null=True)
@@ -476,30 +332,6 @@ class DipSerializer(serializers.Serializer):
 class HealthSerializer(serializers.Serializer):
     instruments = HealthCardSerializer(many=True)
     netwerkdip = DipSerializer()
-
-
-def health_results(results: RoundResults | None) -> dict[str, Any] | None:
-    if results is None:
-        return None
-    return {
-        "round": _round_ref(results.round),
-        "submitted": results.submitted,
-        "invited": results.invited,
-        "previous_round": _round_ref(results.previous_round),
-        "subscales": [
-            {
-                "key": r.subscale.key,
-                "title": r.subscale.title,
-                "mean": r.aggregate.mean if r.aggregate else None,
-                "sd": r.aggregate.sd if r.aggregate else None,
-                "n": r.aggregate.n if r.aggregate else 0,
-                "disagreement": r.disagreement,
-                "delta": r.delta,
-                "direction": r.direction,
-            }
-            for r in results.subscales
-        ],
-    }
 
 
 # The respondent's questionnaire

@@ -49,19 +49,11 @@ from samenspel.scans.api.serializers import (
     RoundSerializer,
     SavedAnswersSerializer,
     TrendSerializer,
-    health_results,
-    results_data,
-    trend_data,
 )
 from samenspel.scans.instruments import Instrument, get_instrument, latest_instruments
 from samenspel.scans.models import Respondent, Round, RoundQuerySet
-from samenspel.scans.netwerkdip import netwerkdip
-from samenspel.scans.results import (
-    MIN_ANONYMOUS_RESPONSES,
-    cached_round_results,
-    latest_results,
-    trend,
-)
+from samenspel.scans.netwerkdip import health
+from samenspel.scans.results import cached_round_results, trend
 
 TAG = "scans"
 
@@ -303,7 +295,8 @@ class RoundResultsView(RoundScopedMixin):
             results, _version = cached_round_results(self.round)
         except KeyError as error:  # the round's instrument version is not installed
             raise Http404 from error
-        return Response(self.get_serializer(results_data(results, MIN_ANONYMOUS_RESPONSES)).data)
+        context = {**self.get_serializer_context(), "scale": results.instrument.scale}
+        return Response(self.get_serializer(results, context=context).data)
 
 
 @extend_schema(
@@ -324,7 +317,7 @@ class TrendView(RoundEndpoint):
             found = trend(self.coalition, kwargs["instrument"])
         except KeyError as error:
             raise Http404 from error
-        return Response(self.get_serializer(trend_data(found)).data)
+        return Response(self.get_serializer(found).data)
 
 
 @extend_schema(
@@ -342,29 +335,7 @@ class HealthView(RoundEndpoint):
     pagination_class = None
 
     def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        latest = latest_results(self.coalition)
-        dip = netwerkdip(self.coalition)
-        data = {
-            "instruments": [
-                {
-                    "instrument": {
-                        "key": instrument.key,
-                        "version": instrument.version,
-                        "title": instrument.title,
-                    },
-                    "latest": health_results(latest.get(instrument.key)),
-                }
-                for instrument in latest_instruments()
-            ],
-            "netwerkdip": {
-                "level": dip.level,
-                "label": dip.label,
-                "signals": list(dip.signals),
-                "evidence": list(dip.evidence),
-                "explanation": dip.explanation,
-            },
-        }
-        return Response(self.get_serializer(data).data)
+        return Response(self.get_serializer(health(self.coalition)).data)
 
 
 # The respondent's questionnaire
@@ -525,15 +496,7 @@ class RespondView(ApiEndpoint):
             )
         except DjangoValidationError as error:
             raise self._as_api_error(respondent, error) from error
-        return Response(
-            SavedAnswersSerializer(
-                {
-                    "status": response.status,
-                    "answers": response.answers,
-                    "submitted_on": response.submitted_on,
-                }
-            ).data
-        )
+        return Response(SavedAnswersSerializer(response).data)
 
     def post(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         return self.put(request, *args, **kwargs)

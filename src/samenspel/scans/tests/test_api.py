@@ -517,6 +517,46 @@ def test_trend_and_health(coalition, coordinator):
     assert dip["explanation"]
 
 
+def test_a_trend_keeps_a_round_with_too_few_answers_as_a_gap_and_health_shows_empty_subscales(
+    coalition, coordinator
+):
+    few = make_round(coalition, n=3, title="Weinig", days=10)
+    respondent = few.respondents.first()
+    services.save_answers(
+        respondent, respondent.link_token, answers=COMPLETE, instrument_version=1, submit=True
+    )
+    services.close_round(few, acting_user=coordinator.user)
+    enough = make_round(coalition, n=3, title="Genoeg", days=20)
+    answer_all(enough)
+    services.close_round(enough, acting_user=coordinator.user)
+    client = api_client_for(coordinator.user)
+
+    trend = client.get(base(coalition) + "scans/trends/pulse/").json()
+    health = client.get(base(coalition) + "health/").json()
+
+    gap, point = trend["points"]
+    assert (gap["round"]["title"], gap["submitted"], gap["enough"]) == ("Weinig", 1, False)
+    assert gap["values"] == [
+        {"subscale": key, "mean": None, "n": 0} for key in ("energy", "attendance", "delivery")
+    ]
+    assert [value["subscale"] for value in point["values"]] == [
+        subscale["key"] for subscale in trend["subscales"]
+    ]
+    (pulse,) = [card for card in health["instruments"] if card["instrument"]["key"] == "pulse"]
+    assert pulse["latest"]["previous_round"] is None  # the round before had too few answers
+    attendance = pulse["latest"]["subscales"][1]
+    assert attendance == {
+        "key": "attendance",
+        "title": attendance["title"],
+        "mean": None,
+        "sd": None,
+        "n": 0,
+        "disagreement": False,
+        "delta": None,
+        "direction": "",
+    }
+
+
 def test_trend_of_an_unknown_instrument_is_404(coalition, coordinator):
     response = api_client_for(coordinator.user).get(base(coalition) + "scans/trends/bestaat-niet/")
     assert response.status_code == 404
