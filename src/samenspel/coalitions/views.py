@@ -173,7 +173,7 @@ class AuditTrailView(CoalitionMixin, TemplateView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         events = AuditEvent.objects.for_coalition(self.coalition)
-        form = AuditFilterForm(self.request.GET or None, events=events)
+        form = AuditFilterForm(self.request.GET or None)
         page = Paginator(form.apply(events), self.per_page).get_page(self.request.GET.get("pagina"))
         query = self.request.GET.copy()
         query.pop("pagina", None)
@@ -182,13 +182,15 @@ class AuditTrailView(CoalitionMixin, TemplateView):
             page=page,
             rows=[(event, describe(event)) for event in page],
             query=query.urlencode(),
-            filtered_object=self._filtered_object(form, page),
+            filtered_object=self._filtered("object", form, page, lambda e: e.object_label),
+            filtered_actor=self._filtered("actor", form, page, lambda e: str(e.actor)),
         )
         return context
 
     @staticmethod
-    def _filtered_object(form: AuditFilterForm, page: Any) -> str | None:
-        """The name of the one object the trail is narrowed to, from a record on the page."""
-        if not form.is_valid() or not form.cleaned_data["object"]:
+    def _filtered(name: str, form: AuditFilterForm, page: Any, label: Any) -> str | None:
+        """The name of the one object or person the trail is narrowed to, from a record on the
+        page (no query for it)."""
+        if not form.is_valid() or not form.cleaned_data[name]:
             return None
-        return next((event.object_label for event in page), str(form.cleaned_data["object"]))
+        return next((label(event) for event in page), str(form.cleaned_data[name]))

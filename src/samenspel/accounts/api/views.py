@@ -183,7 +183,8 @@ class TokenDetailView(TokenEndpoint, ObjectEndpoint, generics.RetrieveDestroyAPI
 
     def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
         super().initial(request, *args, **kwargs)
-        self.find_object()  # someone else's token is 404 for every method, before 405
+        if request.method not in {"GET", "HEAD"}:  # GET finds it (or answers 404) itself
+            self.find_object()  # someone else's token is 404 for every method, before 405
 
     def find_object(self) -> ApiToken:
         return lookup_or_404(self.get_queryset(), self.kwargs["token"])

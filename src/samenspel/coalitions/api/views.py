@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any, cast
 
 from django.db.models import OuterRef, QuerySet, Subquery
-from django.http import Http404, HttpRequest
+from django.http import Http404
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import generics
 from rest_framework.request import Request
@@ -19,7 +19,7 @@ from rest_framework.serializers import BaseSerializer
 
 from samenspel.accounts.api.base import CoalitionEndpoint, CoalitionObjectEndpoint
 from samenspel.accounts.models import Membership, Role
-from samenspel.accounts.policy import Permission, memberships_of
+from samenspel.accounts.policy import Permission
 from samenspel.coalitions import services
 from samenspel.coalitions.api.serializers import (
     ActivityStateSerializer,
@@ -40,7 +40,6 @@ from samenspel.coalitions.progress import (
 )
 from samenspel.core.api.views import ApiEndpoint
 from samenspel.core.models import AuditEvent
-from samenspel.core.tenancy import MembershipLike
 
 TAG = "coalities"
 
@@ -61,13 +60,12 @@ class CoalitionListCreate(ApiEndpoint, generics.ListCreateAPIView):
     model = Coalition
 
     def rows(self) -> QuerySet[Coalition]:
-        memberships = cast(list[MembershipLike], memberships_of(cast(HttpRequest, self.request)))
         role = (
-            Membership.objects.visible_across(memberships)
+            Membership.objects.correlated()
             .filter(user=self.acting_user, coalition=OuterRef("pk"))
             .values("role")[:1]
         )
-        coalitions = Coalition.objects.visible_across(memberships).select_related("municipality")
+        coalitions = Coalition.objects.for_user(self.acting_user)
         return coalitions.annotate(my_role=Subquery(role)).order_by("name", "pk")
 
     def perform_create(self, serializer: BaseSerializer[Any]) -> None:
@@ -87,6 +85,11 @@ class CoalitionDetail(CoalitionObjectEndpoint, generics.RetrieveUpdateAPIView):
     serializer_class = CoalitionSerializer
     lookup_url_kwarg = "coalition"
     permission_by_method = {"PATCH": Permission.EDIT_COALITION}
+
+    def find_object(self) -> Coalition:
+        if self.request.method in {"GET", "HEAD"}:
+            return self.coalition  # read by the tenancy gate, with its municipality
+        return cast(Coalition, super().find_object())
 
     def perform_update(self, serializer: BaseSerializer[Any]) -> None:
         serializer.instance = services.update_coalition(

@@ -107,9 +107,23 @@ def test_the_filter_form_has_labels_and_works_without_javascript(coordinator_cli
     page = coordinator_client.get(audit_url(coalition)).content.decode()
 
     assert '<form method="get"' in page
-    for name, label in (("actor", "Door"), ("action", "Soort wijziging"), ("since", "Vanaf")):
+    for name, label in (
+        ("object_type", "Soort object"),
+        ("action", "Soort wijziging"),
+        ("since", "Vanaf"),
+    ):
         assert f'for="id_{name}"' in page
         assert label in page
+
+
+def test_a_person_is_chosen_by_following_their_name(
+    coordinator_client, coalition, coordinator, partner
+):
+    services.update_partner(partner, acting_user=coordinator.user, brings="Koffie")
+    page = coordinator_client.get(audit_url(coalition)).content.decode()
+    assert f'href="?actor={coordinator.user.uuid}"' in page
+    narrowed = coordinator_client.get(audit_url(coalition, actor=coordinator.user.uuid))
+    assert f"Alleen de wijzigingen door: {coordinator.user}" in narrowed.content.decode()
 
 
 def test_pages_of_fifty_in_a_constant_number_of_queries(coordinator_client, coordinator):
