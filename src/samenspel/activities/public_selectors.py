@@ -147,7 +147,7 @@ class FinderFilter(django_filters.FilterSet):
         return queryset.filter(Q(neighbourhood=neighbourhood) | Q(neighbourhood__isnull=True))
 
     def for_group(self, queryset: QuerySet[Activity], name: str, value: str) -> QuerySet[Activity]:
-        groups = ActivityTargetGroup.objects.of_coalition(self.coalition_id).filter(
+        groups = ActivityTargetGroup.objects.correlated().filter(
             activity=OuterRef("pk"), group__in={value, TargetGroup.EVERYONE}
         )
         return queryset.filter(Exists(groups))
@@ -155,9 +155,7 @@ class FinderFilter(django_filters.FilterSet):
     def on_day(self, queryset: QuerySet[Activity], name: str, value: str) -> QuerySet[Activity]:
         return queryset.filter(
             Exists(
-                TimeSlot.objects.of_coalition(self.coalition_id).filter(
-                    activity=OuterRef("pk"), weekday=int(value)
-                )
+                TimeSlot.objects.correlated().filter(activity=OuterRef("pk"), weekday=int(value))
             )
         )
 
