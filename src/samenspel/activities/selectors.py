@@ -170,13 +170,12 @@ def activity_rows(
     than everything else on a list page. A page shows one coalition's activities."""
     if not activities:
         return []
-    coalition_id = activities[0].coalition_id
     ids = [activity.pk for activity in activities]
     schedules: dict[int, list[str]] = {pk: [] for pk in ids}
     labels: dict[int, list[str]] = {pk: [] for pk in ids}
     named: dict[int, list[Partner]] = {pk: [] for pk in ids}
     slots = (
-        TimeSlot.objects.of_coalition(coalition_id)
+        TimeSlot.objects.correlated()
         .filter(activity_id__in=ids)
         .order_by("weekday", "start_time", "pk")
     )
@@ -186,9 +185,7 @@ def activity_rows(
         schedules[pk].append(slot_text(weekday, start, end))
     if groups:
         rows = (
-            ActivityTargetGroup.objects.of_coalition(coalition_id)
-            .filter(activity_id__in=ids)
-            .order_by("group")
+            ActivityTargetGroup.objects.correlated().filter(activity_id__in=ids).order_by("group")
         )
         for pk, group in rows.values_list("activity_id", "group"):
             labels[pk].append(label(TargetGroup, group))

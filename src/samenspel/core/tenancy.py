@@ -176,9 +176,9 @@ class TenantQuerySet(models.QuerySet[_M]):
         return self._in_coalition(tenancy, coalition.pk, coalition)
 
     def correlated(self) -> Self:
-        """Rows for a correlated subquery (`core.queries.related_count`) or a prefetch: the
-        `OuterRef` link, or the prefetch's parent keys, limit them to the rows of an outer query
-        that went through a door itself."""
+        """Rows for a correlated subquery (`core.queries.related_count`), a prefetch, or a read by
+        the keys of rows that went through a door (the times of one page of activities): the
+        `OuterRef` link or those keys limit them, so a second scope would only add a join."""
         scoped = self.all()
         scoped._tenant_scoped = True
         return scoped
