@@ -26,7 +26,7 @@ from django.db import models
 
 from samenspel.accounts.api.permissions import CoalitionScopedMixin
 from samenspel.core.api.views import ApiEndpoint, ObjectEndpoint
-from samenspel.core.tenancy import MembershipLike, TenantQuerySet, lookup_or_404
+from samenspel.core.tenancy import MembershipLike, TenantQuerySet
 
 
 class CoalitionEndpoint(CoalitionScopedMixin, ApiEndpoint):
@@ -49,14 +49,7 @@ class CoalitionEndpoint(CoalitionScopedMixin, ApiEndpoint):
 class CoalitionObjectEndpoint(CoalitionEndpoint, ObjectEndpoint):
     """One object of the coalition, found by the uuid in `lookup_url_kwarg`."""
 
-    def object_lookup(self) -> dict[str, Any]:
-        """How the URL names the object; {} for the coalition's only one (its covenant)."""
-        return {"uuid": self.kwargs[self.lookup_url_kwarg]}
-
-    def find_object(self) -> Any:
-        return lookup_or_404(self.get_queryset(), **self.object_lookup())
-
-    def lock_object(self) -> None:
+    def lockable_rows(self) -> models.QuerySet[Any]:
         # The plain rows, not scope(): PostgreSQL refuses FOR UPDATE with aggregates or with the
         # nullable side of an outer join.
-        lookup_or_404(self.visible_rows().select_for_update(), **self.object_lookup())
+        return self.visible_rows()

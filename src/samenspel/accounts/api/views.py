@@ -32,7 +32,6 @@ from samenspel.accounts.api.serializers import (
 )
 from samenspel.accounts.models import ApiToken, Invitation, InvitationQuerySet, Membership
 from samenspel.core.api.views import ApiEndpoint, ObjectEndpoint
-from samenspel.core.tenancy import lookup_or_404
 
 Permission = policy.Permission
 
@@ -185,12 +184,6 @@ class TokenDetailView(TokenEndpoint, ObjectEndpoint, generics.RetrieveDestroyAPI
         super().initial(request, *args, **kwargs)
         if request.method not in {"GET", "HEAD"}:  # GET finds it (or answers 404) itself
             self.find_object()  # someone else's token is 404 for every method, before 405
-
-    def find_object(self) -> ApiToken:
-        return lookup_or_404(self.get_queryset(), self.kwargs["token"])
-
-    def lock_object(self) -> None:
-        lookup_or_404(self.get_queryset().select_for_update(), self.kwargs["token"])
 
     def perform_destroy(self, instance: ApiToken) -> None:
         services.revoke_api_token(instance, acting_user=self.request.user)  # type: ignore[arg-type]

@@ -23,6 +23,7 @@ from rest_framework.response import Response
 
 from samenspel.core.api.schema import ProblemSchemaMixin
 from samenspel.core.api.versions import etag_of, require_match
+from samenspel.core.tenancy import lookup_or_404
 
 if TYPE_CHECKING:
     from samenspel.accounts.models import User
@@ -73,17 +74,25 @@ class ApiEndpoint(LoginExemptAPIMixin, ApiViewMixin, generics.GenericAPIView):
 
 
 class ObjectEndpoint(ApiEndpoint):
-    """One object per URL. Subclasses say how to find it (`find_object`) and how to lock its row
-    (`lock_object`); this class adds the ETag and the If-Match check."""
+    """One object per URL, found by the uuid in `lookup_url_kwarg` among the endpoint's rows;
+    this class adds the row lock for writes, the ETag and the If-Match check."""
 
     versioned = True  # ProblemAutoSchema documents ETag, If-Match and 412
 
-    def find_object(self) -> models.Model:
-        raise NotImplementedError
+    def object_lookup(self) -> dict[str, Any]:
+        """How the URL names the object."""
+        return {"uuid": self.kwargs[self.lookup_url_kwarg]}
+
+    def find_object(self) -> Any:
+        return lookup_or_404(self.get_queryset(), **self.object_lookup())
+
+    def lockable_rows(self) -> models.QuerySet[Any]:
+        """Rows that `select_for_update` may lock (no aggregates or outer joins)."""
+        return self.get_queryset()
 
     def lock_object(self) -> None:
-        """Lock the object's row until the transaction ends (select_for_update)."""
-        raise NotImplementedError
+        """Lock the object's row until the transaction ends."""
+        lookup_or_404(self.lockable_rows().select_for_update(), **self.object_lookup())
 
     def representation(self, obj: models.Model) -> Any:
         """What GET shows of `obj`; its hash is the ETag."""
