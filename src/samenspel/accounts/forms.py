@@ -10,6 +10,7 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 
 from samenspel.accounts.models import Invitation, Membership, Role, User
+from samenspel.core.forms import StaleFormMixin
 from samenspel.mail.models import MailKind
 from samenspel.mail.outbox import queue_mail
 
@@ -168,10 +169,18 @@ class InviteForm(RoleForm):
     field_order = ["email", "role", "partner"]
 
 
-class MemberRoleForm(RoleForm):
+class MemberRoleForm(StaleFormMixin, RoleForm, forms.ModelForm):
+    """A member's role; notices when another coordinator changed it after the form opened."""
+
+    class Meta:
+        model = Membership
+        fields = ["role", "partner"]
+
     def __init__(self, *args: Any, membership: Membership, **kwargs: Any) -> None:
-        kwargs.setdefault("initial", {"role": membership.role, "partner": membership.partner})
-        super().__init__(*args, coalition=membership.coalition, **kwargs)
+        super().__init__(*args, instance=membership, coalition=membership.coalition, **kwargs)
+
+    def _post_clean(self) -> None:
+        """The membership's rules run in the service, which reports them at their fields."""
 
 
 class ApiTokenForm(forms.Form):

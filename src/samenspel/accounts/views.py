@@ -324,8 +324,7 @@ class MemberEditView(MembersContextMixin, FormView):
             member = services.change_member_role(
                 self.get_member(),
                 acting_user=self.request.user,  # type: ignore[arg-type]
-                role=form.cleaned_data["role"],
-                partner=form.cleaned_data["partner"],
+                **form.merged_values(),
             )
         except ValidationError as error:
             apply_service_errors(form, error)

@@ -94,14 +94,29 @@ class ActivityForm(StaleFormMixin, forms.ModelForm):
         self.fields["providers"].queryset = provider_choices(coalition, activity)  # type: ignore[attr-defined]
         self.fields["neighbourhood"].queryset = neighbourhoods_of(coalition)  # type: ignore[attr-defined]
         if activity is not None:
-            self.initial["providers"] = list(activity.providers.all())
-            self.initial["target_groups"] = [g.group for g in activity.target_groups.all()]
+            self.initial.update(
+                {name: self.saved_values[name] for name in ("providers", "target_groups")}
+            )
         elif own_partner is not None:
             self.initial.setdefault("providers", [own_partner])
         if own_partner is not None:
             self.fields["providers"].help_text = _(
                 "Uw eigen organisatie blijft altijd een van de aanbieders."
             )
+
+    def saved_related(self) -> dict[str, Any]:
+        return {
+            "providers": list(self.instance.providers.all()),
+            "target_groups": [g.group for g in self.instance.target_groups.all()],
+        }
+
+    def related_changes(self) -> dict[str, Any]:
+        """Providers and target groups as the service takes them: None where this person
+        left them as they were, so that someone else's change to them is kept."""
+        return {
+            name: self.cleaned_data[name] if self.changed_here(name) else None
+            for name in ("providers", "target_groups")
+        }
 
     def _post_clean(self) -> None:
         """The model's rules run in the service, which reports them at their fields."""
@@ -195,6 +210,20 @@ class ReachRecordForm(StaleFormMixin, forms.ModelForm):
     def group_field(group: str) -> str:
         return f"group_{group}"
 
+    def saved_related(self) -> dict[str, Any]:
+        return {
+            "providers": list(self.instance.providers.all()),
+            "target_groups": [g.group for g in self.instance.target_groups.all()],
+        }
+
+    def related_changes(self) -> dict[str, Any]:
+        """Providers and target groups as the service takes them: None where this person
+        left them as they were, so that someone else's change to them is kept."""
+        return {
+            name: self.cleaned_data[name] if self.changed_here(name) else None
+            for name in ("providers", "target_groups")
+        }
+
     def _post_clean(self) -> None:
         """The model's rules run in the service, which reports them at their fields."""
 
@@ -236,6 +265,20 @@ class FinderForm(StaleFormMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         # The service checks the address, with a message that says what is allowed.
         self.fields["slug"].validators = []
+
+    def saved_related(self) -> dict[str, Any]:
+        return {
+            "providers": list(self.instance.providers.all()),
+            "target_groups": [g.group for g in self.instance.target_groups.all()],
+        }
+
+    def related_changes(self) -> dict[str, Any]:
+        """Providers and target groups as the service takes them: None where this person
+        left them as they were, so that someone else's change to them is kept."""
+        return {
+            name: self.cleaned_data[name] if self.changed_here(name) else None
+            for name in ("providers", "target_groups")
+        }
 
     def _post_clean(self) -> None:
         """Checked by the service (also that no other coalition uses the address)."""

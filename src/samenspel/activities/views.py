@@ -186,8 +186,7 @@ class ActivityFormView(ActivityMixin, ServiceFormMixin, FormView):
     def perform(self, form: ActivityForm) -> Activity:
         parts = {
             "acting_user": acting_user(self.request),
-            "providers": form.cleaned_data["providers"],
-            "target_groups": form.cleaned_data["target_groups"],
+            **form.related_changes(),
             "time_slots": self.formset.slots(),
             "own_partner": selectors.acting_partner(self.membership),
             **form.service_fields(),

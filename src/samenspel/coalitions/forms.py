@@ -47,12 +47,16 @@ class CoalitionForm(StaleFormMixin, forms.ModelForm):
         if self.instance.pk:
             self.fields["municipality_code"].initial = self.instance.municipality.code
 
+    def saved_related(self) -> dict[str, Any]:
+        return {"municipality_code": self.instance.municipality}
+
     def clean_municipality_code(self) -> Municipality:
         return municipality_by_code(self.cleaned_data["municipality_code"])
 
     def field_values(self) -> dict[str, Any]:
         data = {name: self.cleaned_data[name] for name in self.Meta.fields}
-        data["municipality"] = self.cleaned_data["municipality_code"]
+        if self.changed_here("municipality_code"):
+            data["municipality"] = self.cleaned_data["municipality_code"]
         return data
 
 

@@ -22,6 +22,7 @@ from typing import Any
 
 from django import forms
 from django.core import signing
+from django.core.exceptions import FieldDoesNotExist
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -64,8 +65,8 @@ class StaleFormMixin:
         super().__init__(*args, **kwargs)
         # Read now: by the time the form is cleaned, ModelForm has put the submitted values on
         # `instance`.
-        self._values = self._saved_values() if self.instance.pk else {}
-        self._saved = {name: fingerprint(value) for name, value in self._values.items()}
+        self.saved_values = self._saved_values() if self.instance.pk else {}
+        self._saved = {name: fingerprint(value) for name, value in self.saved_values.items()}
         self.own_changes: set[str] = set()
         self.fields[VERSION] = forms.CharField(
             widget=forms.HiddenInput, required=False, initial=self._version(self._saved)
@@ -82,7 +83,17 @@ class StaleFormMixin:
         return getattr(self.instance, name)
 
     def _saved_values(self) -> dict[str, Any]:
-        return {name: self._value(name) for name in self._tracked()}
+        return {**{name: self._value(name) for name in self._tracked()}, **self.saved_related()}
+
+    def saved_related(self) -> dict[str, Any]:
+        """Saved values of form fields kept beside the object (related rows, a code that names
+        another object), by form field name; compared like the object's own fields."""
+        return {}
+
+    def changed_here(self, name: str) -> bool:
+        """Whether this submit sets the field: always for a new object, else if the person
+        changed it."""
+        return not self._saved or name in self.own_changes
 
     @staticmethod
     def _version(prints: dict[str, str]) -> str:
@@ -119,26 +130,37 @@ class StaleFormMixin:
         self.data[VERSION] = self._version(self._saved)
         described = []
         for name in clashes:
-            field = self.instance._meta.get_field(name)
-            value = readable(
-                plain(self._values[name]), field if isinstance(field, models.Field) else None
-            )
+            field = self._model_field(name)
+            value = readable(plain(self.saved_values[name]), field)
             described.append(f"{self.fields[name].label} ({value})")
             self.add_error(name, FIELD_CHANGED % {"value": value})  # type: ignore[attr-defined]
         self.add_error(None, BOTH_CHANGED % {"fields": "; ".join(described)})  # type: ignore[attr-defined]
+
+    def _model_field(self, name: str) -> models.Field[Any, Any] | None:
+        try:
+            field = self.instance._meta.get_field(name)
+        except FieldDoesNotExist:
+            return None
+        return field if isinstance(field, models.Field) else None
 
     def field_values(self) -> dict[str, Any]:
         """The cleaned values as the service takes them; forms that rename fields override it."""
         return {name: value for name, value in self.cleaned_data.items() if name != VERSION}
 
+    def merged_values(self) -> dict[str, Any]:
+        """Every value, for services that take them all: what this person changed, and for the
+        rest what is saved now (so someone else's change stays)."""
+        return {
+            name: value if self.changed_here(name) else self.saved_values.get(name, value)
+            for name, value in self.field_values().items()
+        }
+
     def service_fields(self) -> dict[str, Any]:
         """For a new object every value; for an existing one only what this person changed
         (values of fields the form does not map onto the model always go along)."""
         values = self.field_values()
-        if not self._saved:
-            return values
         return {
             name: value
             for name, value in values.items()
-            if name not in self._saved or name in self.own_changes
+            if name not in self._saved or self.changed_here(name)
         }

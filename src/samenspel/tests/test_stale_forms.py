@@ -6,7 +6,13 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
+from samenspel.accounts import services as accounts
+from samenspel.accounts.models import Role
 from samenspel.accounts.tests.factories import MembershipFactory
+from samenspel.activities import services as activities
+from samenspel.activities.tests.test_activities import make_activity
+from samenspel.coalitions import services as coalitions
+from samenspel.coalitions.tests.factories import MunicipalityFactory
 from samenspel.core.forms import fingerprint
 from samenspel.meetings import services as meetings
 from samenspel.meetings.models import Decision, Meeting
@@ -29,15 +35,20 @@ def colleague(coalition):
 
 
 def opened_form(client, url) -> dict:
-    """What the browser would send back unchanged: every field as the page showed it."""
-    form = client.get(url).context["form"]
+    """What the browser would send back unchanged: every field as the page showed it, the
+    rows of a formset beside the form included."""
+    context = client.get(url).context
+    forms = [context["form"]]
+    if context.get("formset") is not None:
+        forms += [context["formset"].management_form, *context["formset"]]
     data = {}
-    for name in form.fields:
-        value = form[name].value()
-        if isinstance(value, list):
-            data[name] = value
-        elif value not in (None, False):
-            data[name] = str(value)
+    for form in forms:
+        for field in form:
+            value = field.value()
+            if isinstance(value, list):
+                data[field.html_name] = [str(item) for item in value]
+            elif value not in (None, False):
+                data[field.html_name] = str(value.pk if hasattr(value, "pk") else value)
     return data
 
 
@@ -136,3 +147,64 @@ def test_a_decision_changed_by_both_is_not_saved(coordinator_client, coalition, 
         "Intussen gewijzigd door iemand anders in: Koffie op woensdag" in response.content.decode()
     )
     assert Decision.objects.get(pk=decision.pk).text == "Koffie op woensdag"
+
+
+def activity_url(activity):
+    return reverse("activities:edit", args=[activity.coalition.uuid, activity.uuid])
+
+
+def test_providers_someone_else_added_are_kept(coordinator_client, coalition, colleague):
+    first, second = PartnerFactory(coalition=coalition), PartnerFactory(coalition=coalition)
+    activity = make_activity(coalition, colleague, providers=[first])
+    data = opened_form(coordinator_client, activity_url(activity))
+    activities.update_activity(activity, acting_user=colleague, providers=[first, second])
+
+    response = coordinator_client.post(activity_url(activity), {**data, "title": "Soepmiddag"})
+
+    assert response.status_code == 302
+    activity.refresh_from_db()
+    assert activity.title == "Soepmiddag"
+    assert set(activity.providers.all()) == {first, second}
+
+
+def test_target_groups_changed_by_both_are_not_saved(coordinator_client, coalition, colleague):
+    activity = make_activity(coalition, colleague, groups=["older"])
+    data = opened_form(coordinator_client, activity_url(activity))
+    activities.update_activity(activity, acting_user=colleague, target_groups=["young"])
+
+    response = coordinator_client.post(
+        activity_url(activity), {**data, "title": "Soepmiddag", "target_groups": ["carers"]}
+    )
+
+    assert response.status_code == 200
+    assert "Iemand anders heeft dit intussen ook gewijzigd" in response.content.decode()
+    activity.refresh_from_db()
+    assert activity.title == "Koffieochtend"
+    assert [group.group for group in activity.target_groups.all()] == ["young"]
+
+
+def test_a_municipality_someone_else_chose_is_kept(coordinator_client, coalition, colleague):
+    url = reverse("coalitions:edit", args=[coalition.uuid])
+    data = opened_form(coordinator_client, url)
+    elsewhere = MunicipalityFactory()
+    coalitions.update_coalition(coalition, acting_user=colleague, municipality=elsewhere)
+
+    response = coordinator_client.post(url, {**data, "name": "Samen Oost"})
+
+    assert response.status_code == 302
+    coalition.refresh_from_db()
+    assert (coalition.name, coalition.municipality) == ("Samen Oost", elsewhere)
+
+
+def test_a_role_changed_by_both_is_not_saved(coordinator_client, coalition, colleague):
+    member = MembershipFactory(coalition=coalition, read_only=True)
+    url = reverse("members:edit", args=[coalition.uuid, member.uuid])
+    data = opened_form(coordinator_client, url)
+    accounts.change_member_role(member, acting_user=colleague, role=Role.MUNICIPALITY)
+
+    response = coordinator_client.post(url, {**data, "role": Role.ADVISOR})
+
+    assert response.status_code == 200
+    assert "Iemand anders heeft dit intussen ook gewijzigd" in response.content.decode()
+    member.refresh_from_db()
+    assert member.role == Role.MUNICIPALITY
