@@ -210,20 +210,6 @@ class ReachRecordForm(StaleFormMixin, forms.ModelForm):
     def group_field(group: str) -> str:
         return f"group_{group}"
 
-    def saved_related(self) -> dict[str, Any]:
-        return {
-            "providers": list(self.instance.providers.all()),
-            "target_groups": [g.group for g in self.instance.target_groups.all()],
-        }
-
-    def related_changes(self) -> dict[str, Any]:
-        """Providers and target groups as the service takes them: None where this person
-        left them as they were, so that someone else's change to them is kept."""
-        return {
-            name: self.cleaned_data[name] if self.changed_here(name) else None
-            for name in ("providers", "target_groups")
-        }
-
     def _post_clean(self) -> None:
         """The model's rules run in the service, which reports them at their fields."""
 
@@ -265,20 +251,6 @@ class FinderForm(StaleFormMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         # The service checks the address, with a message that says what is allowed.
         self.fields["slug"].validators = []
-
-    def saved_related(self) -> dict[str, Any]:
-        return {
-            "providers": list(self.instance.providers.all()),
-            "target_groups": [g.group for g in self.instance.target_groups.all()],
-        }
-
-    def related_changes(self) -> dict[str, Any]:
-        """Providers and target groups as the service takes them: None where this person
-        left them as they were, so that someone else's change to them is kept."""
-        return {
-            name: self.cleaned_data[name] if self.changed_here(name) else None
-            for name in ("providers", "target_groups")
-        }
 
     def _post_clean(self) -> None:
         """Checked by the service (also that no other coalition uses the address)."""
