@@ -1,0 +1,77 @@
+"""What the service manager and the proxy rely on: health probes, request ids, JSON logs, WAL."""
+
+import json
+import logging
+import logging.config
+
+import pytest
+from django.conf import settings
+from django.db import connection
+from django.urls import reverse
+
+from samenspel.conf.base import logging_settings
+from samenspel.core import health
+from samenspel.core.requests_log import HEADER
+
+
+@pytest.mark.django_db
+def test_liveness_and_readiness_answer_anonymously(client, django_assert_max_num_queries):
+    assert client.get(reverse("healthz")).content == b"ok"
+    with django_assert_max_num_queries(3):
+        ready = client.get(reverse("readyz"))
+    assert ready.status_code == 200
+    assert ready.json() == {"database": "ok", "migrations": "ok", "cache": "ok"}
+    assert "no-store" in ready["Cache-Control"]
+
+
+@pytest.mark.django_db
+def test_not_ready_without_the_database(client, monkeypatch):
+    monkeypatch.setattr(health, "database_ok", lambda: False)
+    ready = client.get(reverse("readyz"))
+    assert ready.status_code == 503
+    assert ready.json()["database"] == "failed"
+    assert ready.json()["migrations"] == "failed"
+
+
+@pytest.mark.django_db
+def test_the_proxy_request_id_is_kept_and_a_missing_one_made(client):
+    kept = client.get(reverse("about"), headers={HEADER: "nginx-3f9a1c2b"})
+    assert kept[HEADER] == "nginx-3f9a1c2b"
+    made = client.get(reverse("about"), headers={HEADER: "<script>"})
+    assert len(made[HEADER]) == 32
+    assert made[HEADER] != client.get(reverse("about"))[HEADER]
+
+
+@pytest.mark.django_db
+def test_one_access_line_per_request_and_none_for_the_probes(client, caplog):
+    caplog.set_level(logging.INFO, logger="samenspel.access")
+    client.get(reverse("healthz"))
+    client.get(reverse("readyz"))
+    response = client.get(reverse("about"), headers={HEADER: "request-from-proxy"})
+    lines = [record for record in caplog.records if record.name == "samenspel.access"]
+    assert [(line.path, line.status) for line in lines] == [(reverse("about"), 200)]
+    assert lines[0].request_id == response[HEADER] == "request-from-proxy"
+
+
+def test_production_logs_are_one_json_object_a_line(capsys):
+    logging.config.dictConfig(logging_settings(structured=True))
+    try:
+        logging.getLogger("samenspel.access").info("request", extra={"status": 200})
+    finally:
+        logging.config.dictConfig(settings.LOGGING)
+    line = json.loads(capsys.readouterr().err.strip().splitlines()[-1])
+    assert line["logger"] == "samenspel.access"
+    assert line["level"] == "INFO"
+    assert line["status"] == 200
+    assert line["request_id"] == "-"
+
+
+@pytest.mark.django_db
+def test_sqlite_runs_in_wal_mode_with_a_busy_timeout():
+    if connection.vendor != "sqlite":
+        pytest.skip("SQLite only")
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA journal_mode")
+        assert cursor.fetchone()[0] == "wal"
+        cursor.execute("PRAGMA busy_timeout")
+        assert cursor.fetchone()[0] == 20000
