@@ -103,6 +103,9 @@ DATABASES = {
         env="DATABASE_URL",
         default=f"sqlite:///{BASE_DIR / 'var' / 'samenspel.sqlite3'}",
         conn_max_age=60,
+        # A kept connection is checked before a request uses it: after a database restart the
+        # first request gets a new connection instead of an error.
+        conn_health_checks=True,
     )
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = False

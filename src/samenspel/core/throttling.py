@@ -25,6 +25,7 @@ logger = logging.getLogger(__name__)
 class SlotRateThrottle(SimpleRateThrottle):
     num_requests: int  # set from `rate` by SimpleRateThrottle
     duration: int
+
     def allow_request(self, request: Request, view: Any) -> bool:
         if self.rate is None:
             return True
