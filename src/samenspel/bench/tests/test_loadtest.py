@@ -38,7 +38,8 @@ def test_failures_are_counted_in_the_window_they_were_in_flight():
 
 
 def test_the_most_in_one_minute_slides():
-    assert figures.most_in_one_period([0, 1, 59.9, 60, 61, 200], 60) == 4
+    assert figures.most_in_one_period([0, 10, 20, 50, 65, 200], 60) == 4
+    assert figures.most_in_one_period([0, 60, 120], 60) == 1
     assert figures.most_in_one_period([], 60) == 0
 
 
