@@ -71,7 +71,7 @@ test: install chromium lint
 	SAMENSPEL_ENV=test $(SAMENSPEL) makemigrations --check --dry-run
 	SAMENSPEL_ENV=production SAMENSPEL_SECRET_KEY=$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))') \
 	  SAMENSPEL_ALLOWED_HOSTS=samenspel.example.nl SAMENSPEL_SITE_URL=https://samenspel.example.nl \
-	  $(SAMENSPEL) check --deploy --fail-level WARNING
+	  SAMENSPEL_CACHE_URL=redis://127.0.0.1:6379/0 $(SAMENSPEL) check --deploy --fail-level WARNING
 	$(BIN)/pytest -q -m "not browser"
 	$(BIN)/pytest -q -m browser
 

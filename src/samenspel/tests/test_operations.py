@@ -9,8 +9,9 @@ from django.conf import settings
 from django.db import connection
 from django.urls import reverse
 
-from samenspel.conf.base import logging_settings
+from samenspel.conf.base import cache_settings, logging_settings
 from samenspel.core import health
+from samenspel.core.checks import check_shared_cache
 from samenspel.core.requests_log import HEADER
 
 
@@ -75,3 +76,10 @@ def test_sqlite_runs_in_wal_mode_with_a_busy_timeout():
         assert cursor.fetchone()[0] == "wal"
         cursor.execute("PRAGMA busy_timeout")
         assert cursor.fetchone()[0] == 20000
+
+
+def test_deploy_check_asks_for_a_shared_cache(settings):
+    settings.CACHES = cache_settings("")
+    assert [warning.id for warning in check_shared_cache()] == ["samenspel.core.W001"]
+    settings.CACHES = cache_settings("redis://127.0.0.1:6379/0")
+    assert check_shared_cache() == []

@@ -146,21 +146,12 @@ def under_faults(topology: Topology, sink: Sink, actors: dict[str, Any]) -> dict
     begin = time.monotonic()
     for thread in threads:
         thread.start()
-    time.sleep(10)
-    importer = driver.Connection(port, recorder, {"Authorization": f"Token {actors['token']}"})
-    driver.importing(importer, actors, rows=20)
-    windows: dict[str, dict[str, Any]] = {}
-    windows["app instance stopped"] = faults.stop_app_instance(topology, topology.ports.apps[1], 10)
-    time.sleep(8)
-    windows["postgresql restarted"] = faults.restart_postgres(topology)
-    time.sleep(10)
-    windows["worker killed mid-delivery"] = faults.kill_worker_mid_task(topology, sink)
-    time.sleep(8)
-    windows["cache stopped"] = faults.stop_cache(topology, 12)
-    time.sleep(8)
-    stop.set()
-    for thread in threads:
-        thread.join()
+    try:
+        windows = _faults(topology, sink, actors, recorder)
+    finally:
+        stop.set()
+        for thread in threads:
+            thread.join()
     seconds = time.monotonic() - begin
     return {
         "seconds": round(seconds, 1),
@@ -171,6 +162,27 @@ def under_faults(topology: Topology, sink: Sink, actors: dict[str, Any]) -> dict
         "failed_outside_fault_windows": _outside(recorder.samples, windows),
         "worker_restarted_after_exiting": topology.children["worker"].restarts,
     }
+
+
+def _faults(
+    topology: Topology, sink: Sink, actors: dict[str, Any], recorder: driver.Recorder
+) -> dict[str, dict[str, Any]]:
+    """An import, then the faults one after another, with plain load in between; their moments."""
+    time.sleep(10)
+    importer = driver.Connection(
+        topology.ports.proxy, recorder, {"Authorization": f"Token {actors['token']}"}
+    )
+    driver.importing(importer, actors, rows=20)
+    windows: dict[str, dict[str, Any]] = {}
+    windows["app instance stopped"] = faults.stop_app_instance(topology, topology.ports.apps[1], 10)
+    time.sleep(8)
+    windows["postgresql restarted"] = faults.restart_postgres(topology)
+    time.sleep(10)
+    windows["worker killed mid-delivery"] = faults.kill_worker_mid_task(topology, sink)
+    time.sleep(8)
+    windows["cache stopped"] = faults.stop_cache(topology, 12)
+    time.sleep(8)
+    return windows
 
 
 def _fault_figures(
