@@ -23,6 +23,7 @@ class Sample:
     seconds: float
     kind: str
     status: int
+    from_proxy_cache: bool = False
 
 
 @dataclass
@@ -54,16 +55,18 @@ class Connection:
         headers: dict[str, str] | None = None,
     ) -> tuple[int, bytes]:
         started = time.monotonic()
-        status, content = 0, b""
+        status, content, cached = 0, b"", False
         try:
             if self.http is None:
                 self.http = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
             self.http.request(method, path, body=body, headers={**self.headers, **(headers or {})})
             response = self.http.getresponse()
             status, content = response.status, response.read()
+            cached = response.getheader("X-Cache") == "HIT"
         except (OSError, http.client.HTTPException):
             self.close()
-        self.recorder.samples.append(Sample(started, time.monotonic() - started, kind, status))
+        seconds = time.monotonic() - started
+        self.recorder.samples.append(Sample(started, seconds, kind, status, cached))
         return status, content
 
     def close(self) -> None:

@@ -32,6 +32,7 @@ def summary(samples: Iterable[Sample], seconds: float) -> dict[str, Any]:
         "p95_ms": round(percentile(times, 0.95), 1),
         "p99_ms": round(percentile(times, 0.99), 1),
         "failed": sum(1 for sample in samples if failed(sample)),
+        "from_proxy_cache": sum(1 for sample in samples if sample.from_proxy_cache),
         "statuses": dict(sorted(Counter(str(sample.status) for sample in samples).items())),
     }
 

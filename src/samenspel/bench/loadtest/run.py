@@ -52,8 +52,11 @@ def set_up(topology: Topology, run: str) -> dict[str, Any]:
 
 
 def side_by_side(port: int, actors: dict[str, Any], seconds: float, people: int) -> dict[str, Any]:
-    """Each compared page alone, `people` at a time, for `seconds`."""
+    """Each compared page alone, `people` at a time, for `seconds`, after a warm-up."""
     results = {}
+    warm_up = driver.Connection(port, driver.Recorder(), {})
+    for kind in COMPARED * 20:
+        warm_up.request(kind, "GET", actors["urls"][kind])
     for kind in COMPARED:
         recorder = driver.Recorder()
         stop = threading.Event()

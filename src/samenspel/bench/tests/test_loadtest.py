@@ -22,12 +22,14 @@ def sample(started: float, status: int, seconds: float = 0.1) -> Sample:
 def test_percentiles_and_failures():
     samples = [sample(n, 200, seconds=n / 1000) for n in range(1, 101)]
     samples += [sample(200, 502), sample(201, 0), sample(202, 429)]
+    samples.append(Sample(203, 0.001, "page", 200, from_proxy_cache=True))
     result = figures.summary(samples, seconds=10)
-    assert result["requests"] == 103
-    assert result["per_second"] == 10.3
-    assert result["p50_ms"] == 52
+    assert result["requests"] == 104
+    assert result["per_second"] == 10.4
+    assert result["p50_ms"] == 51
     assert result["failed"] == 2
-    assert result["statuses"] == {"0": 1, "200": 100, "429": 1, "502": 1}
+    assert result["from_proxy_cache"] == 1
+    assert result["statuses"] == {"0": 1, "200": 101, "429": 1, "502": 1}
 
 
 def test_failures_are_counted_in_the_window_they_were_in_flight():
