@@ -80,3 +80,24 @@ def test_the_shipped_proxy_config_is_valid_nginx(tmp_path):
     )
     assert checked.returncode == 0, checked.stderr
     assert str(ROOT / "deploy" / "nginx" / "samenspel-proxy.conf") in conf.read_text()
+
+
+@pytest.mark.skipif(not shutil.which("systemd-analyze"), reason="systemd-analyze is missing")
+def test_the_shipped_systemd_units_parse(tmp_path):
+    for unit in (ROOT / "deploy" / "systemd").iterdir():
+        shutil.copy(unit, tmp_path / unit.name.replace("@.", "@8001."))
+    units = sorted(str(path) for path in tmp_path.iterdir())
+    checked = subprocess.run(  # noqa: S603
+        ["systemd-analyze", "verify", "--man=no", *units],  # noqa: S607
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    # Only the program paths of a server's checkout (/srv/samenspel) are missing here.
+    problems = [
+        line
+        for line in checked.stderr.splitlines()
+        if line and "/srv/samenspel/.venv/bin/" not in line
+    ]
+    assert problems == []
+    assert len(units) == 5
