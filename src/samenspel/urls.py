@@ -5,6 +5,8 @@ from django.views.i18n import set_language
 from samenspel.core.health import healthz, readyz
 from samenspel.core.views import AboutView
 
+handler500 = "samenspel.core.unavailable.server_error"
+
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("readyz", readyz, name="readyz"),

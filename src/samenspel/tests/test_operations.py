@@ -6,13 +6,18 @@ import logging.config
 
 import pytest
 from django.conf import settings
-from django.db import connection
+from django.contrib.sessions.backends.db import SessionStore
+from django.db import InterfaceError, OperationalError, connection
 from django.urls import reverse
+from rest_framework.test import APIClient
 
+from samenspel.accounts.api.authentication import PersonalTokenAuthentication
+from samenspel.accounts.tests.factories import UserFactory
 from samenspel.conf.base import cache_settings, logging_settings
 from samenspel.core import health
 from samenspel.core.checks import check_shared_cache
 from samenspel.core.requests_log import HEADER
+from samenspel.core.views import AboutView
 
 
 @pytest.mark.django_db
@@ -83,3 +88,56 @@ def test_deploy_check_asks_for_a_shared_cache(settings):
     assert [warning.id for warning in check_shared_cache()] == ["samenspel.core.W001"]
     settings.CACHES = cache_settings("redis://127.0.0.1:6379/0")
     assert check_shared_cache() == []
+
+
+@pytest.fixture
+def unraised_client(client):
+    """A client that gets the handler's answer instead of the exception (as in production)."""
+    client.raise_request_exception = False
+    return client
+
+
+@pytest.mark.django_db
+def test_a_database_that_cannot_be_reached_is_a_503_with_retry_after(unraised_client, monkeypatch):
+    def database_gone(*args, **kwargs):
+        raise OperationalError("connection refused")
+
+    monkeypatch.setattr(AboutView, "get", database_gone)
+    page = unraised_client.get(reverse("about"))
+    assert page.status_code == 503
+    assert page["Retry-After"] == "5"
+    assert "no-store" in page["Cache-Control"]
+    assert "Even niet bereikbaar" in page.content.decode()
+
+
+@pytest.mark.django_db
+def test_also_when_the_session_cannot_be_read(unraised_client, monkeypatch):
+    unraised_client.force_login(UserFactory())
+
+    def database_gone(*args, **kwargs):
+        raise OperationalError("the database system is shutting down")
+
+    monkeypatch.setattr(SessionStore, "load", database_gone)
+    assert unraised_client.get(reverse("coalitions:home")).status_code == 503
+
+
+@pytest.mark.django_db
+def test_other_errors_stay_a_500(unraised_client, monkeypatch):
+    def broken(*args, **kwargs):
+        raise ValueError("a bug")
+
+    monkeypatch.setattr(AboutView, "get", broken)
+    assert unraised_client.get(reverse("about")).status_code == 500
+
+
+@pytest.mark.django_db
+def test_the_api_answers_a_503_problem(monkeypatch):
+    def database_gone(*args, **kwargs):
+        raise InterfaceError("connection already closed")
+
+    monkeypatch.setattr(PersonalTokenAuthentication, "authenticate", database_gone)
+    answer = APIClient().get(reverse("scans_api:instruments"), HTTP_AUTHORIZATION="Token x")
+    assert answer.status_code == 503
+    assert answer["Content-Type"] == "application/problem+json"
+    assert answer["Retry-After"] == "5"
+    assert answer.json()["title"] == "Tijdelijk niet beschikbaar"
