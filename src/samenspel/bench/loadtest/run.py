@@ -156,12 +156,13 @@ def under_faults(topology: Topology, sink: Sink, actors: dict[str, Any]) -> dict
         for thread in threads:
             thread.join()
     seconds = time.monotonic() - begin
+    fault_figures = _fault_figures(recorder.samples, windows)  # closes the PostgreSQL window
     return {
         "seconds": round(seconds, 1),
         "recorder": recorder,
         "overall": figures.summary(recorder.samples, seconds),
         "pages": figures.by_kind(recorder.samples, seconds),
-        "faults": _fault_figures(recorder.samples, windows),
+        "faults": fault_figures,
         "failed_outside_fault_windows": _outside(recorder.samples, windows),
         "worker_restarted_after_exiting": topology.children["worker"].restarts,
     }
@@ -201,6 +202,9 @@ def _fault_figures(
             entry["seconds_down"] = round(window["up"] - window["start"], 1)
             entry["recovered_after_up_s"] = (
                 None if first is None else round(first - window["up"], 2)
+            )
+            entry["failed_after_up"] = sum(
+                1 for s in samples if figures.failed(s) and s.started >= window["up"]
             )
             window["end"] = first or end
             entry["failed_requests"] = figures.failures_in(samples, window["start"], window["end"])
