@@ -21,8 +21,7 @@ preload_app = True
 max_requests = 2000
 max_requests_jitter = 400
 
-# nginx keeps connections to the instances open (upstream keepalive).
-keepalive = 15
+# A sync worker closes the connection after each response (no keep-alive behind nginx).
 timeout = 30
 graceful_timeout = 25
 

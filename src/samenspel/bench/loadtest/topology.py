@@ -159,7 +159,6 @@ http {{
     proxy_temp_path {nginx}/proxy;
     upstream samenspel {{
 {servers}
-        keepalive 32;
     }}
     proxy_cache_path {nginx}/cache levels=1:2 keys_zone=samenspel:10m max_size=200m
                      inactive=10m use_temp_path=off;
