@@ -93,7 +93,9 @@ def resident(
 
     def visit() -> None:
         kind = rng.choice(pages)
-        connection.request(kind, "GET", urls[kind])
+        status, _ = connection.request(kind, "GET", urls[kind])
+        if status == 0 or status >= 500:
+            time.sleep(0.5)  # a person waits a moment before trying again
 
     return visit
 

@@ -29,12 +29,14 @@ def restart_postgres(topology: Topology) -> dict[str, float]:
 
 
 def kill_worker_mid_task(topology: Topology, sink: Sink) -> dict[str, Any]:
-    """SIGKILL the task worker while the mail server has a message and has not yet answered."""
+    """SIGKILL the task worker while the mail server holds a message it has not answered."""
     started = time.monotonic()
-    delivering = sink.answering.wait(20)
+    sink.hold.set()
+    delivering = sink.held.wait(30)
     waited = time.monotonic() - started
     topology.children["worker"].stop(signal.SIGKILL)
     killed = time.monotonic()
+    sink.hold.clear()
     time.sleep(2)
     topology.children["worker"].start()
     return {
