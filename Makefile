@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 SAMENSPEL := $(BIN)/samenspel
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: run test lint bench install static chromium pango messages clean
+.PHONY: run test lint bench loadtest loadtest-packages install static chromium pango messages clean
 
 install: $(VENV)/.installed static pango
 
@@ -38,6 +38,17 @@ pango:
 	  else echo "Pango is missing and apt-get is not available: install libpango-1.0-0 and libpangoft2-1.0-0 yourself." >&2; exit 1; fi; \
 	fi
 
+# `make loadtest` runs PostgreSQL, Redis and nginx (with brotli) from Debian's packages as its own
+# child processes (deploy/ and bench/README.md).
+LOADTEST_PACKAGES := postgresql redis-server nginx-light libnginx-mod-http-brotli-filter
+loadtest-packages:
+	@if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || ! command -v redis-server >/dev/null \
+	    || ! command -v nginx >/dev/null || [ ! -e /etc/nginx/modules-enabled/50-mod-http-brotli-filter.conf ]; then \
+	  if command -v apt-get >/dev/null; then \
+	    (apt-get install -y --no-install-recommends $(LOADTEST_PACKAGES) || (apt-get update && apt-get install -y --no-install-recommends $(LOADTEST_PACKAGES))) >/dev/null; \
+	  else echo "Install $(LOADTEST_PACKAGES) yourself: apt-get is not available." >&2; exit 1; fi; \
+	fi
+
 # Refresh the English translation catalogue after changing Dutch texts.
 messages: $(VENV)/.installed
 	cd src/samenspel && ../../$(SAMENSPEL) makemessages -l en --ignore "*/tests/*" --ignore "bench/*" --no-obsolete
@@ -60,12 +71,17 @@ test: install chromium lint
 	SAMENSPEL_ENV=test $(SAMENSPEL) makemigrations --check --dry-run
 	SAMENSPEL_ENV=production SAMENSPEL_SECRET_KEY=$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))') \
 	  SAMENSPEL_ALLOWED_HOSTS=samenspel.example.nl SAMENSPEL_SITE_URL=https://samenspel.example.nl \
-	  $(SAMENSPEL) check --deploy --fail-level WARNING
+	  SAMENSPEL_CACHE_URL=redis://127.0.0.1:6379/0 $(SAMENSPEL) check --deploy --fail-level WARNING
 	$(BIN)/pytest -q -m "not browser"
 	$(BIN)/pytest -q -m browser
 
 bench: install
 	$(SAMENSPEL) bench --output bench/results.json
+
+# Local only, a few minutes: two app instances behind nginx on PostgreSQL with Redis and the
+# worker, a mixed load and four faults; the figures go to bench/loadtest-results.json.
+loadtest: install loadtest-packages
+	$(BIN)/python -m samenspel.bench.loadtest.run --output bench/loadtest-results.json
 
 clean:
 	rm -rf $(VENV) node_modules var src/samenspel/static/vendor

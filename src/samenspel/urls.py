@@ -2,10 +2,14 @@ from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 from django.views.i18n import set_language
 
-from samenspel.core.views import AboutView, healthz
+from samenspel.core.health import healthz, readyz
+from samenspel.core.views import AboutView
+
+handler500 = "samenspel.core.unavailable.server_error"
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    path("readyz", readyz, name="readyz"),
     path("over/", AboutView.as_view(), name="about"),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("account/", include("samenspel.accounts.urls")),

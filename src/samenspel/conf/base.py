@@ -7,6 +7,8 @@ Environment variables (all optional outside production):
 - SAMENSPEL_DEMO_PASSWORD: password of the demo accounts created by `make run`
 - SAMENSPEL_SITE_URL: the site's public address, the base of every link in an e-mail
 - SAMENSPEL_MAIL_MAX_ATTEMPTS, SAMENSPEL_MAIL_RETRY_SECONDS, SAMENSPEL_MAIL_KEEP_DAYS: the outbox
+- SAMENSPEL_CACHE_URL: a Redis server shared by all app instances, e.g. redis://127.0.0.1:6379/0
+  (default: each process its own memory, enough for one process such as `make run`)
 """
 
 from pathlib import Path
@@ -60,6 +62,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "samenspel.core.requests_log.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -100,14 +103,22 @@ DATABASES = {
         env="DATABASE_URL",
         default=f"sqlite:///{BASE_DIR / 'var' / 'samenspel.sqlite3'}",
         conn_max_age=60,
+        # A kept connection is checked before a request uses it: after a database restart the
+        # first request gets a new connection instead of an error.
+        conn_health_checks=True,
     )
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Concurrent writers wait for each other instead of failing with "database is locked": each
     # transaction takes the write lock when it begins (not halfway, when it could no longer
-    # wait), and a connection waits up to 20 seconds for it.
-    DATABASES["default"]["OPTIONS"] = {"transaction_mode": "IMMEDIATE", "timeout": 20}
+    # wait), and a connection waits up to 20 seconds for it (the busy timeout). In WAL mode
+    # readers never wait for the writer.
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    }
 # The read log's own connection (core/routers.py): a read is logged even when the request's
 # transaction rolls back. SQLite: a file of its own next to the main one; otherwise the same
 # database through a second connection.
@@ -163,18 +174,40 @@ TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True
 
-CACHES = {
-    # Sessions are in the database; this cache holds login throttling counters.
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "default"},
-    # Computed analysis (scan results, advice), keyed by a version of the data it was computed
-    # from, so an entry is never stale: a change of the data gives a new key.
-    "analysis": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "analysis",
-        "TIMEOUT": 24 * 60 * 60,
-        "OPTIONS": {"MAX_ENTRIES": 5000},
-    },
-}
+
+def cache_settings(url: str) -> dict[str, dict[str, object]]:
+    """The default cache (throttles, lock-out counters) and the analysis cache.
+
+    Computed analysis (scan results, advice) is keyed by a version of the data it was computed
+    from, so an entry is never stale: a change of the data gives a new key. With a Redis URL both
+    live there, shared by every instance; without one each process keeps its own in memory.
+    """
+    if not url:
+        return {
+            "default": {
+                "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+                "LOCATION": "default",
+            },
+            "analysis": {
+                "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+                "LOCATION": "analysis",
+                "TIMEOUT": 24 * 60 * 60,
+                "OPTIONS": {"MAX_ENTRIES": 5000},
+            },
+        }
+    shared = {
+        "BACKEND": "samenspel.core.cache.SharedCache",
+        "LOCATION": url,
+        # Fail fast when Redis is gone: the cache falls back, it must not hold the request.
+        "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 1},
+    }
+    return {
+        "default": {**shared, "KEY_PREFIX": "samenspel"},
+        "analysis": {**shared, "KEY_PREFIX": "analysis", "TIMEOUT": 24 * 60 * 60},
+    }
+
+
+CACHES = cache_settings(env.text("SAMENSPEL_CACHE_URL"))
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "var" / "static"
@@ -272,9 +305,36 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": "WARNING"},
-}
+
+def logging_settings(*, structured: bool) -> dict[str, object]:
+    """Log lines on standard error, each with the request's id.
+
+    Structured (production): one JSON object a line with time, level, logger, message, request
+    id and, for the access line of each request (`samenspel.access`), method, path, status and
+    duration. Otherwise plain text and no access lines.
+    """
+    return {
+        "version": 1,
+        "disable_existing_loggers": False,
+        "filters": {"request_id": {"()": "samenspel.core.requests_log.RequestIdFilter"}},
+        "formatters": {
+            "text": {"format": "%(levelname)s %(name)s [%(request_id)s] %(message)s"},
+            "json": {
+                "()": "pythonjsonlogger.json.JsonFormatter",
+                "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s %(request_id)s",
+                "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+            },
+        },
+        "handlers": {
+            "console": {
+                "class": "logging.StreamHandler",
+                "filters": ["request_id"],
+                "formatter": "json" if structured else "text",
+            }
+        },
+        "root": {"handlers": ["console"], "level": "WARNING"},
+        "loggers": {"samenspel.access": {"level": "INFO" if structured else "WARNING"}},
+    }
+
+
+LOGGING = logging_settings(structured=False)

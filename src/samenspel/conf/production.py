@@ -2,6 +2,7 @@
 
 from samenspel.conf import env
 from samenspel.conf.base import *  # noqa: F403
+from samenspel.conf.base import logging_settings
 
 DEBUG = False
 SECRET_KEY = env.required_text("SAMENSPEL_SECRET_KEY")
@@ -15,3 +16,8 @@ SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SESSION_COOKIE_AGE = 60 * 60 * 8
+# The load balancer asks these over plain HTTP on the instance's own port.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
+
+# Structured logs: one JSON object a line on standard error (journald), with the request id.
+LOGGING = logging_settings(structured=True)

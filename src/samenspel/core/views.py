@@ -4,19 +4,13 @@ from typing import TYPE_CHECKING, Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.utils.decorators import method_decorator
 from django.views.generic import TemplateView
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
-
-
-@login_not_required
-def healthz(request: HttpRequest) -> HttpResponse:
-    """Liveness check; also the trivial view the benchmarks compare against."""
-    return HttpResponse("ok", content_type="text/plain")
 
 
 def apply_service_errors(form: Any, error: ValidationError) -> None:

@@ -28,6 +28,7 @@ from samenspel.scans.models import Round
 # Reachable without logging in, by design.
 PUBLIC = {
     "healthz",
+    "readyz",
     "about",
     "set_language",
     "openapi",

@@ -16,7 +16,6 @@ from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
-from rest_framework.throttling import SimpleRateThrottle
 
 from samenspel.accounts import policy, services
 from samenspel.accounts.api.base import CoalitionEndpoint, CoalitionObjectEndpoint
@@ -32,6 +31,7 @@ from samenspel.accounts.api.serializers import (
 )
 from samenspel.accounts.models import ApiToken, Invitation, InvitationQuerySet, Membership
 from samenspel.core.api.views import ApiEndpoint, ObjectEndpoint
+from samenspel.core.throttling import SlotRateThrottle
 
 Permission = policy.Permission
 
@@ -50,7 +50,7 @@ def errors(*codes: int) -> dict[int, OpenApiResponse]:
 # --- personal API tokens ----------------------------------------------------------------------
 
 
-class ObtainTokenThrottle(SimpleRateThrottle):
+class ObtainTokenThrottle(SlotRateThrottle):
     """At most 10 attempts a minute per client address, on top of django-axes' lock-out."""
 
     scope = "auth_token"

@@ -20,6 +20,8 @@ from rest_framework.response import Response
 from rest_framework.settings import api_settings
 from rest_framework.views import APIView, exception_handler
 
+from samenspel.core.unavailable import DATABASE_DOWN, RETRY_AFTER_SECONDS
+
 PROBLEM_CONTENT_TYPE = "application/problem+json"
 
 TITLES = {
@@ -33,6 +35,7 @@ TITLES = {
     status.HTTP_415_UNSUPPORTED_MEDIA_TYPE: "Formaat niet ondersteund",
     status.HTTP_429_TOO_MANY_REQUESTS: "Te veel verzoeken",
     status.HTTP_500_INTERNAL_SERVER_ERROR: "Serverfout",
+    status.HTTP_503_SERVICE_UNAVAILABLE: "Tijdelijk niet beschikbaar",
 }
 # Django's own logger for failed requests, so that the usual error reporting still sees them.
 request_logger = logging.getLogger("django.request")
@@ -40,6 +43,14 @@ request_logger = logging.getLogger("django.request")
 
 class ServerError(exceptions.APIException):
     default_detail = _lazy("Er ging op de server iets mis. Probeer het later opnieuw.")
+
+
+class DatabaseUnavailable(exceptions.APIException):
+    """The database cannot be reached for a moment (core/unavailable.py)."""
+
+    status_code = status.HTTP_503_SERVICE_UNAVAILABLE
+    default_detail = _lazy("De gegevens zijn even niet bereikbaar. Probeer het zo opnieuw.")
+    wait = RETRY_AFTER_SECONDS  # DRF sends it as Retry-After
 
 
 def as_drf_validation_error(error: DjangoValidationError) -> exceptions.ValidationError:
@@ -60,6 +71,8 @@ def problem_exception_handler(exc: Exception, context: dict[str, Any]) -> Respon
     if isinstance(exc, DjangoValidationError):
         # Services raise Django's ValidationError; the write was rolled back by their transaction.
         exc = as_drf_validation_error(exc)
+    if isinstance(exc, DATABASE_DOWN):
+        exc = DatabaseUnavailable()
     response = exception_handler(exc, context)
     if response is None:
         request_logger.error("API error: %s", exc, exc_info=exc)

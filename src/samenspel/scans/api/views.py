@@ -28,7 +28,6 @@ from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.serializers import BaseSerializer
-from rest_framework.throttling import SimpleRateThrottle
 
 from samenspel.accounts.api.base import CoalitionEndpoint, CoalitionObjectEndpoint
 from samenspel.accounts.policy import Permission
@@ -36,6 +35,7 @@ from samenspel.core.api.problems import PROBLEM_CONTENT_TYPE, problem_exception_
 from samenspel.core.api.schema import PROBLEM_DESCRIPTIONS, ProblemAutoSchema, ProblemSerializer
 from samenspel.core.api.views import ApiEndpoint
 from samenspel.core.tenancy import lookup_or_404
+from samenspel.core.throttling import SlotRateThrottle
 from samenspel.partners.models import ContactPerson
 from samenspel.scans import services
 from samenspel.scans.api.serializers import (
@@ -341,7 +341,7 @@ class HealthView(RoundEndpoint):
 # The respondent's questionnaire
 
 
-class RespondentThrottle(SimpleRateThrottle):
+class RespondentThrottle(SlotRateThrottle):
     """At most 60 requests a minute per client address: enough to fill in a questionnaire with
     drafts in between, too few to try links."""
 
