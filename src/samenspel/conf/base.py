@@ -148,6 +148,9 @@ AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 # API calls get a problem+json 429, pages the lock-out template.
 AXES_LOCKOUT_CALLABLE = "samenspel.accounts.lockout.lockout_response"
+# Also locks a network address after this many failures over all accounts within the hour.
+AXES_HANDLER = "samenspel.accounts.lockout.AddressLimitHandler"
+LOGIN_ADDRESS_FAILURE_LIMIT = env.positive_integer("SAMENSPEL_LOGIN_ADDRESS_FAILURE_LIMIT", 20)
 # Reverse proxies in front of the app whose X-Forwarded-For may be trusted (0: none).
 TRUSTED_PROXIES = env.integer("SAMENSPEL_TRUSTED_PROXIES", 0)
 if TRUSTED_PROXIES:
