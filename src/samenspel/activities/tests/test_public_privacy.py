@@ -113,7 +113,7 @@ def public_outputs(world: dict[str, Any]) -> dict[str, str]:
         "print version": reverse("finder:print", args=[slug, activity]),
         "embed": reverse("finder:embed", args=[slug]),
         "calendar": reverse("finder:ics", args=[slug, activity]),
-        "open data": reverse("finder_api:services", args=[slug]) + "?per_page=1000",
+        "open data": reverse("finder_api:services", args=[slug]) + "?per_page=100",
     }
     outputs = {}
     for name, url in urls.items():
