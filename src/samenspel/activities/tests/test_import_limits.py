@@ -127,10 +127,12 @@ def unpacked_size(data: bytes) -> int:
 
 
 def refused_in_time_and_memory(coordinator, data: bytes) -> str:
-    """Refused within the time (measured without tracing) and memory (traced apart) limits."""
-    started = time.perf_counter()
+    """Refused within the time (measured without tracing) and memory (traced apart) limits.
+    Time is the CPU time of this process: on a busy machine the wall clock also counts the
+    time spent waiting for a core."""
+    started = time.process_time()
     message = refused(coordinator, data, "activiteiten.xlsx")
-    assert time.perf_counter() - started < SECONDS
+    assert time.process_time() - started < SECONDS
     tracemalloc.start()
     try:
         refused(coordinator, data, "activiteiten.xlsx")
@@ -163,9 +165,9 @@ def test_a_sheet_of_empty_rows_is_refused_at_the_row_limit(coordinator):
 
 @pytest.mark.parametrize("dimension", [b"A1:XFD50000", b"A1:XFD1048576"])
 def test_the_declared_dimension_is_not_trusted(coordinator, dimension):
-    started = time.perf_counter()
+    started = time.process_time()
     batch = preview(coordinator, declaring(dimension, None), "activiteiten.xlsx")
-    assert time.perf_counter() - started < SECONDS
+    assert time.process_time() - started < SECONDS
     assert [row["values"]["title"] for row in batch.rows] == ["Koor"]
 
 
