@@ -8,6 +8,7 @@ from django.contrib.auth.models import AbstractBaseUser, PermissionsMixin
 from django.contrib.auth.models import UserManager as DjangoUserManager
 from django.db import models
 from django.db.models import Q
+from django.dispatch import Signal
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -38,6 +39,10 @@ class NationalRole(models.TextChoices):
     own data and never personal data."""
 
     PROGRAMME = "programme", _("Landelijk programma")
+
+
+# Sent with `user` once a new password of an existing person is saved.
+password_changed = Signal()
 
 
 class User(AbstractBaseUser, PermissionsMixin):
@@ -75,9 +80,18 @@ class User(AbstractBaseUser, PermissionsMixin):
     def __str__(self) -> str:
         return self.full_name or self.email
 
+    def set_password(self, raw_password: str | None) -> None:
+        super().set_password(raw_password)
+        self._new_password = True
+
     def save(self, *args, **kwargs):
         self.email = self.email.lower()
+        new_password = getattr(self, "_new_password", False) and not self._state.adding
         super().save(*args, **kwargs)
+        if new_password:
+            self._new_password = False
+            # Every way to a new password (reset link, the account page, the admin) ends here.
+            password_changed.send(sender=User, user=self)
 
 
 class Role(models.TextChoices):

@@ -14,6 +14,7 @@ from django.contrib.auth import password_validation
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
+from django.dispatch import receiver
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -21,7 +22,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from samenspel.accounts.audit_actions import AccountAction
-from samenspel.accounts.models import ApiToken, Invitation, Membership, Role, User
+from samenspel.accounts.models import (
+    ApiToken,
+    Invitation,
+    Membership,
+    Role,
+    User,
+    password_changed,
+)
 from samenspel.core import audit
 from samenspel.mail.models import MailKind
 from samenspel.mail.outbox import queue_mail, site_link
@@ -326,6 +334,15 @@ def create_api_token(*, acting_user: User, name: str) -> tuple[ApiToken, str]:
         changes=audit.changes_between(None, token, ["name"]),
     )
     return token, raw
+
+
+@receiver(password_changed, dispatch_uid="samenspel.revoke_tokens_on_new_password")
+def revoke_tokens_on_new_password(sender: Any, user: User, **kwargs: Any) -> None:
+    """A new password ends every API token of that person: whoever reset a stolen password
+    must not find a token made with it still working."""
+    with transaction.atomic():
+        for token in ApiToken.objects.filter(user=user).active():
+            revoke_api_token(token, acting_user=user)
 
 
 @transaction.atomic

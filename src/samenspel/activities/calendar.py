@@ -18,7 +18,7 @@ from django.utils import timezone
 from icalendar import Event, vRecur
 
 from samenspel.activities.models import Activity, Frequency, TimeSlot
-from samenspel.core.icalendar import DEFAULT_DURATION, UID_DOMAIN, calendar_file
+from samenspel.core.icalendar import DEFAULT_DURATION, UID_DOMAIN, add_text, calendar_file
 
 ICAL_DAYS = {1: "MO", 2: "TU", 3: "WE", 4: "TH", 5: "FR", 6: "SA", 7: "SU"}
 
@@ -78,8 +78,8 @@ def _slot_event(
     event.add("dtstamp", stamp)
     event.add("dtstart", starts)
     event.add("dtend", ends)
-    event.add("summary", activity.title)
-    event.add("description", activity.description)
+    add_text(event, "summary", activity.title)
+    add_text(event, "description", activity.description)
     event.add("url", url)
     location = ", ".join(
         part
@@ -91,7 +91,7 @@ def _slot_event(
         if part
     )
     if location:
-        event.add("location", location)
+        add_text(event, "location", location)
     if rule.freq:
         recur = vRecur(freq=rule.freq, byday=rule.byday)
         if rule.interval > 1:

@@ -10,6 +10,11 @@ HSDS records need stable identifiers. Activities, partners and neighbourhoods ha
 records that exist only in this document (location, schedule, cost option, taxonomy terms) get a
 UUID derived from their owner (uuid5), so they stay the same between requests without putting
 database keys in public.
+
+`service` builds the answer as it is sent: plain values that the JSON renderer writes as they
+are (dates and moments in ISO 8601, in Dutch time). The serializers in
+api/public_serializers.py describe this shape for the OpenAPI document and check it in the
+tests; they are not run per request.
 """
 
 from __future__ import annotations
@@ -264,7 +269,7 @@ def service(activity: Activity, *, url: str, today: datetime.date | None = None)
         "application_process": activity.how_to_join,
         "fees_description": fees_description(activity),
         "eligibility_description": ", ".join(groups),
-        "last_modified": activity.updated_at,
+        "last_modified": timezone.localtime(activity.updated_at),
         "organization": organization(activity),
         "service_areas": service_areas(activity),
         "service_at_locations": (

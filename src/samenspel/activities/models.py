@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import F, OuterRef, Q, Subquery
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from samenspel.core.choices import label
@@ -132,8 +133,13 @@ class Finder(models.Model):
 
 class ActivityQuerySet(TenantQuerySet["Activity"]):
     def listed(self) -> "ActivityQuerySet":
-        """Published by its providers and not ended: what a finder that is online shows."""
-        return self.filter(is_published=True).exclude(status=ActivityStatus.ENDED)
+        """Published by its providers and not ended, by its status or by its end date: what a
+        finder that is online shows."""
+        return (
+            self.filter(is_published=True)
+            .exclude(status=ActivityStatus.ENDED)
+            .exclude(ends_on__lt=timezone.localdate())
+        )
 
     def with_neighbourhood_name(self) -> "ActivityQuerySet":
         """Adds `neighbourhood_name` as a lookup by primary key per row. A join would let

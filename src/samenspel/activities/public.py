@@ -12,9 +12,10 @@ from typing import Any
 from csp.decorators import csp_replace
 from django.contrib.auth.decorators import login_not_required
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.urls import reverse
 from django.utils.decorators import method_decorator
+from django.utils.functional import cached_property
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.generic import TemplateView, View
 
@@ -24,10 +25,12 @@ from samenspel.activities.public_selectors import (
     RESULTS_PER_PAGE,
     FinderFilter,
     finder_activities,
+    finder_version,
     public_activity_or_404,
     published_finder_or_404,
 )
 from samenspel.activities.selectors import activity_rows
+from samenspel.core.http_cache import shared_answer
 
 
 @method_decorator(login_not_required, name="dispatch")
@@ -41,9 +44,14 @@ class FinderMixin:
         super().setup(request, *args, **kwargs)  # type: ignore[misc]
         self.finder = published_finder_or_404(kwargs["finder"])
 
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        # Defined here so that `login_not_required` marks every finder view.
-        return super().dispatch(request, *args, **kwargs)  # type: ignore[misc]
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        # Defined here so that `login_not_required` marks every finder view. The same for
+        # everyone, so a proxy may keep it (core/http_cache.py).
+        return shared_answer(
+            request,
+            finder_version(self.finder),
+            lambda: super(FinderMixin, self).dispatch(request, *args, **kwargs),  # type: ignore[misc]
+        )
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context: dict[str, Any] = super().get_context_data(**kwargs)  # type: ignore[misc]
@@ -104,11 +112,10 @@ class EmbedView(FinderResultsMixin, TemplateView):
 
 
 class ActivityMixin(FinderMixin):
-    activity: Activity
-
-    def setup(self, request: HttpRequest, *args: Any, **kwargs: Any) -> None:
-        super().setup(request, *args, **kwargs)
-        self.activity = public_activity_or_404(self.finder, kwargs["activity"])
+    @cached_property
+    def activity(self) -> Activity:
+        """Read only when the page is made: a 304 Not Modified does not need it."""
+        return public_activity_or_404(self.finder, self.kwargs["activity"])
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)

@@ -15,7 +15,18 @@ from uuid import UUID
 
 import django_filters
 from django import forms
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db import models
+from django.db.models import (
+    Aggregate,
+    Count,
+    Exists,
+    Max,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+)
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
@@ -29,22 +40,60 @@ from samenspel.activities.models import (
     Weekday,
 )
 from samenspel.coalitions.models import Neighbourhood
+from samenspel.core.http_cache import version_tag
 from samenspel.partners.models import Partner, PartnerKind
 
 RESULTS_PER_PAGE = 10
 
 
 def published_finder_or_404(slug: str) -> Finder:
-    """The finder behind a public address; an unknown or unpublished one is a 404."""
+    """The finder behind a public address; an unknown or unpublished one is a 404. It comes
+    with the version of what its pages show (`finder_version`), in the same query."""
     finder = (
         Finder.objects.across_coalitions()
         .select_related("coalition")
         .filter(slug=slug, is_published=True)
+        .annotate(
+            activities_changed=_per_coalition(Activity, Max("updated_at")),
+            activity_count=_per_coalition(Activity, Count("id")),
+            partners_changed=_per_coalition(Partner, Max("updated_at")),
+            partner_count=_per_coalition(Partner, Count("id")),
+            neighbourhood_count=_per_coalition(Neighbourhood, Count("id")),
+            last_neighbourhood=_per_coalition(Neighbourhood, Max("id")),
+        )
         .first()
     )
     if finder is None:
         raise Http404
     return finder
+
+
+def _per_coalition(model: type[models.Model], aggregate: Aggregate) -> Subquery:
+    rows = model._default_manager.correlated().filter(coalition=OuterRef("coalition_id"))  # type: ignore[attr-defined]
+    return Subquery(
+        rows.order_by().values("coalition").annotate(value=aggregate).values("value")[:1]
+    )
+
+
+def finder_version(finder: Finder) -> str:
+    """An ETag that changes whenever a page of the finder could: the finder's own texts, any
+    change to an activity or partner of the coalition (an edit saves `updated_at`; a deletion
+    lowers the count), a wijk added or removed, the day and the release (core.http_cache).
+    Renaming a wijk changes no version: until something else changes, a cached page may show
+    the old name."""
+    own = [getattr(finder, field.attname) for field in Finder._meta.concrete_fields]
+    annotated = [
+        getattr(finder, name)
+        for name in (
+            "activities_changed",
+            "activity_count",
+            "partners_changed",
+            "partner_count",
+            "neighbourhood_count",
+            "last_neighbourhood",
+        )
+    ]
+    return version_tag(*own, *annotated)
 
 
 def public_providers(finder: Finder) -> QuerySet[Partner]:
@@ -71,14 +120,13 @@ def finder_activities(finder: Finder) -> QuerySet[Activity]:
 def finder_activities_in_full(finder: Finder) -> QuerySet[Activity]:
     """The offer with everything public about each activity, providers included (activity page,
     open data)."""
-    return (
-        finder_activities(finder)
-        .select_related("neighbourhood")
-        .prefetch_related(
-            "time_slots",
-            "target_groups",
-            Prefetch("providers", queryset=public_providers(finder).order_by("name")),
-        )
+    return finder_activities(finder).prefetch_related(
+        # By the keys of the page's rows: a join would reach every wijk in the country
+        # before the page is cut out.
+        Prefetch("neighbourhood", queryset=Neighbourhood.objects.correlated()),
+        "time_slots",
+        "target_groups",
+        Prefetch("providers", queryset=public_providers(finder).order_by("name")),
     )
 
 

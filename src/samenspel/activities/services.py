@@ -92,6 +92,10 @@ OWN_PARTNER_REQUIRED = _(
     "Uw eigen organisatie moet een van de aanbieders blijven; anders kunt u de activiteit niet "
     "meer bijhouden."
 )
+ONLY_OWN_PARTNER = _(
+    "Alleen uw eigen organisatie kunt u als aanbieder toevoegen of weghalen; andere aanbieders "
+    "past de coördinator aan."
+)
 UNKNOWN_GROUP = _("Onbekende doelgroep: %(group)s.")
 TIME_EQUAL = _("De eindtijd is gelijk aan de begintijd.")
 WEEKDAY_REQUIRED = _("Kies een dag.")
@@ -175,8 +179,13 @@ def _check_providers(
             errors.append(ValidationError(FOREIGN_PARTNER))
         elif partner.left_on is not None and partner.pk not in current:
             errors.append(ValidationError(PARTNER_LEFT, params={"name": partner.name}))
-    if own_partner is not None and own_partner not in chosen:
-        errors.append(ValidationError(OWN_PARTNER_REQUIRED))
+    if own_partner is not None:
+        # A partner member answers for their own organisation only: the other providers (whose
+        # reach the activity's figures count for) stay as they were.
+        if own_partner not in chosen:
+            errors.append(ValidationError(OWN_PARTNER_REQUIRED))
+        if {p.pk for p in chosen} - {own_partner.pk} != current - {own_partner.pk}:
+            errors.append(ValidationError(ONLY_OWN_PARTNER))
     if errors:
         raise ValidationError({"providers": errors})
     return chosen
@@ -313,7 +322,8 @@ def update_activity(
         current = {p.pk for p in activity.providers.all()}
         values["providers"] = _check_providers(activity.coalition, providers, current, own_partner)
     elif own_partner is not None:
-        _check_providers(activity.coalition, activity.providers.all(), set(), own_partner)
+        current = {p.pk for p in activity.providers.all()}
+        _check_providers(activity.coalition, activity.providers.all(), current, own_partner)
     groups = None if target_groups is None else _check_groups(target_groups)
     if time_slots is not None:
         _check_slots(time_slots)

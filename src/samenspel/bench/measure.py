@@ -99,6 +99,7 @@ TIMED = [
     "funding overview",
     "activities",
     "gap view",
+    "api coalitions/{coalition}/activities/",
     "public finder",
     "public finder: wijk and day",
 ]

@@ -70,7 +70,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    # Django's, but open pages are let through without reading the session.
+    "samenspel.core.http_cache.LoginRequiredMiddleware",
+    "samenspel.core.http_cache.PrivateByDefaultMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -159,6 +161,9 @@ AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 # API calls get a problem+json 429, pages the lock-out template.
 AXES_LOCKOUT_CALLABLE = "samenspel.accounts.lockout.lockout_response"
+# Also locks a network address after this many failures over all accounts within the hour.
+AXES_HANDLER = "samenspel.accounts.lockout.AddressLimitHandler"
+LOGIN_ADDRESS_FAILURE_LIMIT = env.positive_integer("SAMENSPEL_LOGIN_ADDRESS_FAILURE_LIMIT", 20)
 # Reverse proxies in front of the app whose X-Forwarded-For may be trusted (0: none).
 TRUSTED_PROXIES = env.integer("SAMENSPEL_TRUSTED_PROXIES", 0)
 if TRUSTED_PROXIES:

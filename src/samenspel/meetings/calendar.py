@@ -17,7 +17,13 @@ from django.utils.translation import gettext as _
 from icalendar import Event
 
 from samenspel.accounts.models import Membership, User
-from samenspel.core.icalendar import DEFAULT_DURATION, UID_DOMAIN, calendar_file
+from samenspel.core.icalendar import (
+    DEFAULT_DURATION,
+    UID_DOMAIN,
+    add_text,
+    calendar_file,
+    one_line,
+)
 from samenspel.meetings.models import ActionItem, AgendaItem, CalendarFeed, Meeting, feed_digest
 
 
@@ -73,12 +79,13 @@ def _meeting_event(meeting: Meeting, stamp: datetime.datetime, zone: ZoneInfo) -
     ends = timezone.localtime(meeting.ends_at or meeting.starts_at + DEFAULT_DURATION, zone)
     event.add("dtstart", starts)
     event.add("dtend", ends)
-    event.add("summary", f"{meeting.title} ({meeting.coalition.name})")
+    add_text(event, "summary", f"{meeting.title} ({meeting.coalition.name})")
     if meeting.location:
-        event.add("location", meeting.location)
-    agenda = [item.title for item in meeting.agenda_items.all()]
+        add_text(event, "location", meeting.location)
+    agenda = [one_line(item.title) for item in meeting.agenda_items.all()]
     if agenda:
-        event.add(
+        add_text(
+            event,
             "description",
             _("Agenda:") + "\n" + "\n".join(f"{n}. {t}" for n, t in enumerate(agenda, 1)),
         )
@@ -92,8 +99,8 @@ def _action_event(action: ActionItem, stamp: datetime.datetime) -> Event:
     event.add("dtstamp", stamp)
     event.add("dtstart", action.due_on)
     event.add("dtend", action.due_on + datetime.timedelta(days=1))
-    event.add("summary", _("Actie: %(text)s") % {"text": action.text[:120]})
-    event.add("description", f"{action.meeting.title} ({action.meeting.coalition.name})")
+    add_text(event, "summary", _("Actie: %(text)s") % {"text": action.text[:120]})
+    add_text(event, "description", f"{action.meeting.title} ({action.meeting.coalition.name})")
     return event
 
 

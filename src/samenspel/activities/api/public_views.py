@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import QuerySet
+from django.http import HttpResponseBase
 from django.urls import reverse
 from django.utils import timezone
 from drf_spectacular.utils import OpenApiResponse, extend_schema
@@ -13,29 +14,39 @@ from rest_framework import generics
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.throttling import AnonRateThrottle
 
 from samenspel.activities import hsds
 from samenspel.activities.api.public_serializers import ServiceSerializer
 from samenspel.activities.models import Activity, Finder
 from samenspel.activities.public_selectors import (
     finder_activities_in_full,
+    finder_version,
     published_finder_or_404,
 )
 from samenspel.core.api.pagination import Pagination
 from samenspel.core.api.problems import PROBLEM_CONTENT_TYPE
 from samenspel.core.api.schema import ProblemSerializer
 from samenspel.core.api.views import ApiEndpoint
+from samenspel.core.http_cache import shared_answer
 
 TAG = "open data"
 
 
+class OpenDataThrottle(AnonRateThrottle):
+    """At most 60 requests a minute per client address."""
+
+    scope = "open_data"
+    rate = "60/min"
+
+
 class HSDSPagination(Pagination):
-    """HSDS's page envelope (`contents` plus page facts). `per_page` up to 1000, so the whole
-    offer of a coalition fits in one download."""
+    """HSDS's page envelope (`contents` plus page facts). `per_page` up to 100 (a larger one is
+    refused): a large offer is read page by page."""
 
     page_size = 100
     page_size_query_param = "per_page"
-    max_page_size = 1000
+    max_page_size = 100
 
     def get_paginated_response(self, data: Any) -> Response:
         assert self.page is not None
@@ -90,6 +101,8 @@ class HSDSPagination(Pagination):
 class ServiceList(ApiEndpoint, generics.ListAPIView):
     authentication_classes: list[type] = []  # anonymous: no session, no token, no CSRF
     permission_classes = [AllowAny]
+    # Per client address (the proxy's X-Forwarded-For when SAMENSPEL_TRUSTED_PROXIES is set).
+    throttle_classes = [OpenDataThrottle]
     model = Activity
     pagination_class = HSDSPagination
     serializer_class = ServiceSerializer
@@ -102,11 +115,17 @@ class ServiceList(ApiEndpoint, generics.ListAPIView):
     def rows(self) -> QuerySet[Activity]:
         return finder_activities_in_full(self.finder)
 
-    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> HttpResponseBase:  # type: ignore[override]
+        # The same for everyone: a proxy may keep it, and asks again with the ETag.
+        return shared_answer(request, finder_version(self.finder), self.page)
+
+    def page(self) -> Response:
         page = self.paginate_queryset(self.get_queryset())
         assert page is not None
         # One reverse() per page; each activity's address is the finder's plus its uuid.
-        base = request.build_absolute_uri(reverse("finder:index", args=[self.finder.slug]))
+        base = self.request.build_absolute_uri(reverse("finder:index", args=[self.finder.slug]))
         today = timezone.localdate()
-        services = [hsds.service(a, url=f"{base}{a.uuid}/", today=today) for a in page]
-        return self.get_paginated_response(ServiceSerializer(services, many=True).data)
+        # Built once, as sent: no second pass through the serializers (see hsds.py).
+        return self.get_paginated_response(
+            [hsds.service(a, url=f"{base}{a.uuid}/", today=today) for a in page]
+        )

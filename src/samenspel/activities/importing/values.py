@@ -38,6 +38,7 @@ YES = {"ja", "j", "yes", "y", "waar", "true", "1", "x"}
 NO = {"nee", "n", "no", "onwaar", "false", "0"}
 WEB_ADDRESS = URLValidator(schemes=["http", "https"])
 UNKNOWN = {"", "onbekend", "weetniet", "?"}
+WHOLE_NUMBER = re.compile(r"-?(\d+|\d{1,3}(\.\d{3})+)")
 
 
 class CellError(Exception):
@@ -186,10 +187,11 @@ def whole_number(value: Any) -> int:
     if isinstance(value, int) and not isinstance(value, bool):
         number = value
     else:
-        raw = str(value).strip().replace(".", "")
-        if not re.fullmatch(r"-?\d+", raw):
+        raw = str(value).strip()
+        # A point only as a thousands separator (1.500); "3.5" or "3,5" is not a whole number.
+        if not WHOLE_NUMBER.fullmatch(raw):
             raise CellError(_("'%(value)s' is geen heel getal.") % {"value": shown(value)})
-        number = int(raw)
+        number = int(raw.replace(".", ""))
     if number < 0:
         raise CellError(_("Een aantal kan niet negatief zijn."))
     if number > 2_147_483_647:

@@ -171,11 +171,44 @@ def test_provider_of_another_coalition_or_one_that_left_is_refused(coalition, co
     assert "Oud is geen partner meer" in error.value.message_dict["providers"][0]
 
 
-def test_partner_member_creating_is_always_a_provider(coalition, member, other_partner):
-    activity = make_activity(
-        coalition, member.user, providers=[other_partner], own_partner=member.partner
+def test_partner_member_creating_is_always_a_provider(coalition, member):
+    activity = make_activity(coalition, member.user, own_partner=member.partner)
+    assert list(activity.providers.all()) == [member.partner]
+
+
+def test_partner_member_cannot_name_another_organisation_as_provider(
+    coalition, member, other_partner
+):
+    with pytest.raises(ValidationError) as error:
+        make_activity(coalition, member.user, providers=[other_partner], own_partner=member.partner)
+    assert error.value.message_dict["providers"] == [
+        "Alleen uw eigen organisatie kunt u als aanbieder toevoegen of weghalen; andere "
+        "aanbieders past de coördinator aan."
+    ]
+    assert not Activity.objects.filter(coalition=coalition).exists()
+
+
+def test_partner_member_keeps_the_other_providers_a_coordinator_named(
+    coalition, coordinator, member, other_partner
+):
+    activity = make_activity(coalition, coordinator, providers=[member.partner, other_partner])
+    own = member.partner
+    services.update_activity(
+        activity, acting_user=member.user, providers=[own, other_partner], own_partner=own
     )
-    assert set(activity.providers.all()) == {member.partner, other_partner}
+    with pytest.raises(ValidationError, match="Alleen uw eigen organisatie"):
+        services.update_activity(
+            activity, acting_user=member.user, providers=[own], own_partner=own
+        )
+    third = PartnerFactory(coalition=coalition, name="Sportclub Oost")
+    with pytest.raises(ValidationError, match="Alleen uw eigen organisatie"):
+        services.update_activity(
+            activity,
+            acting_user=member.user,
+            providers=[own, other_partner, third],
+            own_partner=own,
+        )
+    assert set(activity.providers.all()) == {own, other_partner}
 
 
 def test_partner_member_cannot_remove_their_own_organisation(coalition, member, other_partner):
@@ -503,3 +536,17 @@ def test_partner_member_list_links_to_own_activities(coalition, member, coordina
     assert f"?provider={member.partner.uuid}" in page.content.decode()
     page = client_for(coordinator).get(reverse("activities:list", args=[coalition.uuid]))
     assert "?provider=" not in page.content.decode()
+
+
+def test_form_errors_never_name_another_coalitions_partner_or_wijk(coalition, coordinator):
+    foreign = PartnerFactory(name="Stichting Elders Geheim")
+    foreign_wijk = Neighbourhood.objects.create(coalition=foreign.coalition, name="Wijk Geheim")
+    response = client_for(coordinator).post(
+        reverse("activities:create", args=[coalition.uuid]),
+        form_data(providers=[str(foreign.pk)], neighbourhood=str(foreign_wijk.pk)),
+    )
+    assert response.status_code == 200
+    assert response.context["form"].errors.keys() >= {"providers", "neighbourhood"}
+    assert "Elders Geheim" not in response.content.decode()
+    assert "Wijk Geheim" not in response.content.decode()
+    assert not Activity.objects.filter(coalition=coalition).exists()

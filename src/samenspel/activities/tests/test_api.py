@@ -159,17 +159,24 @@ def test_partner_member_only_changes_own_activities(coalition, coordinator, memb
             format="json",
         )
     )
-    assert "Uw eigen organisatie" in problems["providers"]
+    assert "eigen organisatie" in problems["providers"]
     other.refresh_from_db()
     assert other.title == "Ander"
 
 
 def test_partner_member_creates_with_own_partner(coalition, member, library):
+    client = api_client_for(member.user)
+    response = client.post(url(coalition, "activities/"), NEW, format="json")
+    assert response.status_code == 201, response.json()
+    assert response.json()["providers"] == [str(member.partner.uuid)]
+
+
+def test_partner_member_cannot_name_another_organisation(coalition, member, library):
     response = api_client_for(member.user).post(
         url(coalition, "activities/"), {**NEW, "providers": [str(library.uuid)]}, format="json"
     )
-    assert response.status_code == 201, response.json()
-    assert set(response.json()["providers"]) == {str(library.uuid), str(member.partner.uuid)}
+    assert "Alleen uw eigen organisatie" in invalid(response)["providers"]
+    assert not Activity.objects.filter(coalition=coalition).exists()
 
 
 def test_reader_cannot_write(coalition, coordinator):
@@ -339,3 +346,21 @@ def test_list_queries_do_not_grow(coalition, coordinator, library):
             coalition, coordinator, title=f"A{n}", providers=[library], groups=["young", "older"]
         )
     assert count() == few
+
+
+def test_errors_never_name_another_coalitions_partner(coalition, coordinator):
+    foreign = PartnerFactory(name="Stichting Elders Geheim")
+    client = api_client_for(coordinator)
+    response = client.post(
+        url(coalition, "activities/"), {**NEW, "providers": [str(foreign.uuid)]}, format="json"
+    )
+    assert "providers" in invalid(response)
+    assert "Elders Geheim" not in response.content.decode()
+    activity = make_activity(coalition, coordinator)
+    response = client.patch(
+        url(coalition, f"activities/{activity.uuid}/"),
+        {"providers": [str(foreign.uuid)]},
+        format="json",
+    )
+    assert "providers" in invalid(response)
+    assert "Elders Geheim" not in response.content.decode()

@@ -226,8 +226,13 @@ def test_pages_and_per_page(finder: Any) -> None:
     assert body["last_page"] is True
     assert body["first_page"] is False
     assert [s["name"] for s in body["contents"]] == ["Activiteit 4"]
-    everything = Client().get(services_url(finder, "per_page=1000")).json()
+    everything = Client().get(services_url(finder, "per_page=100")).json()
     assert everything["size"] == 5
+    too_many = Client().get(services_url(finder, "per_page=101"))
+    assert too_many.status_code == 400
+    assert too_many.json()["invalid_params"] == [
+        {"name": "per_page", "reason": "Geef een heel getal van 1 tot en met 100."}
+    ]
     assert Client().get(services_url(finder, "page=9")).status_code == 404
 
 
@@ -258,4 +263,5 @@ def test_query_count_does_not_grow_with_the_offer(finder: Any) -> None:
     small = count()
     add(40)
     assert count() == small
-    assert small == 6  # finder, count, page, time slots, target groups, providers
+    # finder (with its version), count, page, wijken, time slots, target groups, providers
+    assert small == 7

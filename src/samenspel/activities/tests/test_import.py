@@ -300,7 +300,7 @@ def test_fifty_thousand_rows_are_refused_without_reading_them_all(setup):
     lines = [HEADER] + [f"Activiteit {n};Samen;Anders;;;;;;;" for n in range(50_000)]
     message = refused(setup, csv_bytes(*lines))
     assert message == (
-        "Het bestand heeft meer dan 20.000 rijen met activiteiten. Splits het in bestanden van "
+        "Het bestand heeft meer dan 20.000 rijen (lege rijen meegeteld). Splits het in bestanden van "
         "hoogstens 20.000 rijen en lees ze na elkaar in."
     )
 

@@ -128,6 +128,7 @@ def test_once_has_no_recurrence(finder: Any) -> None:
     assert event.decoded("DTSTART") == datetime.datetime(2026, 10, 6, 10, tzinfo=AMSTERDAM)
 
 
+@time_machine.travel(datetime.datetime(2026, 3, 1, 12, tzinfo=AMSTERDAM), tick=False)
 def test_end_date_ends_the_recurrence_at_the_end_of_that_day(finder: Any) -> None:
     activity = make_activity(
         finder.coalition,

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from samenspel.accounts.tests.factories import MembershipFactory
 from samenspel.activities.models import ActivityStatus, ReachRecord
@@ -32,6 +33,7 @@ SECRETS = {
     "reach figure": "98765",
     "unpublished activity": "Onzichtbare ochtend",
     "ended activity": "Gestopte middag",
+    "activity past its end date": "Verlopen cursus",
     "other coalition's activity": "Activiteit van elders",
     "other coalition's wijk": "Wijk Elders",
 }
@@ -80,6 +82,11 @@ def world(db: None) -> dict[str, Any]:
     hidden = [
         make_activity(coalition, SECRETS["unpublished activity"], is_published=False),
         make_activity(coalition, SECRETS["ended activity"], status=ActivityStatus.ENDED),
+        make_activity(
+            coalition,
+            SECRETS["activity past its end date"],
+            ends_on=timezone.localdate() - datetime.timedelta(days=1),
+        ),
     ]
     elsewhere = make_finder(title="Elders")
     other_wijk = make_neighbourhood(elsewhere.coalition, SECRETS["other coalition's wijk"])
@@ -99,13 +106,14 @@ def public_outputs(world: dict[str, Any]) -> dict[str, str]:
         "finder, searching the unpublished": reverse("finder:index", args=[slug])
         + "?q=onzichtbare",
         "finder, searching the ended": reverse("finder:index", args=[slug]) + "?q=gestopte",
+        "finder, searching the past": reverse("finder:index", args=[slug]) + "?q=verlopen",
         "finder, searching elsewhere": reverse("finder:index", args=[slug]) + "?q=elders",
         "finder, in a wijk": reverse("finder:index", args=[slug]) + f"?wijk={world['north'].uuid}",
         "activity page": reverse("finder:activity", args=[slug, activity]),
         "print version": reverse("finder:print", args=[slug, activity]),
         "embed": reverse("finder:embed", args=[slug]),
         "calendar": reverse("finder:ics", args=[slug, activity]),
-        "open data": reverse("finder_api:services", args=[slug]) + "?per_page=1000",
+        "open data": reverse("finder_api:services", args=[slug]) + "?per_page=100",
     }
     outputs = {}
     for name, url in urls.items():
