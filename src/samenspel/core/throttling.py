@@ -23,8 +23,13 @@ logger = logging.getLogger(__name__)
 
 
 class SlotRateThrottle(SimpleRateThrottle):
+    """Per client address unless a subclass keys it otherwise."""
+
     num_requests: int  # set from `rate` by SimpleRateThrottle
     duration: int
+
+    def get_cache_key(self, request: Request, view: Any) -> str | None:
+        return self.cache_format % {"scope": self.scope, "ident": self.get_ident(request)}
 
     def allow_request(self, request: Request, view: Any) -> bool:
         if self.rate is None:

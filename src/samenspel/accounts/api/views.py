@@ -56,9 +56,6 @@ class ObtainTokenThrottle(SlotRateThrottle):
     scope = "auth_token"
     rate = "10/min"
 
-    def get_cache_key(self, request: Request, view: Any) -> str:
-        return self.cache_format % {"scope": self.scope, "ident": self.get_ident(request)}
-
 
 class LockedOut(exceptions.APIException):
     status_code = status.HTTP_429_TOO_MANY_REQUESTS

@@ -14,7 +14,6 @@ from rest_framework import generics
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.throttling import AnonRateThrottle
 
 from samenspel.activities import hsds
 from samenspel.activities.api.public_serializers import ServiceSerializer
@@ -29,11 +28,12 @@ from samenspel.core.api.problems import PROBLEM_CONTENT_TYPE
 from samenspel.core.api.schema import ProblemSerializer
 from samenspel.core.api.views import ApiEndpoint
 from samenspel.core.http_cache import shared_answer
+from samenspel.core.throttling import SlotRateThrottle
 
 TAG = "open data"
 
 
-class OpenDataThrottle(AnonRateThrottle):
+class OpenDataThrottle(SlotRateThrottle):
     """At most 60 requests a minute per client address."""
 
     scope = "open_data"
