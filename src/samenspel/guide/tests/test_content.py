@@ -130,7 +130,7 @@ def _content_strings() -> list[tuple[str, str]]:
 
 
 def test_no_content_copied_from_the_sources() -> None:
-    """No run of 12 consecutive words (ignoring case, accents and punctuation) is taken from
+    """No run of 10 consecutive words (ignoring case, accents and punctuation) is taken from
     the handbook or the articles: the guide paraphrases."""
     known = fingerprint.load()
     copied = [
