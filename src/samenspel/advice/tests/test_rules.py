@@ -662,7 +662,7 @@ def test_every_rule_fires_on_the_troubled_snapshot_and_links_to_an_existing_guid
 
 
 def test_explanations_are_in_our_own_words():
-    """Like the guide content: no run of twelve words copied from the source texts."""
+    """Like the guide content: no run of ten words copied from the source texts."""
     known = fingerprint.load()
     s = troubled_snapshot()
     texts = {f.explanation for rule in rules.RULES for f in rule(s)}
