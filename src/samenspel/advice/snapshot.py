@@ -4,7 +4,8 @@
 rules (`advice/rules.py`) are pure functions of a `CoalitionSnapshot`: they can be tested by
 writing a snapshot by hand, and adding a rule costs no query.
 
-Queries, whatever the size of the coalition: phase changes, checklist items, partners (with their
+Queries, whatever the size of the coalition: phase changes, the checklist with the records
+that show its activities (`coalitions.evidence.gather`, one query), partners (with their
 number of contacts), contact persons, membership counts, partner events, funding sources, the
 latest recorded evaluation (8); the wijken, their offer (activities and reach, grouped) and the
 loneliness estimates (`monitoring.gap.wijk_rows`, 4); the latest scan
@@ -30,14 +31,20 @@ from django.db.models import Count, F
 from django.utils import timezone
 
 from samenspel.accounts.models import Membership
+from samenspel.coalitions.evidence import ChecklistRow, Evidence, gather
 from samenspel.coalitions.models import (
     LIFE_PHASES,
-    ChecklistItem,
     ChecklistStatus,
     PhaseChange,
     phase_number,
 )
-from samenspel.coalitions.progress import LARGELY_DONE, STATUS_WEIGHT
+from samenspel.coalitions.progress import (
+    LARGELY_DONE,
+    STATUS_WEIGHT,
+    PhaseSuggestion,
+    Step,
+    suggest,
+)
 from samenspel.evaluations.models import Evaluation
 from samenspel.funding.models import FundingSource
 from samenspel.guide.content import phase_activities
@@ -244,6 +251,11 @@ class CoalitionSnapshot:
     funding: tuple[FundingFact, ...] = ()  # by end date, open-ended last
     wijken: tuple[WijkFact, ...] = ()  # with a gap score first (largest first), then the rest
     municipality_loneliness: AreaFigure | None = None
+    # 'Where are we?' over the same evidence (checklist and records, the current round only);
+    # None in snapshots written by hand, where the checklist facts alone count.
+    suggestion: PhaseSuggestion | None = None
+    # activity key -> kinds of record of the current round that show it ("processtappen (3)")
+    records: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     # Derived facts, shared by several rules
 
@@ -275,6 +287,8 @@ class CoalitionSnapshot:
 
     def phase_score(self, phase: str) -> float:
         """As on 'Where are we?': done counts 1, busy half; 'not applicable' does not count."""
+        if self.suggestion is not None:
+            return self.suggestion.progress(phase).score
         applicable = [
             fact
             for fact in self.phase_checklist(phase)
@@ -319,8 +333,7 @@ def round_date(scan_round: Round) -> datetime.date:
     return _local_date(scan_round.closed_at) or scan_round.closes_on
 
 
-def _checklist(rows: Iterable[Mapping[str, Any]]) -> dict[str, ChecklistFact]:
-    stored = {row["activity_key"]: row for row in rows}
+def _checklist(stored: Mapping[str, ChecklistRow]) -> dict[str, ChecklistFact]:
     facts: dict[str, ChecklistFact] = {}
     for phase in LIFE_PHASES:
         for activity in phase_activities(phase):
@@ -328,10 +341,19 @@ def _checklist(rows: Iterable[Mapping[str, Any]]) -> dict[str, ChecklistFact]:
             facts[activity.key] = ChecklistFact(
                 activity_key=activity.key,
                 phase=str(phase),
-                status=row["status"] if row else ChecklistStatus.NOT_STARTED,
-                updated_on=_local_date(row["updated_at"]) if row else None,
+                status=row.status if row else ChecklistStatus.NOT_STARTED,
+                updated_on=row.day if row else None,
             )
     return facts
+
+
+def _records(suggestion: PhaseSuggestion) -> dict[str, tuple[str, ...]]:
+    return {
+        state.activity.key: state.evidence
+        for progress in suggestion.phases
+        for state in progress.activities
+        if state.evidence
+    }
 
 
 def _partner(
@@ -447,9 +469,10 @@ def build_snapshot(coalition: Coalition, today: datetime.date | None = None) -> 
         .order_by("date", "created_at")
         .values("date", "from_phase", "to_phase", "tipping_point")
     )
-    checklist = _checklist(
-        ChecklistItem.objects.of_coalition(coalition).values("activity_key", "status", "updated_at")
-    )
+    evidence: Evidence = gather(coalition)
+    checklist = _checklist(evidence.checklist)
+    steps = [Step(p.date, p.from_phase, p.to_phase) for p in phase_history]
+    suggestion = suggest(coalition.phase, steps, evidence)
     partner_rows = list(
         Partner.objects.of_coalition(coalition)
         .annotate(contact_count=Count("contacts"))
@@ -541,6 +564,8 @@ def build_snapshot(coalition: Coalition, today: datetime.date | None = None) -> 
         scans=scans,
         pulse=pulse,
         dip=assess(dip_inputs),
+        suggestion=suggestion,
+        records=_records(suggestion),
         last_evaluation=_last_evaluation(scans, checklist, recorded),
         funding=funding,
         wijken=tuple(_wijk(row) for row in scored + without_figures),

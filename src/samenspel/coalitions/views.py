@@ -11,10 +11,10 @@ from samenspel.accounts.mixins import CoalitionMixin
 from samenspel.accounts.policy import Permission, memberships_of
 from samenspel.accounts.requests import acting_user
 from samenspel.coalitions import services
-from samenspel.coalitions.dashboard import cached_dashboard, phase_since
+from samenspel.coalitions.dashboard import cached_dashboard
 from samenspel.coalitions.forms import ChecklistItemForm, CoalitionForm, PhaseChangeForm
 from samenspel.coalitions.models import ChecklistItem, ChecklistStatus, Coalition
-from samenspel.coalitions.progress import ActivityState, suggest_phase
+from samenspel.coalitions.progress import ActivityState, phase_since, suggest_phase
 from samenspel.core.audit_display import describe
 from samenspel.core.audit_filter import AuditFilterForm
 from samenspel.core.models import AuditEvent
@@ -84,10 +84,11 @@ class WhereAreWeView(CoalitionMixin, TemplateView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
+        history = list(self.coalition.phase_changes.select_related("recorded_by"))
         context.update(
-            suggestion=suggest_phase(self.coalition),
-            phase_since=phase_since(self.coalition),
-            history=self.coalition.phase_changes.select_related("recorded_by"),
+            suggestion=suggest_phase(self.coalition, history),
+            phase_since=phase_since(self.coalition, history),
+            history=history,
             status_choices=ChecklistStatus.choices,
         )
         return context

@@ -30,12 +30,13 @@ from samenspel.coalitions.api.serializers import (
     PhaseChangeSerializer,
     SuggestionSerializer,
 )
-from samenspel.coalitions.dashboard import build_dashboard, phase_since
+from samenspel.coalitions.dashboard import build_dashboard
 from samenspel.coalitions.models import ChecklistItem, Coalition, PhaseChange
 from samenspel.coalitions.progress import (
     ActivityState,
     PhaseSuggestion,
     checklist_progress,
+    phase_since,
     suggest_phase,
 )
 from samenspel.core.api.views import ApiEndpoint
@@ -223,8 +224,10 @@ class WhereAreWeView(CoalitionEndpoint):
     pagination_class = None
 
     def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        history = list(self.coalition.phase_changes.all())
         data = WhereAreWe(
-            suggestion=suggest_phase(self.coalition), phase_since=phase_since(self.coalition)
+            suggestion=suggest_phase(self.coalition, history),
+            phase_since=phase_since(self.coalition, history),
         )
         return Response(self.get_serializer(data).data)
 

@@ -69,7 +69,7 @@ def test_municipality_roles_include_article_and_handbook_roles() -> None:
 @pytest.mark.parametrize("phase", LIFE_PHASES)
 def test_life_phases_have_activities_and_tips(phase: str) -> None:
     item = content.get_item("phases", phase)
-    assert len(item.activities) >= 3
+    assert len(item.activities) >= 2  # §1.2.6 names two typical activities for 'develop'
     assert len(item.tips) >= 2
     assert all(activity.key.startswith(f"{phase}-") for activity in item.activities)
     assert content.phase_activities(phase) == list(item.activities)
@@ -95,7 +95,15 @@ def test_activity_keys_are_unique_and_fit_the_checklist() -> None:
     keys = [a.key for item in get_section("phases").items for a in item.activities]
     assert len(keys) == len(set(keys)) == len(content.all_activity_keys())
     assert all(len(key) <= 64 for key in keys)
-    assert content.get_activity("explore-board-commitment").phase == "explore"
+    assert content.get_activity("explore-motives").phase == "explore"
+
+
+def test_handbook_tips_are_not_checklist_activities() -> None:
+    """Board commitment (§1.2.3) and the letter of intent (§1.2.4) are tips, not activities."""
+    keys = content.all_activity_keys()
+    assert not {"explore-board-commitment", "establish-mark-agreement"} & keys
+    tips = {tip.title for tip in get_section("phases").item("establish").tips}
+    assert "Intentieverklaring of convenant" in tips
 
 
 def test_every_item_cites_its_source() -> None:
