@@ -14,6 +14,7 @@ from samenspel.accounts.models import Membership, Role
 from samenspel.coalitions.audit_actions import CoalitionAction
 from samenspel.coalitions.models import (
     CBS_CODE,
+    STEERING_MUNICIPALITY_ROLES,
     AreaScope,
     ChecklistItem,
     ChecklistStatus,
@@ -21,7 +22,6 @@ from samenspel.coalitions.models import (
     Municipality,
     MunicipalityRole,
     PhaseChange,
-    STEERING_MUNICIPALITY_ROLES,
 )
 from samenspel.core import audit
 from samenspel.guide.content import get_activity
