@@ -1,7 +1,7 @@
 """Everything the advice rules look at, as plain frozen data, read in a fixed number of queries.
 
 `build_snapshot(coalition)` is the only place in the advice engine that reads the database. The
-rules (`advice/rules.py`) are pure functions of a `CoalitionSnapshot`: they can be tested by
+rules (`advice/rules/`) are pure functions of a `CoalitionSnapshot`: they can be tested by
 writing a snapshot by hand, and adding a rule costs no query.
 
 Queries, whatever the size of the coalition: phase changes, the checklist with the records
