@@ -108,6 +108,7 @@ class PartnerFact:
     contact_count: int
     contacts: tuple[ContactFact, ...] = ()
     is_current: bool = True  # not (yet) left on the day of the snapshot
+    resident_type: str = ""  # Tonkens (handbook §2.2), residents only
 
     @property
     def tasks(self) -> tuple[str, ...]:
@@ -165,6 +166,9 @@ class ScanFact:
     # that group too (at least scoring.MIN_GROUP respondents, after complementary suppression).
     core: Mapping[str, ScaleStat] = field(default_factory=dict)
     subscale_titles: Mapping[str, str] = field(default_factory=dict)
+    # Per statement (reverse-worded ones mirrored, so low is always the worrying side)
+    items: Mapping[str, ScaleStat] = field(default_factory=dict)
+    item_texts: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -238,6 +242,7 @@ class CoalitionSnapshot:
     area_scope: str
     areas: tuple[str, ...]
     start_date: datetime.date
+    municipality_roles: tuple[str, ...] = ()  # as agreed (coalitions.MunicipalityRole)
     ambition_chars: int = 0
     phase_history: tuple[PhaseStep, ...] = ()  # oldest first
     checklist: Mapping[str, ChecklistFact] = field(default_factory=dict)  # every guide activity
@@ -310,6 +315,10 @@ class CoalitionSnapshot:
         fact = self.scans.get(instrument)
         return fact.subscales.get(subscale) if fact else None
 
+    def scan_item(self, instrument: str, item: str) -> ScaleStat | None:
+        fact = self.scans.get(instrument)
+        return fact.items.get(item) if fact else None
+
     def core_scan(self, instrument: str, subscale: str) -> ScaleStat | None:
         fact = self.scans.get(instrument)
         return fact.core.get(subscale) if fact else None
@@ -375,15 +384,19 @@ def _partner(
         contact_count=row["contact_count"],
         contacts=tuple(contacts),
         is_current=row["left_on"] is None or row["left_on"] > today,
+        resident_type=row["resident_type"],
     )
 
 
 def _scan_fact(results: RoundResults) -> ScanFact:
-    subscales, core = {}, {}
+    subscales, core, items = {}, {}, {}
     for result in results.subscales:
         key = result.subscale.key
         if result.aggregate is not None:
             subscales[key] = ScaleStat.of(result.aggregate)
+        for item in result.items:
+            if item.aggregate is not None:
+                items[item.item.key] = ScaleStat.of(item.aggregate)
         for group in result.by_circle:
             if group.key == Circle.CORE:
                 core[key] = ScaleStat.of(group.aggregate)
@@ -396,6 +409,8 @@ def _scan_fact(results: RoundResults) -> ScanFact:
         subscales=subscales,
         core=core,
         subscale_titles={s.key: s.title for s in results.instrument.subscales},
+        items=items,
+        item_texts={i.key: i.text for i in results.instrument.items},
     )
 
 
@@ -458,6 +473,7 @@ PARTNER_FIELDS = (
     "joined_on",
     "left_on",
     "contact_count",
+    "resident_type",
 )
 
 
@@ -555,6 +571,7 @@ def build_snapshot(coalition: Coalition, today: datetime.date | None = None) -> 
         area_scope=coalition.area_scope,
         areas=tuple(coalition.area_list),
         start_date=coalition.start_date,
+        municipality_roles=tuple(coalition.municipality_roles or ()),
         ambition_chars=len(coalition.ambition.strip()),
         phase_history=phase_history,
         checklist=checklist,

@@ -16,6 +16,11 @@ not.
 
 from django.utils.translation import gettext_lazy
 
+from samenspel.advice.rules.articles import (
+    monitoring_questions_low,
+    pillar_weak,
+    success_factors_weak,
+)
 from samenspel.advice.rules.common import Rule
 from samenspel.advice.rules.coordination import coordinator_does_everything
 from samenspel.advice.rules.dependence import dependence_on_one_party
@@ -24,7 +29,12 @@ from samenspel.advice.rules.funding import subsidy_ends_without_plan
 from samenspel.advice.rules.municipality import municipality_many_hats
 from samenspel.advice.rules.netwerkdip import netwerkdip
 from samenspel.advice.rules.organisation import form_does_not_fit_size
-from samenspel.advice.rules.partners import missing_partner_kinds, take_give_imbalance
+from samenspel.advice.rules.partners import (
+    missing_partner_kinds,
+    motives_one_sided,
+    partner_change_not_discussed,
+    take_give_imbalance,
+)
 from samenspel.advice.rules.phase import phase_stalls
 from samenspel.advice.rules.scans import (
     ambition_not_shared,
@@ -40,6 +50,8 @@ RULES: tuple[Rule, ...] = (
     coordinator_does_everything,
     take_give_imbalance,
     missing_partner_kinds,
+    motives_one_sided,
+    partner_change_not_discussed,
     form_does_not_fit_size,
     phase_stalls,
     no_evaluation_in_twelve_months,
@@ -50,6 +62,9 @@ RULES: tuple[Rule, ...] = (
     low_trust_among_core,
     under_or_over_organised,
     unclear_process,
+    success_factors_weak,
+    pillar_weak,
+    monitoring_questions_low,
     municipality_many_hats,
     netwerkdip,
 )
@@ -60,6 +75,11 @@ LABELS = {
     "coordinator_does_everything": gettext_lazy("De coördinator doet alles"),
     "take_give_imbalance": gettext_lazy("Halen en brengen uit balans"),
     "missing_partner_kinds": gettext_lazy("Ontbrekende soorten partners"),
+    "motives_one_sided": gettext_lazy("Eenzijdige drijfveren"),
+    "partner_change_not_discussed": gettext_lazy("Verandering bij een partner niet besproken"),
+    "success_factors_weak": gettext_lazy("Omvang, diversiteit of deskundigheid zwak"),
+    "pillar_weak": gettext_lazy("Zwakke pijler van de aanpak"),
+    "monitoring_questions_low": gettext_lazy("Monitorvragen laag"),
     "form_does_not_fit_size": gettext_lazy("Vorm past niet bij de omvang"),
     "phase_stalls": gettext_lazy("Fase komt niet verder"),
     "no_evaluation_in_twelve_months": gettext_lazy("Geen evaluatie in twaalf maanden"),
@@ -70,7 +90,7 @@ LABELS = {
     "low_trust_among_core": gettext_lazy("Weinig vertrouwen in de kern"),
     "under_or_over_organised": gettext_lazy("Onder- of overorganisatie"),
     "unclear_process": gettext_lazy("Onduidelijk proces"),
-    "municipality_many_hats": gettext_lazy("Gemeente met veel petten"),
+    "municipality_many_hats": gettext_lazy("Rol van de gemeente onduidelijk"),
     "netwerkdip": gettext_lazy("Netwerkdip"),
 }
 RULE_KEYS = tuple(rule.__name__ for rule in RULES)

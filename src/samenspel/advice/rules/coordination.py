@@ -14,7 +14,7 @@ from samenspel.advice.snapshot import CoalitionSnapshot
 from samenspel.coalitions.models import (
     Phase,
 )
-from samenspel.partners.models import Circle, CoalitionRole
+from samenspel.partners.models import Circle, CoalitionRole, PartnerKind
 
 # 2. The coordinator who pulls everything to themselves (Handreiking §2.3)
 
@@ -55,8 +55,14 @@ def coordinator_does_everything(s: CoalitionSnapshot) -> list[Finding]:
         other_runners = [
             p for p in partners if p is not partner and CoalitionRole.RUNNING_ACTIVITIES in p.roles
         ]
-        runs_most = CoalitionRole.RUNNING_ACTIVITIES in partner.roles and (
-            len(other_runners) <= FEW_OTHER_RUNNERS
+        # Residents who steer and also run the activities are not the coordinator's pitfall but
+        # the handbook's resident-led coalition (§2.2 Beekdaelen, §3.2.5 Dronten): residents are
+        # the hub of many activities. Only a thin circle around them still counts.
+        residents_at_the_wheel = partner.kind == PartnerKind.RESIDENTS
+        runs_most = (
+            not residents_at_the_wheel
+            and CoalitionRole.RUNNING_ACTIVITIES in partner.roles
+            and len(other_runners) <= FEW_OTHER_RUNNERS
         )
         few_active = len(others_active) <= FEW_OTHERS_ACTIVE
         if not (runs_most or few_active):
@@ -91,6 +97,13 @@ def coordinator_does_everything(s: CoalitionSnapshot) -> list[Finding]:
                     if others_active
                     else "",
                 }
+            )
+        if residents_at_the_wheel:
+            evidence.append(
+                _(
+                    "Inwoners voeren hier zelf de regie: dat dezelfde partner ook de activiteiten "
+                    "draagt, telt niet als valkuil (Handreiking §2.2 en §3.2.5)."
+                )
             )
         evidence.append(memberships)
         met = int(runs_most) + int(few_active)

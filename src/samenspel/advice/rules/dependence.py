@@ -9,12 +9,16 @@ from django.utils.translation import gettext as _
 from samenspel.advice.findings import Finding, Severity
 from samenspel.advice.rules.common import (
     STEERING_ROLES,
+    VERY_LOW_MEAN,
     date_text,
+    deficit,
+    is_low,
     names_text,
     role_labels,
 )
 from samenspel.advice.snapshot import CoalitionSnapshot, PartnerFact
 from samenspel.partners.models import Circle, EventKind
+from samenspel.scans.results import decimal
 
 # 1. Dependence on one party or person (Handreiking, Inleiding)
 
@@ -116,7 +120,51 @@ def dependence_on_one_party(s: CoalitionSnapshot) -> list[Finding]:
             )
         )
     findings.extend(_dependence_on_one_person(s))
+    findings.extend(_dependence_on_the_policy_officer(s))
     return findings
+
+
+def _dependence_on_the_policy_officer(s: CoalitionSnapshot) -> list[Finding]:
+    """The pillars scan asks whether the approach stops when the policy officer leaves (pillar 4:
+    ownership lies with the coalition, not with an advisor or a policy officer)."""
+    stat = s.scan_item("pillars", "sustainable_depends_on_one")
+    if stat is None or not is_low(stat):
+        return []
+    fact = s.scans["pillars"]
+    return [
+        Finding(
+            rule="dependence_on_one_party",
+            subject="policy-officer",
+            severity=Severity.URGENT if is_low(stat, VERY_LOW_MEAN) else Severity.ATTENTION,
+            title=_("De aanpak hangt aan de beleidsmedewerker"),
+            evidence=[
+                _(
+                    "Op de stelling '%(text)s' antwoorden partners gemiddeld %(mean)s van 5 "
+                    "(omgekeerd gescoord: laag betekent dat zij het eens zijn; %(n)s antwoorden, "
+                    "scan '%(scan)s')."
+                )
+                % {
+                    "text": fact.item_texts.get("sustainable_depends_on_one", ""),
+                    "mean": decimal(stat.mean),
+                    "n": stat.n,
+                    "scan": fact.round_title,
+                }
+            ],
+            explanation=_(
+                "Afhankelijkheid van één persoon is een van de hindernissen die de handreiking "
+                "noemt (Inleiding, 'Geleerde lessen'). Het artikel over de vijf pijlers (2021) "
+                "legt het eigenaarschap bij de coalitie, niet bij een adviseur of een "
+                "beleidsmedewerker: die houdt de regie, maar de aanpak moet blijven staan als "
+                "hij vertrekt."
+            ),
+            guide=("pillars", "sustainable_approach"),
+            next_step=_(
+                "Spreek af wie in de coalitie de kar trekt naast de beleidsmedewerker, en leg "
+                "vast wat er gebeurt als die vertrekt."
+            ),
+            magnitude=round(deficit(stat), 1),
+        )
+    ]
 
 
 def _dependence_on_one_person(s: CoalitionSnapshot) -> list[Finding]:

@@ -1,4 +1,6 @@
-"""The partners: take and give (§1.2.4) and the kinds of partner at the table (deel 2)."""
+"""The partners: take and give (§1.2.4), the kinds of partner at the table (deel 2, with residents
+first: §1.2.2, §2.2, §3.2.3), the balance of motives (§3.3.2) and changes in partners that were
+not talked about (§1.2.4, 'Partijen veranderen')."""
 
 from __future__ import annotations
 
@@ -7,16 +9,15 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from samenspel.advice.findings import Finding, Severity
 from samenspel.advice.rules.common import (
+    HALF_YEAR_DAYS,
     circle_label,
+    date_text,
     kind_label,
     names_text,
 )
 from samenspel.advice.snapshot import CoalitionSnapshot
-from samenspel.coalitions.models import (
-    Phase,
-)
-from samenspel.partners.models import Circle, PartnerKind
-from samenspel.partners.selectors import HANDBOOK_KINDS
+from samenspel.partners.models import Circle, EventKind, Motive, PartnerKind
+from samenspel.partners.selectors import missing_kinds
 
 # 3. Take and give out of balance (Handreiking §1.2.4, tip 'Meedoen naar vermogen')
 
@@ -74,79 +75,207 @@ def take_give_imbalance(s: CoalitionSnapshot) -> list[Finding]:
     return findings
 
 
-# 4. Missing partner kinds (Handreiking deel 2)
+# 4. Missing partner kinds (Handreiking deel 2), residents first (§1.2.2 tip, §2.2, §3.2.3)
 
-# The handbook's kinds plus the housing corporation, which the national benchmark counts too.
-EXPECTED_KINDS = [*HANDBOOK_KINDS, PartnerKind.HOUSING_CORPORATION]
-# The kinds the national benchmark finds missing most often: schools, housing corporations,
-# (sports) clubs and businesses. Each missing one counts double and makes the finding 'attention'.
-OFTEN_MISSING = (
-    PartnerKind.EDUCATION,
-    PartnerKind.HOUSING_CORPORATION,
-    PartnerKind.ASSOCIATIONS,
-    PartnerKind.ENTREPRENEURS,
-)
-# Three or more missing kinds is a narrow table, whichever kinds they are.
-MANY_MISSING = 3
-OFTEN_MISSING_EXAMPLES = {
-    PartnerKind.EDUCATION: gettext_lazy("scholen"),
-    PartnerKind.HOUSING_CORPORATION: gettext_lazy("woningcorporaties"),
-    PartnerKind.ASSOCIATIONS: gettext_lazy("sportclubs en andere verenigingen"),
-    PartnerKind.ENTREPRENEURS: gettext_lazy("bedrijven en winkels"),
-}
+# The partner map and the dashboard use the same list (partners.selectors.missing_kinds): the kinds
+# the handbook describes in part 2. No kind is weighted above another except residents, whom the
+# handbook asks to involve from the start (§1.2.2, third tip), calls the conscience of the
+# coalition (§2.2) and puts closest to the issue (§3.2.3).
 
 
 def missing_partner_kinds(s: CoalitionSnapshot) -> list[Finding]:
     present = {p.kind for p in s.current_partners}
-    missing = [kind for kind in EXPECTED_KINDS if kind not in present]
-    if not missing:
-        return []
-    often = [kind for kind in OFTEN_MISSING if kind in missing]
+    missing = missing_kinds(present)
+    findings = []
+    if PartnerKind.RESIDENTS in missing:
+        findings.append(_no_residents(s))
+    others = [kind for kind in missing if kind != PartnerKind.RESIDENTS]
+    if others:
+        findings.append(_other_kinds_missing(s, present, others))
+    return findings
+
+
+def _no_residents(s: CoalitionSnapshot) -> Finding:
+    kinds = sorted({kind_label(p.kind) for p in s.current_partners})
     evidence = [
-        _("Ontbreekt: %(kinds)s.") % {"kinds": names_text(kind_label(k) for k in missing)},
-    ]
-    if often:
-        evidence.append(
-            _("Daarvan ontbreken in veel coalities: %(kinds)s.")
-            % {"kinds": names_text(f"{kind_label(k)} ({OFTEN_MISSING_EXAMPLES[k]})" for k in often)}
-        )
-    evidence.append(
         ngettext(
-            "Nu aan tafel: %(n)s soort partner, %(partners)s partners in totaal.",
-            "Nu aan tafel: %(n)s soorten partners, %(partners)s partners in totaal.",
-            len(present),
+            "Geen van de %(n)s partners is van de soort 'inwoners'.",
+            "Geen van de %(n)s partners is van de soort 'inwoners'.",
+            len(s.current_partners),
         )
-        % {"n": len(present), "partners": len(s.current_partners)}
+        % {"n": len(s.current_partners)}
+    ]
+    if kinds:
+        evidence.append(_("Aan tafel: %(kinds)s.") % {"kinds": names_text(kinds)})
+    return Finding(
+        rule="missing_partner_kinds",
+        subject="residents",
+        severity=Severity.ATTENTION,
+        title=_("Er zitten geen inwoners aan tafel"),
+        evidence=evidence,
+        explanation=_(
+            "De handreiking raadt aan al bij de start ook inwoners te betrekken: met alleen "
+            "professionele partijen wordt het al snel beleidstaal die niet aansluit bij wat mensen "
+            "nodig hebben (Handreiking §1.2.2, tips). Inwoners zijn vaak de spil van activiteiten "
+            "en houden de coalitie scherp op waar het om gaat (§2.2), en eigenaarschap groeit het "
+            "best dicht bij de inwoner en door de inwoner (§3.2.3)."
+        ),
+        guide=("partner_kinds", "residents"),
+        next_step=_(
+            "Nodig een of twee inwoners uit, bijvoorbeeld van een dorps- of seniorenraad of een "
+            "bewonersinitiatief, en vraag namens wie en waarom zij willen meedoen."
+        ),
+        magnitude=1.0,
     )
-    attention = (often or len(missing) >= MANY_MISSING) and s.phase != Phase.INITIATE
-    first = (often or missing)[0]
+
+
+def _other_kinds_missing(s: CoalitionSnapshot, present: set[str], missing: list[str]) -> Finding:
+    return Finding(
+        rule="missing_partner_kinds",
+        subject="",
+        severity=Severity.INFO,
+        title=ngettext(
+            "%(n)s soort partner uit de handreiking ontbreekt",
+            "%(n)s soorten partners uit de handreiking ontbreken",
+            len(missing),
+        )
+        % {"n": len(missing)},
+        evidence=[
+            _("Ontbreekt: %(kinds)s.") % {"kinds": names_text(kind_label(k) for k in missing)},
+            ngettext(
+                "Nu aan tafel: %(n)s soort partner, %(partners)s partners in totaal.",
+                "Nu aan tafel: %(n)s soorten partners, %(partners)s partners in totaal.",
+                len(present),
+            )
+            % {"n": len(present), "partners": len(s.current_partners)},
+        ],
+        explanation=_(
+            "Elke soort partner bereikt andere inwoners en kijkt anders naar eenzaamheid "
+            "(Handreiking deel 2): scholen zijn de ingang naar kinderen en jongeren (§2.9), "
+            "verenigingen bereiken in één keer veel leden (§2.5), ondernemers zien weer andere "
+            "mensen (§2.4). Het artikel 'Van samenzitten naar samenwerken' (2021) noemt de juiste "
+            "omvang en diversiteit een succesfactor. Niet elke soort hoeft erbij: kijk welke de "
+            "ambitie nodig heeft."
+        ),
+        guide=("partner_kinds", str(missing[0])),
+        next_step=_(
+            "Kies een ontbrekende soort partner die bij de ambitie past, bijvoorbeeld "
+            "%(kind)s, en maak kennis. Vraag eerst wat zij zelf belangrijk vindt, en overvraag "
+            "haar niet."
+        )
+        % {"kind": kind_label(missing[0]).lower()},
+        magnitude=float(len(missing)),
+    )
+
+
+# 4b. The balance of motives (Handreiking §3.3.2)
+
+# The handbook warns against a coalition driven by one kind of motive only: only ideals and the
+# doing lags; only interests and the actions may lack impact; only connection and newcomers or hard
+# choices become a problem. Counted over the partners close to the heart (core and active circles)
+# with motives recorded; with fewer than three such partners a pattern says little.
+MIN_PARTNERS_FOR_MOTIVES = 3
+ONE_SIDED_RISK = {
+    Motive.MORAL: gettext_lazy("alleen idealen: het doen blijft dan vaak achter"),
+    Motive.INSTRUMENTAL: gettext_lazy(
+        "alleen belangen: veel acties, maar onduidelijk of ze iets veranderen"
+    ),
+    Motive.AFFECTIVE: gettext_lazy(
+        "alleen verbondenheid: kwetsbaar bij nieuwe spelers en bij lastige keuzes"
+    ),
+}
+
+
+def motives_one_sided(s: CoalitionSnapshot) -> list[Finding]:
+    close = [p for p in s.in_circle(Circle.CORE, Circle.ACTIVE) if p.motives]
+    if len(close) < MIN_PARTNERS_FOR_MOTIVES:
+        return []
+    counts = {m: sum(1 for p in close if m in p.motives) for m in Motive}
+    absent = [m for m in Motive if not counts[m]]
+    if not absent:
+        return []
+    present = [m for m in Motive if counts[m]]
+    risks = [str(ONE_SIDED_RISK[m]) for m in present] if len(present) == 1 else []
+    evidence = [
+        _("Dominante motieven bij de %(n)s partners in de kern en de actieve cirkel: %(counts)s.")
+        % {
+            "n": len(close),
+            "counts": names_text(f"{str(Motive(m).label).lower()} {counts[m]}" for m in Motive),
+        },
+        _("Bij niemand van hen dominant: %(motives)s.")
+        % {"motives": names_text(str(Motive(m).label).lower() for m in absent)},
+        *risks,
+    ]
     return [
         Finding(
-            rule="missing_partner_kinds",
+            rule="motives_one_sided",
             subject="",
-            severity=Severity.ATTENTION if attention else Severity.INFO,
-            title=ngettext(
-                "%(n)s soort partner ontbreekt",
-                "%(n)s soorten partners ontbreken",
-                len(missing),
-            )
-            % {"n": len(missing)},
+            severity=Severity.INFO,
+            title=_("De drijfveren aan tafel zijn eenzijdig"),
             evidence=evidence,
             explanation=_(
-                "Elke soort partner bereikt andere inwoners en kijkt anders naar eenzaamheid "
-                "(Handreiking deel 2). Scholen zijn de ingang naar kinderen en jongeren (§2.9), "
-                "verenigingen bereiken in één keer veel leden (§2.5), ondernemers zien weer andere "
-                "mensen en brengen een frisse blik (§2.4), en een woningcorporatie kent de "
-                "bewoners van haar complexen. Met alleen de bekende professionele partijen aan "
-                "tafel blijft de aanpak al snel hangen in beleidstaal (§1.2.2)."
+                "Partners doen mee om iets praktisch te bereiken, om een ideaal, of omdat ze zich "
+                "verbonden voelen; meestal zijn bij een partner één of twee daarvan dominant "
+                "(Handreiking §3.3.2). Een coalitie die op één soort drijft, loopt risico: met "
+                "alleen idealen blijft het doen achter, met alleen belangen weet je niet of de "
+                "acties iets veranderen, en met alleen verbondenheid worden nieuwe spelers en "
+                "lastige keuzes moeilijk. De handreiking raadt aan die balans bespreekbaar te "
+                "maken."
             ),
-            guide=("partner_kinds", str(first)),
+            guide=("motives", str(absent[0])),
             next_step=_(
-                "Kies één ontbrekende soort partner, bijvoorbeeld %(kind)s, en nodig een "
-                "organisatie daarvan uit voor een kennismaking. Vraag eerst wat zij zelf "
-                "belangrijk vindt, en overvraag haar niet."
-            )
-            % {"kind": kind_label(first).lower()},
-            magnitude=float(len(missing) + len(often)),
+                "Bespreek samen waarom ieder meedoet, en of er partners nodig zijn die vanuit "
+                "een ander motief bijdragen."
+            ),
+            magnitude=float(len(absent)),
         )
     ]
+
+
+# 4c. A change in a partner that nobody talked about (Handreiking §1.2.4, 'Partijen veranderen')
+
+# A month is enough to plan a conversation (one meeting cycle); after that the change is waiting.
+CONVERSATION_DUE_DAYS = 30
+
+
+def partner_change_not_discussed(s: CoalitionSnapshot) -> list[Finding]:
+    findings = []
+    for event in s.events:
+        days = (s.today - event.date).days
+        if event.conversation != "to_plan" or days < CONVERSATION_DUE_DAYS:
+            continue
+        values = {
+            "partner": event.partner_name,
+            "kind": str(EventKind(event.kind).label).lower(),
+            "date": date_text(event.date),
+            "days": days,
+        }
+        findings.append(
+            Finding(
+                rule="partner_change_not_discussed",
+                subject=f"{event.partner_uuid}-{event.kind}-{event.date.isoformat()}",
+                severity=Severity.ATTENTION,
+                title=_("Verandering bij %(partner)s nog niet besproken") % values,
+                evidence=[
+                    _(
+                        "%(partner)s: %(kind)s, vastgelegd op %(date)s; %(days)s dagen later is "
+                        "er nog geen gesprek gepland."
+                    )
+                    % values
+                ],
+                explanation=_(
+                    "Een nieuwe bestuurder, een verloren subsidie of een ander motief kan de "
+                    "verhoudingen in de coalitie flink verschuiven. Praat erover, en pas zo nodig "
+                    "de afspraken aan: een partner die daar geen ruimte voor krijgt, raakt "
+                    "ontevreden of haakt af (Handreiking §1.2.4, 'Partijen veranderen')."
+                ),
+                guide=("phase_changes", "partners_change"),
+                next_step=_(
+                    "Plan een gesprek met %(partner)s over wat de verandering betekent voor de "
+                    "afspraken, en leg vast wanneer het is."
+                )
+                % values,
+                magnitude=float(days // HALF_YEAR_DAYS + 1),
+            )
+        )
+    return findings

@@ -48,7 +48,7 @@ def _fired(
     return found
 
 
-def _scan_finding(
+def scan_finding(
     s: CoalitionSnapshot,
     rule: str,
     sources: Sequence[Source],
@@ -95,7 +95,7 @@ def ambition_not_shared(s: CoalitionSnapshot) -> list[Finding]:
         "Voer het verdiepende gesprek over de ambitie: voor welke inwoners zet de coalitie zich "
         "eerst in, wat wil niemand dat er gebeurt, en waaraan zien jullie dat het lukt?"
     )
-    findings = _scan_finding(
+    findings = scan_finding(
         s,
         "ambition_not_shared",
         [("conditions", "ambition", False), ("success_factors", "shared_goal", False)],
@@ -143,7 +143,7 @@ def interests_not_honoured(s: CoalitionSnapshot) -> list[Finding]:
         "Vraag elke partner naar zijn succescriteria en dealbreakers, leg die vast bij de partner, "
         "en zoek bij keuzes naar oplossingen waar iedere partner iets aan heeft."
     )
-    findings = _scan_finding(
+    findings = scan_finding(
         s,
         "interests_not_honoured",
         [("conditions", "interests", False)],
@@ -300,7 +300,7 @@ def unclear_process(s: CoalitionSnapshot) -> list[Finding]:
         "Maak samen een procesontwerp: welke stappen zet de coalitie in welke volgorde, wie "
         "besluit waarover, en wanneer is het volgende overleg? Deel het met alle partners."
     )
-    findings = _scan_finding(
+    findings = scan_finding(
         s,
         "unclear_process",
         [("conditions", "process", False)],
@@ -317,7 +317,9 @@ def unclear_process(s: CoalitionSnapshot) -> list[Finding]:
     if not phase_at_least(s, Phase.ESTABLISH):
         return findings
     design = s.activity_status("establish-process-design")
-    if design not in (ChecklistStatus.DONE, ChecklistStatus.NOT_APPLICABLE):
+    # Recorded process steps are a process design, ticked or not ('Waar staan we?' counts them).
+    designed = bool(s.records.get("establish-process-design"))
+    if not designed and design not in (ChecklistStatus.DONE, ChecklistStatus.NOT_APPLICABLE):
         findings.append(
             Finding(
                 rule="unclear_process",
@@ -326,7 +328,8 @@ def unclear_process(s: CoalitionSnapshot) -> list[Finding]:
                 title=_("Er is nog geen procesontwerp"),
                 evidence=[
                     _(
-                        "De coalitie is in fase '%(phase)s', maar '%(activity)s' staat op "
+                        "De coalitie is in fase '%(phase)s', er zijn geen processtappen "
+                        "vastgelegd, en '%(activity)s' staat op "
                         "'%(status)s'."
                     )
                     % {
