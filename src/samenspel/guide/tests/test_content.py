@@ -51,7 +51,7 @@ REQUIRED_ITEMS = {
 ARTICLE_ROLES = {"mediator", "facilitator", "aanjager"}
 LIFE_PHASES = ["initiate", "explore", "establish", "sustain", "develop"]
 CITATION = re.compile(
-    r"Handreiking[^;]*§\d|Artikel '[^']+' \(2021\)|Coalitie Erbij \(2015\), vraag \d+"
+    r"Handreiking[^;]*§\d|Handreiking, inleiding|Artikel '[^']+' \(2021\)|Coalitie Erbij \(2015\), vraag \d+"
 )
 
 
@@ -212,3 +212,24 @@ def test_loader_keeps_paragraphs(tmp_path: Path) -> None:
     text = (tmp_path / "01-a.yaml").read_text().replace("    body: Lang.\n", body)
     _write(tmp_path, "01-a.yaml", text)
     assert load_guide(tmp_path).section("a").item("one").paragraphs == ["Eerste alinea.", "Tweede."]
+
+
+def test_content_says_what_the_handbook_says_and_marks_its_own_advice() -> None:
+    """Corrections of issue 13: the handbook's own wording where the guide overstated it."""
+    assert "één of twee dominant" in get_section("motives").intro
+    dip = get_item_text("phase_changes", "netwerkdip")
+    assert "Vrijwel elk" not in dip
+    assert "Veel netwerken" in dip
+    stopped = content.get_item("phases", "stopped")
+    assert "eigen advies van Samenspel" in stopped.source
+    for key in ("size_and_diversity", "competences"):
+        assert "Eigen toelichting van Samenspel" in content.get_item("success_factors", key).body
+    farewell = [t.text for t in content.get_item("phases", "sustain").tips if "afscheid" in t.title]
+    assert farewell
+    assert "idee" in farewell[0]
+    assert "waan van de dag" in content.get_item("ownership", "obstacles").body
+
+
+def get_item_text(section: str, key: str) -> str:
+    item = content.get_item(section, key)
+    return f"{item.summary} {item.body}"
