@@ -99,7 +99,7 @@ def _no_residents(s: CoalitionSnapshot) -> Finding:
     kinds = sorted({kind_label(p.kind) for p in s.current_partners})
     evidence = [
         ngettext(
-            "Geen van de %(n)s partners is van de soort 'inwoners'.",
+            "De enige partner is niet van de soort 'inwoners'.",
             "Geen van de %(n)s partners is van de soort 'inwoners'.",
             len(s.current_partners),
         )
