@@ -33,6 +33,7 @@ from samenspel.advice.rules.partners import (
     missing_partner_kinds,
     motives_one_sided,
     partner_change_not_discussed,
+    resident_type_at_the_table,
     take_give_imbalance,
 )
 from samenspel.advice.rules.phase import phase_stalls
@@ -52,6 +53,7 @@ RULES: tuple[Rule, ...] = (
     missing_partner_kinds,
     motives_one_sided,
     partner_change_not_discussed,
+    resident_type_at_the_table,
     form_does_not_fit_size,
     phase_stalls,
     no_evaluation_in_twelve_months,
@@ -77,6 +79,7 @@ LABELS = {
     "missing_partner_kinds": gettext_lazy("Ontbrekende soorten partners"),
     "motives_one_sided": gettext_lazy("Eenzijdige drijfveren"),
     "partner_change_not_discussed": gettext_lazy("Verandering bij een partner niet besproken"),
+    "resident_type_at_the_table": gettext_lazy("Inwoner op een plek die niet bij haar past"),
     "success_factors_weak": gettext_lazy("Omvang, diversiteit of deskundigheid zwak"),
     "pillar_weak": gettext_lazy("Zwakke pijler van de aanpak"),
     "monitoring_questions_low": gettext_lazy("Monitorvragen laag"),

@@ -1,6 +1,7 @@
 """The partners: take and give (§1.2.4), the kinds of partner at the table (deel 2, with residents
-first: §1.2.2, §2.2, §3.2.3), the balance of motives (§3.3.2) and changes in partners that were
-not talked about (§1.2.4, 'Partijen veranderen')."""
+first: §1.2.2, §2.2, §3.2.3), the balance of motives (§3.3.2), changes in partners that were not
+talked about (§1.2.4, 'Partijen veranderen') and residents whose type (Tonkens, §2.2) suggests
+another place than the core."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from samenspel.advice.rules.common import (
     names_text,
 )
 from samenspel.advice.snapshot import CoalitionSnapshot
-from samenspel.partners.models import Circle, EventKind, Motive, PartnerKind
+from samenspel.partners.models import Circle, EventKind, Motive, PartnerKind, ResidentType
 from samenspel.partners.selectors import missing_kinds
 
 # 3. Take and give out of balance (Handreiking §1.2.4, tip 'Meedoen naar vermogen')
@@ -276,6 +277,63 @@ def partner_change_not_discussed(s: CoalitionSnapshot) -> list[Finding]:
                 )
                 % values,
                 magnitude=float(days // HALF_YEAR_DAYS + 1),
+            )
+        )
+    return findings
+
+
+# 4d. Residents and their place (Handreiking §2.2, Tonkens' four types)
+
+# Where each type usually contributes, in the handbook's words paraphrased: the deliberative
+# resident is the one at the policy table; the responsible resident prefers his own local
+# initiatives, the caring one helps people directly and is rarely at the table, the decent one is
+# more often an organiser, participant or ambassador than a member of the table.
+PREFERS_PRACTICE = {
+    ResidentType.RESPONSIBLE: gettext_lazy(
+        "steekt haar energie liever in eigen, lokale initiatieven"
+    ),
+    ResidentType.CARING: gettext_lazy("helpt liever direct mensen in de buurt dan te vergaderen"),
+    ResidentType.DECENT: gettext_lazy("is vaker organisator, deelnemer of ambassadeur"),
+}
+
+
+def resident_type_at_the_table(s: CoalitionSnapshot) -> list[Finding]:
+    findings = []
+    for partner in s.in_circle(Circle.CORE):
+        if partner.kind != PartnerKind.RESIDENTS or partner.resident_type not in PREFERS_PRACTICE:
+            continue
+        values = {
+            "partner": partner.name,
+            "type": str(ResidentType(partner.resident_type).label).lower(),
+            "prefers": PREFERS_PRACTICE[ResidentType(partner.resident_type)],
+        }
+        findings.append(
+            Finding(
+                rule="resident_type_at_the_table",
+                subject=partner.uuid,
+                severity=Severity.INFO,
+                title=_("%(partner)s zit in de kern; past dat bij deze inwoner?") % values,
+                evidence=[
+                    _(
+                        "%(partner)s is vastgelegd als %(type)s en staat in de kern. Zo'n "
+                        "inwoner %(prefers)s."
+                    )
+                    % values
+                ],
+                explanation=_(
+                    "Tonkens onderscheidt vier soorten actieve inwoners, elk met een eigen plek "
+                    "(Handreiking §2.2). Vooral de deliberatieve inwoner denkt graag mee aan de "
+                    "beleidstafel; de anderen dragen meestal op een andere manier bij. Vraag een "
+                    "inwoner namens wie en waarom hij meedoet, en overvraag hem niet: niet "
+                    "iedereen hoeft aan tafel te zitten om veel te betekenen."
+                ),
+                guide=("resident_types", partner.resident_type),
+                next_step=_(
+                    "Vraag %(partner)s hoe zij het liefst bijdraagt, en spreek af hoe zij op de "
+                    "hoogte blijft als zij niet elke keer aan tafel zit."
+                )
+                % values,
+                magnitude=1.0,
             )
         )
     return findings

@@ -248,3 +248,26 @@ def test_recorded_process_steps_count_as_a_process_design():
     assert "no-design" in {f.subject for f in rules.unclear_process(s)}
     with_steps = replace(s, records={"establish-process-design": ("processtappen (4)",)})
     assert "no-design" not in {f.subject for f in rules.unclear_process(with_steps)}
+
+
+# Tonkens' resident types (§2.2)
+
+
+def test_a_caring_resident_in_the_core_gets_a_question_not_a_verdict():
+    s = with_partner(snapshot(), "Seniorenraad", circle="core", resident_type="caring")
+    finding = only(rules.resident_type_at_the_table(s))
+    assert finding.severity == Severity.INFO
+    assert finding.evidence == [
+        "Seniorenraad is vastgelegd als de zorgzame inwoner en staat in de kern. Zo'n inwoner "
+        "helpt liever direct mensen in de buurt dan te vergaderen."
+    ]
+    assert finding.guide == ("resident_types", "caring")
+
+
+def test_a_deliberative_resident_in_the_core_or_a_caring_one_elsewhere_is_fine():
+    deliberative = with_partner(
+        snapshot(), "Seniorenraad", circle="core", resident_type="deliberative"
+    )
+    assert rules.resident_type_at_the_table(deliberative) == []
+    caring_active = with_partner(snapshot(), "Seniorenraad", resident_type="caring")
+    assert rules.resident_type_at_the_table(caring_active) == []

@@ -71,6 +71,7 @@ def test_every_rule_has_a_label_and_the_keys_are_the_agreed_ones():
             "success_factors_weak",
             "pillar_weak",
             "monitoring_questions_low",
+            "resident_type_at_the_table",
         }
     )
 
@@ -654,7 +655,8 @@ def troubled_snapshot():
                 has_success_criteria=False,
             ),
             welfare,
-            partner("Buurthuis", kind="welfare", circle="active"),
+            partner("Buurthuis", kind="welfare", circle="involved"),
+            partner("Mevrouw Jansen", kind="residents", circle="core", resident_type="caring"),
             *(
                 partner(f"Vereniging {i}", kind="associations", circle="informed")
                 for i in range(15)

@@ -6,6 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from samenspel.accounts.tests.factories import MembershipFactory, api_client_for
 from samenspel.coalitions import services
 from samenspel.coalitions.models import MunicipalityRole
 from samenspel.core.models import AuditEvent
@@ -88,3 +89,42 @@ def test_the_form_shows_the_dutch_error_at_the_field(coordinator_client, coaliti
 def test_reader_may_not_record_the_roles(reader_client, coalition):
     url = reverse("coalitions:municipality_roles", args=[coalition.uuid])
     assert reader_client.get(url).status_code == 403
+
+
+# The API: the same record, the same rules
+
+
+def api_url(coalition) -> str:
+    return f"/api/v1/coalitions/{coalition.uuid}/municipality-roles/"
+
+
+def test_api_reads_and_records_the_roles(coalition, coordinator):
+    client = api_client_for(coordinator.user)
+    assert client.get(api_url(coalition)).json()["municipality_roles"] == []
+    response = client.put(
+        api_url(coalition),
+        {"municipality_roles": ["mediator", "aanjager"], "municipality_roles_note": "Verbindt."},
+        format="json",
+    )
+    assert response.status_code == 200
+    assert response.json()["municipality_roles"] == ["mediator", "aanjager"]
+    coalition.refresh_from_db()
+    assert coalition.municipality_roles_note == "Verbindt."
+
+
+def test_api_refuses_an_equal_partner_who_directs_at_the_field(coalition, coordinator):
+    response = api_client_for(coordinator.user).put(
+        api_url(coalition), {"municipality_roles": ["equal_partner", "director"]}, format="json"
+    )
+    assert response.status_code == 400
+    params = response.json()["invalid_params"]
+    assert params[0]["name"] == "municipality_roles"
+    assert "gelijkwaardige partner" in params[0]["reason"]
+
+
+def test_api_read_only_member_may_read_but_not_record(coalition):
+    reader = MembershipFactory(coalition=coalition, read_only=True)
+    client = api_client_for(reader.user)
+    assert client.get(api_url(coalition)).status_code == 200
+    response = client.put(api_url(coalition), {"municipality_roles": []}, format="json")
+    assert response.status_code == 403
