@@ -1,10 +1,11 @@
 """Everything the advice rules look at, as plain frozen data, read in a fixed number of queries.
 
 `build_snapshot(coalition)` is the only place in the advice engine that reads the database. The
-rules (`advice/rules.py`) are pure functions of a `CoalitionSnapshot`: they can be tested by
+rules (`advice/rules/`) are pure functions of a `CoalitionSnapshot`: they can be tested by
 writing a snapshot by hand, and adding a rule costs no query.
 
-Queries, whatever the size of the coalition: phase changes, checklist items, partners (with their
+Queries, whatever the size of the coalition: phase changes, the checklist with the records
+that show its activities (`coalitions.evidence.gather`, one query), partners (with their
 number of contacts), contact persons, membership counts, partner events, funding sources, the
 latest recorded evaluation (8); the wijken, their offer (activities and reach, grouped) and the
 loneliness estimates (`monitoring.gap.wijk_rows`, 4); the latest scan
@@ -30,14 +31,20 @@ from django.db.models import Count, F
 from django.utils import timezone
 
 from samenspel.accounts.models import Membership
+from samenspel.coalitions.evidence import ChecklistRow, Evidence, gather
 from samenspel.coalitions.models import (
     LIFE_PHASES,
-    ChecklistItem,
     ChecklistStatus,
     PhaseChange,
     phase_number,
 )
-from samenspel.coalitions.progress import LARGELY_DONE, STATUS_WEIGHT
+from samenspel.coalitions.progress import (
+    LARGELY_DONE,
+    STATUS_WEIGHT,
+    PhaseSuggestion,
+    Step,
+    suggest,
+)
 from samenspel.evaluations.models import Evaluation
 from samenspel.funding.models import FundingSource
 from samenspel.guide.content import phase_activities
@@ -101,6 +108,7 @@ class PartnerFact:
     contact_count: int
     contacts: tuple[ContactFact, ...] = ()
     is_current: bool = True  # not (yet) left on the day of the snapshot
+    resident_type: str = ""  # Tonkens (handbook §2.2), residents only
 
     @property
     def tasks(self) -> tuple[str, ...]:
@@ -158,6 +166,9 @@ class ScanFact:
     # that group too (at least scoring.MIN_GROUP respondents, after complementary suppression).
     core: Mapping[str, ScaleStat] = field(default_factory=dict)
     subscale_titles: Mapping[str, str] = field(default_factory=dict)
+    # Per statement (reverse-worded ones mirrored, so low is always the worrying side)
+    items: Mapping[str, ScaleStat] = field(default_factory=dict)
+    item_texts: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -231,6 +242,7 @@ class CoalitionSnapshot:
     area_scope: str
     areas: tuple[str, ...]
     start_date: datetime.date
+    municipality_roles: tuple[str, ...] = ()  # as agreed (coalitions.MunicipalityRole)
     ambition_chars: int = 0
     phase_history: tuple[PhaseStep, ...] = ()  # oldest first
     checklist: Mapping[str, ChecklistFact] = field(default_factory=dict)  # every guide activity
@@ -244,6 +256,11 @@ class CoalitionSnapshot:
     funding: tuple[FundingFact, ...] = ()  # by end date, open-ended last
     wijken: tuple[WijkFact, ...] = ()  # with a gap score first (largest first), then the rest
     municipality_loneliness: AreaFigure | None = None
+    # 'Where are we?' over the same evidence (checklist and records, the current round only);
+    # None in snapshots written by hand, where the checklist facts alone count.
+    suggestion: PhaseSuggestion | None = None
+    # activity key -> kinds of record of the current round that show it ("processtappen (3)")
+    records: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     # Derived facts, shared by several rules
 
@@ -275,6 +292,8 @@ class CoalitionSnapshot:
 
     def phase_score(self, phase: str) -> float:
         """As on 'Where are we?': done counts 1, busy half; 'not applicable' does not count."""
+        if self.suggestion is not None:
+            return self.suggestion.progress(phase).score
         applicable = [
             fact
             for fact in self.phase_checklist(phase)
@@ -295,6 +314,10 @@ class CoalitionSnapshot:
     def scan(self, instrument: str, subscale: str) -> ScaleStat | None:
         fact = self.scans.get(instrument)
         return fact.subscales.get(subscale) if fact else None
+
+    def scan_item(self, instrument: str, item: str) -> ScaleStat | None:
+        fact = self.scans.get(instrument)
+        return fact.items.get(item) if fact else None
 
     def core_scan(self, instrument: str, subscale: str) -> ScaleStat | None:
         fact = self.scans.get(instrument)
@@ -319,8 +342,7 @@ def round_date(scan_round: Round) -> datetime.date:
     return _local_date(scan_round.closed_at) or scan_round.closes_on
 
 
-def _checklist(rows: Iterable[Mapping[str, Any]]) -> dict[str, ChecklistFact]:
-    stored = {row["activity_key"]: row for row in rows}
+def _checklist(stored: Mapping[str, ChecklistRow]) -> dict[str, ChecklistFact]:
     facts: dict[str, ChecklistFact] = {}
     for phase in LIFE_PHASES:
         for activity in phase_activities(phase):
@@ -328,10 +350,19 @@ def _checklist(rows: Iterable[Mapping[str, Any]]) -> dict[str, ChecklistFact]:
             facts[activity.key] = ChecklistFact(
                 activity_key=activity.key,
                 phase=str(phase),
-                status=row["status"] if row else ChecklistStatus.NOT_STARTED,
-                updated_on=_local_date(row["updated_at"]) if row else None,
+                status=row.status if row else ChecklistStatus.NOT_STARTED,
+                updated_on=row.day if row else None,
             )
     return facts
+
+
+def _records(suggestion: PhaseSuggestion) -> dict[str, tuple[str, ...]]:
+    return {
+        state.activity.key: state.evidence
+        for progress in suggestion.phases
+        for state in progress.activities
+        if state.evidence
+    }
 
 
 def _partner(
@@ -353,15 +384,19 @@ def _partner(
         contact_count=row["contact_count"],
         contacts=tuple(contacts),
         is_current=row["left_on"] is None or row["left_on"] > today,
+        resident_type=row["resident_type"],
     )
 
 
 def _scan_fact(results: RoundResults) -> ScanFact:
-    subscales, core = {}, {}
+    subscales, core, items = {}, {}, {}
     for result in results.subscales:
         key = result.subscale.key
         if result.aggregate is not None:
             subscales[key] = ScaleStat.of(result.aggregate)
+        for item in result.items:
+            if item.aggregate is not None:
+                items[item.item.key] = ScaleStat.of(item.aggregate)
         for group in result.by_circle:
             if group.key == Circle.CORE:
                 core[key] = ScaleStat.of(group.aggregate)
@@ -374,6 +409,8 @@ def _scan_fact(results: RoundResults) -> ScanFact:
         subscales=subscales,
         core=core,
         subscale_titles={s.key: s.title for s in results.instrument.subscales},
+        items=items,
+        item_texts={i.key: i.text for i in results.instrument.items},
     )
 
 
@@ -436,6 +473,7 @@ PARTNER_FIELDS = (
     "joined_on",
     "left_on",
     "contact_count",
+    "resident_type",
 )
 
 
@@ -447,9 +485,10 @@ def build_snapshot(coalition: Coalition, today: datetime.date | None = None) -> 
         .order_by("date", "created_at")
         .values("date", "from_phase", "to_phase", "tipping_point")
     )
-    checklist = _checklist(
-        ChecklistItem.objects.of_coalition(coalition).values("activity_key", "status", "updated_at")
-    )
+    evidence: Evidence = gather(coalition)
+    checklist = _checklist(evidence.checklist)
+    steps = [Step(p.date, p.from_phase, p.to_phase) for p in phase_history]
+    suggestion = suggest(coalition.phase, steps, evidence)
     partner_rows = list(
         Partner.objects.of_coalition(coalition)
         .annotate(contact_count=Count("contacts"))
@@ -532,6 +571,7 @@ def build_snapshot(coalition: Coalition, today: datetime.date | None = None) -> 
         area_scope=coalition.area_scope,
         areas=tuple(coalition.area_list),
         start_date=coalition.start_date,
+        municipality_roles=tuple(coalition.municipality_roles or ()),
         ambition_chars=len(coalition.ambition.strip()),
         phase_history=phase_history,
         checklist=checklist,
@@ -541,6 +581,8 @@ def build_snapshot(coalition: Coalition, today: datetime.date | None = None) -> 
         scans=scans,
         pulse=pulse,
         dip=assess(dip_inputs),
+        suggestion=suggestion,
+        records=_records(suggestion),
         last_evaluation=_last_evaluation(scans, checklist, recorded),
         funding=funding,
         wijken=tuple(_wijk(row) for row in scored + without_figures),

@@ -7,4 +7,4 @@ class AgreementsConfig(AppConfig):
     verbose_name = _("Afspraken")
 
     def ready(self) -> None:
-        from samenspel.agreements import reminders, services  # noqa: F401  (registration)
+        from samenspel.agreements import evidence, reminders, services  # noqa: F401  (registration)

@@ -10,3 +10,4 @@ class CoalitionAction(AuditAction):
     COALITION_UPDATED = "coalition.updated", _("Coalitiegegevens gewijzigd")
     COALITION_PHASE_CHANGED = "coalition.phase_changed", _("Fase gewijzigd")
     CHECKLIST_UPDATED = "checklist.updated", _("Checklist bijgewerkt")
+    MUNICIPALITY_ROLES_UPDATED = "coalition.municipality_roles", _("Rol van de gemeente vastgelegd")

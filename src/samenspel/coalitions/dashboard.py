@@ -42,11 +42,6 @@ class Dashboard:
     recent_phase_changes: list[PhaseChange]
 
 
-def phase_since(coalition: Coalition) -> datetime.date:
-    last = coalition.phase_changes.order_by("-date").values_list("date", flat=True).first()
-    return last or coalition.start_date
-
-
 def cached_dashboard(coalition: Coalition) -> Dashboard:
     """`build_dashboard`, cached under the coalition's data version and the day (days in phase)."""
     version = f"{coalition_data_version(coalition.pk)}-{timezone.localdate().isoformat()}"
@@ -54,7 +49,8 @@ def cached_dashboard(coalition: Coalition) -> Dashboard:
 
 
 def build_dashboard(coalition: Coalition) -> Dashboard:
-    recent_phase_changes = list(coalition.phase_changes.select_related("recorded_by")[:3])
+    history = list(coalition.phase_changes.select_related("recorded_by"))
+    recent_phase_changes = history[:3]
     since = recent_phase_changes[0].date if recent_phase_changes else coalition.start_date
     counts = (
         Partner.objects.of_coalition(coalition)
@@ -72,7 +68,7 @@ def build_dashboard(coalition: Coalition) -> Dashboard:
         coalition=coalition,
         phase_since=since,
         days_in_phase=(timezone.localdate() - since).days,
-        suggestion=suggest_phase(coalition),
+        suggestion=suggest_phase(coalition, history),
         per_circle=[Tally(c.value, label(Circle, c.value), circle_counts[c.value]) for c in Circle],
         per_kind=[
             Tally(k.value, label(PartnerKind, k.value), kind_counts[k.value])

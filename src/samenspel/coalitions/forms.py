@@ -9,6 +9,7 @@ from samenspel.coalitions.models import (
     ChecklistItem,
     Coalition,
     Municipality,
+    MunicipalityRole,
     Phase,
     PhaseChange,
 )
@@ -58,6 +59,27 @@ class CoalitionForm(StaleFormMixin, forms.ModelForm):
         if self.changed_here("municipality_code"):
             data["municipality"] = self.cleaned_data["municipality_code"]
         return data
+
+
+class MunicipalityRolesForm(StaleFormMixin, forms.ModelForm):
+    municipality_roles = forms.MultipleChoiceField(
+        label=_("Afgesproken rollen van de gemeente"),
+        choices=MunicipalityRole.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=_(
+            "Meer dan één rol kan, als voor iedereen helder is welke pet de gemeente wanneer "
+            "op heeft (Handreiking §2.10, tip 1)."
+        ),
+    )
+
+    class Meta:
+        model = Coalition
+        fields = ["municipality_roles", "municipality_roles_note", "municipality_roles_agreed_on"]
+        widgets = {
+            "municipality_roles_agreed_on": DATE_WIDGET,
+            "municipality_roles_note": forms.Textarea(attrs={"rows": 3}),
+        }
 
 
 class PhaseChangeForm(forms.ModelForm):

@@ -54,6 +54,25 @@ def phase_number(phase: str) -> int | None:
     return LIFE_PHASES.index(Phase(phase)) + 1 if phase != Phase.STOPPED else None
 
 
+class MunicipalityRole(models.TextChoices):
+    """Roles the municipality can agree to play in a coalition: the handbook's (§2.10 tip 1,
+    §3.2.5 Dronten) and the article's three (mediator, facilitator, aanjager; 2021). The keys are
+    the guide's items in `municipality_roles`."""
+
+    AGENDA_SETTER = "agenda_setter", _("Agenderen en verbinden")
+    FACILITATOR_OF_MEANS = "facilitator_of_means", _("Faciliteren met middelen")
+    DIRECTOR = "director", _("Regie voeren")
+    COMMISSIONER_FUNDER = "commissioner_funder", _("Opdrachtgever en financier")
+    EQUAL_PARTNER = "equal_partner", _("Gelijkwaardige partner")
+    MEDIATOR = "mediator", _("Mediator")
+    FACILITATOR = "facilitator", _("Facilitator")
+    AANJAGER = "aanjager", _("Aanjager")
+
+
+# An equal partner is no director and no commissioner (handbook §3.2.5, Dronten).
+STEERING_MUNICIPALITY_ROLES = (MunicipalityRole.DIRECTOR, MunicipalityRole.COMMISSIONER_FUNDER)
+
+
 class Form(models.TextChoices):
     UNDECIDED = "undecided", _("Nog niet gekozen")
     ALLIANCE = "alliance", _("Alliantie-achtig: één centrale tafel")
@@ -125,6 +144,24 @@ class Coalition(models.Model):
         help_text=_("Wijzig de fase via een fasewissel, zodat de geschiedenis bewaard blijft."),
     )
     ambition = models.TextField(_("gedeelde ambitie"), blank=True, max_length=4000)
+    municipality_roles = models.JSONField(
+        _("afgesproken rollen van de gemeente"),
+        default=list,
+        blank=True,
+        help_text=_("Welke rollen de gemeente in deze coalitie speelt, zoals samen afgesproken."),
+    )
+    municipality_roles_note = models.TextField(
+        _("toelichting op de rol van de gemeente"),
+        blank=True,
+        max_length=2000,
+        help_text=_("Wat houdt de rol in, en wat doet de gemeente juist niet?"),
+    )
+    municipality_roles_agreed_on = models.DateField(
+        _("afgesproken op"),
+        null=True,
+        blank=True,
+        help_text=_("Wanneer de partners en de gemeente de rollen hebben besproken."),
+    )
     created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
     updated_at = models.DateTimeField(_("gewijzigd op"), auto_now=True)
 

@@ -14,11 +14,13 @@ from samenspel.accounts.models import Membership, Role
 from samenspel.coalitions.audit_actions import CoalitionAction
 from samenspel.coalitions.models import (
     CBS_CODE,
+    STEERING_MUNICIPALITY_ROLES,
     AreaScope,
     ChecklistItem,
     ChecklistStatus,
     Coalition,
     Municipality,
+    MunicipalityRole,
     PhaseChange,
 )
 from samenspel.core import audit
@@ -103,6 +105,50 @@ def update_coalition(coalition: Coalition, *, acting_user: User, **fields: Any) 
         acting_user=acting_user,
         coalition=coalition,
         check=_check_coalition,
+    )
+
+
+MUNICIPALITY_ROLE_FIELDS = (
+    "municipality_roles",
+    "municipality_roles_note",
+    "municipality_roles_agreed_on",
+)
+
+
+def _check_municipality_roles(coalition: Coalition) -> None:
+    """The roles are the known ones, each once; an equal partner does not also steer (§3.2.5)."""
+    errors: dict[str, str] = {}
+    roles = coalition.municipality_roles
+    if not isinstance(roles, list) or not set(roles) <= set(MunicipalityRole.values):
+        errors["municipality_roles"] = _("Kies alleen rollen uit de lijst.")
+    elif len(set(roles)) != len(roles):
+        errors["municipality_roles"] = _("Kies elke rol één keer.")
+    elif MunicipalityRole.EQUAL_PARTNER in roles and set(roles) & set(STEERING_MUNICIPALITY_ROLES):
+        errors["municipality_roles"] = _(
+            "Een gelijkwaardige partner voert geen regie en is geen opdrachtgever "
+            "(Handreiking §3.2.5). Kies het een of het ander."
+        )
+    agreed_on = coalition.municipality_roles_agreed_on
+    if agreed_on and agreed_on > timezone.localdate():
+        errors["municipality_roles_agreed_on"] = _("Deze datum kan niet in de toekomst liggen.")
+    if errors:
+        raise ValidationError(errors)
+
+
+def update_municipality_roles(
+    coalition: Coalition, *, acting_user: User, **fields: Any
+) -> Coalition:
+    """Which roles the municipality agreed to play (handbook §2.10 tip 1: clear hats)."""
+    unknown = set(fields) - set(MUNICIPALITY_ROLE_FIELDS)
+    if unknown:
+        raise TypeError(f"Not fields of the municipality's roles: {sorted(unknown)}")
+    return audit.update(
+        coalition,
+        fields,
+        action=CoalitionAction.MUNICIPALITY_ROLES_UPDATED,
+        acting_user=acting_user,
+        coalition=coalition,
+        check=_check_municipality_roles,
     )
 
 

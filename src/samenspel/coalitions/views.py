@@ -11,15 +11,20 @@ from samenspel.accounts.mixins import CoalitionMixin
 from samenspel.accounts.policy import Permission, memberships_of
 from samenspel.accounts.requests import acting_user
 from samenspel.coalitions import services
-from samenspel.coalitions.dashboard import cached_dashboard, phase_since
-from samenspel.coalitions.forms import ChecklistItemForm, CoalitionForm, PhaseChangeForm
+from samenspel.coalitions.dashboard import cached_dashboard
+from samenspel.coalitions.forms import (
+    ChecklistItemForm,
+    CoalitionForm,
+    MunicipalityRolesForm,
+    PhaseChangeForm,
+)
 from samenspel.coalitions.models import ChecklistItem, ChecklistStatus, Coalition
-from samenspel.coalitions.progress import ActivityState, suggest_phase
+from samenspel.coalitions.progress import ActivityState, phase_since, suggest_phase
 from samenspel.core.audit_display import describe
 from samenspel.core.audit_filter import AuditFilterForm
 from samenspel.core.models import AuditEvent
 from samenspel.core.views import ServiceFormMixin
-from samenspel.guide.content import all_activity_keys, get_activity
+from samenspel.guide.content import all_activity_keys, get_activity, get_item
 
 
 class HomeView(TemplateView):
@@ -70,6 +75,32 @@ class CoalitionUpdateView(CoalitionMixin, ServiceFormMixin, FormView):
         return reverse("coalitions:dashboard", args=[self.coalition.uuid])
 
 
+class MunicipalityRolesView(CoalitionMixin, ServiceFormMixin, FormView):
+    """The roles the municipality agreed to play, with the guide's tips for each."""
+
+    template_name = "coalitions/municipality_roles_form.html"
+    form_class = MunicipalityRolesForm
+    permission = Permission.EDIT_COALITION
+    success_message = _("De rollen van de gemeente zijn opgeslagen.")
+
+    def get_form_kwargs(self) -> dict[str, Any]:
+        return {**super().get_form_kwargs(), "instance": self.coalition}
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        roles = self.coalition.municipality_roles
+        items = [get_item("municipality_roles", role) for role in roles]
+        return {**super().get_context_data(**kwargs), "role_items": items}
+
+    def perform(self, form: MunicipalityRolesForm) -> Coalition:
+        coalition = Coalition.objects.visible_to(self.membership).get()
+        return services.update_municipality_roles(
+            coalition, acting_user=acting_user(self.request), **form.service_fields()
+        )
+
+    def get_success_url(self) -> str:
+        return reverse("coalitions:municipality_roles", args=[self.coalition.uuid])
+
+
 class DashboardView(CoalitionMixin, TemplateView):
     template_name = "coalitions/dashboard.html"
 
@@ -84,10 +115,11 @@ class WhereAreWeView(CoalitionMixin, TemplateView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
+        history = list(self.coalition.phase_changes.select_related("recorded_by"))
         context.update(
-            suggestion=suggest_phase(self.coalition),
-            phase_since=phase_since(self.coalition),
-            history=self.coalition.phase_changes.select_related("recorded_by"),
+            suggestion=suggest_phase(self.coalition, history),
+            phase_since=phase_since(self.coalition, history),
+            history=history,
             status_choices=ChecklistStatus.choices,
         )
         return context

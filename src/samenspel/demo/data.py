@@ -21,6 +21,7 @@ from samenspel.coalitions.models import (
     Form,
     LegalStructure,
     Municipality,
+    MunicipalityRole,
     Phase,
     TippingPoint,
 )
@@ -553,6 +554,17 @@ def load_demo(password: str) -> list[tuple[str, str]]:
     )
     partners = _add_partners(
         dijkerveen, DIJKERVEEN_PARTNERS, coordinator, datetime.date(2021, 3, 15)
+    )
+    # The municipality wears three hats here, knowingly: agreed with the partners.
+    coalition_services.update_municipality_roles(
+        dijkerveen,
+        acting_user=coordinator,
+        municipality_roles=[MunicipalityRole.COMMISSIONER_FUNDER, MunicipalityRole.DIRECTOR],
+        municipality_roles_note=(
+            "De gemeente subsidieert en voert de procesregie tot de kerngroep die kan overnemen; "
+            "in het kernoverleg zegt de beleidsmedewerker steeds met welke pet zij spreekt."
+        ),
+        municipality_roles_agreed_on=datetime.date(2022, 2, 1),
     )
     _walk_phases(
         dijkerveen,

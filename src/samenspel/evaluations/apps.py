@@ -7,5 +7,5 @@ class EvaluationsConfig(AppConfig):
     verbose_name = _("Evaluaties")
 
     def ready(self) -> None:
-        # Registers the reminder source and the audit labels.
-        from samenspel.evaluations import reminders, services  # noqa: F401
+        # Registers the reminder source, the audit labels and the evidence for 'Waar staan we?'.
+        from samenspel.evaluations import evidence, reminders, services  # noqa: F401

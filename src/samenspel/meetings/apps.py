@@ -7,4 +7,4 @@ class MeetingsConfig(AppConfig):
     verbose_name = _("Overleg")
 
     def ready(self) -> None:
-        from samenspel.meetings import reminders  # noqa: F401  (registers the reminder sources)
+        from samenspel.meetings import evidence, reminders  # noqa: F401  (registers the sources)

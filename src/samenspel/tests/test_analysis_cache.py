@@ -66,8 +66,10 @@ def test_findings_follow_a_change_written_through_the_services():
     coalition = coordinator.coalition
     before = {f.rule for f in advice.current_findings(coalition)}
     assert "missing_partner_kinds" in before
-    missing_before = next(
-        f for f in advice.current_findings(coalition) if f.rule == "missing_partner_kinds"
+    missing_before = next(  # the finding about the kinds other than residents
+        f
+        for f in advice.current_findings(coalition)
+        if f.rule == "missing_partner_kinds" and f.subject == ""
     )
     partners.create_partner(
         coalition,
@@ -78,7 +80,9 @@ def test_findings_follow_a_change_written_through_the_services():
         motives=["moral"],
     )
     missing_after = next(
-        f for f in advice.current_findings(coalition) if f.rule == "missing_partner_kinds"
+        f
+        for f in advice.current_findings(coalition)
+        if f.rule == "missing_partner_kinds" and f.subject == ""
     )
     assert missing_after.magnitude < missing_before.magnitude
 

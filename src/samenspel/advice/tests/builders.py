@@ -89,6 +89,7 @@ def scan(
     *,
     core: dict[str, ScaleStat] | None = None,
     closed_on: datetime.date = datetime.date(2026, 5, 1),
+    items: dict[str, ScaleStat] | None = None,
 ) -> ScanFact:
     found = get_instrument(instrument)
     return ScanFact(
@@ -100,6 +101,8 @@ def scan(
         subscales=subscales,
         core=core or {},
         subscale_titles={s.key: s.title for s in found.subscales},
+        items=items or {},
+        item_texts={i.key: i.text for i in found.items},
     )
 
 
@@ -117,11 +120,18 @@ def healthy_partners() -> tuple[PartnerFact, ...]:
             kind="municipality",
             circle="core",
             roles=("funder",),
+            motives=("instrumental",),
         ),
         partner(
             "Buurtteam Oost", kind="neighbourhood_team", circle="core", roles=("process_lead",)
         ),
-        partner("Seniorenraad", kind="residents", circle="active", roles=("signalling",)),
+        partner(
+            "Seniorenraad",
+            kind="residents",
+            circle="active",
+            roles=("signalling",),
+            motives=("affective",),
+        ),
         partner("Bibliotheek Oost", kind="libraries_culture", circle="active"),
         partner("Huisarts Oost", kind="care_providers", circle="involved", roles=("signalling",)),
         partner("Basisschool Oost", kind="education", circle="involved"),

@@ -157,6 +157,7 @@ def test_an_empty_reason_is_400_at_reason_and_nothing_is_saved(coalition, coordi
 
 
 def test_dismiss_then_restore(coalition, coordinator):
+    PartnerFactory(coalition=coalition, kind="residents")  # only the finding about other kinds
     client = api_client_for(coordinator.user)
     magnitude = findings_of(client, coalition)[RULE]["magnitude"]
 
@@ -186,6 +187,7 @@ def test_dismiss_then_restore(coalition, coordinator):
 
 def test_a_dismissed_finding_returns_when_it_grows(coalition, coordinator):
     partner = PartnerFactory(coalition=coalition, kind="education")
+    PartnerFactory(coalition=coalition, kind="residents")  # only the finding about other kinds
     client = api_client_for(coordinator.user)
     client.post(url(coalition, f"{RULE}/dismiss"), {"reason": "Bewust."}, format="json")
     assert RULE not in findings_of(client, coalition)

@@ -45,7 +45,7 @@ def test_a_dismissed_finding_is_hidden_and_the_reason_is_audited(coordinator, mu
     assert event.actor == coordinator.user
     assert event.coalition == coalition
     assert event.changes["fields"]["reason"]["new"].startswith("Besproken in het kernoverleg")
-    assert event.object_label == "De gemeente heeft 2 petten op"
+    assert event.object_label == "De gemeente heeft 2 petten op, zonder afspraak over haar rol"
     assert event.action_label == "Signaal terzijde gelegd"
     [entry] = services.advice(coalition).dismissed
     assert entry.finding == finding

@@ -7,6 +7,7 @@ from django.utils import translation
 
 from samenspel.advice import rules
 from samenspel.advice.findings import Severity
+from samenspel.advice.rules.wijken import NO_OFFER_WEIGHT
 from samenspel.advice.snapshot import AreaFigure
 from samenspel.advice.tests.builders import snapshot, wijk, with_shares
 
@@ -33,7 +34,7 @@ def test_a_wijk_above_the_municipality_without_any_activity_is_urgent_and_cites_
     assert finding.link_text == "Bekijk aanbod en eenzaamheid per wijk"
     assert finding.guide == ("monitoring_questions", "q09")
     gap = next(w.gap for w in wijken if w.name == "Noord")
-    assert finding.magnitude == round(gap, 1) + rules.NO_OFFER_WEIGHT
+    assert finding.magnitude == round(gap, 1) + NO_OFFER_WEIGHT
 
 
 def test_within_the_interval_it_is_attention_not_urgent():

@@ -24,6 +24,7 @@ from samenspel.advice.tests.builders import (
 )
 from samenspel.guide.content import get_item
 from samenspel.guide.tests import fingerprint
+from samenspel.partners.selectors import missing_kinds
 from samenspel.scans.netwerkdip import DipSignal
 
 
@@ -65,6 +66,12 @@ def test_every_rule_has_a_label_and_the_keys_are_the_agreed_ones():
             "unclear_process",
             "municipality_many_hats",
             "netwerkdip",
+            "motives_one_sided",
+            "partner_change_not_discussed",
+            "success_factors_weak",
+            "pillar_weak",
+            "monitoring_questions_low",
+            "resident_type_at_the_table",
         }
     )
 
@@ -204,25 +211,40 @@ def test_take_give_does_not_fire_for_an_informed_partner_without_role_or_a_balan
 # missing_partner_kinds
 
 
-def test_missing_kinds_fires_and_emphasises_the_kinds_missing_most_often():
+def test_missing_kinds_names_the_handbook_kinds_as_info_without_weighting():
     s = replace(
         snapshot(),
         partners=tuple(
-            p for p in snapshot().partners if p.kind not in ("education", "housing_corporation")
+            p for p in snapshot().partners if p.kind not in ("education", "entrepreneurs")
         ),
     )
     finding = only(rules.missing_partner_kinds(s))
-    assert finding.severity == Severity.ATTENTION
-    assert finding.evidence[0] == "Ontbreekt: Onderwijs en Woningcorporatie."
-    assert "Onderwijs (scholen)" in finding.evidence[1]
-    assert finding.guide == ("partner_kinds", "education")
+    assert finding.severity == Severity.INFO
+    assert finding.evidence[0] == "Ontbreekt: Ondernemers en Onderwijs."
+    assert finding.guide == ("partner_kinds", "entrepreneurs")
 
 
-def test_missing_kinds_is_info_for_one_ordinary_kind():
+def test_missing_kinds_shares_the_partner_maps_list_housing_is_not_expected():
     s = replace(
-        snapshot(), partners=tuple(p for p in snapshot().partners if p.kind != "libraries_culture")
+        snapshot(),
+        partners=tuple(p for p in snapshot().partners if p.kind != "housing_corporation"),
     )
-    assert only(rules.missing_partner_kinds(s)).severity == Severity.INFO
+    assert rules.missing_partner_kinds(s) == []
+    assert missing_kinds({p.kind for p in s.partners}) == []
+
+
+def test_no_residents_at_the_table_is_attention_in_every_phase():
+    for phase in ("initiate", "establish", "sustain"):
+        s = replace(
+            snapshot(phase=phase),
+            partners=tuple(p for p in snapshot().partners if p.kind != "residents"),
+        )
+        finding = only(rules.missing_partner_kinds(s))
+        assert finding.subject == "residents"
+        assert finding.severity == Severity.ATTENTION
+        assert finding.title == "Er zitten geen inwoners aan tafel"
+        assert "Handreiking §1.2.2" in finding.explanation
+        assert finding.evidence[0] == "Geen van de 9 partners is van de soort 'inwoners'."
 
 
 def test_missing_kinds_does_not_fire_with_every_kind_present():
@@ -553,17 +575,19 @@ def test_process_does_not_fire_in_phase_two_or_with_a_design_and_a_lead():
 # municipality_many_hats
 
 
-def test_hats_fires_when_the_municipality_holds_three_roles():
+def test_hats_without_an_agreement_fire_at_three_roles():
     s = with_partner(snapshot(), "Gemeente Oost", roles=("commissioner", "funder", "process_lead"))
     s = with_partner(s, "Buurtteam Oost", roles=("signalling",))
     finding = only(rules.municipality_many_hats(s))
     assert finding.severity == Severity.ATTENTION
     assert finding.evidence == [
-        "Gemeente Oost heeft 3 rollen tegelijk: opdrachtgever, financier en procesregie."
+        "Gemeente Oost heeft 3 rollen tegelijk: opdrachtgever, financier en procesregie.",
+        "Er is niet vastgelegd welke rol de gemeente in deze coalitie speelt.",
     ]
     assert "mediator" in finding.explanation
     assert "aanjager" in finding.explanation
     assert finding.guide == ("municipality_roles", "director")
+    assert finding.link.endswith("/rol-gemeente/")
 
 
 def test_hats_is_info_for_two_and_silent_for_one():
@@ -571,6 +595,12 @@ def test_hats_is_info_for_two_and_silent_for_one():
     finding = only(rules.municipality_many_hats(two))
     assert (finding.severity, finding.guide[1]) == (Severity.INFO, "commissioner_funder")
     assert rules.municipality_many_hats(snapshot()) == []
+
+
+def test_hats_that_were_agreed_are_not_flagged():
+    s = with_partner(snapshot(), "Gemeente Oost", roles=("commissioner", "funder", "process_lead"))
+    agreed = replace(s, municipality_roles=("commissioner_funder", "director"))
+    assert rules.municipality_many_hats(agreed) == []
 
 
 # netwerkdip
@@ -599,6 +629,7 @@ def test_netwerkdip_does_not_fire_without_signals():
 
 def troubled_snapshot():
     """A snapshot on which every rule fires at least once."""
+    welfare = partner("Welzijn", circle="core", brings_chars=0, contacts=(contact("Jeroen"),))
     s = snapshot(
         phase="establish",
         form="alliance",
@@ -623,13 +654,24 @@ def troubled_snapshot():
                 has_deal_breakers=False,
                 has_success_criteria=False,
             ),
-            partner("Welzijn", circle="core", brings_chars=0, contacts=(contact("Jeroen"),)),
+            welfare,
+            partner("Buurthuis", kind="welfare", circle="involved"),
+            partner("Mevrouw Jansen", kind="residents", circle="core", resident_type="caring"),
             *(
                 partner(f"Vereniging {i}", kind="associations", circle="informed")
                 for i in range(15)
             ),
         ),
+        events=(event(welfare, "new_director"),),
         scans={
+            "success_factors": scan(
+                "success_factors", {"size_and_diversity": stat(2.4), "competences": stat(2.8)}
+            ),
+            "pillars": scan(
+                "pillars",
+                {"involve_residents": stat(2.6)},
+                items={"sustainable_depends_on_one": stat(2.0), "q06": stat(2.1)},
+            ),
             "conditions": scan(
                 "conditions",
                 {
@@ -662,7 +704,7 @@ def test_every_rule_fires_on_the_troubled_snapshot_and_links_to_an_existing_guid
 
 
 def test_explanations_are_in_our_own_words():
-    """Like the guide content: no run of twelve words copied from the source texts."""
+    """Like the guide content: no run of ten words copied from the source texts."""
     known = fingerprint.load()
     s = troubled_snapshot()
     texts = {f.explanation for rule in rules.RULES for f in rule(s)}

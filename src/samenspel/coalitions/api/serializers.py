@@ -22,6 +22,7 @@ from samenspel.coalitions.models import (
     Form,
     LegalStructure,
     Municipality,
+    MunicipalityRole,
     Phase,
     PhaseChange,
     TippingPoint,
@@ -212,6 +213,25 @@ class SuggestionSerializer(serializers.Serializer):
 
     def get_current_label(self, suggestion: Any) -> str:
         return str(Phase(suggestion.current).label)
+
+
+class MunicipalityRolesSerializer(serializers.Serializer):
+    """The roles the municipality agreed to play (handbook §2.10 tip 1); the service's rules."""
+
+    municipality_roles = serializers.ListField(
+        child=EnumField(MunicipalityRole),
+        required=False,
+        label=_("afgesproken rollen van de gemeente"),
+    )
+    municipality_roles_note = CharField(
+        required=False,
+        allow_blank=True,
+        max_length=2000,
+        label=_("toelichting op de rol van de gemeente"),
+    )
+    municipality_roles_agreed_on = serializers.DateField(
+        required=False, allow_null=True, label=_("afgesproken op")
+    )
 
 
 class CountSerializer(serializers.Serializer):

@@ -19,6 +19,11 @@ urlpatterns = [
         name="checklist_item",
     ),
     path(C + "where-are-we/", views.WhereAreWeView.as_view(), name="where"),
+    path(
+        C + "municipality-roles/",
+        views.MunicipalityRolesView.as_view(),
+        name="municipality_roles",
+    ),
     path(C + "dashboard/", views.DashboardView.as_view(), name="dashboard"),
     path(C + "audit/", views.AuditList.as_view(), name="audit"),
 ]

@@ -27,15 +27,17 @@ from samenspel.coalitions.api.serializers import (
     ChecklistUpdateSerializer,
     CoalitionSerializer,
     DashboardSerializer,
+    MunicipalityRolesSerializer,
     PhaseChangeSerializer,
     SuggestionSerializer,
 )
-from samenspel.coalitions.dashboard import build_dashboard, phase_since
+from samenspel.coalitions.dashboard import build_dashboard
 from samenspel.coalitions.models import ChecklistItem, Coalition, PhaseChange
 from samenspel.coalitions.progress import (
     ActivityState,
     PhaseSuggestion,
     checklist_progress,
+    phase_since,
     suggest_phase,
 )
 from samenspel.core.api.views import ApiEndpoint
@@ -223,10 +225,46 @@ class WhereAreWeView(CoalitionEndpoint):
     pagination_class = None
 
     def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        history = list(self.coalition.phase_changes.all())
         data = WhereAreWe(
-            suggestion=suggest_phase(self.coalition), phase_since=phase_since(self.coalition)
+            suggestion=suggest_phase(self.coalition, history),
+            phase_since=phase_since(self.coalition, history),
         )
         return Response(self.get_serializer(data).data)
+
+
+@extend_schema_view(
+    get=extend_schema(tags=[TAG], summary="Rol van de gemeente"),
+    put=extend_schema(
+        tags=[TAG],
+        summary="Rol van de gemeente vastleggen",
+        description=(
+            "Welke rollen de gemeente in deze coalitie speelt (Handreiking §2.10, tip 1). Een "
+            "gelijkwaardige partner voert geen regie en is geen opdrachtgever (§3.2.5)."
+        ),
+    ),
+)
+class MunicipalityRolesView(CoalitionEndpoint):
+    model = Coalition
+    serializer_class = MunicipalityRolesSerializer
+    pagination_class = None
+    permission_by_method = {"PUT": Permission.EDIT_COALITION}
+    http_method_names = ["get", "put", "head", "options"]
+
+    def get_object(self) -> Coalition:
+        """The coalition itself, read by the tenancy gate (its roles are three of its fields)."""
+        return self.coalition
+
+    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        return Response(self.get_serializer(self.get_object()).data)
+
+    def put(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        coalition = services.update_municipality_roles(
+            self.coalition, acting_user=self.acting_user, **serializer.validated_data
+        )
+        return Response(self.get_serializer(coalition).data)
 
 
 @extend_schema(

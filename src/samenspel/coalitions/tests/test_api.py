@@ -496,6 +496,9 @@ def test_where_are_we_explains_the_suggestion(coalition, reader, coordinator):
         services.set_checklist_status(
             coalition, activity.key, acting_user=coordinator, status="done"
         )
+    services.set_checklist_status(
+        coalition, "explore-motives", acting_user=coordinator, status="busy"
+    )
 
     response = api_client_for(reader).get(url(coalition, "where-are-we/"))
 

@@ -22,6 +22,7 @@ EXPECTED = {
     C + "checklist/": {"get"},
     C + "checklist/{activity}/": {"get", "put"},
     C + "where-are-we/": {"get"},
+    C + "municipality-roles/": {"get", "put"},
     C + "dashboard/": {"get"},
     C + "audit/": {"get"},
     C + "partners/": {"get", "post"},

@@ -117,18 +117,6 @@ def set_all(coalition, user, phase, status):
         services.set_checklist_status(coalition, activity.key, acting_user=user, status=status)
 
 
-def test_suggestion_is_first_phase_not_largely_done(coalition, coordinator):
-    assert suggest_phase(coalition).suggested == Phase.INITIATE
-    set_all(coalition, coordinator.user, Phase.INITIATE, "done")
-    set_all(coalition, coordinator.user, Phase.EXPLORE, "busy")
-    suggestion = suggest_phase(coalition)
-    assert suggestion.suggested == Phase.EXPLORE
-    assert suggestion.phases[0].percentage == 100
-    assert suggestion.phases[1].percentage == 50
-    assert all(step.activity.key.startswith("explore") for step in suggestion.next_steps)
-    assert any("stelde" in reason or "ingesteld" in reason for reason in suggestion.reasons)
-
-
 def test_not_applicable_activities_do_not_count(coalition, coordinator):
     activities = phase_activities(Phase.INITIATE)
     for index, activity in enumerate(activities):

@@ -29,6 +29,7 @@ def test_the_demo_loads_every_part_of_the_product(mailoutbox):
     assert latest is not None
     assert dijkerveen.ambition == latest.text  # the coalition follows its latest version
     assert Finder.objects.get(coalition=dijkerveen).is_published
+    assert dijkerveen.municipality_roles == ["commissioner_funder", "director"]
     assert Activity.objects.published().filter(coalition=dijkerveen).count() >= 15
     assert dijkerveen.neighbourhoods.exclude(cbs_code="").count() >= 5
     estimates = LonelinessEstimate.objects.filter(

@@ -135,7 +135,7 @@ def test_statements_are_short_and_fit_the_scale(key: str) -> None:
 
 
 def test_no_instrument_text_is_copied_from_the_sources() -> None:
-    """No run of 12 consecutive words (ignoring case, accents and punctuation) is taken from
+    """No run of 10 consecutive words (ignoring case, accents and punctuation) is taken from
     the handbook or the articles: the instruments use their own words."""
     known = fingerprint.load()
     copied = [
