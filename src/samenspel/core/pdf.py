@@ -74,6 +74,11 @@ def render_pdf(
     html = render_to_string(
         template_name, {**context, "pdf_title": title, "pdf_lang": lang}, request=request
     )
+    return html_to_pdf(html, title=title, lang=lang)
+
+
+def html_to_pdf(html: str, *, title: str, lang: str) -> bytes:
+    """The PDF of a whole HTML document (`render_pdf` makes that document from a template)."""
     weasyprint = _weasyprint()
     document = weasyprint.HTML(string=html, url_fetcher=_refuse_fetch).render()
     document.metadata.title = title
