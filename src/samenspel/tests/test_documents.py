@@ -67,7 +67,7 @@ def test_every_pdf_of_every_demo_coalition_renders(mailoutbox):
 
 
 def full_answers(instrument, value):
-    return {key: value for key in instrument.item_keys}
+    return dict.fromkeys(instrument.item_keys, value)
 
 
 @pytest.mark.parametrize("instrument", latest_instruments(), ids=lambda i: i.key)
