@@ -4,7 +4,7 @@ from uuid import UUID
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -26,7 +26,7 @@ from samenspel.meetings.forms import (
     ActionItemEditForm,
     ActionItemForm,
     AgendaItemForm,
-    AttendanceForm,
+    AttendanceListForm,
     AttendanceStatusForm,
     BodyForm,
     DecisionForm,
@@ -43,7 +43,7 @@ from samenspel.meetings.models import (
     Meeting,
 )
 from samenspel.meetings.selectors import PartT, meeting_contents, meeting_detail, open_actions
-from samenspel.partners.models import PartnerEvent
+from samenspel.partners.models import Partner, PartnerEvent
 
 
 class MeetingMixin(CoalitionMixin):
@@ -152,9 +152,6 @@ class MeetingDetailView(CoalitionMixin, TemplateView):
         if can_edit:
             context.update(
                 agenda_form=AgendaItemForm(prefix=AgendaItemCreateView.prefix),
-                attendance_form=AttendanceForm(
-                    coalition=self.coalition, prefix=AttendanceView.prefix
-                ),
                 decision_form=DecisionForm(prefix=DecisionCreateView.prefix),
                 action_form=ActionItemForm(
                     coalition=self.coalition, prefix=ActionCreateView.prefix
@@ -230,17 +227,28 @@ class AgendaItemCreateView(MeetingPartView):
 
 
 class AttendanceView(MeetingPartView):
-    prefix = "aanwezig"
-    form_class = AttendanceForm
+    """The attendance of every partner in one form, on a page of its own."""
+
+    template_name = "meetings/attendance_form.html"
+    form_class = AttendanceListForm
     heading = _lazy("Aanwezigheid vastleggen")
     success_message = _lazy("De aanwezigheid is vastgelegd.")
 
     def get_form_kwargs(self) -> dict[str, Any]:
-        return {**super().get_form_kwargs(), "coalition": self.coalition}
+        kwargs = super().get_form_kwargs()
+        rows = Attendance.objects.visible_to(self.membership).filter(meeting=self.meeting)
+        recorded = dict(rows.values_list("partner_id", "status"))
+        partners = Partner.objects.visible_to(self.membership).filter(
+            Q(left_on__isnull=True) | Q(pk__in=list(recorded))
+        )
+        return {**kwargs, "partners": partners.order_by("name"), "recorded": recorded}
 
-    def perform(self, form: AttendanceForm) -> Any:
-        return services.set_attendance(
-            self.meeting, acting_user=acting_user(self.request), **form.cleaned_data
+    def perform(self, form: AttendanceListForm) -> Any:
+        return services.record_attendance(
+            self.meeting,
+            acting_user=acting_user(self.request),
+            chosen=form.chosen(),
+            opened=form.shown(),
         )
 
 
