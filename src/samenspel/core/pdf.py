@@ -18,7 +18,9 @@ from collections.abc import Mapping
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from django.http import HttpResponse
 from django.template.loader import render_to_string
+from django.utils.http import content_disposition_header
 from django.utils.text import slugify
 
 if TYPE_CHECKING:
@@ -89,6 +91,14 @@ def html_to_pdf(html: str, *, title: str, lang: str) -> bytes:
     else:
         logger.warning("This WeasyPrint cannot write %s; writing a tagged PDF instead", PDF_UA)
     return document.write_pdf(**options)
+
+
+def pdf_response(data: bytes, filename: str) -> HttpResponse:
+    """A PDF as a download that no shared cache keeps."""
+    response = HttpResponse(data, content_type="application/pdf")
+    response["Content-Disposition"] = content_disposition_header(True, filename) or ""
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 def pdf_filename(*parts: str) -> str:

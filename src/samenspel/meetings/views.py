@@ -9,19 +9,28 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_GET
-from django.views.generic import FormView, TemplateView
+from django.views.generic import FormView, TemplateView, View
 
 from samenspel.accounts.mixins import CoalitionMixin
 from samenspel.accounts.policy import Permission, can, memberships_of
 from samenspel.accounts.requests import acting_user
 from samenspel.advice.findings import Finding
 from samenspel.core.paging import uncounted_page
+from samenspel.core.pdf import pdf_response
 from samenspel.core.tenancy import lookup_or_404
 from samenspel.core.views import ServiceFormMixin
 from samenspel.meetings import calendar, services
+from samenspel.meetings.documents import (
+    MeetingDocument,
+    meeting_pdf,
+    participants,
+    send_meeting_document,
+    sent_message,
+)
 from samenspel.meetings.forms import (
     ActionItemEditForm,
     ActionItemForm,
@@ -158,6 +167,52 @@ class MeetingDetailView(CoalitionMixin, TemplateView):
                 ),
             )
         return context
+
+
+def _document(value: str) -> MeetingDocument:
+    try:
+        return MeetingDocument(value)
+    except ValueError as error:
+        raise Http404 from error
+
+
+class MeetingPdfView(CoalitionMixin, View):
+    """The agenda or the minutes as a PDF (PDF/UA), made on request and never stored."""
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        document = _document(kwargs["document"])
+        meeting = meeting_detail(self.coalition, kwargs["meeting"])
+        data, filename = meeting_pdf(
+            meeting, document, lang=get_language() or "nl", request=request
+        )
+        return pdf_response(data, filename)
+
+
+class MeetingSendView(MeetingMixin, TemplateView):
+    """Asks for a confirmation, naming how many participants will get the agenda or minutes,
+    then puts the e-mails in the outbox (they are sent after the request)."""
+
+    template_name = "meetings/meeting_send.html"
+    permission = Permission.EDIT_COALITION
+
+    def setup(self, request: HttpRequest, *args: Any, **kwargs: Any) -> None:
+        super().setup(request, *args, **kwargs)
+        self.document = _document(kwargs["document"])
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        meeting = self.find_meeting(self.kwargs["meeting"])
+        return {
+            **super().get_context_data(**kwargs),
+            "meeting": meeting,
+            "document": self.document,
+            "recipients": len(participants(meeting)),
+        }
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        meeting = meeting_detail(self.coalition, kwargs["meeting"])
+        count = send_meeting_document(meeting, self.document, acting_user=acting_user(request))
+        messages.success(request, sent_message(count))
+        return redirect("meetings:detail", self.coalition.uuid, meeting.uuid)
 
 
 class MeetingFormView(MeetingMixin, ServiceFormMixin, FormView):

@@ -1,4 +1,5 @@
-"""Every PDF the application makes renders: for every demo coalition, and for data of odd shapes.
+"""Every PDF the application makes renders (scan results, covenant, agenda and minutes): for
+every demo coalition, and for data of odd shapes.
 
 The scan results PDF once answered 500 for most demo rounds while its own tests passed on a
 small round: a table's caption left alone at the foot of a page made WeasyPrint's PDF/UA tagging
@@ -18,6 +19,10 @@ from samenspel.agreements.tests.factories import CovenantFactory, PartnerAgreeme
 from samenspel.coalitions.models import Coalition
 from samenspel.core.pdf import html_to_pdf
 from samenspel.demo.data import load_demo
+from samenspel.meetings import services
+from samenspel.meetings.documents import MeetingDocument
+from samenspel.meetings.models import AgendaItem, Meeting
+from samenspel.meetings.tests.factories import ActionItemFactory, MeetingFactory
 from samenspel.scans.instruments import get_instrument, latest_instruments
 from samenspel.scans.models import Round
 from samenspel.scans.tests.test_pdf import pdf_text
@@ -51,6 +56,11 @@ def document_urls(coalition) -> list[str]:
     ]
     if hasattr(coalition, "covenant"):
         urls.append(reverse("agreements:covenant_pdf", args=[uuid]))
+    urls += [
+        reverse("meetings:document_pdf", args=[uuid, meeting.uuid, document])
+        for meeting in Meeting.objects.of_coalition(coalition)
+        for document in MeetingDocument.values
+    ]
     return urls
 
 
@@ -102,8 +112,30 @@ def test_covenant_with_long_texts_and_line_breaks_renders(coalition, coordinator
     assert b"/StructTreeRoot" in text
 
 
+def test_agenda_and_minutes_with_long_texts_and_line_breaks_render(
+    coalition, coordinator, coordinator_client
+):
+    meeting = MeetingFactory(coalition=coalition, title=LONG[:200], minutes=("Regel\n" + LONG) * 5)
+    for n in range(25):
+        AgendaItem.objects.create(meeting=meeting, title=f"Punt {n}", notes="Eerst\nDan\n" + LONG)
+        services.record_decision(
+            meeting, acting_user=coordinator.user, text=f"Besluit {n}\n" + LONG
+        )
+        ActionItemFactory(meeting=meeting, text=f"Actie {n}\n" + LONG[:1000])
+    for document in MeetingDocument.values:
+        url = reverse("meetings:document_pdf", args=[coalition.uuid, meeting.uuid, document])
+        assert b"/StructTreeRoot" in pdf_of(coordinator_client, url)
+
+
+def test_an_empty_meeting_renders_both_documents(coalition, coordinator_client):
+    meeting = MeetingFactory(coalition=coalition)
+    for document in MeetingDocument.values:
+        url = reverse("meetings:document_pdf", args=[coalition.uuid, meeting.uuid, document])
+        assert b"/StructTreeRoot" in pdf_of(coordinator_client, url)
+
+
 TABLE_AT = Template(
-    '{% extends "scans/pdf/base.html" %}{% block content %}'
+    '{% extends "pdf/base.html" %}{% block content %}'
     '<div style="height: {{ space }}mm"></div>'
     "<table><caption>Bijschrift</caption><thead><tr><th>Vraag</th><th>Gemiddelde</th></tr>"
     "</thead><tbody>{% for n in rows %}<tr><th>Vraag {{ n }}</th><td>3,5</td></tr>{% endfor %}"
