@@ -144,6 +144,7 @@ def tenant(db):
         "instrument": "conditions",
         "version": 1,
         "rule": "missing_partner_kinds",
+        "document": "agenda",
         "source": FundingSource.objects.create(
             coalition=coalition,
             kind="fund",
