@@ -3,11 +3,15 @@
 from typing import Any
 from urllib.parse import urlencode
 
+from django.utils import timezone
 from django.views.generic import TemplateView
 
 from samenspel.accounts.mixins import CoalitionMixin, NationalMixin
+from samenspel.accounts.policy import memberships_of
 from samenspel.workspace.national import coalitions_per_phase
 from samenspel.workspace.search import search
+from samenspel.workspace.services import last_visits, record_visit
+from samenspel.workspace.work import changes_since, my_work, per_coalition
 
 
 class NationalOverviewView(NationalMixin, TemplateView):
@@ -36,4 +40,26 @@ class CoalitionSearchView(CoalitionMixin, TemplateView):
             "query": query,
             "results": results,
             "suggestion_query": suggestion_query,
+        }
+
+
+class MyWorkView(TemplateView):
+    """'Mijn werk': what asks for the person's attention in all their coalitions, and what
+    changed in each since their last visit (which this visit then becomes)."""
+
+    template_name = "workspace/my_work.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        memberships = memberships_of(self.request)
+        user = self.request.user
+        now = timezone.now()
+        visits = last_visits(memberships)
+        kinds = my_work(memberships, user, timezone.localdate()) if memberships else []
+        changes = changes_since(memberships, visits)
+        if memberships:
+            record_visit(memberships, now)
+        return {
+            **super().get_context_data(**kwargs),
+            "rows": per_coalition(memberships, kinds, changes, visits),
+            "first_visit": not visits,
         }

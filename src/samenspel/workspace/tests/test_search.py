@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db
 
 
 def search_url(coalition, query=""):
-    url = reverse("coalition_workspace:search", args=[coalition.uuid])
+    url = reverse("work:search", args=[coalition.uuid])
     return f"{url}?q={query}" if query else url
 
 
