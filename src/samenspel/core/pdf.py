@@ -18,13 +18,13 @@ from collections.abc import Mapping
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from django.http import HttpResponse
 from django.template.loader import render_to_string
-from django.utils.http import content_disposition_header
 from django.utils.text import slugify
 
+from samenspel.core.downloads import download
+
 if TYPE_CHECKING:
-    from django.http import HttpRequest
+    from django.http import HttpRequest, HttpResponse
 
 logger = logging.getLogger(__name__)
 
@@ -95,10 +95,7 @@ def html_to_pdf(html: str, *, title: str, lang: str) -> bytes:
 
 def pdf_response(data: bytes, filename: str) -> HttpResponse:
     """A PDF as a download that no shared cache keeps."""
-    response = HttpResponse(data, content_type="application/pdf")
-    response["Content-Disposition"] = content_disposition_header(True, filename) or ""
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return download(data, "application/pdf", filename)
 
 
 def pdf_filename(*parts: str) -> str:

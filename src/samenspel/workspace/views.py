@@ -3,11 +3,17 @@
 from typing import Any
 from urllib.parse import urlencode
 
+from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import timezone
-from django.views.generic import TemplateView
+from django.utils.text import slugify
+from django.views.generic import TemplateView, View
 
 from samenspel.accounts.mixins import CoalitionMixin, NationalMixin
-from samenspel.accounts.policy import memberships_of
+from samenspel.accounts.policy import can, memberships_of, require
+from samenspel.accounts.requests import acting_user
+from samenspel.core import audit, spreadsheets
+from samenspel.core.downloads import download
+from samenspel.workspace.exports import EXPORTS
 from samenspel.workspace.national import coalitions_per_phase
 from samenspel.workspace.search import search
 from samenspel.workspace.services import last_visits, record_visit
@@ -63,3 +69,40 @@ class MyWorkView(TemplateView):
             "rows": per_coalition(memberships, kinds, changes, visits),
             "first_visit": not visits,
         }
+
+
+class ExportListView(CoalitionMixin, TemplateView):
+    """'Exporteren': every table the person may download, as .xlsx or CSV."""
+
+    template_name = "workspace/exports.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        exports = [e for e in EXPORTS.values() if can(self.membership, e.permission)]
+        return {**super().get_context_data(**kwargs), "exports": exports}
+
+
+class ExportView(CoalitionMixin, View):
+    """One table as a download; a table with personal data is logged as a read."""
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        export = EXPORTS.get(kwargs["table"])
+        if export is None or kwargs["format"] not in ("xlsx", "csv"):
+            raise Http404
+        require(self.membership, export.permission)
+        headers, rows = export.table(self.coalition)
+        if kwargs["format"] == "csv":
+            content, content_type = spreadsheets.to_csv(headers, rows), spreadsheets.CSV_TYPE
+        else:
+            content = spreadsheets.to_xlsx(headers, rows, str(export.title))
+            content_type = spreadsheets.XLSX_TYPE
+        if export.personal:
+            audit.log_read(
+                self.coalition,
+                acting_user=acting_user(request),
+                coalition=self.coalition,
+                purpose=f"export: {export.key}",
+                ip_address=request.META.get("REMOTE_ADDR"),
+                user_agent=request.META.get("HTTP_USER_AGENT", ""),
+            )
+        filename = f"{slugify(self.coalition.name)}-{export.key}.{kwargs['format']}"
+        return download(content, content_type, filename)
