@@ -126,6 +126,7 @@ class EmbedView(FinderResultsMixin, TemplateView):
 
 class ActivityMixin(FinderMixin):
     activity: Activity
+    request: HttpRequest
 
     def setup(self, request: HttpRequest, *args: Any, **kwargs: Any) -> None:
         super().setup(request, *args, **kwargs)

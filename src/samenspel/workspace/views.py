@@ -9,6 +9,7 @@ from django.utils.text import slugify
 from django.views.generic import TemplateView, View
 
 from samenspel.accounts.mixins import CoalitionMixin, NationalMixin
+from samenspel.accounts.models import User
 from samenspel.accounts.policy import can, memberships_of, require
 from samenspel.accounts.requests import acting_user
 from samenspel.core import audit, spreadsheets
@@ -57,7 +58,7 @@ class MyWorkView(TemplateView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         memberships = memberships_of(self.request)
-        user = self.request.user
+        user: User = self.request.user  # type: ignore[assignment]  # login is required
         now = timezone.now()
         visits = last_visits(memberships)
         kinds = my_work(memberships, user, timezone.localdate()) if memberships else []

@@ -191,7 +191,7 @@ def changes_since(
     changes = []
     for key, label, model, coalition, stamp in CHANGE_SOURCES:
         rows = (
-            model.objects.visible_across(memberships)  # type: ignore[attr-defined]
+            model.objects.visible_across(memberships)
             .filter(_since(visits, coalition, stamp))
             .values(coalition)
             .annotate(n=Count("pk"))
