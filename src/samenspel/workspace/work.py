@@ -67,6 +67,15 @@ def _per_membership(memberships: Sequence[Membership], condition: Callable[..., 
     return combined
 
 
+def _all_or_own(membership: Membership, permission: Permission, partner: str) -> Q | None:
+    """All of the coalition for who holds `permission` there; otherwise what the person's own
+    organisation (`partner`: the lookup to it) has, or nothing without one."""
+    coalition = Q(coalition_id=membership.coalition_id)
+    if can(membership, permission):
+        return coalition
+    return coalition & Q(**{partner: membership.partner_id}) if membership.partner_id else None
+
+
 def _actions(memberships: Sequence[Membership], user: User, today: datetime.date) -> list[WorkItem]:
     def mine(m: Membership) -> Q | None:
         held = Q(owner_partner_id=m.partner_id) if m.partner_id else Q(pk__in=[])
@@ -89,9 +98,7 @@ def _actions(memberships: Sequence[Membership], user: User, today: datetime.date
 
 def _reviews(memberships: Sequence[Membership], user: User, today: datetime.date) -> list[WorkItem]:
     def mine(m: Membership) -> Q | None:
-        if can(m, Permission.EDIT_COALITION):
-            return Q(coalition_id=m.coalition_id)
-        return Q(coalition_id=m.coalition_id, partner_id=m.partner_id) if m.partner_id else None
+        return _all_or_own(m, Permission.EDIT_COALITION, "partner_id")
 
     rows = (
         PartnerAgreement.objects.visible_across(memberships)
@@ -122,9 +129,7 @@ def _activities(
     memberships: Sequence[Membership], user: User, today: datetime.date
 ) -> list[WorkItem]:
     def mine(m: Membership) -> Q | None:
-        if can(m, Permission.MANAGE_ACTIVITIES):
-            return Q(coalition_id=m.coalition_id)
-        return Q(coalition_id=m.coalition_id, providers=m.partner_id) if m.partner_id else None
+        return _all_or_own(m, Permission.MANAGE_ACTIVITIES, "providers")
 
     rows = (
         Activity.objects.visible_across(memberships)
