@@ -15,6 +15,7 @@ urlpatterns = [
     path("account/", include("samenspel.accounts.urls")),
     path("gids/", include("samenspel.guide.urls")),
     path("landelijk/", include("samenspel.workspace.urls")),
+    path("", include("samenspel.workspace.coalition_urls")),
     path("", include("samenspel.coalitions.urls")),
     path("", include("samenspel.partners.urls")),
     path("", include("samenspel.scans.urls")),

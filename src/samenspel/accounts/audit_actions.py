@@ -12,5 +12,7 @@ class AccountAction(AuditAction):
     MEMBERSHIP_UPDATED = "membership.updated", _("Rol van lid gewijzigd")
     MEMBERSHIP_DELETED = "membership.deleted", _("Lid verwijderd")
     USER_CREATED = "user.created", _("Account aangemaakt")
+    USER_RENAMED = "user.renamed", _("Naam gewijzigd")
+    PASSWORD_CHANGED = "user.password_changed", _("Wachtwoord gewijzigd")
     API_TOKEN_CREATED = "api_token.created", _("API-token aangemaakt")
     API_TOKEN_REVOKED = "api_token.revoked", _("API-token ingetrokken")

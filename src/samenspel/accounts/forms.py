@@ -189,3 +189,12 @@ class ApiTokenForm(forms.Form):
         max_length=100,
         help_text=_("Waarvoor gebruikt u dit token? Bijvoorbeeld ‘Koppeling met ons CRM’."),
     )
+
+
+class NameForm(forms.Form):
+    full_name = forms.CharField(
+        label=_("Naam"),
+        max_length=150,
+        help_text=_("Voor- en achternaam, zoals andere leden u zien."),
+        error_messages={"required": _("Vul uw voor- en achternaam in.")},
+    )

@@ -360,3 +360,33 @@ def revoke_api_token(token: ApiToken, *, acting_user: User) -> ApiToken:
         coalition=None,
         check=None,
     )
+
+
+@transaction.atomic
+def change_name(user: User, *, acting_user: User, full_name: str) -> User:
+    """A person changes their own name (how others see them in Samenspel)."""
+    if user.pk != acting_user.pk:
+        raise PermissionDenied
+    full_name = " ".join((full_name or "").split())
+    if not full_name:
+        raise ValidationError({"full_name": _("Vul uw voor- en achternaam in.")})
+    return audit.update(
+        user,
+        {"full_name": full_name},
+        action=AccountAction.USER_RENAMED,
+        acting_user=acting_user,
+        coalition=None,
+        check=lambda changed: changed.full_clean(exclude=["password"]),
+    )
+
+
+@transaction.atomic
+def change_password(user: User, *, acting_user: User, password: str) -> User:
+    """A new password, already checked by the form against the old one and the validators;
+    the audit trail records that it changed, never the value."""
+    if user.pk != acting_user.pk:
+        raise PermissionDenied
+    user.set_password(password)
+    user.save(update_fields=["password"])
+    audit.record(AccountAction.PASSWORD_CHANGED, user, acting_user=acting_user, coalition=None)
+    return user

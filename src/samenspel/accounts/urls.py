@@ -28,6 +28,7 @@ urlpatterns = [
     path(
         "uitnodiging/<str:token>/", views.AcceptInvitationView.as_view(), name="accept_invitation"
     ),
+    path("", views.AccountView.as_view(), name="account"),
     path("tokens/", views.TokensView.as_view(), name="tokens"),
     path("tokens/<uuid:token>/intrekken/", views.RevokeTokenView.as_view(), name="revoke_token"),
 ]

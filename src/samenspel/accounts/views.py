@@ -9,9 +9,10 @@ from urllib.parse import urlencode
 import axes.utils
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import login
+from django.contrib.auth import login, update_session_auth_hash
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
+from django.contrib.auth.forms import PasswordChangeForm
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, HttpResponseBase, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
@@ -31,6 +32,7 @@ from samenspel.accounts.forms import (
     EmailPasswordResetForm,
     InviteForm,
     MemberRoleForm,
+    NameForm,
     NewPasswordForm,
 )
 from samenspel.accounts.mixins import CoalitionMixin
@@ -339,6 +341,50 @@ class MemberEditView(MembersContextMixin, FormView):
         ):
             return redirect("coalitions:dashboard", self.coalition.uuid)
         return redirect("members:list", self.coalition.uuid)
+
+
+# --- the person's own account -----------------------------------------------------------------
+
+
+@method_decorator(never_cache, name="dispatch")
+class AccountView(TemplateView):
+    """'Mijn account': name, password and language on one page; each form posts here with its
+    own `onderdeel`, and comes back with its errors while the other stays as it was."""
+
+    template_name = "accounts/account.html"
+
+    def forms(self, data: Any = None, part: str = "") -> dict[str, Any]:
+        user: User = self.request.user  # type: ignore[assignment]
+        return {
+            "name_form": NameForm(
+                data if part == "naam" else None, initial={"full_name": user.full_name}
+            ),
+            "password_form": PasswordChangeForm(user, data if part == "wachtwoord" else None),
+        }
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        return {**self.forms(), **super().get_context_data(**kwargs)}
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        part = request.POST.get("onderdeel", "")
+        forms = self.forms(request.POST, part)
+        user = User.objects.get(pk=request.user.pk)  # the model itself, not the lazy wrapper
+        if part == "naam" and forms["name_form"].is_valid():
+            name = forms["name_form"].cleaned_data["full_name"]
+            try:
+                services.change_name(user, acting_user=user, full_name=name)
+            except ValidationError as error:
+                apply_service_errors(forms["name_form"], error)
+            else:
+                messages.success(request, _("Uw naam is opgeslagen."))
+                return redirect("accounts:account")
+        if part == "wachtwoord" and forms["password_form"].is_valid():
+            password = forms["password_form"].cleaned_data["new_password1"]
+            services.change_password(user, acting_user=user, password=password)
+            update_session_auth_hash(request, user)  # stay logged in on this device
+            messages.success(request, _("Uw wachtwoord is gewijzigd."))
+            return redirect("accounts:account")
+        return self.render_to_response(self.get_context_data(**forms))
 
 
 # --- personal API tokens ----------------------------------------------------------------------

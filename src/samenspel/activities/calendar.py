@@ -3,7 +3,9 @@ schedules of the open data (hsds.py) are both built from `occurrence_rule`.
 
 A time slot says "tuesday 10:00–12:00"; with the activity's frequency that becomes a recurring
 event that starts on the first such weekday on or after the start date (or today, when the
-activity has none) and ends on the end date. Times are local (Europe/Amsterdam) and written with
+activity has none) and ends on the end date. A monthly activity says on which of the month's
+weekdays it falls ("eerste vrijdag": BYDAY=1FR, "laatste dinsdag": BYDAY=-1TU); its first
+occurrence is the first such day on or after the start date. Times are local (Europe/Amsterdam) and written with
 a VTIMEZONE, the same way as the meeting feeds (meetings/calendar.py).
 """
 
@@ -17,7 +19,7 @@ from django.conf import settings
 from django.utils import timezone
 from icalendar import Event, vRecur
 
-from samenspel.activities.models import Activity, Frequency, TimeSlot
+from samenspel.activities.models import Activity, Frequency, MonthWeek, TimeSlot
 from samenspel.core.icalendar import DEFAULT_DURATION, UID_DOMAIN, add_text, calendar_file
 
 ICAL_DAYS = {1: "MO", 2: "TU", 3: "WE", 4: "TH", 5: "FR", 6: "SA", 7: "SU"}
@@ -38,14 +40,36 @@ def first_on_or_after(day: datetime.date, weekday: int) -> datetime.date:
     return day + datetime.timedelta(days=(weekday - day.isoweekday()) % 7)
 
 
+def nth_weekday(year: int, month: int, weekday: int, week: int) -> datetime.date:
+    """The `week`-th `weekday` of a month (1 to 4), or its last one for -1."""
+    if week == MonthWeek.LAST:
+        following = datetime.date(year + month // 12, month % 12 + 1, 1)
+        return first_on_or_after(following, weekday) - datetime.timedelta(days=7)
+    return first_on_or_after(datetime.date(year, month, 1), weekday) + datetime.timedelta(
+        weeks=week - 1
+    )
+
+
+def first_in_month_week(anchor: datetime.date, weekday: int, week: int) -> datetime.date:
+    """The first `week`-th `weekday` of a month on or after `anchor`: this month's, or the next."""
+    this_month = nth_weekday(anchor.year, anchor.month, weekday, week)
+    if this_month >= anchor:
+        return this_month
+    return nth_weekday(anchor.year + anchor.month // 12, anchor.month % 12 + 1, weekday, week)
+
+
 def occurrence_rule(
     activity: Activity, slot: TimeSlot, today: datetime.date | None = None
 ) -> OccurrenceRule:
     anchor = activity.starts_on or today or timezone.localdate()
     first = first_on_or_after(anchor, slot.weekday)
     day = ICAL_DAYS[slot.weekday]
+    if activity.frequency == Frequency.MONTHLY and activity.month_week is not None:
+        first = first_in_month_week(anchor, slot.weekday, activity.month_week)
+        return OccurrenceRule(first, "MONTHLY", 1, f"{activity.month_week}{day}", activity.ends_on)
     if activity.frequency == Frequency.MONTHLY:
-        # The n-th weekday of the month of the first occurrence; a fifth one is "the last".
+        # No week set: the n-th weekday of the month of the first occurrence; a fifth one is
+        # "the last".
         position = (first.day - 1) // 7 + 1
         return OccurrenceRule(
             first, "MONTHLY", 1, f"{position if position < 5 else -1}{day}", activity.ends_on

@@ -40,6 +40,7 @@ from samenspel.activities.models import (
     Weekday,
 )
 from samenspel.coalitions.models import Neighbourhood
+from samenspel.core import spreadsheets
 from samenspel.core.views import ServiceFormMixin
 from samenspel.partners.models import Partner
 
@@ -177,11 +178,11 @@ def export_file(coalition: Any, what: str, file_format: str) -> tuple[bytes, str
     }
     headers, rows = tables[what]()
     if file_format == "csv":
-        return exporting.to_csv(headers, rows), exporting.CSV_TYPE, f"{names[what]}.csv"
+        return spreadsheets.to_csv(headers, rows), spreadsheets.CSV_TYPE, f"{names[what]}.csv"
     sheet = _("Bereik") if what == "reach" else _("Activiteiten")
     explanation = exporting.template_explanation(coalition) if what == "template" else None
-    content = exporting.to_xlsx(headers, rows, sheet, explanation)
-    return content, exporting.XLSX_TYPE, f"{names[what]}.xlsx"
+    content = spreadsheets.to_xlsx(headers, rows, sheet, explanation)
+    return content, spreadsheets.XLSX_TYPE, f"{names[what]}.xlsx"
 
 
 class FileView(CoalitionMixin, View):

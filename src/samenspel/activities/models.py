@@ -59,6 +59,16 @@ class Frequency(models.TextChoices):
     ON_APPOINTMENT = "appointment", _("Op afspraak")
 
 
+class MonthWeek(models.IntegerChoices):
+    """Which of a month's weekdays a monthly activity falls on (iCalendar's BYDAY prefix)."""
+
+    FIRST = 1, _("eerste")
+    SECOND = 2, _("tweede")
+    THIRD = 3, _("derde")
+    FOURTH = 4, _("vierde")
+    LAST = -1, _("laatste")
+
+
 class Weekday(models.IntegerChoices):
     """ISO weekday numbers, as `date.isoweekday()` gives them."""
 
@@ -74,6 +84,9 @@ class Weekday(models.IntegerChoices):
 NEGATIVE_COST = _("De kosten kunnen niet negatief zijn.")
 END_BEFORE_START = _("De einddatum ligt vóór de startdatum.")
 FOREIGN_NEIGHBOURHOOD = _("Deze wijk of kern hoort niet bij deze coalitie.")
+MONTH_WEEK_NOT_MONTHLY = _(
+    "Een week van de maand past alleen bij 'Elke maand'. Kies 'Elke maand' of maak dit veld leeg."
+)
 FINDER_SLUG = RegexValidator(
     r"^[a-z0-9]+(-[a-z0-9]+)*$",
     _("Gebruik alleen kleine letters, cijfers en streepjes, bijvoorbeeld samen-dijkerveen."),
@@ -203,6 +216,16 @@ class Activity(models.Model):
     frequency = models.CharField(
         _("hoe vaak"), max_length=12, choices=Frequency.choices, default=Frequency.WEEKLY
     )
+    month_week = models.SmallIntegerField(
+        _("week van de maand"),
+        choices=MonthWeek.choices,
+        null=True,
+        blank=True,
+        help_text=_(
+            "Alleen bij 'Elke maand': op de hoeveelste dag van die soort in de maand, "
+            "bijvoorbeeld de eerste vrijdag of de laatste dinsdag."
+        ),
+    )
     schedule_note = models.CharField(
         _("toelichting op de tijden"),
         max_length=200,
@@ -303,6 +326,11 @@ class Activity(models.Model):
                 name="activity_end_not_before_start",
                 violation_error_message=END_BEFORE_START,
             ),
+            models.CheckConstraint(
+                condition=Q(month_week__isnull=True) | Q(frequency=Frequency.MONTHLY),
+                name="activity_month_week_only_monthly",
+                violation_error_message=MONTH_WEEK_NOT_MONTHLY,
+            ),
         ]
 
     def __str__(self) -> str:
@@ -335,6 +363,8 @@ class Activity(models.Model):
             and self.neighbourhood.coalition_id != self.coalition_id
         ):
             errors["neighbourhood"] = FOREIGN_NEIGHBOURHOOD
+        if self.month_week is not None and self.frequency != Frequency.MONTHLY:
+            errors["month_week"] = MONTH_WEEK_NOT_MONTHLY
         if errors:
             raise ValidationError(errors)
 
@@ -368,10 +398,16 @@ class ActivityTargetGroup(models.Model):
 TIME_END_BEFORE_START = _("De eindtijd ligt vóór de begintijd.")
 
 
-def slot_text(weekday: int, start: datetime.time, end: datetime.time | None) -> str:
-    """'maandag 10:00–12:00', or 'maandag 10:00' without an end time."""
+def slot_text(
+    weekday: int, start: datetime.time, end: datetime.time | None, month_week: int | None = None
+) -> str:
+    """'maandag 10:00–12:00', 'maandag 10:00' without an end time, and for a monthly activity
+    on a set week 'eerste vrijdag 10:00–12:00'."""
     until = f"–{end:%H:%M}" if end else ""
-    return f"{label(Weekday, str(weekday))} {start:%H:%M}{until}"
+    day = label(Weekday, str(weekday))
+    if month_week is not None:
+        day = f"{label(MonthWeek, str(month_week))} {day}"
+    return f"{day} {start:%H:%M}{until}"
 
 
 class TimeSlot(models.Model):
@@ -399,7 +435,8 @@ class TimeSlot(models.Model):
         ]
 
     def __str__(self) -> str:
-        return slot_text(self.weekday, self.start_time, self.end_time)
+        # The activity is in memory when the slots were read through it (no extra query).
+        return slot_text(self.weekday, self.start_time, self.end_time, self.activity.month_week)
 
 
 NEGATIVE_COUNT = _("Een aantal kan niet negatief zijn.")

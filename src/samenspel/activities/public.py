@@ -12,7 +12,7 @@ from typing import Any
 from csp.decorators import csp_replace
 from django.contrib.auth.decorators import login_not_required
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse, HttpResponseBase
+from django.http import HttpRequest, HttpResponse, HttpResponseBase, QueryDict
 from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.utils.functional import cached_property
@@ -81,10 +81,31 @@ class FinderResultsMixin(FinderMixin):
             page=page,
             results=activity_rows(list(page.object_list)),
             query=query.urlencode(),
+            # The search and page travel with a result's link, so "back" finds them again.
+            search_state=kept_search(self.request),
+            suggestion=filters.suggestion,
+            suggestion_query=_with_search(query, filters.suggestion),
             # Result links are the finder's address + uuid: one reverse() per page, not per row.
             activity_base=context["finder_url"],
         )
         return context
+
+
+def kept_search(request: HttpRequest) -> str:
+    """The finder's choices and page from a URL, as a query string (unknown keys left out)."""
+    kept = QueryDict(mutable=True)
+    for key in (*FinderFilter.Meta.fields, "pagina"):
+        if values := request.GET.getlist(key):
+            kept.setlist(key, values)
+    return kept.urlencode()
+
+
+def _with_search(query: QueryDict, words: str) -> str:
+    if not words:
+        return ""
+    changed = query.copy()
+    changed["q"] = words
+    return changed.urlencode()
 
 
 class FinderView(FinderResultsMixin, TemplateView):
@@ -112,6 +133,8 @@ class EmbedView(FinderResultsMixin, TemplateView):
 
 
 class ActivityMixin(FinderMixin):
+    request: HttpRequest
+
     @cached_property
     def activity(self) -> Activity:
         """Read only when the page is made: a 304 Not Modified does not need it."""
@@ -120,7 +143,9 @@ class ActivityMixin(FinderMixin):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         slug, uuid = self.finder.slug, self.activity.uuid
+        search = kept_search(self.request)
         context.update(
+            back_url=f"{context['finder_url']}?{search}#resultaten" if search else "",
             activity=self.activity,
             providers=list(self.activity.providers.all()),
             time_slots=list(self.activity.time_slots.all()),

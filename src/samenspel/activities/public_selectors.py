@@ -40,6 +40,7 @@ from samenspel.activities.models import (
     Weekday,
 )
 from samenspel.coalitions.models import Neighbourhood
+from samenspel.core import fuzzy
 from samenspel.core.http_cache import version_tag
 from samenspel.partners.models import Partner, PartnerKind
 
@@ -148,9 +149,11 @@ class FinderFilter(django_filters.FilterSet):
     wijk = django_filters.ChoiceFilter(
         label=_("Wijk of kern"), empty_label=_("Alle wijken en kernen"), method="in_neighbourhood"
     )
+    # "Iedereen" is the empty choice: activities for everyone are found under every group, so
+    # the group itself is no choice of its own (it appeared twice).
     doelgroep = django_filters.ChoiceFilter(
         label=_("Voor wie"),
-        choices=TargetGroup.choices,
+        choices=[(key, name) for key, name in TargetGroup.choices if key != TargetGroup.EVERYONE],
         empty_label=_("Iedereen"),
         method="for_group",
     )
@@ -171,6 +174,8 @@ class FinderFilter(django_filters.FilterSet):
         model = Activity
         fields = ["q", "wijk", "doelgroep", "soort", "dag", "gratis"]
 
+    suggestion = ""  # the search as it was read with typing errors corrected ("Bedoelde u")
+
     def __init__(self, *args: Any, finder: Finder, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         # One query for the neighbourhoods, used both to render and to check the choice.
@@ -184,9 +189,12 @@ class FinderFilter(django_filters.FilterSet):
         ]
 
     def search(self, queryset: QuerySet[Activity], name: str, value: str) -> QuerySet[Activity]:
-        for word in value.split()[:8]:
-            queryset = queryset.filter(Q(title__icontains=word) | Q(description__icontains=word))
-        return queryset
+        """Every word, in the title, description or place, forgiving accents and typing
+        errors (core/fuzzy.py): one query reads the texts of the offer, whatever its size."""
+        texts = queryset.values_list("pk", "title", "description", "location_name")
+        found = fuzzy.match({pk: " ".join(parts) for pk, *parts in texts}, value)
+        self.suggestion = found.suggestion
+        return queryset.filter(pk__in=found.keys)
 
     def in_neighbourhood(
         self, queryset: QuerySet[Activity], name: str, value: str

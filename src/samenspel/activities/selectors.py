@@ -171,6 +171,7 @@ def activity_rows(
     if not activities:
         return []
     ids = [activity.pk for activity in activities]
+    month_weeks = {activity.pk: activity.month_week for activity in activities}
     schedules: dict[int, list[str]] = {pk: [] for pk in ids}
     labels: dict[int, list[str]] = {pk: [] for pk in ids}
     named: dict[int, list[Partner]] = {pk: [] for pk in ids}
@@ -182,7 +183,7 @@ def activity_rows(
     for pk, weekday, start, end in slots.values_list(
         "activity_id", "weekday", "start_time", "end_time"
     ):
-        schedules[pk].append(slot_text(weekday, start, end))
+        schedules[pk].append(slot_text(weekday, start, end, month_weeks[pk]))
     if groups:
         rows = (
             ActivityTargetGroup.objects.correlated().filter(activity_id__in=ids).order_by("group")

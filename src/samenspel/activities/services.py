@@ -51,6 +51,7 @@ ACTIVITY_FIELDS = (
     "postal_code",
     "city",
     "frequency",
+    "month_week",
     "schedule_note",
     "starts_on",
     "ends_on",
@@ -74,6 +75,7 @@ TEXT_FIELDS = tuple(
     not in {
         "neighbourhood",
         "frequency",
+        "month_week",
         "starts_on",
         "ends_on",
         "cost",

@@ -15,7 +15,6 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import content_disposition_header
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _lazy
 from django.views import View
@@ -34,6 +33,7 @@ from samenspel.agreements.forms import (
     SignatoryForm,
 )
 from samenspel.agreements.models import AmbitionVersion, PartnerAgreement, ProcessStep, Signatory
+from samenspel.core.pdf import pdf_response
 from samenspel.core.tenancy import lookup_or_404
 from samenspel.core.views import ServiceFormMixin
 
@@ -332,10 +332,3 @@ class CovenantPdfView(CoalitionMixin, View):
         covenant = selectors.covenant_or_404(self.membership)
         data, filename = covenant_pdf(covenant, lang=get_language() or "nl", request=request)
         return pdf_response(data, filename)
-
-
-def pdf_response(data: bytes, filename: str) -> HttpResponse:
-    response = HttpResponse(data, content_type="application/pdf")
-    response["Content-Disposition"] = content_disposition_header(True, filename) or ""
-    response["Cache-Control"] = "private, no-store"
-    return response

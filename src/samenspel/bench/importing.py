@@ -15,10 +15,11 @@ from typing import Any
 from django.db import transaction
 
 from samenspel.accounts.models import User
-from samenspel.activities.exporting import activity_table, to_csv, to_xlsx
+from samenspel.activities.exporting import activity_table
 from samenspel.activities.importing import commit_import, preview_import
 from samenspel.activities.models import Activity
 from samenspel.coalitions.models import Coalition
+from samenspel.core.spreadsheets import to_csv, to_xlsx
 
 IMPORT_ROWS = 10_000
 

@@ -21,8 +21,10 @@ from typing import TYPE_CHECKING, Any
 from django.template.loader import render_to_string
 from django.utils.text import slugify
 
+from samenspel.core.downloads import download
+
 if TYPE_CHECKING:
-    from django.http import HttpRequest
+    from django.http import HttpRequest, HttpResponse
 
 logger = logging.getLogger(__name__)
 
@@ -74,6 +76,11 @@ def render_pdf(
     html = render_to_string(
         template_name, {**context, "pdf_title": title, "pdf_lang": lang}, request=request
     )
+    return html_to_pdf(html, title=title, lang=lang)
+
+
+def html_to_pdf(html: str, *, title: str, lang: str) -> bytes:
+    """The PDF of a whole HTML document (`render_pdf` makes that document from a template)."""
     weasyprint = _weasyprint()
     document = weasyprint.HTML(string=html, url_fetcher=_refuse_fetch).render()
     document.metadata.title = title
@@ -84,6 +91,11 @@ def render_pdf(
     else:
         logger.warning("This WeasyPrint cannot write %s; writing a tagged PDF instead", PDF_UA)
     return document.write_pdf(**options)
+
+
+def pdf_response(data: bytes, filename: str) -> HttpResponse:
+    """A PDF as a download that no shared cache keeps."""
+    return download(data, "application/pdf", filename)
 
 
 def pdf_filename(*parts: str) -> str:

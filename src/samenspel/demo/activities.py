@@ -40,6 +40,7 @@ class DemoActivity:
     cost_note: str = ""
     how_to_join: str = "Gewoon binnenlopen."
     frequency: str = "weekly"
+    month_week: int | None = None  # for a monthly activity: 1 = the first weekday, -1 the last
     week: bool = False
     status: str = ActivityStatus.ACTIVE
     capacity: int | None = None
@@ -137,6 +138,7 @@ ACTIVITIES = [
         cost_note="Inclusief drinken.",
         how_to_join="Meld u uiterlijk woensdag aan.",
         frequency="monthly",
+        month_week=1,
         capacity=40,
     ),
     DemoActivity(
@@ -291,6 +293,7 @@ ACTIVITIES = [
         0,
         "Winkelcentrum, oude bankgebouw",
         frequency="monthly",
+        month_week=-1,
     ),
     DemoActivity(
         "Ontmoetingstafel Koffiehuis De Hoek",
@@ -365,6 +368,7 @@ def _create(
         location_name=item.location,
         city="Dijkerveen",
         frequency=item.frequency,
+        month_week=item.month_week,
         cost=None if item.cost is None else Decimal(item.cost),
         cost_note=item.cost_note,
         wheelchair_accessible=item.wheelchair,

@@ -6,7 +6,6 @@ Other apps rely on the keys (phases, partner kinds, circles, ...), so treat them
 """
 
 import re
-import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -17,6 +16,7 @@ import yaml
 
 from samenspel.core import content_files as files
 from samenspel.core.content_files import ContentFileError
+from samenspel.core.fuzzy import fold
 
 CONTENT_DIR = Path(__file__).resolve().parent / "content"
 KEY_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
@@ -249,12 +249,6 @@ def tips_for_partner_kind(kind: str) -> list[Tip]:
 
 
 # Search
-
-
-def fold(text: str) -> str:
-    """Lower case without accents: 'Initiëren' -> 'initieren'."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(char for char in decomposed if not unicodedata.combining(char)).casefold()
 
 
 @dataclass(frozen=True)

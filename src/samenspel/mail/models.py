@@ -28,6 +28,7 @@ class MailKind(models.TextChoices):
     SCAN_INVITATION = "scan_invitation", _("Uitnodiging voor een scan")
     SCAN_REMINDER = "scan_reminder", _("Herinnering aan een scan")
     REMINDER = "reminder", _("Herinnering")
+    MEETING_DOCUMENT = "meeting_document", _("Agenda of verslag van een overleg")
 
 
 class MailStatus(models.TextChoices):

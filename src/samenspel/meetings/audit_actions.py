@@ -23,4 +23,5 @@ class MeetingAction(AuditAction):
     MEETING_ACTION_UPDATED = "meeting.action_updated", _("Actiepunt gewijzigd")
     MEETING_ACTION_DELETED = "meeting.action_deleted", _("Actiepunt verwijderd")
     MEETING_ACTION_DONE = "meeting.action_done", _("Actiepunt afgerond")
+    MEETING_DOCUMENT_SENT = "meeting.document_sent", _("Agenda of verslag gemaild")
     CALENDAR_FEED_ISSUED = "calendar_feed.issued", _("Agenda-abonnement (opnieuw) aangemaakt")

@@ -1,3 +1,4 @@
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from django import forms
@@ -17,10 +18,14 @@ from samenspel.meetings.models import (
     Decision,
     Meeting,
 )
+from samenspel.meetings.services import attendance_key
 from samenspel.partners.models import Partner
 
 DATETIME_WIDGET = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 STARTS_AT_REQUIRED = _("Vul de datum en begintijd van het overleg in.")
+
+
+NOT_RECORDED = ""
 
 
 def _partners(coalition: Coalition) -> Any:
@@ -73,19 +78,38 @@ class AgendaItemForm(StaleFormMixin, forms.ModelForm):
         widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
 
 
-class AttendanceForm(forms.ModelForm):
-    class Meta:
-        model = Attendance
-        fields = ["partner", "status"]
-        widgets = {"status": forms.RadioSelect}
+class AttendanceListForm(forms.Form):
+    """The attendance of every current partner in one form: per partner a choice, with what
+    the form showed in a hidden `shown-` field, so that only the person's own changes are
+    saved (and someone else's change to the same partner is noticed, in the service)."""
 
-    def __init__(self, *args: Any, coalition: Coalition, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, partners: Iterable[Partner], recorded: Mapping[int, str], **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["partner"].queryset = _partners(coalition)  # type: ignore[attr-defined]
-        self.fields["status"].initial = AttendanceStatus.PRESENT
+        choices = [(NOT_RECORDED, _("Niet vastgelegd")), *AttendanceStatus.choices]
+        self.partners = {attendance_key(partner): partner for partner in partners}
+        for key, partner in self.partners.items():
+            self.fields[key] = forms.ChoiceField(
+                label=partner.name,
+                choices=choices,
+                required=False,
+                widget=forms.RadioSelect,
+                initial=recorded.get(partner.pk, NOT_RECORDED),
+            )
 
-    def _post_clean(self) -> None:
-        """A second status for the same partner replaces the first (in the service)."""
+    def shown(self) -> dict[Partner, str]:
+        """What the form showed for each partner when it was opened."""
+        return {p: str(self.data.get(f"shown-{key}", "")) for key, p in self.partners.items()}
+
+    def chosen(self) -> dict[Partner, str]:
+        """The partners whose choice the person changed, with their new status."""
+        shown = self.shown()
+        return {
+            partner: self.cleaned_data[key]
+            for key, partner in self.partners.items()
+            if self.cleaned_data[key] != shown[partner]
+        }
 
 
 class AttendanceStatusForm(StaleFormMixin, forms.ModelForm):

@@ -8,7 +8,7 @@ and the API refuse the same things and nothing is half-saved.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
@@ -257,6 +257,62 @@ def set_attendance(
         .first()
     ) or Attendance(meeting=meeting, partner=partner)
     return _save_attendance(attendance, acting_user=acting_user, status=status)
+
+
+def attendance_key(partner: Partner) -> str:
+    """The name of a partner's choice in the attendance form, and the key of its errors."""
+    return f"partner-{partner.uuid}"
+
+
+@transaction.atomic
+def record_attendance(
+    meeting: Meeting,
+    *,
+    acting_user: User,
+    chosen: Mapping[Partner, str],
+    opened: Mapping[Partner, str],
+) -> int:
+    """The attendance of several partners at once: `chosen` holds each changed partner's new
+    status ('' clears it), `opened` what the form showed. Someone else's change to the same
+    partner in between is refused at that partner, and then nothing is saved. Returns the
+    number of partners changed."""
+    rows = {
+        row.partner_id: row
+        for row in Attendance.objects.of_coalition(meeting.coalition_id)
+        .select_for_update()
+        .filter(meeting=meeting)
+        .select_related("partner")
+    }
+    clashes = {
+        attendance_key(partner): _clash(partner, rows.get(partner.pk))
+        for partner, status in chosen.items()
+        if _now(rows.get(partner.pk)) not in (opened.get(partner, ""), status)
+    }
+    foreign = [p for p in chosen if _other_coalition(p, meeting.coalition)]
+    if foreign or clashes:
+        raise ValidationError(
+            clashes or {attendance_key(foreign[0]): _("Kies een partner van deze coalitie.")}
+        )
+    for partner, status in chosen.items():
+        row = rows.get(partner.pk)
+        if status:
+            row = row or Attendance(meeting=meeting, partner=partner)
+            _save_attendance(row, acting_user=acting_user, status=status)
+        elif row is not None:
+            remove_attendance(row, acting_user=acting_user)
+    return len(chosen)
+
+
+def _now(row: Attendance | None) -> str:
+    return row.status if row else ""
+
+
+def _clash(partner: Partner, row: Attendance | None) -> str:
+    status = row.get_status_display().lower() if row else _("niets")
+    return _(
+        "Intussen legde iemand anders '%(status)s' vast voor %(partner)s. Kijk of uw keuze "
+        "nog klopt en sla opnieuw op."
+    ) % {"status": status, "partner": partner.name}
 
 
 @transaction.atomic

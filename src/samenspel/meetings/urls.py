@@ -32,6 +32,8 @@ urlpatterns = [
     path(M + "besluiten/", views.DecisionCreateView.as_view(), name="decision_create"),
     path(M + "acties/", views.ActionCreateView.as_view(), name="action_create"),
     path(M + "verwijderen/", views.MeetingDeleteView.as_view(), name="delete"),
+    path(M + "<str:document>.pdf", views.MeetingPdfView.as_view(), name="document_pdf"),
+    path(M + "<str:document>/mailen/", views.MeetingSendView.as_view(), name="document_send"),
     path(M + "agenda/<uuid:agenda_item>/", views.AgendaItemEditView.as_view(), name="agenda_edit"),
     path(
         M + "agenda/<uuid:agenda_item>/verwijderen/",

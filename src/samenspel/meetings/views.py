@@ -4,29 +4,38 @@ from uuid import UUID
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_GET
-from django.views.generic import FormView, TemplateView
+from django.views.generic import FormView, TemplateView, View
 
 from samenspel.accounts.mixins import CoalitionMixin
 from samenspel.accounts.policy import Permission, can, memberships_of
 from samenspel.accounts.requests import acting_user
 from samenspel.advice.findings import Finding
 from samenspel.core.paging import uncounted_page
+from samenspel.core.pdf import pdf_response
 from samenspel.core.tenancy import lookup_or_404
 from samenspel.core.views import ServiceFormMixin
 from samenspel.meetings import calendar, services
+from samenspel.meetings.documents import (
+    MeetingDocument,
+    meeting_pdf,
+    participants,
+    send_meeting_document,
+    sent_message,
+)
 from samenspel.meetings.forms import (
     ActionItemEditForm,
     ActionItemForm,
     AgendaItemForm,
-    AttendanceForm,
+    AttendanceListForm,
     AttendanceStatusForm,
     BodyForm,
     DecisionForm,
@@ -43,7 +52,7 @@ from samenspel.meetings.models import (
     Meeting,
 )
 from samenspel.meetings.selectors import PartT, meeting_contents, meeting_detail, open_actions
-from samenspel.partners.models import PartnerEvent
+from samenspel.partners.models import Partner, PartnerEvent
 
 
 class MeetingMixin(CoalitionMixin):
@@ -152,15 +161,58 @@ class MeetingDetailView(CoalitionMixin, TemplateView):
         if can_edit:
             context.update(
                 agenda_form=AgendaItemForm(prefix=AgendaItemCreateView.prefix),
-                attendance_form=AttendanceForm(
-                    coalition=self.coalition, prefix=AttendanceView.prefix
-                ),
                 decision_form=DecisionForm(prefix=DecisionCreateView.prefix),
                 action_form=ActionItemForm(
                     coalition=self.coalition, prefix=ActionCreateView.prefix
                 ),
             )
         return context
+
+
+def _document(value: str) -> MeetingDocument:
+    try:
+        return MeetingDocument(value)
+    except ValueError as error:
+        raise Http404 from error
+
+
+class MeetingPdfView(CoalitionMixin, View):
+    """The agenda or the minutes as a PDF (PDF/UA), made on request and never stored."""
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        document = _document(kwargs["document"])
+        meeting = meeting_detail(self.coalition, kwargs["meeting"])
+        data, filename = meeting_pdf(
+            meeting, document, lang=get_language() or "nl", request=request
+        )
+        return pdf_response(data, filename)
+
+
+class MeetingSendView(MeetingMixin, TemplateView):
+    """Asks for a confirmation, naming how many participants will get the agenda or minutes,
+    then puts the e-mails in the outbox (they are sent after the request)."""
+
+    template_name = "meetings/meeting_send.html"
+    permission = Permission.EDIT_COALITION
+
+    def setup(self, request: HttpRequest, *args: Any, **kwargs: Any) -> None:
+        super().setup(request, *args, **kwargs)
+        self.document = _document(kwargs["document"])
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        meeting = self.find_meeting(self.kwargs["meeting"])
+        return {
+            **super().get_context_data(**kwargs),
+            "meeting": meeting,
+            "document": self.document,
+            "recipients": len(participants(meeting)),
+        }
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        meeting = meeting_detail(self.coalition, kwargs["meeting"])
+        count = send_meeting_document(meeting, self.document, acting_user=acting_user(request))
+        messages.success(request, sent_message(count))
+        return redirect("meetings:detail", self.coalition.uuid, meeting.uuid)
 
 
 class MeetingFormView(MeetingMixin, ServiceFormMixin, FormView):
@@ -230,17 +282,28 @@ class AgendaItemCreateView(MeetingPartView):
 
 
 class AttendanceView(MeetingPartView):
-    prefix = "aanwezig"
-    form_class = AttendanceForm
+    """The attendance of every partner in one form, on a page of its own."""
+
+    template_name = "meetings/attendance_form.html"
+    form_class = AttendanceListForm
     heading = _lazy("Aanwezigheid vastleggen")
     success_message = _lazy("De aanwezigheid is vastgelegd.")
 
     def get_form_kwargs(self) -> dict[str, Any]:
-        return {**super().get_form_kwargs(), "coalition": self.coalition}
+        kwargs = super().get_form_kwargs()
+        rows = Attendance.objects.visible_to(self.membership).filter(meeting=self.meeting)
+        recorded = dict(rows.values_list("partner_id", "status"))
+        partners = Partner.objects.visible_to(self.membership).filter(
+            Q(left_on__isnull=True) | Q(pk__in=list(recorded))
+        )
+        return {**kwargs, "partners": partners.order_by("name"), "recorded": recorded}
 
-    def perform(self, form: AttendanceForm) -> Any:
-        return services.set_attendance(
-            self.meeting, acting_user=acting_user(self.request), **form.cleaned_data
+    def perform(self, form: AttendanceListForm) -> Any:
+        return services.record_attendance(
+            self.meeting,
+            acting_user=acting_user(self.request),
+            chosen=form.chosen(),
+            opened=form.shown(),
         )
 
 

@@ -145,6 +145,9 @@ def tenant(db):
         "instrument": "conditions",
         "version": 1,
         "rule": "missing_partner_kinds",
+        "document": "agenda",
+        "table": "partners",
+        "format": "csv",
         "source": FundingSource.objects.create(
             coalition=coalition,
             kind="fund",

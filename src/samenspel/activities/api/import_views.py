@@ -29,7 +29,6 @@ from rest_framework.response import Response
 
 from samenspel.accounts.api.base import CoalitionEndpoint, CoalitionObjectEndpoint
 from samenspel.accounts.policy import Permission
-from samenspel.activities.exporting import XLSX_TYPE
 from samenspel.activities.import_views import export_file
 from samenspel.activities.importing import (
     MAX_UPLOAD_BYTES,
@@ -44,6 +43,7 @@ from samenspel.activities.importing import (
 from samenspel.activities.models import ActivityImport, ImportStatus
 from samenspel.core.api.fields import CharField, ModelSerializer
 from samenspel.core.api.schema import EnumField
+from samenspel.core.spreadsheets import XLSX_TYPE
 
 TAG = "activity-imports"
 MAX_ERRORS_SHOWN = 1000

@@ -16,10 +16,9 @@ from django.utils.translation import gettext as _
 
 from samenspel.activities.importing.columns import fold
 from samenspel.activities.models import Weekday
+from samenspel.core.spreadsheets import FORMULA_STARTS
 
 MAX_COST = Decimal("99999.99")  # Activity.cost: 7 digits, 2 decimals
-# Text that starts like this is a formula to a spreadsheet (OWASP, CSV injection).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 # Dutch, and English for files made with the English interface (its example and export).
 DAY_NAMES = {

@@ -350,6 +350,30 @@ def test_form_shows_slot_error_at_the_row_and_saves_nothing(coalition, coordinat
     assert not Activity.objects.exists()
 
 
+def test_form_saves_the_week_of_the_month_of_a_monthly_activity(coalition, coordinator):
+    client = client_for(coordinator)
+    url = reverse("activities:create", args=[coalition.uuid])
+    assert 'name="month_week"' in client.get(url).content.decode()
+    client.post(url, form_data(frequency="monthly", month_week="-1"))
+    activity = Activity.objects.get()
+    assert activity.month_week == -1
+    assert [str(s) for s in activity.time_slots.all()] == ["laatste dinsdag 09:30–11:00"]
+
+
+def test_form_refuses_a_week_of_the_month_for_a_weekly_activity(coalition, coordinator):
+    response = client_for(coordinator).post(
+        reverse("activities:create", args=[coalition.uuid]),
+        form_data(frequency="weekly", month_week="1"),
+    )
+    assert response.status_code == 200
+    errors = response.context["form"].errors
+    assert errors["month_week"] == [
+        "Een week van de maand past alleen bij 'Elke maand'. Kies 'Elke maand' of maak dit "
+        "veld leeg."
+    ]
+    assert not Activity.objects.exists()
+
+
 def test_form_offers_only_own_wijken_and_current_partners(coalition, coordinator, wijk):
     foreign = Neighbourhood.objects.create(coalition=CoalitionFactory(), name="Buitenwijk")
     PartnerFactory(

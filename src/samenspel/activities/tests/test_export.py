@@ -24,6 +24,7 @@ from samenspel.activities.models import (
     TimeSlot,
 )
 from samenspel.coalitions.models import Neighbourhood
+from samenspel.core import spreadsheets
 from samenspel.partners.tests.factories import PartnerFactory
 
 FORMULAS = ["=1+1", "+31 6 1234", "-min", "@SUM(A1)", "\tTab", "\rCR"]
@@ -64,7 +65,7 @@ def read_csv(data: bytes) -> list[list[str]]:
 
 def test_csv_export_in_dutch_notation(coalition):
     make_activity(coalition, title="Café € ë")
-    rows = read_csv(exporting.to_csv(*exporting.activity_table(coalition)))
+    rows = read_csv(spreadsheets.to_csv(*exporting.activity_table(coalition)))
     assert rows[0] == HEADERS
     row = dict(zip(rows[0], rows[1], strict=True))
     assert row["titel"] == "Café € ë"
@@ -79,7 +80,7 @@ def test_csv_export_in_dutch_notation(coalition):
 def test_xlsx_export_has_typed_cells(coalition):
     make_activity(coalition)
     sheet = load_workbook(
-        io.BytesIO(exporting.to_xlsx(*exporting.activity_table(coalition), "Activiteiten"))
+        io.BytesIO(spreadsheets.to_xlsx(*exporting.activity_table(coalition), "Activiteiten"))
     ).active
     header = [cell.value for cell in sheet[1]]
     assert header == HEADERS
@@ -93,7 +94,7 @@ def test_xlsx_export_has_typed_cells(coalition):
 def test_formula_like_text_is_neutralised_in_csv(coalition):
     for n, text in enumerate(FORMULAS):
         make_activity(coalition, title=f"{n} titel", description=text)
-    rows = read_csv(exporting.to_csv(*exporting.activity_table(coalition)))
+    rows = read_csv(spreadsheets.to_csv(*exporting.activity_table(coalition)))
     column = rows[0].index("omschrijving")
     assert [row[column] for row in rows[1:]] == ["'" + text for text in FORMULAS]
 
@@ -102,7 +103,7 @@ def test_formula_like_text_is_neutralised_in_xlsx_and_stored_as_text(coalition):
     for n, text in enumerate(FORMULAS):
         make_activity(coalition, title=f"{n} titel", description=text, contact_phone="+31 6 1")
     make_activity(coalition, title='=HYPERLINK("http://example.com","x")')
-    content = exporting.to_xlsx(*exporting.activity_table(coalition), "Activiteiten")
+    content = spreadsheets.to_xlsx(*exporting.activity_table(coalition), "Activiteiten")
     sheet = load_workbook(io.BytesIO(content)).active
     column = HEADERS.index("omschrijving")
     cells = [row[column] for row in sheet.iter_rows(min_row=2)]
@@ -125,8 +126,8 @@ def test_formula_like_text_is_neutralised_in_xlsx_and_stored_as_text(coalition):
 def test_export_query_count_is_constant(coalition):
     def queries() -> int:
         with CaptureQueriesContext(connection) as context:
-            exporting.to_csv(*exporting.activity_table(coalition))
-            exporting.to_csv(*exporting.reach_table(coalition))
+            spreadsheets.to_csv(*exporting.activity_table(coalition))
+            spreadsheets.to_csv(*exporting.reach_table(coalition))
         return len(context)
 
     activity = make_activity(coalition, title="Een")
@@ -160,7 +161,7 @@ def test_reach_export_counts_only(coalition):
         recorded_by=MembershipFactory(coalition=coalition).user,
     )
     ReachByGroup.objects.create(record=record, group="older", participants=9)
-    rows = read_csv(exporting.to_csv(*exporting.reach_table(coalition)))
+    rows = read_csv(spreadsheets.to_csv(*exporting.reach_table(coalition)))
     row = dict(zip(rows[0], rows[1], strict=True))
     assert row["activiteit"] == "Koffieochtend"
     assert row["periode van"] == "01-01-2026"
@@ -174,7 +175,7 @@ def test_reach_export_counts_only(coalition):
     assert row["deelnemers: Jongeren"] == ""
     assert record.recorded_by.email not in "".join(rows[1])
     sheet = load_workbook(
-        io.BytesIO(exporting.to_xlsx(*exporting.reach_table(coalition), "Bereik"))
+        io.BytesIO(spreadsheets.to_xlsx(*exporting.reach_table(coalition), "Bereik"))
     ).active
     assert sheet.cell(2, 8).value == 17
 
@@ -182,7 +183,7 @@ def test_reach_export_counts_only(coalition):
 def test_other_coalitions_are_not_exported(coalition):
     make_activity(MembershipFactory(coordinator=True).coalition, title="Elders")
     make_activity(coalition, title="Hier")
-    rows = read_csv(exporting.to_csv(*exporting.activity_table(coalition)))
+    rows = read_csv(spreadsheets.to_csv(*exporting.activity_table(coalition)))
     assert [row[0] for row in rows[1:]] == ["Hier"]
 
 
@@ -267,9 +268,9 @@ def test_round_trip_export_then_import_gives_the_same_activities(coordinator, fi
 
     headers, rows = exporting.activity_table(source)
     if file_format == "csv":
-        content = exporting.to_csv(headers, rows)
+        content = spreadsheets.to_csv(headers, rows)
     else:
-        content = exporting.to_xlsx(headers, rows, "Activiteiten")
+        content = spreadsheets.to_xlsx(headers, rows, "Activiteiten")
     batch = preview_import(target, content, f"export.{file_format}", acting_user=target_member.user)
     assert error_messages(batch) == []
     commit_import(batch, acting_user=target_member.user)
@@ -278,9 +279,9 @@ def test_round_trip_export_then_import_gives_the_same_activities(coordinator, fi
 
 def test_template_is_importable_as_it_is(coordinator):
     for content, name in (
-        (exporting.to_csv(*exporting.template_table()), "voorbeeld.csv"),
+        (spreadsheets.to_csv(*exporting.template_table()), "voorbeeld.csv"),
         (
-            exporting.to_xlsx(
+            spreadsheets.to_xlsx(
                 *exporting.template_table(),
                 "Activiteiten",
                 exporting.template_explanation(coordinator.coalition),

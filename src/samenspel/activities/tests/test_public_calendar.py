@@ -10,11 +10,12 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 from dateutil.rrule import rrulestr
+from django.core.exceptions import ValidationError
 from django.test import Client
 from django.urls import reverse
 from icalendar import Calendar
 
-from samenspel.activities.models import Activity, Frequency
+from samenspel.activities.models import Activity, Frequency, MonthWeek
 from samenspel.activities.tests.test_public_finder import make_activity, make_finder
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
@@ -149,3 +150,56 @@ def test_without_start_date_the_next_occurrence_comes_first(finder: Any) -> None
     activity = make_activity(finder.coalition, slots=TUESDAY_10_12, starts_on=None)
     (event,) = events(download(activity, finder))
     assert event.decoded("DTSTART") == datetime.datetime(2026, 5, 19, 10, tzinfo=AMSTERDAM)
+
+
+FRIDAY_14_16 = [(5, datetime.time(14), datetime.time(16))]
+
+
+@pytest.mark.parametrize(
+    ("week", "starts_on", "byday", "first"),
+    [
+        # The reported case: "first friday", starting on 15 January (a friday, but the third).
+        (MonthWeek.FIRST, datetime.date(2027, 1, 15), "1FR", datetime.date(2027, 2, 5)),
+        (MonthWeek.FIRST, datetime.date(2027, 1, 1), "1FR", datetime.date(2027, 1, 1)),
+        (MonthWeek.THIRD, datetime.date(2027, 1, 2), "3FR", datetime.date(2027, 1, 15)),
+        (MonthWeek.LAST, datetime.date(2027, 1, 15), "-1FR", datetime.date(2027, 1, 29)),
+        (MonthWeek.LAST, datetime.date(2027, 1, 30), "-1FR", datetime.date(2027, 2, 26)),
+        (MonthWeek.SECOND, datetime.date(2026, 12, 20), "2FR", datetime.date(2027, 1, 8)),
+    ],
+)
+def test_a_monthly_week_sets_the_rule_and_the_first_occurrence(
+    finder: Any, week: int, starts_on: datetime.date, byday: str, first: datetime.date
+) -> None:
+    activity = make_activity(
+        finder.coalition,
+        slots=FRIDAY_14_16,
+        frequency=Frequency.MONTHLY,
+        month_week=week,
+        starts_on=starts_on,
+    )
+    (event,) = events(download(activity, finder))
+    assert dict(event["RRULE"]) == {"FREQ": ["MONTHLY"], "BYDAY": [byday]}
+    start = event.decoded("DTSTART")
+    assert start == datetime.datetime.combine(first, datetime.time(14), tzinfo=AMSTERDAM)
+    # The first occurrence is itself one of the rule's days (a calendar shows it only then).
+    occurrences = list(rrulestr(event["RRULE"].to_ical().decode(), dtstart=start)[:3])
+    assert occurrences[0] == start
+    assert all(o.isoweekday() == 5 for o in occurrences)
+
+
+def test_the_month_week_is_shown_with_the_day(finder: Any) -> None:
+    activity = make_activity(
+        finder.coalition, slots=FRIDAY_14_16, frequency=Frequency.MONTHLY, month_week=-1
+    )
+    page = Client().get(reverse("finder:activity", args=[finder.slug, activity.uuid]))
+    assert "laatste vrijdag 14:00–16:00" in page.content.decode()
+    listing = Client().get(reverse("finder:index", args=[finder.slug]))
+    assert "laatste vrijdag 14:00–16:00" in listing.content.decode()
+
+
+def test_a_month_week_needs_a_monthly_activity(finder: Any) -> None:
+    activity = make_activity(finder.coalition, frequency=Frequency.WEEKLY)
+    activity.month_week = MonthWeek.FIRST
+    with pytest.raises(ValidationError) as refused:
+        activity.full_clean()
+    assert "month_week" in refused.value.message_dict

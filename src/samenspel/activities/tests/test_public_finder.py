@@ -269,6 +269,67 @@ def test_finder_query_count_does_not_grow_with_the_offer(client: Client, offer: 
     assert small == 6  # finder, wijken, count, page, time slots, target groups
 
 
+def test_search_forgives_accents_and_typing_errors_and_suggests(
+    client: Client, offer: dict
+) -> None:
+    finder = offer["finder"]
+    assert titles(client.get(finder_url(finder, "q=cafe"))) == ["Taalcafé"]
+    typo = client.get(finder_url(finder, "q=kofie&wijk=" + str(offer["south"].uuid)))
+    assert titles(typo) == ["Taalcafé"]  # "koffie" in its description
+    page = typo.content.decode()
+    assert "Bedoelde u:" in page
+    suggestion = re.search(r'Bedoelde u: <a class="utrecht-link" href="\?([^"]+)">koffie</a>', page)
+    assert suggestion is not None
+    assert "q=koffie" in suggestion.group(1)
+    assert f"wijk={offer['south'].uuid}" in suggestion.group(1)  # the other choices stay
+    exact = client.get(finder_url(finder, "q=koffie")).content.decode()
+    assert "Bedoelde u" not in exact
+
+
+def test_search_query_count_does_not_grow_with_the_offer(client: Client, offer: dict) -> None:
+    def count_queries() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(finder_url(offer["finder"], "q=kofie"))
+        assert response.status_code == 200
+        return len(queries)
+
+    small = count_queries()
+    for n in range(30):
+        make_activity(offer["finder"].coalition, f"Wandelen met koffie {n}")
+    assert count_queries() == small
+    assert small == 7  # the texts of the offer, then as without a search
+
+
+def test_target_groups_are_offered_once_each(client: Client, offer: dict) -> None:
+    page = client.get(finder_url(offer["finder"])).content.decode()
+    select = re.search(r'<select[^>]*name="doelgroep".*?</select>', page, re.S)
+    assert select is not None
+    options = re.findall(r"<option[^>]*>([^<]*)</option>", select.group(0))
+    assert options.count("Iedereen") == 1
+    assert len(options) == len(set(options))
+
+
+def test_going_back_from_a_result_keeps_the_search(client: Client, offer: dict) -> None:
+    finder, south = offer["finder"], offer["south"]
+    search = f"q=koffie&wijk={south.uuid}&dag=4"
+    page = client.get(finder_url(finder, search)).content.decode()
+    link = re.search(
+        r'samenspel-finder-result__title"><a class="utrecht-link" href="([^"]+)"', page
+    )
+    assert link is not None
+    activity_page = client.get(link.group(1).replace("&amp;", "&")).content.decode()
+    back = re.search(r'href="([^"]+)">Terug naar de zoekresultaten', activity_page)
+    assert back is not None
+    back_url = back.group(1).replace("&amp;", "&")
+    assert back_url.endswith("#resultaten")
+    again = client.get(back_url.split("#")[0])
+    assert titles(again) == ["Taalcafé"]
+    assert again.context["form"]["wijk"].value() == str(south.uuid)
+    # Without a search the activity page leads back to the whole offer.
+    plain = client.get(link.group(1).split("?")[0]).content.decode()
+    assert "Terug naar alle activiteiten" in plain
+
+
 # --- the activity page and its print version --------------------------------------------------
 
 

@@ -34,7 +34,7 @@ from samenspel.agreements.models import (
     ProcessStep,
     Signatory,
 )
-from samenspel.agreements.views import pdf_response
+from samenspel.core.pdf import pdf_response
 
 TAG = "afspraken"
 WRITES = {

@@ -78,7 +78,7 @@ def test_results_pdf_is_not_for_outsiders(scan_round):
 
 
 def test_render_pdf_sets_title_and_language():
-    data = pdf.render_pdf("scans/pdf/base.html", {}, title="Proef met ë", lang="en")
+    data = pdf.render_pdf("pdf/base.html", {}, title="Proef met ë", lang="en")
     text = pdf_text(data)
     assert data.startswith(b"%PDF")
     assert "Proef met ë".encode() in text

@@ -13,14 +13,13 @@ from typing import Any
 from django.http import Http404, HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 from django.utils.formats import date_format
-from django.utils.http import content_disposition_header
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView, View
 
 from samenspel.accounts.mixins import CoalitionMixin
 from samenspel.accounts.policy import Permission
-from samenspel.core.pdf import pdf_filename, render_pdf
+from samenspel.core.pdf import pdf_filename, pdf_response, render_pdf
 from samenspel.core.tenancy import lookup_or_404
 from samenspel.scans.charts import distribution_chart, mean_chart, trend_chart
 from samenspel.scans.instruments import get_instrument, latest_instruments
@@ -123,10 +122,7 @@ class RoundResultsPdfView(RoundResultsMixin, View):
         filename = pdf_filename(
             _("scanresultaten"), scan_round.title, date_format(scan_round.closes_on, "Y-m-d")
         )
-        response = HttpResponse(pdf, content_type="application/pdf")
-        response["Content-Disposition"] = content_disposition_header(True, filename) or ""
-        response["Cache-Control"] = "private, no-store"
-        return response
+        return pdf_response(pdf, filename)
 
 
 class TrendView(CoalitionMixin, TemplateView):

@@ -119,8 +119,12 @@ def test_a_resident_finds_an_activity_by_wijk_and_day_with_the_keyboard(
 
     page.keyboard.press("Enter")
     expect(page.get_by_role("heading", level=1)).to_have_text("Wandelen in het park")
+    # The search travels with the result's link, so the way back finds it again.
     expect(page).to_have_url(
-        re.compile(re.escape(reverse("finder:activity", args=[finder.slug, walk.uuid])) + "$")
+        re.compile(
+            re.escape(reverse("finder:activity", args=[finder.slug, walk.uuid]))
+            + rf"\?.*wijk={north.uuid}.*dag=2"
+        )
     )
     expect(page.get_by_text("dinsdag 10:00–11:30")).to_be_visible()
     assert_no_violations(page, "public activity page")
@@ -132,6 +136,49 @@ def test_a_resident_finds_an_activity_by_wijk_and_day_with_the_keyboard(
     page.keyboard.press("Enter")
     expect(page.get_by_role("heading", level=1)).to_have_text("Wandelen in het park")
     expect(page.locator("header")).to_have_count(0)
+
+
+def test_a_resident_finds_an_activity_by_typing_cafe_with_the_keyboard(
+    page: Page, offer: dict[str, Any]
+) -> None:
+    """No accent needed ("cafe" finds "Taalcafé"), a typing error is forgiven and a better
+    word suggested, and going back from a result keeps the search."""
+    finder = offer["finder"]
+    page.goto(reverse("finder:index", args=[finder.slug]))
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")  # the skip link
+    page.keyboard.press("Tab")
+    expect(page.get_by_label("Zoek op woord")).to_be_focused()
+    assert_focus_visible(page)
+    page.keyboard.type("cafe")
+    page.keyboard.press("Enter")  # submits the search form
+    expect(page.locator("#resultaten")).to_have_text("1 activiteit gevonden")
+    page.keyboard.press("Tab")
+    result = page.get_by_role("link", name="Taalcafé")
+    expect(result).to_be_focused()
+    assert_focus_visible(page)
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Taalcafé")
+
+    back = page.get_by_role("link", name="Terug naar de zoekresultaten")
+    tab_until(page, "nav.samenspel-breadcrumbs a", limit=8)
+    expect(back).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(page.get_by_label("Zoek op woord")).to_have_value("cafe")
+    expect(page.locator("#resultaten")).to_have_text("1 activiteit gevonden")
+
+    # A typing error: still found, with the word it was read as offered as a link.
+    page.get_by_label("Zoek op woord").fill("wandeling kofie")
+    page.get_by_label("Zoek op woord").press("Enter")
+    expect(page.locator("#resultaten")).to_have_text("1 activiteit gevonden")
+    suggestion = page.get_by_role("link", name="wandeling koffie")
+    expect(suggestion).to_be_visible()
+    assert_no_violations(page, "finder with a suggestion")
+    tab_until(page, ".samenspel-finder-suggestion a", limit=3)  # right after the count
+    assert_focus_visible(page)
+    page.keyboard.press("Enter")
+    expect(page.get_by_label("Zoek op woord")).to_have_value("wandeling koffie")
+    expect(page.get_by_text("Bedoelde u:")).to_have_count(0)
 
 
 def test_the_embeddable_list_is_accessible(page: Page, offer: dict[str, Any]) -> None:
