@@ -91,6 +91,8 @@ TEMPLATES = [
                 "csp.context_processors.nonce",
                 "samenspel.accounts.context_processors.memberships",
             ],
+            # Used on nearly every page: the date filters and the components.
+            "builtins": ["samenspel.core.templatetags.dates"],
         },
     },
 ]

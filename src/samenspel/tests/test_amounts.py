@@ -19,7 +19,7 @@ def written(amount: Decimal, seps: Separators, *, grouped: bool, cents: str, cur
     whole, fraction = f"{amount:.2f}".split(".")
     if grouped:
         whole = f"{int(whole):,}".replace(",", seps.group)
-    if cents == "always" or fraction != "00" and cents != "dash":
+    if cents == "always" or (fraction != "00" and cents != "dash"):
         tail = seps.decimal + (fraction.rstrip("0") or "0" if cents == "short" else fraction)
     elif cents == "dash" and fraction == "00":
         tail = seps.decimal + "-"
@@ -52,21 +52,24 @@ def test_an_amount_written_the_other_way_is_read_the_same_or_refused(
     language: str, other: Separators, amount: Decimal, style: dict[str, object]
 ) -> None:
     text = written(amount, other, **style)  # type: ignore[arg-type]
+    read, messages = attempt(text, language)
+    assert read in {None, amount}, f"{text!r} in {language} read as {read}, meant {amount}"
+    assert (read is None) == bool(messages)
+
+
+def attempt(text: str, language: str) -> tuple[Decimal | None, list[str]]:
     try:
-        read = parse_amount(text, language)
+        return parse_amount(text, language), []
     except ValidationError as error:
-        assert error.messages and all(message.strip() for message in error.messages)
-    else:
-        assert read == amount, f"{text!r} in {language} read as {read}, meant {amount}"
+        return None, [message for message in error.messages if message.strip()]
 
 
 @given(text=st.text(alphabet="0123456789.,€ -eur", max_size=14))
 def test_any_text_is_read_as_itself_or_refused(text: str) -> None:
     """Whatever is typed: either a number both languages agree on the digits of, or a message."""
     for language in ("nl", "en"):
-        try:
-            read = parse_amount(text, language)
-        except ValidationError:
+        read, _ = attempt(text, language)
+        if read is None:
             continue
         digits = "".join(char for char in text if char.isdigit()).lstrip("0")
         assert f"{abs(read):.2f}".replace(".", "").lstrip("0").startswith(digits or "")
