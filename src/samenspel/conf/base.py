@@ -97,6 +97,8 @@ TEMPLATES = [
     },
 ]
 
+FORM_RENDERER = "samenspel.core.renderers.SamenspelFormRenderer"
+
 DATABASES = {
     "default": dj_database_url.config(
         env="DATABASE_URL",
