@@ -68,6 +68,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    "samenspel.workspace.navigation.RememberCoalitionMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -92,7 +93,10 @@ TEMPLATES = [
                 "samenspel.accounts.context_processors.memberships",
             ],
             # Used on nearly every page: the date filters and the components.
-            "builtins": ["samenspel.core.templatetags.dates"],
+            "builtins": [
+                "samenspel.core.templatetags.dates",
+                "samenspel.core.templatetags.components",
+            ],
         },
     },
 ]

@@ -24,3 +24,15 @@
     field.addEventListener("input", function () { update(field, hint); });
   });
 })();
+
+// The header's menu panel is a <details> that CSS shows open on wide screens
+// (::details-content). Browsers without that pseudo-element get the panel opened here.
+(function () {
+  "use strict";
+  var menu = document.querySelector(".samenspel-menu");
+  if (!menu || CSS.supports("selector(::details-content)")) return;
+  var wide = window.matchMedia("(min-width: 64rem)");
+  function follow() { menu.open = wide.matches; }
+  follow();
+  wide.addEventListener("change", follow);
+})();
