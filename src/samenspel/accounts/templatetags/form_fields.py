@@ -57,7 +57,7 @@ def _without_dashes(field: BoundField) -> None:
 def max_length(field: BoundField) -> int | None:
     """The length limit of a text field, if it has one."""
     limit = getattr(field.field, "max_length", None)
-    return limit if field.widget_type in {"text", "textarea", "email", "url"} else None
+    return limit if field.widget_type in {"text", "textarea"} else None
 
 
 @register.filter
@@ -72,8 +72,7 @@ def utrecht_widget(field: BoundField) -> SafeString:
     limit = max_length(field)
     if limit:
         field.field.widget.attrs.pop("maxlength", None)
-        described = [field.auto_id + "_helptext"] if field.help_text else []
-        described += [field.auto_id + "_error"] if field.errors else []
-        attrs["aria-describedby"] = " ".join([*described, field.auto_id + "_limit"])
+        described = field.aria_describedby or ""  # Django's: help text, error
+        attrs["aria-describedby"] = f"{described} {field.auto_id}_limit".strip()
         attrs["data-limit"] = str(limit)
     return field.as_widget(attrs=attrs)
