@@ -4,6 +4,8 @@
 own region, never the page. The region is labelled (by the table's caption, or by the label
 given: `{% scroll_region _("Ondertekenaars") %}`) and reachable with the keyboard, so that it
 can be scrolled without a mouse (WCAG 2.1.1).
+
+`{{ value|euro }}`: an amount, "€ 1.500,50". The date filters are in `dates.py`.
 """
 
 from __future__ import annotations
@@ -16,7 +18,10 @@ from django.template.base import FilterExpression, NodeList, Parser, Token
 from django.utils.html import format_html, strip_tags
 from django.utils.safestring import SafeString, mark_safe
 
+from samenspel.core.amounts import euro
+
 register = template.Library()
+register.filter("euro", euro)  # € 1.500,50 (core.amounts)
 
 CAPTION = re.compile(r"<caption[^>]*>(.*?)</caption>", re.DOTALL)
 
