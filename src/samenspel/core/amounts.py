@@ -20,10 +20,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 
 @dataclass(frozen=True)
@@ -56,7 +60,7 @@ def separators(language: str | None = None) -> Separators:
     return ENGLISH if (language or get_language() or "nl").startswith("en") else DUTCH
 
 
-def _refuse(message: str, seps: Separators, value: str, code: str) -> ValidationError:
+def _refuse(message: StrOrPromise, seps: Separators, value: str, code: str) -> ValidationError:
     decimal_name = _("komma") if seps.decimal == "," else _("punt")
     params = {"value": value, "decimal": decimal_name, "example": seps.example}
     return ValidationError(message, code=code, params=params)

@@ -152,7 +152,7 @@ class AmountField(forms.DecimalField):
 
     widget = AmountInput
 
-    def to_python(self, value: Any) -> decimal.Decimal | None:
+    def to_python(self, value: Any) -> decimal.Decimal | None:  # type: ignore[override]
         if value in self.empty_values:
             return None
         return parse_amount(str(value))

@@ -44,7 +44,8 @@ def _without_dashes(field: BoundField) -> None:
         choice_field.empty_label = None if radio else (CHOOSE if choice_field.required else NONE)
         choice_field.widget.choices = choice_field.choices
     elif isinstance(choice_field, forms.ChoiceField) and not hasattr(choice_field, "queryset"):
-        choices = list(choice_field.choices)
+        options: Any = choice_field.choices  # normalised by ChoiceField to a list of pairs
+        choices = list(options)
         if choices and choices[0] == ("", DJANGO_EMPTY):
             label = CHOOSE if choice_field.required else NONE
             rest = choices[1:]
@@ -68,7 +69,7 @@ def utrecht_widget(field: BoundField) -> SafeString:
     _without_dashes(field)
     base, invalid = WIDGET_CLASSES.get(field.widget_type, ("", ""))
     classes = [field.field.widget.attrs.get("class", ""), base, invalid if field.errors else ""]
-    attrs = {"class": " ".join(name for name in classes if name)}
+    attrs: dict[str, str | bool] = {"class": " ".join(name for name in classes if name)}
     limit = max_length(field)
     if limit:
         field.field.widget.attrs.pop("maxlength", None)
