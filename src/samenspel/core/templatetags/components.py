@@ -5,6 +5,8 @@ own region, never the page. The region is labelled (by the table's caption, or b
 given: `{% scroll_region _("Ondertekenaars") %}`) and reachable with the keyboard, so that it
 can be scrolled without a mouse (WCAG 2.1.1).
 
+`{% sort_header _("Naam") "naam" sort %}`: a column header that sorts the table (core/sorting.py).
+
 `{{ value|euro }}`: an amount, "€ 1.500,50". The date filters are in `dates.py`.
 """
 
@@ -19,6 +21,7 @@ from django.utils.html import format_html, strip_tags
 from django.utils.safestring import SafeString, mark_safe
 
 from samenspel.core.amounts import euro
+from samenspel.core.sorting import Sort
 
 register = template.Library()
 register.filter("euro", euro)  # € 1.500,50 (core.amounts)
@@ -57,3 +60,14 @@ def scroll_region(parser: Parser, token: Token) -> ScrollRegionNode:
     nodelist = parser.parse(("end_scroll_region",))
     parser.delete_first_token()
     return ScrollRegionNode(nodelist, label)
+
+
+@register.inclusion_tag("components/sort_header.html")
+def sort_header(label: str, key: str, sort: Sort, numeric: bool = False) -> dict[str, object]:
+    """A column header that sorts the table by `key` (see core/sorting.py)."""
+    return {
+        "label": label,
+        "link": sort.link(key),
+        "direction": sort.direction(key),
+        "numeric": numeric,
+    }
