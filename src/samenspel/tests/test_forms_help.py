@@ -51,3 +51,28 @@ def test_a_limited_text_shows_its_limit_and_a_longer_one_is_refused_at_the_field
     errors = response.context["form"].errors["name"]
     assert any("300" in error for error in errors), errors
     assert "autofocus" in response.content.decode().split("samenspel-error-summary", 1)[1][:80]
+
+
+def test_a_field_marked_optional_is_never_refused_as_missing(demo):
+    """Submit every new-item form of a coalition empty: a field that then says it is missing
+    must not have been marked "(niet verplicht)"."""
+    client = client_for(User.objects.get(email=demo_email("coordinator")))
+    untruthful, checked = [], []
+    for name in COALITION_ROUTES:
+        url = reverse(name, kwargs={"coalition": demo.uuid})
+        page = client.get(url)
+        html = page.content.decode() if "text/html" in page.get("Content-Type", "") else ""
+        if page.status_code != 200 or 'class="samenspel-form"' not in html:
+            continue
+        response = client.post(url, {})
+        refused = response.context.get("form") if response.context else None
+        if refused is None or not refused.errors:
+            continue
+        checked.append(name)
+        untruthful += [
+            f"{name}: {field}: {errors[0]}"
+            for field, errors in refused.errors.items()
+            if field in refused.fields and not refused.fields[field].required
+        ]
+    assert len(checked) >= 5, checked
+    assert not untruthful, "\n".join(untruthful)
