@@ -141,6 +141,8 @@ def test_every_page_fits_every_screen_and_passes_axe(
     for name, screen in SCREENS.items():
         if (screen.user is None) != (account is None):
             continue
+        if screen.prepare and screen.user != account:
+            continue  # a state of a page (a failed form) of the role it was written for
         if not reachable(page, screen.path(demo)):
             continue
         if screen.prepare:
