@@ -5,24 +5,16 @@ import re
 
 import pytest
 from django.urls import reverse
-from django.utils import translation
 
 from samenspel.accounts.models import User
 from samenspel.accounts.tests.factories import client_for
-from samenspel.coalitions.models import Coalition
-from samenspel.demo.data import demo_email, load_demo
-from samenspel.tests.test_tenancy import ROUTES
+from samenspel.demo.data import demo_email
+from samenspel.tests import test_demo_pages
 
 pytestmark = pytest.mark.django_db
 
-COALITION_ROUTES = [name for name, kwargs in ROUTES if kwargs == ("coalition",)]
-
-
-@pytest.fixture
-def demo():
-    with translation.override("nl"):
-        load_demo("demo-wachtwoord-voor-de-test")
-    return Coalition.objects.across_coalitions().get(name="Samen Dijkerveen")
+COALITION_ROUTES = test_demo_pages.COALITION_ROUTES
+demo = test_demo_pages.demo  # the fixture: the demo loaded, its first coalition
 
 
 def test_no_page_offers_dashes_or_cuts_text_silently(demo):

@@ -8,8 +8,9 @@ What every field gets here, whatever form it is on:
 
 - no Django `---------`: an empty choice in a select reads "Kies …" (required) or "Geen"
   (optional); radio buttons get no empty choice at all, so none is ever pre-selected empty;
-- no `maxlength`: the browser would cut a longer text without a word. The limit is shown
-  next to the field instead (`max_length` below) and the server says how much is too long."""
+- no `maxlength`: the browser would cut a longer text without a word. The server says how much
+  is too long, and for a text the limit is shown next to the field (`max_length` below; not for
+  an e-mail address or a web address, whose limit nobody reaches by accident)."""
 
 from typing import Any
 
@@ -70,9 +71,9 @@ def utrecht_widget(field: BoundField) -> SafeString:
     base, invalid = WIDGET_CLASSES.get(field.widget_type, ("", ""))
     classes = [field.field.widget.attrs.get("class", ""), base, invalid if field.errors else ""]
     attrs: dict[str, str | bool] = {"class": " ".join(name for name in classes if name)}
+    field.field.widget.attrs.pop("maxlength", None)  # the server says when it is too long
     limit = max_length(field)
     if limit:
-        field.field.widget.attrs.pop("maxlength", None)
         described = field.aria_describedby or ""  # Django's: help text, error
         attrs["aria-describedby"] = f"{described} {field.auto_id}_limit".strip()
         attrs["data-limit"] = str(limit)

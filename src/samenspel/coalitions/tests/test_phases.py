@@ -107,17 +107,20 @@ def test_phase_change_form_records_change(coordinator_client, coalition):
     assert coalition.phase == Phase.EXPLORE
 
 
-def test_phase_change_form_suggests_the_next_phase(coordinator_client, coalition):
-    coalition.phase = Phase.SUSTAIN
+def in_phase(coalition, phase):
+    coalition.phase = phase
     coalition.save(update_fields=["phase"])
+
+
+def test_phase_change_form_suggests_the_next_phase(coordinator_client, coalition):
+    in_phase(coalition, Phase.SUSTAIN)
     response = coordinator_client.get(reverse("coalitions:change_phase", args=[coalition.uuid]))
     assert response.context["form"]["to_phase"].value() == Phase.DEVELOP
     assert "---------" not in response.content.decode()
 
 
 def test_a_step_back_is_recorded_only_when_confirmed(coordinator_client, coalition):
-    coalition.phase = Phase.SUSTAIN
-    coalition.save(update_fields=["phase"])
+    in_phase(coalition, Phase.SUSTAIN)
     url = reverse("coalitions:change_phase", args=[coalition.uuid])
     data = {"to_phase": Phase.INITIATE, "date": "2024-05-01", "tipping_point": "other"}
     data["reason"] = "Partners vallen weg"
@@ -132,8 +135,7 @@ def test_a_step_back_is_recorded_only_when_confirmed(coordinator_client, coaliti
 
 
 def test_after_the_last_phase_nothing_is_preselected(coordinator_client, coalition):
-    coalition.phase = Phase.DEVELOP
-    coalition.save(update_fields=["phase"])
+    in_phase(coalition, Phase.DEVELOP)
     response = coordinator_client.get(reverse("coalitions:change_phase", args=[coalition.uuid]))
     choices = response.context["form"].fields["to_phase"].choices
     assert choices[0] == ("", "Kies een fase")
