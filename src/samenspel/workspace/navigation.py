@@ -220,7 +220,8 @@ def remembered_membership(request: HttpRequest) -> Membership | None:
 
 
 class RememberCoalitionMiddleware:
-    """Remembers the coalition of every coalition page that opened (see REMEMBERED)."""
+    """Remembers the coalition of every coalition page that opened (see REMEMBERED); the API and
+    downloads set no cookie."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
@@ -229,11 +230,10 @@ class RememberCoalitionMiddleware:
         response = self.get_response(request)
         match = request.resolver_match
         coalition = str(match.kwargs.get("coalition", "")) if match else ""
-        if (
-            coalition
-            and response.status_code == 200
-            and request.COOKIES.get(REMEMBERED) != coalition
-        ):
+        page = response.status_code == 200 and response.get("Content-Type", "").startswith(
+            "text/html"
+        )
+        if coalition and page and request.COOKIES.get(REMEMBERED) != coalition:
             response.set_cookie(
                 REMEMBERED,
                 coalition,
