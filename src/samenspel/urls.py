@@ -1,9 +1,10 @@
+from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 from django.views.i18n import set_language
 
 from samenspel.core.health import healthz, readyz
-from samenspel.core.views import AboutView
+from samenspel.core.views import AboutView, ComponentsView
 
 handler500 = "samenspel.core.unavailable.server_error"
 
@@ -31,3 +32,6 @@ urlpatterns = [
     path("c/<uuid:coalition>/leden/", include("samenspel.accounts.coalition_urls")),
     path("api/v1/", include("samenspel.api_urls")),
 ]
+
+if settings.DEBUG:  # for developers: the template components with examples
+    urlpatterns.append(path("componenten/", ComponentsView.as_view(), name="components"))

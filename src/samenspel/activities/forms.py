@@ -35,7 +35,7 @@ from samenspel.activities.services import (
     slot_problems,
 )
 from samenspel.coalitions.models import Coalition
-from samenspel.core.forms import StaleFormMixin
+from samenspel.core.forms import AmountField, StaleFormMixin
 from samenspel.core.widgets import DATE_WIDGET
 from samenspel.partners.models import Partner
 
@@ -74,6 +74,7 @@ class ActivityForm(StaleFormMixin, forms.ModelForm):
             "providers",
             *[name for name in ACTIVITY_FIELDS if name not in {"title", "description", "kind"}],
         ]
+        field_classes = {"cost": AmountField}
         widgets = {
             "description": forms.Textarea(attrs={"rows": 4}),
             "starts_on": DATE_WIDGET,

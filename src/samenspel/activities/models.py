@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from samenspel.core.choices import label
+from samenspel.core.dates import period
 from samenspel.core.tenancy import Tenancy, TenantQuerySet
 
 
@@ -484,7 +485,7 @@ class ReachRecord(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.activity} {self.period_start:%d-%m-%Y}–{self.period_end:%d-%m-%Y}"
+        return f"{self.activity} {period(self.period_start, self.period_end)}"
 
     @property
     def total(self) -> int:

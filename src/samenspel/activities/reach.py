@@ -19,12 +19,12 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Q, Sum
 from django.db.models.functions import Coalesce
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from samenspel.activities.models import ReachByGroup, ReachRecord, TargetGroup
 from samenspel.coalitions.models import Coalition, Neighbourhood
+from samenspel.core.dates import period
 from samenspel.partners.models import Partner
 
 # --- totals ---------------------------------------------------------------------------------
@@ -262,7 +262,7 @@ def _describe(rows: Sequence[Row]) -> str:
 
 
 def period_label(start: datetime.date, end: datetime.date) -> str:
-    return f"{date_format(start, 'j M Y')} – {date_format(end, 'j M Y')}"
+    return period(start, end)
 
 
 def record_rows(records: Sequence[ReachRecord]) -> list[Row]:

@@ -14,7 +14,7 @@ from samenspel.agreements.models import (
 )
 from samenspel.agreements.services import next_phase
 from samenspel.coalitions.models import LIFE_PHASES, Coalition, Phase
-from samenspel.core.forms import StaleFormMixin
+from samenspel.core.forms import AmountField, StaleFormMixin
 from samenspel.core.widgets import DATE_WIDGET
 from samenspel.partners.models import Partner
 
@@ -48,6 +48,7 @@ class PartnerAgreementForm(StaleFormMixin, forms.ModelForm):
             "partner", "role", "hours_per_month", "money", "space", "reach", "expertise",
             "expectations", "financial_conditions", "start_date", "review_date",
         ]  # fmt: skip
+        field_classes = {"money": AmountField}
         widgets = {
             "start_date": DATE_WIDGET,
             "review_date": DATE_WIDGET,

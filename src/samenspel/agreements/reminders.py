@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from samenspel.accounts.recipients import coordinator_addresses
 from samenspel.agreements.models import PartnerAgreement
+from samenspel.core.dates import long_date
 from samenspel.core.reminders import Reminder, reminder_source
 
 REVIEW_NOTICE_DAYS = 14
@@ -37,7 +38,7 @@ def due(today: datetime.date) -> Iterator[Reminder]:
         values = {
             "partner": agreement.partner.name,
             "coalition": agreement.coalition.name,
-            "date": agreement.review_date.strftime("%d-%m-%Y"),
+            "date": long_date(agreement.review_date),
         }
         yield Reminder(
             key=f"agreement-review:{agreement.uuid}:{agreement.review_date.isoformat()}",

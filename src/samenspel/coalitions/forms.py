@@ -12,6 +12,8 @@ from samenspel.coalitions.models import (
     MunicipalityRole,
     Phase,
     PhaseChange,
+    following_phase,
+    is_step_back,
 )
 from samenspel.coalitions.services import municipality_by_code, validate_phase_change
 from samenspel.core.forms import StaleFormMixin
@@ -80,6 +82,7 @@ class MunicipalityRolesForm(StaleFormMixin, forms.ModelForm):
             "municipality_roles_agreed_on": DATE_WIDGET,
             "municipality_roles_note": forms.Textarea(attrs={"rows": 3}),
         }
+CONFIRM_BACK = "confirm_step_back"
 
 
 class PhaseChangeForm(forms.ModelForm):
@@ -99,12 +102,30 @@ class PhaseChangeForm(forms.ModelForm):
         self.fields["date"].initial = timezone.localdate()
         to_phase = self.fields["to_phase"]
         assert isinstance(to_phase, forms.ChoiceField)
+        following = following_phase(coalition.phase)
+        # The usual step is to the next phase; after the last there is none to suggest.
+        to_phase.initial = following
         to_phase.choices = [
-            (value, label) for value, label in Phase.choices if value != coalition.phase
+            *([] if following else [("", _("Kies een fase"))]),
+            *((value, label) for value, label in Phase.choices if value != coalition.phase),
         ]
+        if is_step_back(coalition.phase, self.data.get("to_phase") or ""):
+            self.fields[CONFIRM_BACK] = forms.BooleanField(
+                label=_("Ja, de coalitie gaat terug naar deze eerdere fase"),
+                required=False,
+            )
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
+        if CONFIRM_BACK in self.fields and not data.get(CONFIRM_BACK):
+            self.add_error(
+                CONFIRM_BACK,
+                _(
+                    "U kiest een eerdere fase dan '%(phase)s'. Vink aan dat de coalitie echt "
+                    "teruggaat, of kies een andere fase."
+                )
+                % {"phase": self.coalition.get_phase_display()},
+            )
         if not self.errors:
             try:
                 validate_phase_change(
@@ -116,6 +137,10 @@ class PhaseChangeForm(forms.ModelForm):
             except forms.ValidationError as error:
                 self.add_error(None, error)
         return data
+
+    def change(self) -> dict[str, Any]:
+        """What the service records (the confirmation is the form's own business)."""
+        return {name: self.cleaned_data[name] for name in self.Meta.fields}
 
 
 class ChecklistItemForm(forms.ModelForm):

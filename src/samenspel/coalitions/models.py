@@ -71,6 +71,18 @@ class MunicipalityRole(models.TextChoices):
 
 # An equal partner is no director and no commissioner (handbook §3.2.5, Dronten).
 STEERING_MUNICIPALITY_ROLES = (MunicipalityRole.DIRECTOR, MunicipalityRole.COMMISSIONER_FUNDER)
+def following_phase(phase: str) -> str | None:
+    """The life phase after `phase` (None after the last one and for 'stopped')."""
+    number = phase_number(phase)
+    return LIFE_PHASES[number] if number and number < len(LIFE_PHASES) else None
+
+
+def is_step_back(from_phase: str, to_phase: str) -> bool:
+    """From one life phase to an earlier one (allowed, handbook §1.2, but worth a second look)."""
+    if to_phase not in Phase.values:
+        return False
+    before, after = phase_number(from_phase), phase_number(to_phase)
+    return before is not None and after is not None and after < before
 
 
 class Form(models.TextChoices):

@@ -136,7 +136,7 @@ class PhaseChangeView(CoalitionMixin, ServiceFormMixin, FormView):
 
     def perform(self, form: PhaseChangeForm) -> Any:
         return services.change_phase(
-            self.coalition, acting_user=acting_user(self.request), **form.cleaned_data
+            self.coalition, acting_user=acting_user(self.request), **form.change()
         )
 
     def get_success_url(self) -> str:

@@ -73,6 +73,7 @@ MIDDLEWARE = [
     # Django's, but open pages are let through without reading the session.
     "samenspel.core.http_cache.LoginRequiredMiddleware",
     "samenspel.core.http_cache.PrivateByDefaultMiddleware",
+    "samenspel.workspace.navigation.RememberCoalitionMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -96,9 +97,16 @@ TEMPLATES = [
                 "csp.context_processors.nonce",
                 "samenspel.accounts.context_processors.memberships",
             ],
+            # Used on nearly every page: the date filters and the components.
+            "builtins": [
+                "samenspel.core.templatetags.dates",
+                "samenspel.core.templatetags.components",
+            ],
         },
     },
 ]
+
+FORM_RENDERER = "samenspel.core.renderers.SamenspelFormRenderer"
 
 DATABASES = {
     "default": dj_database_url.config(

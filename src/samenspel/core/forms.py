@@ -27,8 +27,10 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from samenspel.core.amounts import parse_amount
 from samenspel.core.audit import plain
 from samenspel.core.audit_display import readable
+from samenspel.core.widgets import AmountInput
 
 VERSION = "version"
 SALT = "samenspel.core.forms.version"
@@ -164,3 +166,19 @@ class StaleFormMixin:
             for name, value in values.items()
             if name not in self._saved or self.changed_here(name)
         }
+
+
+class AmountField(forms.DecimalField):
+    """An amount in euro, typed the way of the interface language (`core.amounts`): the one
+    form field for money. Use it in a ModelForm with `field_classes = {"money": AmountField}`."""
+
+    widget = AmountInput
+
+    def to_python(self, value: Any) -> decimal.Decimal | None:  # type: ignore[override]
+        if value in self.empty_values:
+            return None
+        return parse_amount(str(value))
+
+    def widget_attrs(self, widget: forms.Widget) -> dict[str, Any]:
+        # No `step`/`min`/`max`: they belong to number boxes, which this is not.
+        return forms.Field.widget_attrs(self, widget)

@@ -9,6 +9,8 @@ from django.shortcuts import redirect
 from django.utils.decorators import method_decorator
 from django.views.generic import TemplateView
 
+from samenspel.core.components import examples
+
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
 
@@ -50,3 +52,13 @@ class AboutView(TemplateView):
     benchmarks' trivial page: the base layout with nothing of its own."""
 
     template_name = "core/about.html"
+
+
+@method_decorator(login_not_required, name="dispatch")
+class ComponentsView(TemplateView):
+    """For developers (only routed with settings.DEBUG): the components with examples."""
+
+    template_name = "core/components.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        return {**super().get_context_data(**kwargs), **examples()}

@@ -3,7 +3,7 @@ from typing import Any
 from django import forms
 
 from samenspel.coalitions.models import Coalition
-from samenspel.core.forms import StaleFormMixin
+from samenspel.core.forms import AmountField, StaleFormMixin
 from samenspel.core.widgets import DATE_WIDGET
 from samenspel.funding.models import FundingSource
 from samenspel.funding.services import SOURCE_FIELDS
@@ -14,6 +14,7 @@ class FundingSourceForm(StaleFormMixin, forms.ModelForm):
     class Meta:
         model = FundingSource
         fields = list(SOURCE_FIELDS)
+        field_classes = {"amount": AmountField}
         widgets = {
             "start_date": DATE_WIDGET,
             "end_date": DATE_WIDGET,

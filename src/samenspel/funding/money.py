@@ -4,14 +4,9 @@ Django's localising `floatformat` costs more than the rest of the row."""
 
 from decimal import Decimal
 
+from samenspel.core.amounts import euro
 
-def euro(value: Decimal | int | float | str | None) -> str:
-    if value is None or value == "":
-        return ""
-    amount = Decimal(str(value)).quantize(Decimal("0.01"))
-    sign = "-" if amount < 0 else ""
-    grouped = f"{abs(amount):,.2f}".replace(",", " ").replace(".", ",").replace(" ", ".")
-    return f"{sign}€\u00a0{grouped}"
+__all__ = ["dutch_decimal", "euro"]
 
 
 def dutch_decimal(value: Decimal | int | None, places: int | None = None) -> str:

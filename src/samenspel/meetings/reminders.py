@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from samenspel.core.dates import long_date
 from samenspel.core.reminders import Reminder, reminder_source
 from samenspel.meetings.models import ActionItem, AttendanceStatus, Meeting
 from samenspel.partners.models import ContactPerson
@@ -48,7 +49,7 @@ def actions_due_tomorrow(today: datetime.date) -> Iterator[Reminder]:
                 "zijn:\n\n%(text)s\n"
             )
             % {
-                "date": tomorrow.strftime("%d-%m-%Y"),
+                "date": long_date(tomorrow),
                 "meeting": action.meeting.title,
                 "coalition": action.meeting.coalition.name,
                 "text": action.text,

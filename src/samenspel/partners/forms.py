@@ -44,6 +44,12 @@ class PartnerForm(StaleFormMixin, forms.ModelForm):
                 for name in ("brings", "takes", "deal_breakers", "success_criteria")
             },
         }
+        help_texts = {
+            "resident_type": _(
+                "Alleen voor inwoners: welke rol de inwoner op zich neemt, naar de vier typen "
+                "van de onderzoeker Evelien Tonkens (zie de gids, Typen inwoners)."
+            )
+        }
 
     def validate_unique(self) -> None:
         """Uniqueness is checked by the service, which reports it at the name field."""

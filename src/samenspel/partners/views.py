@@ -11,6 +11,7 @@ from django.views.generic import FormView, TemplateView
 from samenspel.accounts.mixins import CoalitionMixin
 from samenspel.accounts.policy import Permission, require
 from samenspel.accounts.requests import acting_user
+from samenspel.core.sorting import Sorting
 from samenspel.core.tenancy import lookup_or_404
 from samenspel.core.views import ServiceFormMixin
 from samenspel.partners import services
@@ -48,6 +49,13 @@ class PartnerMixin(CoalitionMixin):
         return reverse("partners:detail", args=[self.coalition.uuid, self.partner.uuid])
 
 
+# The columns the partner list can be sorted by (URL key: order).
+SORTING = Sorting(
+    columns={"naam": "name", "contacten": "contact_count", "gesprek": "open_conversations"},
+    default="naam",
+)
+
+
 class PartnerListView(CoalitionMixin, TemplateView):
     template_name = "partners/partner_list.html"
     paginate_by = 25
@@ -55,9 +63,8 @@ class PartnerListView(CoalitionMixin, TemplateView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         filters = PartnerFilter(self.request.GET, queryset=partners_with_counts(self.membership))
-        page = Paginator(filters.qs.order_by("name"), self.paginate_by).get_page(
-            self.request.GET.get("pagina")
-        )
+        partners, sort = SORTING.apply(filters.qs, self.request.GET)
+        page = Paginator(partners, self.paginate_by).get_page(self.request.GET.get("pagina"))
         query = self.request.GET.copy()
         query.pop("pagina", None)
         context.update(
@@ -66,6 +73,7 @@ class PartnerListView(CoalitionMixin, TemplateView):
             filter=filters,
             page=page,
             query=query.urlencode(),
+            sort=sort,
         )
         return context
 

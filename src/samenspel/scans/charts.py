@@ -26,6 +26,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from samenspel.core.dates import short_date
 from samenspel.scans.instruments import Scale
 from samenspel.scans.models import Round
 from samenspel.scans.results import SubscaleResult, Trend, decimal
@@ -488,7 +489,7 @@ def _round_tick(x: float, scan_round: Round, *, labelled: bool) -> RoundTick:
     return RoundTick(
         x=x,
         label=Truncator(scan_round.title).chars(18),
-        date_label=date_format(scan_round.closes_on, "M Y"),
+        date_label=date_format(scan_round.closes_on, "F Y"),
     )
 
 
@@ -571,7 +572,7 @@ def trend_chart(trend: Trend, *, chart_id: str, title: str) -> TrendChart:
         table=[
             TrendRow(
                 title=point.round.title,
-                date_label=date_format(point.round.closes_on, "j M Y"),
+                date_label=short_date(point.round.closes_on),
                 submitted=point.submitted,
                 enough=point.enough,
                 means=[

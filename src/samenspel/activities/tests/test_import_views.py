@@ -28,7 +28,7 @@ def test_upload_shows_a_preview_then_commit_creates_the_activities(coordinator_c
     assert response.url == reverse("activity_imports:preview", args=[coalition.uuid, batch.uuid])
     preview = coordinator_client.get(response.url).content.decode()
     assert "Koor" in preview
-    assert "1 activiteit inlezen" in preview
+    assert "1 activiteit importeren" in preview
     assert Activity.objects.count() == 0
     done = coordinator_client.post(
         reverse("activity_imports:commit", args=[coalition.uuid, batch.uuid]), follow=True
@@ -42,7 +42,7 @@ def test_preview_lists_the_errors_per_row_and_offers_no_commit(coordinator_clien
     page = coordinator_client.get(response.url).content.decode()
     assert "Rij 2, kolom &#x27;soort&#x27;: &#x27;Cultuur&#x27; is geen bekende soort." in page
     assert "Rij 2, kolom &#x27;kosten&#x27;: &#x27;twee euro&#x27; is geen bedrag" in page
-    assert "activiteit inlezen" not in page
+    assert "activiteit importeren" not in page
     only_errors = coordinator_client.get(response.url + "?fouten=1").content.decode()
     assert "Rij 2, kolom" in only_errors
     batch = ActivityImport.objects.get()

@@ -107,6 +107,41 @@ def test_phase_change_form_records_change(coordinator_client, coalition):
     assert coalition.phase == Phase.EXPLORE
 
 
+def in_phase(coalition, phase):
+    coalition.phase = phase
+    coalition.save(update_fields=["phase"])
+
+
+def test_phase_change_form_suggests_the_next_phase(coordinator_client, coalition):
+    in_phase(coalition, Phase.SUSTAIN)
+    response = coordinator_client.get(reverse("coalitions:change_phase", args=[coalition.uuid]))
+    assert response.context["form"]["to_phase"].value() == Phase.DEVELOP
+    assert "---------" not in response.content.decode()
+
+
+def test_a_step_back_is_recorded_only_when_confirmed(coordinator_client, coalition):
+    in_phase(coalition, Phase.SUSTAIN)
+    url = reverse("coalitions:change_phase", args=[coalition.uuid])
+    data = {"to_phase": Phase.INITIATE, "date": "2024-05-01", "tipping_point": "other"}
+    data["reason"] = "Partners vallen weg"
+    response = coordinator_client.post(url, data)
+    assert response.status_code == 200
+    assert "Vink aan dat de coalitie echt teruggaat" in response.content.decode()
+    assert not PhaseChange.objects.exists()
+    response = coordinator_client.post(url, {**data, "confirm_step_back": "on"})
+    assert response.status_code == 302
+    coalition.refresh_from_db()
+    assert coalition.phase == Phase.INITIATE
+
+
+def test_after_the_last_phase_nothing_is_preselected(coordinator_client, coalition):
+    in_phase(coalition, Phase.DEVELOP)
+    response = coordinator_client.get(reverse("coalitions:change_phase", args=[coalition.uuid]))
+    choices = response.context["form"].fields["to_phase"].choices
+    assert choices[0] == ("", "Kies een fase")
+    assert response.context["form"]["to_phase"].value() is None
+
+
 def test_reader_cannot_change_phase(reader_client, coalition):
     response = reader_client.get(reverse("coalitions:change_phase", args=[coalition.uuid]))
     assert response.status_code == 403

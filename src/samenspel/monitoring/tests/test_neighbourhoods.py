@@ -156,7 +156,7 @@ def test_everyone_in_the_coalition_sees_the_list_only_the_coordinator_changes(
         )
     edit = reverse("monitoring:neighbourhood_edit", args=[coalition.uuid, noord.uuid])
     assert client_for(partner_member.user).get(edit).status_code == 403
-    assert client_for(coordinator.user).get(url).content.decode().count("Bewerken") == 1
+    assert client_for(coordinator.user).get(url).content.decode().count("Wijzigen") == 1
 
 
 def test_the_coordinator_adds_edits_and_deletes_through_the_pages(coalition, coordinator):

@@ -155,6 +155,38 @@ def test_partner_list_queries_do_not_grow_with_partners(
     assert len(few) == len(many)
 
 
+def test_partner_list_sorts_by_a_whitelisted_column_in_the_same_number_of_queries(
+    coordinator_client, coalition
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    busy = PartnerFactory(coalition=coalition, name="Aaa Welzijn")
+    for name in ("Anna", "Bram"):
+        ContactPerson.objects.create(partner=busy, name=name)
+    PartnerFactory(coalition=coalition, name="Zzz Bibliotheek")
+    url = reverse("partners:list", args=[coalition.uuid])
+    with CaptureQueriesContext(connection) as by_name:
+        response = coordinator_client.get(url)
+    assert next(p.name for p in response.context["page"]) == "Aaa Welzijn"
+    assert 'aria-sort="ascending"' in response.content.decode()
+    with CaptureQueriesContext(connection) as by_contacts:
+        response = coordinator_client.get(url, {"sorteer": "-contacten", "q": "a"})
+    names = [p.name for p in response.context["page"]]
+    assert names[0] == "Aaa Welzijn"
+    assert [p.contact_count for p in response.context["page"]] == sorted(
+        (p.contact_count for p in response.context["page"]), reverse=True
+    )
+    html = response.content.decode()
+    assert 'aria-sort="descending"' in html
+    assert "?q=a&amp;sorteer=contacten" in html  # the link sorts the other way, keeps the filter
+    assert len(by_name) == len(by_contacts)
+    # A column outside the whitelist falls back to the name.
+    response = coordinator_client.get(url, {"sorteer": "coalition__name"})
+    assert response.status_code == 200
+    assert response.context["sort"].key == "naam"
+
+
 def test_partner_map_shows_every_partner_and_missing_kinds(coordinator_client, coalition):
     PartnerFactory(coalition=coalition, name="Kernpartner", kind="welfare", circle="core")
     PartnerFactory(coalition=coalition, name="Ver weg", kind="education", circle="informed")

@@ -143,10 +143,12 @@ def test_a_named_round_says_so_up_front(coalition, django_capture_on_commit_call
 
 
 def test_a_logged_in_member_of_another_coalition_sees_no_coalition_menu(respondent):
-    client = client_for(MembershipFactory(coordinator=True).user)
-    html = client.get(link(respondent)).content.decode()
-    assert "Hoofdmenu" in html  # their own menu…
-    assert "/partners/" not in html  # …without links into a coalition
+    own = MembershipFactory(coordinator=True)
+    html = client_for(own.user).get(link(respondent)).content.decode()
+    assert "Hoofdmenu" in html  # their own menu, of their own coalition…
+    assert str(own.coalition.uuid) in html
+    # …without links into the coalition of the questionnaire
+    assert str(respondent.round.coalition.uuid) not in html
 
 
 # --- drafts -----------------------------------------------------------------------------------

@@ -14,6 +14,7 @@ ASSETS = {
     "/static/vendor/utrecht/index.css": "text/css",
     "/static/samenspel/samenspel.css": "text/css",
     "/static/vendor/htmx/htmx.min.js": "javascript",
+    "/static/samenspel/site.js": "javascript",
 }
 
 

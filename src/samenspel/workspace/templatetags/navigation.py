@@ -8,7 +8,15 @@ register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
-def coalition_menu(context: template.Context) -> list[navigation.MenuItem]:
-    """`{% coalition_menu as items %}`: the main menu of the coalition on this page."""
+def coalition_menu(context: template.Context) -> navigation.Menu | None:
+    """`{% coalition_menu as menu %}`: the main menu of the coalition on this page, or on a page
+    outside the coalitions (the guide, the account) of the coalition the person came from."""
+    request = context["request"]
+    coalition: Any = context.get("coalition")
     membership: Any = context.get("membership")
-    return navigation.coalition_menu(context["request"], context["coalition"], membership)
+    if coalition is None:
+        membership = navigation.remembered_membership(request)
+        coalition = membership.coalition if membership else None
+    if coalition is None:
+        return None
+    return navigation.coalition_menu(request, coalition, membership)

@@ -1,0 +1,73 @@
+"""Template components that every page may use without `{% load %}` (TEMPLATES OPTIONS builtins).
+
+`{% scroll_region %}<table …>…</table>{% end_scroll_region %}`: a wide table scrolls inside its
+own region, never the page. The region is labelled (by the table's caption, or by the label
+given: `{% scroll_region _("Ondertekenaars") %}`) and reachable with the keyboard, so that it
+can be scrolled without a mouse (WCAG 2.1.1).
+
+`{% sort_header _("Naam") "naam" sort %}`: a column header that sorts the table (core/sorting.py).
+
+`{{ value|euro }}`: an amount, "€ 1.500,50". The date filters are in `dates.py`.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from django import template
+from django.template.base import FilterExpression, NodeList, Parser, Token
+from django.utils.html import format_html, strip_tags
+from django.utils.safestring import SafeString, mark_safe
+
+from samenspel.core.amounts import euro
+from samenspel.core.sorting import Sort
+
+register = template.Library()
+register.filter("euro", euro)  # € 1.500,50 (core.amounts)
+
+CAPTION = re.compile(r"<caption[^>]*>(.*?)</caption>", re.DOTALL)
+
+
+def region_label(table_html: str) -> str:
+    """The caption's text, in one line."""
+    caption = CAPTION.search(table_html)
+    return " ".join(html.unescape(strip_tags(caption.group(1))).split()) if caption else ""
+
+
+class ScrollRegionNode(template.Node):
+    def __init__(self, nodelist: NodeList, label: FilterExpression | None) -> None:
+        self.nodelist = nodelist
+        self.label = label
+
+    def render(self, context: template.Context) -> SafeString:
+        inner = self.nodelist.render(context)
+        label = str(self.label.resolve(context)) if self.label else region_label(inner)
+        return format_html(
+            '<div class="samenspel-table-scroll" role="region" tabindex="0" aria-label="{}">{}'
+            "</div>",
+            label,
+            mark_safe(inner),  # noqa: S308 - rendered by the template engine, escaped there
+        )
+
+
+@register.tag
+def scroll_region(parser: Parser, token: Token) -> ScrollRegionNode:
+    bits = token.split_contents()
+    if len(bits) > 2:
+        raise template.TemplateSyntaxError("scroll_region takes at most one label")
+    label = parser.compile_filter(bits[1]) if len(bits) == 2 else None
+    nodelist = parser.parse(("end_scroll_region",))
+    parser.delete_first_token()
+    return ScrollRegionNode(nodelist, label)
+
+
+@register.inclusion_tag("components/sort_header.html")
+def sort_header(label: str, key: str, sort: Sort, numeric: bool = False) -> dict[str, object]:
+    """A column header that sorts the table by `key` (see core/sorting.py)."""
+    return {
+        "label": label,
+        "link": sort.link(key),
+        "direction": sort.direction(key),
+        "numeric": numeric,
+    }
