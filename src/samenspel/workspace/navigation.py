@@ -44,6 +44,7 @@ MENU = (
     MenuEntry(_("Aanbod"), "activities:list", ("activities", "activity_imports")),
     MenuEntry(_("Wijken"), "monitoring:neighbourhoods", ("monitoring",)),
     MenuEntry(_("Samenwerking"), "scans:health", ("scans",)),
+    MenuEntry(_("Monitor"), "reporting:monitor", ("reporting",)),
     MenuEntry(_("Signalen"), "advice:findings", ("advice",), Permission.VIEW_FINDINGS),
     MenuEntry(_("Leden"), "members:list", ("members",), Permission.MANAGE_MEMBERS),
 )

@@ -1,0 +1,90 @@
+"""What people write beside the figures: the coalition's comment on an indicator, and the note an
+advisor keeps per coalition (which the coalition's coordinator reads)."""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from samenspel.core.tenancy import Tenancy, TenantQuerySet
+
+
+class IndicatorNote(models.Model):
+    """The coalition's own comment on one indicator (its key in `reporting.indicators`)."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    coalition = models.ForeignKey(
+        "coalitions.Coalition",
+        verbose_name=_("coalitie"),
+        on_delete=models.CASCADE,
+        related_name="indicator_notes",
+    )
+    indicator = models.CharField(_("indicator"), max_length=60)
+    text = models.TextField(
+        _("toelichting"),
+        max_length=2000,
+        blank=True,
+        help_text=_("Wat de coalitie over dit cijfer wil zeggen: verklaring, context, plannen."),
+    )
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("gewijzigd door"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    updated_at = models.DateTimeField(_("gewijzigd op"), auto_now=True)
+
+    tenancy = Tenancy(coalition="coalition")
+    objects = TenantQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("toelichting bij indicator")
+        verbose_name_plural = _("toelichtingen bij indicatoren")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["coalition", "indicator"], name="one_note_per_indicator"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{_('Toelichting')} {self.indicator}"
+
+
+class AdvisorNote(models.Model):
+    """One shared note per coalition by its advisors; the coordinator reads it."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    coalition = models.OneToOneField(
+        "coalitions.Coalition",
+        verbose_name=_("coalitie"),
+        on_delete=models.CASCADE,
+        related_name="advisor_note",
+    )
+    text = models.TextField(
+        _("notitie"),
+        max_length=4000,
+        blank=True,
+        help_text=_("Zichtbaar voor de coördinator van de coalitie."),
+    )
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("gewijzigd door"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    updated_at = models.DateTimeField(_("gewijzigd op"), auto_now=True)
+
+    tenancy = Tenancy(coalition="coalition")
+    objects = TenantQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("notitie van de adviseur")
+        verbose_name_plural = _("notities van de adviseur")
+
+    def __str__(self) -> str:
+        return str(_("Notitie van de adviseur"))

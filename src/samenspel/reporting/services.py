@@ -1,0 +1,77 @@
+"""Write paths of reporting: the coalition's comment on an indicator and the advisor's note, each
+validated and saved with its audit record in one transaction."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext_lazy as _
+
+from samenspel.core import audit
+from samenspel.reporting.audit_actions import ReportingAction
+from samenspel.reporting.models import AdvisorNote, IndicatorNote
+
+if TYPE_CHECKING:
+    from samenspel.accounts.models import User
+    from samenspel.coalitions.models import Coalition
+
+NOTE_FIELDS = ("text",)
+SAVED_AT_ONCE = _(
+    "Iemand anders sloeg deze tekst net tegelijk met u op. Open de pagina opnieuw en voeg uw "
+    "tekst toe aan de zijne."
+)
+
+
+def _check(note: IndicatorNote | AdvisorNote) -> None:
+    note.text = (note.text or "").strip()
+    note.full_clean(exclude=["coalition", "updated_by"])
+
+
+def _save(
+    note: IndicatorNote | AdvisorNote,
+    fields: dict[str, Any],
+    *,
+    created: str,
+    updated: str,
+    acting_user: User,
+) -> Any:
+    try:
+        with transaction.atomic():
+            return audit.save(
+                note,
+                {**fields, "updated_by": acting_user},
+                created=created,
+                updated=updated,
+                acting_user=acting_user,
+                coalition=note.coalition,
+                check=_check,
+            )
+    except IntegrityError as error:  # a second person created the same note at the same time
+        raise ValidationError({"text": SAVED_AT_ONCE}) from error
+
+
+def save_indicator_note(
+    coalition: Coalition, indicator: str, *, acting_user: User, **fields: Any
+) -> IndicatorNote:
+    note = IndicatorNote.objects.of_coalition(coalition).filter(indicator=indicator).first()
+    note = note or IndicatorNote(coalition=coalition, indicator=indicator)
+    return _save(
+        note,
+        fields,
+        created=ReportingAction.INDICATOR_NOTE_SAVED,
+        updated=ReportingAction.INDICATOR_NOTE_UPDATED,
+        acting_user=acting_user,
+    )
+
+
+def save_advisor_note(coalition: Coalition, *, acting_user: User, **fields: Any) -> AdvisorNote:
+    note = AdvisorNote.objects.of_coalition(coalition).first() or AdvisorNote(coalition=coalition)
+    return _save(
+        note,
+        fields,
+        created=ReportingAction.ADVISOR_NOTE_SAVED,
+        updated=ReportingAction.ADVISOR_NOTE_UPDATED,
+        acting_user=acting_user,
+    )

@@ -1,0 +1,13 @@
+from django.urls import path
+
+from samenspel.reporting import views
+
+app_name = "reporting"
+
+M = "c/<uuid:coalition>/monitor/"
+
+urlpatterns = [
+    path(M, views.MonitorView.as_view(), name="monitor"),
+    path(M + "indicator/<slug:indicator>/", views.IndicatorNoteView.as_view(), name="note"),
+    path(M + "adviseur/", views.AdvisorNoteView.as_view(), name="advisor_note"),
+]
