@@ -11,6 +11,7 @@ urlpatterns = [
     path("account/", include("samenspel.accounts.urls")),
     path("gids/", include("samenspel.guide.urls")),
     path("landelijk/", include("samenspel.workspace.urls")),
+    path("portefeuille/", include("samenspel.workspace.portfolio_urls")),
     path("", include("samenspel.coalitions.urls")),
     path("", include("samenspel.partners.urls")),
     path("", include("samenspel.scans.urls")),

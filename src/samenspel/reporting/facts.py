@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, F, Q, Sum
 
 from samenspel.activities.models import Activity, ActivityStatus, Finder, ReachRecord
 from samenspel.advice.snapshot import CoalitionSnapshot, build_snapshot
@@ -60,10 +60,7 @@ def _reach(coalition: Coalition, now: Window) -> tuple[int, int]:
 
     def within(window: Window) -> Sum:
         return Sum(
-            "new_participants",
-            filter=Q(period_end__gte=window.start, period_end__lte=window.end),
-        ) + Sum(
-            "returning_participants",
+            F("new_participants") + F("returning_participants"),
             filter=Q(period_end__gte=window.start, period_end__lte=window.end),
         )
 

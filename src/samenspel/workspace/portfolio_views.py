@@ -1,0 +1,54 @@
+"""The portfolio: every coalition in which a person may read the findings, side by side."""
+
+from typing import Any
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.utils import timezone
+from django.views.generic import TemplateView, View
+
+from samenspel.accounts.mixins import PortfolioMixin
+from samenspel.accounts.policy import Permission
+from samenspel.activities.exporting import CSV_TYPE, XLSX_TYPE, to_csv, to_xlsx
+from samenspel.activities.import_views import file_response
+from samenspel.workspace.forms import PortfolioFilterForm
+from samenspel.workspace.portfolio import Row, export_table, filter_rows, portfolio_rows
+
+
+class FilteredRowsMixin(PortfolioMixin):
+    permission = Permission.VIEW_FINDINGS
+    request: HttpRequest
+
+    def filtered(self) -> tuple[PortfolioFilterForm, list[Row]]:
+        form = PortfolioFilterForm(self.request.GET or None)
+        rows = portfolio_rows(self.memberships)
+        if form.is_valid():
+            data = form.cleaned_data
+            rows = filter_rows(rows, phase=data["fase"], state=data["toestand"], text=data["zoek"])
+        return form, rows
+
+
+class PortfolioView(FilteredRowsMixin, TemplateView):
+    template_name = "workspace/portfolio.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        form, rows = self.filtered()
+        return {
+            **super().get_context_data(**kwargs),
+            "form": form,
+            "rows": rows,
+            "total": len(self.memberships),
+            "stalling": sum(1 for row in rows if row.stalls),
+            "query": self.request.GET.urlencode(),
+        }
+
+
+class PortfolioExportView(FilteredRowsMixin, View):
+    def get(self, request: HttpRequest, format: str) -> HttpResponse:
+        if format not in ("csv", "xlsx"):
+            raise Http404
+        _form, rows = self.filtered()
+        headers, body = export_table(rows)
+        name = f"portefeuille-{timezone.localdate():%Y-%m-%d}.{format}"
+        if format == "csv":
+            return file_response(to_csv(headers, body), CSV_TYPE, name)
+        return file_response(to_xlsx(headers, body, "Portefeuille"), XLSX_TYPE, name)
