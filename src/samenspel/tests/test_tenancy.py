@@ -144,6 +144,8 @@ def tenant(db):
         "instrument": "conditions",
         "version": 1,
         "rule": "missing_partner_kinds",
+        "indicator": "reach",
+        "format": "csv",
         "source": FundingSource.objects.create(
             coalition=coalition,
             kind="fund",
