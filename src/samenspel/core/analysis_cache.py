@@ -6,7 +6,9 @@ changes, the key changes and the old entry simply ages out.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar, cast
 
 from django.core.cache import caches
@@ -51,23 +53,30 @@ def coalition_data_version(coalition_id: int) -> str:
     return "-".join([str(coalition_id), str(last_change), *parts])
 
 
-def coalition_data_versions(memberships: Sequence[MembershipLike]) -> dict[int, str]:
-    """`coalition_data_version` of each coalition of these memberships, in one query plus one per
-    version part: a page over a portfolio finds its cached rows without a query per coalition."""
-    last_change = dict(
-        AuditEvent.objects.visible_across(memberships)
+@dataclass(frozen=True)
+class DataVersion:
+    key: str  # as `coalition_data_version`
+    last_change: datetime.datetime | None  # when the coalition's data last changed (audited)
+
+
+def coalition_data_versions(memberships: Sequence[MembershipLike]) -> dict[int, DataVersion]:
+    """`coalition_data_version` of each coalition of these memberships, with the moment of its
+    last audited change, in one query plus one per version part: a page over a portfolio finds
+    its cached rows without a query per coalition."""
+    last = {
+        row["coalition_id"]: row
+        for row in AuditEvent.objects.visible_across(memberships)
         .order_by()
-        .values_list("coalition_id")
-        .annotate(m=Max("id"))
-    )
-    parts = [MANY_VERSION_PARTS[part](memberships) for part in VERSION_PARTS]
-    return {
-        m.coalition_id: "-".join(
-            [str(m.coalition_id), str(last_change.get(m.coalition_id))]
-            + [str(part[m.coalition_id]) for part in parts]
-        )
-        for m in memberships
+        .values("coalition_id")
+        .annotate(id=Max("id"), at=Max("created_at"))
     }
+    parts = [MANY_VERSION_PARTS[part](memberships) for part in VERSION_PARTS]
+    versions = {}
+    for m in memberships:
+        row = last.get(m.coalition_id, {})
+        key = [str(m.coalition_id), str(row.get("id"))] + [str(p[m.coalition_id]) for p in parts]
+        versions[m.coalition_id] = DataVersion("-".join(key), row.get("at"))
+    return versions
 
 
 def cached_many(

@@ -2,9 +2,9 @@
 
 What each row shows of one coalition (`Summary`: phase, findings, scans, netwerkdip, money,
 evaluation) is computed from the coalition's monitor facts once per version of its data and day
-and kept in the analysis cache; the page then reads the versions of all its coalitions in one
-query per version part, the cached summaries in one cache read, and the last change and the
-advisor's note of every coalition in one query each. A change to a coalition's data gives it a
+and kept in the analysis cache; the page then reads the versions (and last changes) of all its
+coalitions in one query plus one per version part, the cached summaries in one cache read, and
+the advisors' notes in one query. A change to a coalition's data gives it a
 new version, so a row is never staler than the data.
 
 Which coalitions stall is a rule of its own (`stall_reasons`), so the page, the export and the
@@ -15,20 +15,21 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from statistics import fmean
 from typing import TYPE_CHECKING
 
-from django.db.models import Max
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from samenspel.advice.findings import Severity
 from samenspel.advice.services import evaluate
 from samenspel.coalitions.models import Phase, phase_number
 from samenspel.core.analysis_cache import cached_many, coalition_data_versions
 from samenspel.core.choices import label
-from samenspel.core.models import AuditEvent
+from samenspel.core.links import coalition_url
 from samenspel.reporting.facts import ReportFacts, build_facts
 from samenspel.reporting.indicators import SCORE_UNCHANGED_BELOW
 from samenspel.reporting.models import AdvisorNote
@@ -80,13 +81,32 @@ class Summary:
     last_evaluation: datetime.date | None
 
 
-@dataclass(frozen=True)
+@dataclass
 class Row:
     coalition: Coalition
     summary: Summary
     last_change: datetime.datetime | None
     note: str
     today: datetime.date
+    stall_reasons: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.stall_reasons = stall_reasons(self)
+
+    def url(self, view_name: str) -> str:
+        return coalition_url(view_name, self.coalition.uuid)
+
+    @property
+    def dashboard_url(self) -> str:
+        return self.url("coalitions:dashboard")
+
+    @property
+    def findings_url(self) -> str:
+        return self.url("advice:findings")
+
+    @property
+    def monitor_url(self) -> str:
+        return self.url("reporting:monitor")
 
     @property
     def phase_label(self) -> str:
@@ -99,13 +119,35 @@ class Row:
         return (self.today - timezone.localdate(self.last_change)).days
 
     @property
+    def days_in_phase_text(self) -> str:
+        days = self.summary.days_in_phase
+        return ngettext("%(days)s dag", "%(days)s dagen", days) % {"days": days}
+
+    @property
+    def scan_trend_text(self) -> str:
+        scan = self.summary.scan
+        if scan is None or not scan.trend:
+            return ""
+        if scan.trend == "same":
+            return _("(gelijk)")
+        before = number_format(round(scan.previous or 0, 1), 1)
+        if scan.trend == "up":
+            return _("(was %(before)s, hoger)") % {"before": before}
+        return _("(was %(before)s, lager)") % {"before": before}
+
+    @property
+    def dip_label(self) -> str:
+        return label(DipLevel, self.summary.dip)
+
+    @property
+    def funding_ending_text(self) -> str:
+        amount = number_format(round(self.summary.funding_ending), 0, force_grouping=True)
+        return _("€ %(amount)s binnen een half jaar") % {"amount": amount}
+
+    @property
     def funding_ends_soon(self) -> bool:
         ends = self.summary.funding_ends_on
         return ends is not None and (ends - self.today).days <= FUNDING_HORIZON_DAYS
-
-    @property
-    def stall_reasons(self) -> list[str]:
-        return stall_reasons(self)
 
     @property
     def stalls(self) -> bool:
@@ -181,15 +223,11 @@ def portfolio_rows(
     """A row per coalition, the ones that stall first (most reasons, longest quiet first)."""
     today = today or timezone.localdate()
     coalitions = {m.coalition_id: m.coalition for m in memberships}
-    versions = {
-        cid: f"{v}-{today.isoformat()}" for cid, v in coalition_data_versions(memberships).items()
-    }
-    summaries = cached_many("portfolio", versions, lambda cid: summarise(coalitions[cid], today))
-    last_changes = dict(
-        AuditEvent.objects.visible_across(memberships)
-        .order_by()
-        .values_list("coalition_id")
-        .annotate(at=Max("created_at"))
+    versions = coalition_data_versions(memberships)
+    summaries = cached_many(
+        "portfolio",
+        {cid: f"{version.key}-{today.isoformat()}" for cid, version in versions.items()},
+        lambda cid: summarise(coalitions[cid], today),
     )
     notes = dict(
         AdvisorNote.objects.visible_across(memberships).values_list("coalition_id", "text")
@@ -198,7 +236,7 @@ def portfolio_rows(
         Row(
             coalition=coalition,
             summary=summaries[cid],
-            last_change=last_changes.get(cid),
+            last_change=versions[cid].last_change,
             note=notes.get(cid, ""),
             today=today,
         )

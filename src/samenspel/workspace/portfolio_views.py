@@ -2,6 +2,7 @@
 
 from typing import Any
 
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import timezone
 from django.views.generic import TemplateView, View
@@ -29,16 +30,20 @@ class FilteredRowsMixin(PortfolioMixin):
 
 class PortfolioView(FilteredRowsMixin, TemplateView):
     template_name = "workspace/portfolio.html"
+    paginate_by = 25
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         form, rows = self.filtered()
+        query = self.request.GET.copy()
+        query.pop("pagina", None)
         return {
             **super().get_context_data(**kwargs),
             "form": form,
             "rows": rows,
+            "page": Paginator(rows, self.paginate_by).get_page(self.request.GET.get("pagina")),
             "total": len(self.memberships),
             "stalling": sum(1 for row in rows if row.stalls),
-            "query": self.request.GET.urlencode(),
+            "query": query.urlencode(),
         }
 
 

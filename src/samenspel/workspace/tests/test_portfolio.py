@@ -11,9 +11,11 @@ from django.urls import reverse
 from django.utils import translation
 from openpyxl import load_workbook
 
+from samenspel.accounts import policy
 from samenspel.accounts.tests.factories import MembershipFactory, UserFactory, client_for
 from samenspel.coalitions.models import Phase
 from samenspel.coalitions.tests.factories import CoalitionFactory
+from samenspel.core.analysis_cache import coalition_data_version, coalition_data_versions
 from samenspel.partners import services as partner_services
 from samenspel.reporting import services as reporting_services
 
@@ -143,3 +145,24 @@ def test_constant_queries_and_never_staler_than_the_data(
     change(quiet, advisor, "Nieuwe partner")  # a change today: no longer quiet
     rows = {row.coalition.name: row for row in page(advisor).context["rows"]}
     assert rows["Samen Stil"].stalls is False
+
+
+def test_the_versions_of_a_portfolio_are_the_versions_of_its_coalitions(advisor, three):
+    memberships = list(policy.portfolio(advisor, policy.Permission.VIEW_FINDINGS))
+    versions = coalition_data_versions(memberships)
+    assert {cid: v.key for cid, v in versions.items()} == {
+        m.coalition_id: coalition_data_version(m.coalition_id) for m in memberships
+    }
+    quiet = three[0]
+    assert versions[quiet.pk].last_change == NOW - datetime.timedelta(days=100)
+
+
+def test_a_long_portfolio_is_shown_a_page_at_a_time(advisor):
+    for n in range(27):
+        supported(advisor, f"Samen {n:02}")
+    first = page(advisor)
+    assert len(first.context["page"].object_list) == 25
+    assert 'rel="next"' in first.content.decode()
+    second = page(advisor, pagina=2, toestand="stil")
+    assert [row.coalition.name for row in second.context["page"]] == ["Samen 25", "Samen 26"]
+    assert "toestand=stil&amp;pagina=1" in second.content.decode()
