@@ -26,6 +26,7 @@ from django.utils.translation import ngettext
 
 from samenspel.advice.findings import Severity
 from samenspel.advice.services import evaluate
+from samenspel.advice.snapshot import FundingFact, PhaseStep
 from samenspel.coalitions.models import Phase, phase_number
 from samenspel.core.analysis_cache import cached_many, coalition_data_versions
 from samenspel.core.choices import label
@@ -79,6 +80,10 @@ class Summary:
     funding_ends_on: datetime.date | None  # the first end of running money, today or later
     funding_ending: float  # the amount that ends within FUNDING_HORIZON_DAYS
     last_evaluation: datetime.date | None
+    # For the municipality's view: when each phase was reached, the money, the reach.
+    milestones: tuple[PhaseStep, ...] = ()
+    funding: tuple[FundingFact, ...] = ()  # by end date, open-ended last
+    reach: int = 0  # participants in the last twelve months
 
 
 @dataclass
@@ -117,6 +122,11 @@ class Row:
         if self.last_change is None:
             return None
         return (self.today - timezone.localdate(self.last_change)).days
+
+    @property
+    def milestones(self) -> list[tuple[datetime.date, str]]:
+        """When the coalition entered each phase it went through, oldest first."""
+        return [(step.date, label(Phase, step.to_phase)) for step in self.summary.milestones]
 
     @property
     def days_in_phase_text(self) -> str:
@@ -204,6 +214,9 @@ def summarise(coalition: Coalition, today: datetime.date) -> Summary:
             f.amount for f in snapshot.funding if f.end_date and today <= f.end_date <= horizon
         ),
         last_evaluation=snapshot.last_evaluation.date if snapshot.last_evaluation else None,
+        milestones=snapshot.phase_history,
+        funding=snapshot.funding,
+        reach=facts.reach_now,
     )
 
 
@@ -215,6 +228,11 @@ def _order(row: Row) -> tuple[bool, int, int, str]:
         -(quiet if quiet is not None else 10**6),
         row.coalition.name,
     )
+
+
+def by_first_end(row: Row) -> tuple[datetime.date, str]:
+    """For the municipality: the coalition whose money ends first comes first."""
+    return (row.summary.funding_ends_on or datetime.date.max, row.coalition.name)
 
 
 def portfolio_rows(

@@ -12,7 +12,13 @@ from samenspel.accounts.policy import Permission
 from samenspel.activities.exporting import CSV_TYPE, XLSX_TYPE, to_csv, to_xlsx
 from samenspel.activities.import_views import file_response
 from samenspel.workspace.forms import PortfolioFilterForm
-from samenspel.workspace.portfolio import Row, export_table, filter_rows, portfolio_rows
+from samenspel.workspace.portfolio import (
+    Row,
+    by_first_end,
+    export_table,
+    filter_rows,
+    portfolio_rows,
+)
 
 
 class FilteredRowsMixin(PortfolioMixin):
@@ -57,3 +63,20 @@ class PortfolioExportView(FilteredRowsMixin, View):
         if format == "csv":
             return file_response(to_csv(headers, body), CSV_TYPE, name)
         return file_response(to_xlsx(headers, body, "Portefeuille"), XLSX_TYPE, name)
+
+
+class MunicipalityView(PortfolioMixin, TemplateView):
+    """Progress and money at a glance for the municipality: per coalition its phase and when it
+    reached each phase, what runs out when, the reach, the last evaluation and open findings;
+    the coalitions whose money ends first come first."""
+
+    template_name = "workspace/municipality.html"
+    permission = Permission.VIEW_FINDINGS
+    paginate_by = 10
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        rows = sorted(portfolio_rows(self.memberships), key=by_first_end)
+        return {
+            **super().get_context_data(**kwargs),
+            "page": Paginator(rows, self.paginate_by).get_page(self.request.GET.get("pagina")),
+        }
