@@ -10,3 +10,4 @@ class ReportingAction(AuditAction):
     INDICATOR_NOTE_UPDATED = "indicator_note.updated", _("Toelichting bij indicator gewijzigd")
     ADVISOR_NOTE_SAVED = "advisor_note.saved", _("Notitie van de adviseur opgeslagen")
     ADVISOR_NOTE_UPDATED = "advisor_note.updated", _("Notitie van de adviseur gewijzigd")
+    OUTCOME_RECORDED = "outcome.recorded", _("Uitkomstmeting vastgelegd")

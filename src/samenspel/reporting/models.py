@@ -88,3 +88,65 @@ class AdvisorNote(models.Model):
 
     def __str__(self) -> str:
         return str(_("Notitie van de adviseur"))
+
+
+ALREADY_MEASURED = _("Deze meting is voor deze activiteit op die dag al vastgelegd.")
+
+
+class Moment(models.TextChoices):
+    BEFORE = "before", _("Voormeting")
+    AFTER = "after", _("Nameting")
+
+
+class OutcomeMeasurement(models.Model):
+    """How lonely the participants of one activity were at one moment, as counts per band of the
+    De Jong Gierveld loneliness scale (11 items, score 0–11). The activity fills in the official
+    questionnaire on paper or elsewhere and records only the counts: no score of any person is
+    ever stored here."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    activity = models.ForeignKey(
+        "activities.Activity",
+        verbose_name=_("activiteit"),
+        on_delete=models.CASCADE,
+        related_name="outcome_measurements",
+    )
+    moment = models.CharField(_("meting"), max_length=10, choices=Moment.choices)
+    measured_on = models.DateField(_("gemeten op"))
+    not_lonely = models.PositiveIntegerField(
+        _("niet eenzaam (score 0–2)"), help_text=_("Aantal deelnemers, geen namen.")
+    )
+    moderately = models.PositiveIntegerField(_("matig eenzaam (score 3–8)"))
+    severely = models.PositiveIntegerField(_("ernstig eenzaam (score 9–10)"))
+    very_severely = models.PositiveIntegerField(_("zeer ernstig eenzaam (score 11)"))
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("vastgelegd door"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+
+    tenancy = Tenancy(coalition="activity__coalition")
+    objects = TenantQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("uitkomstmeting")
+        verbose_name_plural = _("uitkomstmetingen")
+        ordering = ["activity", "measured_on", "moment"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["activity", "moment", "measured_on"],
+                name="one_measurement_per_moment",
+                violation_error_message=ALREADY_MEASURED,
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_moment_display()} {self.measured_on:%Y-%m-%d}"
+
+    @property
+    def counts(self) -> tuple[int, int, int, int]:
+        return (self.not_lonely, self.moderately, self.severely, self.very_severely)

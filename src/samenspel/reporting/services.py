@@ -7,11 +7,17 @@ from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from samenspel.core import audit
 from samenspel.reporting.audit_actions import ReportingAction
-from samenspel.reporting.models import AdvisorNote, IndicatorNote
+from samenspel.reporting.models import (
+    ALREADY_MEASURED,
+    AdvisorNote,
+    IndicatorNote,
+    OutcomeMeasurement,
+)
 
 if TYPE_CHECKING:
     from samenspel.accounts.models import User
@@ -75,3 +81,44 @@ def save_advisor_note(coalition: Coalition, *, acting_user: User, **fields: Any)
         updated=ReportingAction.ADVISOR_NOTE_UPDATED,
         acting_user=acting_user,
     )
+
+
+OUTCOME_FIELDS = (
+    "activity",
+    "moment",
+    "measured_on",
+    "not_lonely",
+    "moderately",
+    "severely",
+    "very_severely",
+)
+
+
+def _check_outcome(measurement: OutcomeMeasurement) -> None:
+    measurement.full_clean()
+    errors = {}
+    if measurement.measured_on > timezone.localdate():
+        errors["measured_on"] = _("Een meting ligt niet in de toekomst.")
+    if sum(measurement.counts) == 0:
+        errors["not_lonely"] = _("Vul het aantal deelnemers per groep in; samen meer dan nul.")
+    if errors:
+        raise ValidationError(errors)
+
+
+@transaction.atomic
+def record_outcome(coalition: Coalition, *, acting_user: User, **fields: Any) -> OutcomeMeasurement:
+    """Records the counts per band of one measurement of an activity of this coalition."""
+    activity = fields["activity"]
+    if activity.coalition_id != coalition.pk:
+        raise ValidationError({"activity": _("Kies een activiteit van deze coalitie.")})
+    try:
+        with transaction.atomic():
+            return audit.create(
+                OutcomeMeasurement(**fields, recorded_by=acting_user),
+                action=ReportingAction.OUTCOME_RECORDED,
+                acting_user=acting_user,
+                coalition=coalition,
+                check=_check_outcome,
+            )
+    except IntegrityError as error:
+        raise ValidationError({"measured_on": ALREADY_MEASURED}) from error

@@ -9,5 +9,7 @@ M = "c/<uuid:coalition>/monitor/"
 urlpatterns = [
     path(M, views.MonitorView.as_view(), name="monitor"),
     path(M + "indicator/<slug:indicator>/", views.IndicatorNoteView.as_view(), name="note"),
+    path(M + "uitkomsten/", views.OutcomesView.as_view(), name="outcomes"),
+    path(M + "uitkomsten/nieuw/", views.OutcomeFormView.as_view(), name="record_outcome"),
     path(M + "adviseur/", views.AdvisorNoteView.as_view(), name="advisor_note"),
 ]

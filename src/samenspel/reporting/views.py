@@ -10,10 +10,11 @@ from samenspel.accounts.policy import Permission
 from samenspel.accounts.requests import acting_user
 from samenspel.core.views import ServiceFormMixin
 from samenspel.reporting import services
-from samenspel.reporting.forms import AdvisorNoteForm, IndicatorNoteForm
+from samenspel.reporting.forms import AdvisorNoteForm, IndicatorNoteForm, OutcomeForm
 from samenspel.reporting.indicators import Indicator, per_pillar
-from samenspel.reporting.models import AdvisorNote, IndicatorNote
+from samenspel.reporting.models import AdvisorNote, IndicatorNote, OutcomeMeasurement
 from samenspel.reporting.monitor import monitor_of, notes_of
+from samenspel.reporting.outcomes import MIN_GROUP, outcomes_of
 
 
 class MonitorView(CoalitionMixin, TemplateView):
@@ -95,3 +96,34 @@ class AdvisorNoteView(CoalitionMixin, ServiceFormMixin, FormView):
 
     def get_success_url(self) -> str:
         return reverse("reporting:monitor", args=[self.coalition.uuid])
+
+
+class OutcomesView(CoalitionMixin, TemplateView):
+    """The De Jong Gierveld bands per activity, before and after, groups under ten hidden."""
+
+    template_name = "reporting/outcomes.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        return {
+            **super().get_context_data(**kwargs),
+            "outcomes": outcomes_of(self.coalition),
+            "min_group": MIN_GROUP,
+        }
+
+
+class OutcomeFormView(CoalitionMixin, ServiceFormMixin, FormView):
+    template_name = "reporting/outcome_form.html"
+    form_class = OutcomeForm
+    permission = Permission.MANAGE_ACTIVITIES
+    success_message = _("De meting is vastgelegd.")
+
+    def get_form_kwargs(self) -> dict[str, Any]:
+        return {**super().get_form_kwargs(), "coalition": self.coalition}
+
+    def perform(self, form: OutcomeForm) -> OutcomeMeasurement:
+        return services.record_outcome(
+            self.coalition, acting_user=acting_user(self.request), **form.service_fields()
+        )
+
+    def get_success_url(self) -> str:
+        return reverse("reporting:outcomes", args=[self.coalition.uuid])
