@@ -14,7 +14,7 @@ def test_the_advisor_sees_the_quiet_coalition_first_and_the_municipality_its_mon
     load_demo("demo-wachtwoord-voor-de-test")
     advisor = User.objects.get(email="adviseur@demo.samenspel.nl")
     rows = client_for(advisor).get(reverse("portfolio:overview")).context["rows"]
-    assert [row.coalition.name for row in rows][0] == "Lindewaarde Verbindt"
+    assert rows[0].coalition.name == "Lindewaarde Verbindt"
     assert "75 dagen geen wijziging in Samenspel" in rows[0].stall_reasons
     assert rows[0].note.startswith("Sinds de startsubsidie")
 
