@@ -10,4 +10,6 @@ class ReportingAction(AuditAction):
     INDICATOR_NOTE_UPDATED = "indicator_note.updated", _("Toelichting bij indicator gewijzigd")
     ADVISOR_NOTE_SAVED = "advisor_note.saved", _("Notitie van de adviseur opgeslagen")
     ADVISOR_NOTE_UPDATED = "advisor_note.updated", _("Notitie van de adviseur gewijzigd")
+    REPORT_SECTION_SAVED = "report_section.saved", _("Hoofdstuk van het jaarverslag opgeslagen")
+    REPORT_SECTION_UPDATED = "report_section.updated", _("Hoofdstuk van het jaarverslag gewijzigd")
     OUTCOME_RECORDED = "outcome.recorded", _("Uitkomstmeting vastgelegd")

@@ -70,8 +70,13 @@ def _reach(coalition: Coalition, now: Window) -> tuple[int, int]:
     return totals["now"] or 0, totals["before"] or 0
 
 
-def build_facts(coalition: Coalition, today: datetime.date) -> ReportFacts:
-    now = Window.ending(today)
+def build_facts(
+    coalition: Coalition, today: datetime.date, window: Window | None = None
+) -> ReportFacts:
+    """The facts as on `today`; reach and phase changes over `window` (the twelve months up to
+    `today` unless given: the yearly report passes its calendar year). Scan rounds closed after
+    `today` are left out, so a report of an earlier year shows the scans of that time."""
+    now = window or Window.ending(today)
     reach_now, reach_before = _reach(coalition, now)
     offer = (
         Activity.objects.of_coalition(coalition)
@@ -80,7 +85,11 @@ def build_facts(coalition: Coalition, today: datetime.date) -> ReportFacts:
     )
     return ReportFacts(
         snapshot=build_snapshot(coalition, today=today),
-        scans=latest_results(coalition),
+        scans={
+            key: results
+            for key, results in latest_results(coalition).items()
+            if results.round.closes_on <= today
+        },
         now=now,
         reach_now=reach_now,
         reach_before=reach_before,

@@ -6,8 +6,13 @@ from samenspel.activities.models import Activity
 from samenspel.coalitions.models import Coalition
 from samenspel.core.forms import StaleFormMixin
 from samenspel.core.widgets import DATE_WIDGET
-from samenspel.reporting.models import AdvisorNote, IndicatorNote, OutcomeMeasurement
-from samenspel.reporting.services import NOTE_FIELDS, OUTCOME_FIELDS
+from samenspel.reporting.models import (
+    AdvisorNote,
+    IndicatorNote,
+    OutcomeMeasurement,
+    ReportSection,
+)
+from samenspel.reporting.services import NOTE_FIELDS, OUTCOME_FIELDS, SECTION_FIELDS
 
 
 class IndicatorNoteForm(StaleFormMixin, forms.ModelForm):
@@ -44,6 +49,19 @@ class OutcomeForm(forms.ModelForm):
 
     def service_fields(self) -> dict[str, Any]:
         return {name: self.cleaned_data[name] for name in OUTCOME_FIELDS}
+
+    def _post_clean(self) -> None:
+        """The rules run in the service, which reports them at their fields."""
+
+
+class ReportSectionForm(StaleFormMixin, forms.ModelForm):
+    class Meta:
+        model = ReportSection
+        fields = list(SECTION_FIELDS)
+        widgets = {
+            "conclusions": forms.Textarea(attrs={"rows": 6}),
+            "next_steps": forms.Textarea(attrs={"rows": 6}),
+        }
 
     def _post_clean(self) -> None:
         """The rules run in the service, which reports them at their fields."""

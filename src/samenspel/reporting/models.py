@@ -150,3 +150,47 @@ class OutcomeMeasurement(models.Model):
     @property
     def counts(self) -> tuple[int, int, int, int]:
         return (self.not_lonely, self.moderately, self.severely, self.very_severely)
+
+
+class ReportSection(models.Model):
+    """What the coalition concludes about one pillar in its yearly report, and what it does next."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    coalition = models.ForeignKey(
+        "coalitions.Coalition",
+        verbose_name=_("coalitie"),
+        on_delete=models.CASCADE,
+        related_name="report_sections",
+    )
+    year = models.PositiveIntegerField(_("jaar"))
+    pillar = models.CharField(_("pijler"), max_length=40)
+    conclusions = models.TextField(
+        _("conclusies"), max_length=4000, blank=True, help_text=_("Wat zegt dit jaar u?")
+    )
+    next_steps = models.TextField(
+        _("volgende stappen"), max_length=4000, blank=True, help_text=_("Wat gaat u doen?")
+    )
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("gewijzigd door"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    updated_at = models.DateTimeField(_("gewijzigd op"), auto_now=True)
+
+    tenancy = Tenancy(coalition="coalition")
+    objects = TenantQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("hoofdstuk van het jaarverslag")
+        verbose_name_plural = _("hoofdstukken van het jaarverslag")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["coalition", "year", "pillar"], name="one_section_per_pillar_and_year"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.year} {self.pillar}"

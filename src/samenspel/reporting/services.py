@@ -17,6 +17,7 @@ from samenspel.reporting.models import (
     AdvisorNote,
     IndicatorNote,
     OutcomeMeasurement,
+    ReportSection,
 )
 
 if TYPE_CHECKING:
@@ -122,3 +123,32 @@ def record_outcome(coalition: Coalition, *, acting_user: User, **fields: Any) ->
             )
     except IntegrityError as error:
         raise ValidationError({"measured_on": ALREADY_MEASURED}) from error
+
+
+SECTION_FIELDS = ("conclusions", "next_steps")
+
+
+def _check_section(section: ReportSection) -> None:
+    section.conclusions = (section.conclusions or "").strip()
+    section.next_steps = (section.next_steps or "").strip()
+    section.full_clean(exclude=["coalition", "updated_by"])
+
+
+def save_report_section(
+    coalition: Coalition, year: int, pillar: str, *, acting_user: User, **fields: Any
+) -> ReportSection:
+    section = ReportSection.objects.of_coalition(coalition).filter(year=year, pillar=pillar).first()
+    section = section or ReportSection(coalition=coalition, year=year, pillar=pillar)
+    try:
+        with transaction.atomic():
+            return audit.save(
+                section,
+                {**fields, "updated_by": acting_user},
+                created=ReportingAction.REPORT_SECTION_SAVED,
+                updated=ReportingAction.REPORT_SECTION_UPDATED,
+                acting_user=acting_user,
+                coalition=coalition,
+                check=_check_section,
+            )
+    except IntegrityError as error:
+        raise ValidationError({"conclusions": SAVED_AT_ONCE}) from error

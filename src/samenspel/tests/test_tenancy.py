@@ -146,6 +146,8 @@ def tenant(db):
         "rule": "missing_partner_kinds",
         "indicator": "reach",
         "format": "csv",
+        "year": 2025,
+        "pillar": "strong_network",
         "source": FundingSource.objects.create(
             coalition=coalition,
             kind="fund",
