@@ -12,6 +12,7 @@ urlpatterns = [
     path("gids/", include("samenspel.guide.urls")),
     path("landelijk/", include("samenspel.workspace.urls")),
     path("portefeuille/", include("samenspel.workspace.portfolio_urls")),
+    path("cijfers/", include("samenspel.workspace.public_urls")),
     path("", include("samenspel.coalitions.urls")),
     path("", include("samenspel.partners.urls")),
     path("", include("samenspel.scans.urls")),

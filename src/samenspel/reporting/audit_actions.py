@@ -12,4 +12,5 @@ class ReportingAction(AuditAction):
     ADVISOR_NOTE_UPDATED = "advisor_note.updated", _("Notitie van de adviseur gewijzigd")
     REPORT_SECTION_SAVED = "report_section.saved", _("Hoofdstuk van het jaarverslag opgeslagen")
     REPORT_SECTION_UPDATED = "report_section.updated", _("Hoofdstuk van het jaarverslag gewijzigd")
+    PUBLICATION_CHANGED = "publication.changed", _("Openbaarheid van de cijfers gewijzigd")
     OUTCOME_RECORDED = "outcome.recorded", _("Uitkomstmeting vastgelegd")

@@ -194,3 +194,42 @@ class ReportSection(models.Model):
 
     def __str__(self) -> str:
         return f"{self.year} {self.pillar}"
+
+
+class Publication(models.Model):
+    """The coalition's choice to be named on the public national page, with a few of its figures
+    (phase, partners, offer, reach). Off until the coalition turns it on."""
+
+    coalition = models.OneToOneField(
+        "coalitions.Coalition",
+        verbose_name=_("coalitie"),
+        on_delete=models.CASCADE,
+        related_name="publication",
+    )
+    publish = models.BooleanField(
+        _("cijfers openbaar maken"),
+        default=False,
+        help_text=_(
+            "Toon de naam, fase, het aantal partners, het aanbod en het bereik van de coalitie "
+            "op de openbare landelijke pagina. Een bereik onder de 10 blijft verborgen."
+        ),
+    )
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("gewijzigd door"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    updated_at = models.DateTimeField(_("gewijzigd op"), auto_now=True)
+
+    tenancy = Tenancy(coalition="coalition")
+    objects = TenantQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("openbaarheid")
+        verbose_name_plural = _("openbaarheid")
+
+    def __str__(self) -> str:
+        return str(_("Openbaarheid van de cijfers"))

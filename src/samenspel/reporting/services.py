@@ -17,6 +17,7 @@ from samenspel.reporting.models import (
     AdvisorNote,
     IndicatorNote,
     OutcomeMeasurement,
+    Publication,
     ReportSection,
 )
 
@@ -31,13 +32,14 @@ SAVED_AT_ONCE = _(
 )
 
 
-def _check(note: IndicatorNote | AdvisorNote) -> None:
-    note.text = (note.text or "").strip()
+def _check(note: IndicatorNote | AdvisorNote | Publication) -> None:
+    if not isinstance(note, Publication):
+        note.text = (note.text or "").strip()
     note.full_clean(exclude=["coalition", "updated_by"])
 
 
 def _save(
-    note: IndicatorNote | AdvisorNote,
+    note: IndicatorNote | AdvisorNote | Publication,
     fields: dict[str, Any],
     *,
     created: str,
@@ -152,3 +154,17 @@ def save_report_section(
             )
     except IntegrityError as error:
         raise ValidationError({"conclusions": SAVED_AT_ONCE}) from error
+
+
+def set_publication(coalition: Coalition, *, acting_user: User, publish: bool) -> Publication:
+    """Turns the coalition's public figures on or off."""
+    publication = Publication.objects.of_coalition(coalition).first() or Publication(
+        coalition=coalition
+    )
+    return _save(
+        publication,
+        {"publish": publish},
+        created=ReportingAction.PUBLICATION_CHANGED,
+        updated=ReportingAction.PUBLICATION_CHANGED,
+        acting_user=acting_user,
+    )

@@ -22,5 +22,6 @@ urlpatterns = [
         views.ReportSectionView.as_view(),
         name="report_section",
     ),
+    path(M + "openbaar/", views.PublicationView.as_view(), name="publication"),
     path(M + "adviseur/", views.AdvisorNoteView.as_view(), name="advisor_note"),
 ]

@@ -1,6 +1,9 @@
 from typing import Any
 
+from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -26,6 +29,7 @@ from samenspel.reporting.models import (
     AdvisorNote,
     IndicatorNote,
     OutcomeMeasurement,
+    Publication,
     ReportSection,
 )
 from samenspel.reporting.monitor import monitor_of, notes_of
@@ -56,6 +60,9 @@ class MonitorView(CoalitionMixin, TemplateView):
             ],
             "questions": monitor.questions,
             "years": years_of(self.coalition),
+            "published": Publication.objects.of_coalition(self.coalition)
+            .filter(publish=True)
+            .exists(),
             "advisor_note": AdvisorNote.objects.of_coalition(self.coalition)
             .select_related("updated_by")
             .first(),
@@ -171,6 +178,9 @@ class YearMixin(CoalitionMixin):
         return {
             "year": year,
             "years": years_of(self.coalition),
+            "published": Publication.objects.of_coalition(self.coalition)
+            .filter(publish=True)
+            .exists(),
             "report": report,
             "chapters": [(s, sections.get(s.pillar)) for s in report.sections],
         }
@@ -249,3 +259,26 @@ class ReportSectionView(YearMixin, ServiceFormMixin, FormView):
     def get_success_url(self) -> str:
         url = reverse("reporting:year_report", args=[self.coalition.uuid, self.year])
         return f"{url}#{self.pillar()}"
+
+
+class PublicationView(CoalitionMixin, View):
+    """Turns the coalition's figures on the public national page on or off (a POST)."""
+
+    permission = Permission.EDIT_COALITION
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        publish = request.POST.get("publish") == "1"
+        try:
+            services.set_publication(
+                self.coalition, acting_user=acting_user(request), publish=publish
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(
+                request,
+                _("De cijfers van de coalitie zijn nu openbaar.")
+                if publish
+                else _("De cijfers van de coalitie zijn niet meer openbaar."),
+            )
+        return redirect(reverse("reporting:monitor", args=[self.coalition.uuid]) + "#openbaar")

@@ -28,6 +28,9 @@ from samenspel.scans.models import Round
 # Reachable without logging in, by design.
 PUBLIC = {
     "healthz",
+    "national_public:figures",  # the published national aggregates, small numbers hidden
+    "national_public:json",
+    "national_public:csv",
     "about",
     "set_language",
     "openapi",
