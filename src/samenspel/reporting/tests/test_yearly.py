@@ -10,16 +10,12 @@ from django.utils import translation
 from openpyxl import load_workbook
 
 from samenspel.accounts.tests.factories import MembershipFactory, client_for
-from samenspel.coalitions.models import Coalition
 from samenspel.coalitions.tests.factories import CoalitionFactory
 from samenspel.core.models import AuditEvent
-from samenspel.core.pdf import supports_pdf_ua
-from samenspel.demo.data import load_demo
 from samenspel.monitoring.tests.factories import activity
 from samenspel.partners.tests.factories import PartnerFactory
 from samenspel.reporting.models import ReportSection
 from samenspel.reporting.yearly import build_report, report_rows
-from samenspel.scans.tests.test_pdf import pdf_text
 
 pytestmark = pytest.mark.django_db
 
@@ -137,21 +133,3 @@ def test_the_data_files(coalition, coordinator):
     sheet = load_workbook(io.BytesIO(file("xlsx").content)).active
     assert next(sheet.iter_rows(values_only=True))[0] == "Jaar"
     assert file("doc").status_code == 404
-
-
-def test_every_demo_coalitions_report_renders_as_page_and_pdf(mailoutbox):
-    load_demo("demo-wachtwoord-voor-de-test")
-    for coalition in Coalition.objects.across_coalitions().order_by("name"):
-        coordinator = coalition.memberships.filter(role="coordinator").first().user
-        client = client_for(coordinator)
-        for year in range(coalition.start_date.year, 2027):
-            page = client.get(reverse("reporting:year_report", args=[coalition.uuid, year]))
-            assert page.status_code == 200, (coalition.name, year)
-        pdf = client.get(reverse("reporting:year_report_file", args=[coalition.uuid, 2026, "pdf"]))
-        assert pdf.status_code == 200
-        assert pdf.content.startswith(b"%PDF")
-        text = pdf_text(pdf.content)
-        assert f"Jaarverslag 2026: {coalition.name}".encode() in text  # the title (XMP)
-        assert b"/StructTreeRoot" in text  # tagged
-        if supports_pdf_ua():
-            assert b"pdfuaid:part" in text

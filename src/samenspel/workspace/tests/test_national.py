@@ -14,7 +14,6 @@ from samenspel.accounts.tests.factories import MembershipFactory, UserFactory, c
 from samenspel.coalitions.models import Phase
 from samenspel.coalitions.tests.factories import CoalitionFactory
 from samenspel.monitoring.tests.factories import activity
-from samenspel.reporting import services as reporting_services
 from samenspel.workspace.national import national_figures
 
 pytestmark = pytest.mark.django_db
