@@ -81,3 +81,14 @@ def test_the_monitor_reads_at_320_px(page: Page, login_as, demo: Demo) -> None:
     page.goto(url("reporting:outcomes", demo.coalition.uuid))
     assert page.evaluate("() => document.documentElement.scrollWidth - innerWidth") <= 0
     assert_accessible(page, label="outcomes at 320 px")
+
+
+def test_the_public_national_figures_are_accessible(page: Page, demo: Demo) -> None:
+    page.goto(url("national_public:figures"))  # anonymous
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Lokale coalities tegen eenzaamheid in cijfers"
+    )
+    expect(
+        page.get_by_text("Nog geen coalitie heeft haar cijfers openbaar gemaakt.")
+    ).to_be_visible()
+    assert_accessible(page, label="public national figures")
