@@ -51,6 +51,7 @@ class Permission(StrEnum):
     MANAGE_NEIGHBOURHOODS = "manage_neighbourhoods"
     IMPORT_FIGURES = "import_figures"  # CBS/RIVM small-area estimates
     CONFIDENTIAL_PARTNER_DATA = "confidential_partner_data"
+    WRITE_ADVISOR_NOTE = "write_advisor_note"  # the advisor's note that the coordinator reads
 
 
 _READ = frozenset(
@@ -58,7 +59,9 @@ _READ = frozenset(
 )
 
 ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
-    Role.COORDINATOR: frozenset(Permission) - {Permission.CONFIDENTIAL_PARTNER_DATA},
+    # The advisor's note is the advisor's word to the coalition: the coordinator reads it.
+    Role.COORDINATOR: frozenset(Permission)
+    - {Permission.CONFIDENTIAL_PARTNER_DATA, Permission.WRITE_ADVISOR_NOTE},
     Role.MUNICIPALITY: _READ
     | {
         Permission.EDIT_CHECKLIST,
@@ -66,7 +69,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
         Permission.VIEW_FINDINGS,
         Permission.IMPORT_FIGURES,
     },
-    Role.ADVISOR: _READ | {Permission.VIEW_FINDINGS},
+    Role.ADVISOR: _READ | {Permission.VIEW_FINDINGS, Permission.WRITE_ADVISOR_NOTE},
     Role.READ_ONLY: _READ,
     Role.PARTNER_MEMBER: _READ,
 }

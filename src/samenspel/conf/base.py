@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "samenspel.evaluations",
     "samenspel.activities",
     "samenspel.monitoring",
+    "samenspel.reporting",
     "samenspel.workspace",
     "samenspel.demo",
     "samenspel.bench",

@@ -4,8 +4,12 @@ The key holds everything the result depends on, so entries never need invalidati
 changes, the key changes and the old entry simply ages out.
 """
 
-from collections.abc import Callable
-from typing import TypeVar, cast
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, TypeVar, cast
 
 from django.core.cache import caches
 from django.db.models import Max
@@ -13,10 +17,16 @@ from django.utils.translation import get_language
 
 from samenspel.core.models import AuditEvent
 
+if TYPE_CHECKING:
+    from samenspel.core.tenancy import MembershipLike
+
 T = TypeVar("T")
+ManyPart = Callable[[Sequence["MembershipLike"]], Mapping[int, object]]
 
 # Changes that write no audit record (e.g. answers submitted through a personal link) add a part.
 VERSION_PARTS: list[Callable[[int], object]] = []
+# The same part for all coalitions of a portfolio at once (a value for every coalition).
+MANY_VERSION_PARTS: dict[Callable[[int], object], ManyPart] = {}
 
 
 def version_part(part: Callable[[int], object]) -> Callable[[int], object]:
@@ -25,12 +35,62 @@ def version_part(part: Callable[[int], object]) -> Callable[[int], object]:
     return part
 
 
+def many_version_part(part: Callable[[int], object]) -> Callable[[ManyPart], ManyPart]:
+    """Registers the form of `part` that answers for the coalitions of many memberships."""
+
+    def register(many: ManyPart) -> ManyPart:
+        MANY_VERSION_PARTS[part] = many
+        return many
+
+    return register
+
+
 def coalition_data_version(coalition_id: int) -> str:
     """A version of everything a coalition's analysis is computed from: every change to
     coalition, partner, round, agreement or membership data writes an audit record."""
     last_change = AuditEvent.objects.of_coalition(coalition_id).aggregate(m=Max("id"))["m"]
     parts = [str(part(coalition_id)) for part in VERSION_PARTS]
     return "-".join([str(coalition_id), str(last_change), *parts])
+
+
+@dataclass(frozen=True)
+class DataVersion:
+    key: str  # as `coalition_data_version`
+    last_change: datetime.datetime | None  # when the coalition's data last changed (audited)
+
+
+def coalition_data_versions(memberships: Sequence[MembershipLike]) -> dict[int, DataVersion]:
+    """`coalition_data_version` of each coalition of these memberships, with the moment of its
+    last audited change, in one query plus one per version part: a page over a portfolio finds
+    its cached rows without a query per coalition."""
+    last = {
+        row["coalition_id"]: row
+        for row in AuditEvent.objects.visible_across(memberships)
+        .order_by()
+        .values("coalition_id")
+        .annotate(id=Max("id"), at=Max("created_at"))
+    }
+    parts = [MANY_VERSION_PARTS[part](memberships) for part in VERSION_PARTS]
+    versions = {}
+    for m in memberships:
+        row = last.get(m.coalition_id, {})
+        key = [str(m.coalition_id), str(row.get("id"))] + [str(p[m.coalition_id]) for p in parts]
+        versions[m.coalition_id] = DataVersion("-".join(key), row.get("at"))
+    return versions
+
+
+def cached_many(
+    namespace: str, versions: Mapping[int, str], compute: Callable[[int], T]
+) -> dict[int, T]:
+    """`cached` for many coalitions at once: one read of the cache, and `compute(coalition_id)`
+    only for the coalitions whose current version is not there yet."""
+    language = get_language()
+    keys = {cid: f"{namespace}:{version}:{language}" for cid, version in versions.items()}
+    found = caches["analysis"].get_many(list(keys.values()))
+    missing = {keys[cid]: compute(cid) for cid in keys if keys[cid] not in found}
+    caches["analysis"].set_many(missing)
+    found.update(missing)
+    return {cid: cast(T, found[key]) for cid, key in keys.items()}
 
 
 def cached(namespace: str, version: str, compute: Callable[[], T]) -> T:

@@ -27,6 +27,7 @@ from samenspel.coalitions.models import (
 )
 from samenspel.demo.activities import load_activities
 from samenspel.demo.monitoring import add_neighbourhoods
+from samenspel.demo.reporting import add_reporting
 from samenspel.demo.scans import DIJKERVEEN_ROUNDS, LINDEWAARDE_ROUNDS, add_rounds
 from samenspel.demo.workspace import add_workspace
 from samenspel.guide.content import phase_activities
@@ -666,6 +667,7 @@ def load_demo(password: str) -> list[tuple[str, str]]:
     Membership.objects.create(user=users["gemeente"], coalition=dijkerveen, role=Role.MUNICIPALITY)
     Membership.objects.create(user=users["adviseur"], coalition=dijkerveen, role=Role.ADVISOR)
     Membership.objects.create(user=users["adviseur"], coalition=lindewaarde, role=Role.ADVISOR)
+    add_reporting(dijkerveen, coordinator, lindewaarde, users["adviseur"])
     users["programma"].national_role = NationalRole.PROGRAMME
     users["programma"].save(update_fields=["national_role"])
     return [(demo_email(local), name) for local, name in ACCOUNTS]

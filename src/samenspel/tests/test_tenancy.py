@@ -29,6 +29,9 @@ from samenspel.scans.models import Round
 PUBLIC = {
     "healthz",
     "readyz",
+    "national_public:figures",  # the published national aggregates, small numbers hidden
+    "national_public:json",
+    "national_public:csv",
     "about",
     "set_language",
     "openapi",
@@ -148,6 +151,9 @@ def tenant(db):
         "document": "agenda",
         "table": "partners",
         "format": "csv",
+        "indicator": "reach",
+        "year": 2025,
+        "pillar": "strong_network",
         "source": FundingSource.objects.create(
             coalition=coalition,
             kind="fund",

@@ -100,6 +100,7 @@ MENU = (
             ),
             MenuEntry(_("Samenwerking"), "scans:health", ("scans",)),
             MenuEntry(_("Advies"), "advice:findings", ("advice",), Permission.VIEW_FINDINGS),
+            MenuEntry(_("Monitor"), "reporting:monitor", ("reporting",)),
         ),
     ),
     MenuGroup(

@@ -1,11 +1,15 @@
-"""Pages across the domain apps: the national programme's figures, and search in a coalition."""
+"""Pages across the domain apps: the national programme's figures and their public version,
+search in a coalition, "Mijn werk" and exports."""
 
 from typing import Any
 from urllib.parse import urlencode
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.contrib.auth.decorators import login_not_required
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.utils import timezone
+from django.utils.decorators import method_decorator
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 from django.views.generic import TemplateView, View
 
 from samenspel.accounts.mixins import CoalitionMixin, NationalMixin
@@ -15,22 +19,53 @@ from samenspel.accounts.requests import acting_user
 from samenspel.core import audit, spreadsheets
 from samenspel.core.downloads import download
 from samenspel.workspace.exports import EXPORTS
-from samenspel.workspace.national import coalitions_per_phase
+from samenspel.workspace.national import national_figures, open_data, open_data_rows
 from samenspel.workspace.search import search
 from samenspel.workspace.services import last_visits, record_visit
+from samenspel.workspace.suppression import MIN_COUNT
 from samenspel.workspace.work import changes_since, my_work, per_coalition
 
 
-class NationalOverviewView(NationalMixin, TemplateView):
+class FiguresMixin:
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        figures = national_figures()
+        return {
+            **super().get_context_data(**kwargs),  # type: ignore[misc]
+            "figures": figures,
+            "min_count": MIN_COUNT,
+            "figures_tables": [
+                (_("Coalities per levensfase"), figures.per_phase),
+                (_("Partners per soort"), figures.per_kind),
+                (_("Partners per kring"), figures.per_circle),
+            ],
+        }
+
+
+class NationalOverviewView(NationalMixin, FiguresMixin, TemplateView):
     template_name = "workspace/national.html"
 
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        per_phase = coalitions_per_phase()
-        return {
-            **super().get_context_data(**kwargs),
-            "per_phase": per_phase,
-            "total": sum(row.coalitions for row in per_phase),
-        }
+
+@method_decorator(login_not_required, name="dispatch")
+class PublicFiguresView(FiguresMixin, TemplateView):
+    """The same figures for everyone, with the coalitions that chose to be named."""
+
+    template_name = "workspace/public_figures.html"
+
+
+@method_decorator(login_not_required, name="dispatch")
+class OpenDataView(View):
+    """The published figures as JSON, or as CSV (one row per figure)."""
+
+    def get(self, request: HttpRequest, format: str) -> HttpResponse:
+        figures = national_figures()
+        if format == "json":
+            return JsonResponse(open_data(figures), json_dumps_params={"ensure_ascii": False})
+        headers, rows = open_data_rows(figures)
+        return download(
+            spreadsheets.to_csv(headers, rows),
+            spreadsheets.CSV_TYPE,
+            "samenspel-landelijke-cijfers.csv",
+        )
 
 
 class CoalitionSearchView(CoalitionMixin, TemplateView):

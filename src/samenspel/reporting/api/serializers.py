@@ -1,0 +1,76 @@
+"""Read-only shapes of the monitor and the yearly report (values, with the labels beside them)."""
+
+from rest_framework import serializers
+
+
+class IndicatorSerializer(serializers.Serializer):
+    key = serializers.CharField()
+    pillar = serializers.CharField()
+    label = serializers.CharField()  # type: ignore[assignment]  # a field named like Field's own attribute
+    unit = serializers.CharField(source="kind")
+    value = serializers.FloatField(allow_null=True)
+    previous = serializers.FloatField(allow_null=True)
+    trend = serializers.CharField(help_text="up, down, same, of leeg zonder vergelijking")
+    source = serializers.CharField()  # type: ignore[assignment]  # a field named like Field's own attribute
+    period = serializers.CharField()
+    previous_period = serializers.CharField()
+
+
+class EvidenceSerializer(serializers.Serializer):
+    label = serializers.CharField()  # type: ignore[assignment]  # a field named like Field's own attribute
+    value = serializers.CharField()
+
+
+class ScanAnswerSerializer(serializers.Serializer):
+    mean = serializers.FloatField(allow_null=True)
+    n = serializers.IntegerField()
+    dont_know = serializers.IntegerField()
+
+
+class QuestionSerializer(serializers.Serializer):
+    key = serializers.CharField()
+    title = serializers.CharField()
+    evidence = EvidenceSerializer(many=True)
+    scan = ScanAnswerSerializer(allow_null=True)
+
+
+class MonitorSerializer(serializers.Serializer):
+    indicators = IndicatorSerializer(many=True)
+    questions = QuestionSerializer(many=True)
+
+
+class HappeningSerializer(serializers.Serializer):
+    date = serializers.DateField()
+    what = serializers.CharField()
+
+
+class ReportIndicatorSerializer(serializers.Serializer):
+    key = serializers.CharField()
+    label = serializers.CharField()  # type: ignore[assignment]  # a field named like Field's own attribute
+    value = serializers.FloatField(allow_null=True)
+    previous = serializers.FloatField(allow_null=True)
+    unit = serializers.CharField()
+    source = serializers.CharField()  # type: ignore[assignment]  # a field named like Field's own attribute
+    period = serializers.CharField()
+
+
+class ReportPillarSerializer(serializers.Serializer):
+    pillar = serializers.CharField()
+    title = serializers.CharField()
+    conclusions = serializers.CharField()
+    next_steps = serializers.CharField()
+    happened = HappeningSerializer(many=True)
+    indicators = ReportIndicatorSerializer(many=True)
+
+
+class PeriodSerializer(serializers.Serializer):
+    start = serializers.DateField()
+    end = serializers.DateField()
+
+
+class YearReportSerializer(serializers.Serializer):
+    coalition = serializers.CharField()
+    municipality = serializers.CharField()
+    year = serializers.IntegerField()
+    period = PeriodSerializer()
+    pillars = ReportPillarSerializer(many=True)

@@ -1,0 +1,23 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from samenspel.coalitions.models import Phase
+from samenspel.workspace.portfolio import State
+
+
+class PortfolioFilterForm(forms.Form):
+    """The filters of the portfolio, read from the query string (a GET form)."""
+
+    fase = forms.ChoiceField(
+        label=_("Fase"), required=False, choices=[("", _("Alle fasen")), *Phase.choices]
+    )
+    toestand = forms.ChoiceField(
+        label=_("Toon"),
+        required=False,
+        choices=[
+            (State.ALL, _("Alle coalities")),
+            (State.STALLS, _("Alleen coalities die stilvallen")),
+            (State.MONEY, _("Alleen coalities waarvan geld binnen een half jaar afloopt")),
+        ],
+    )
+    zoek = forms.CharField(label=_("Naam of gemeente"), required=False, max_length=100)

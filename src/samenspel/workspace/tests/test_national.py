@@ -1,0 +1,109 @@
+"""National figures: aggregates over all coalitions with small numbers hidden, and per coalition
+only what it chose to publish; the public page and its open data."""
+
+import datetime
+import json
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+from django.utils import translation
+
+from samenspel.accounts.models import NationalRole
+from samenspel.accounts.tests.factories import MembershipFactory, UserFactory, client_for
+from samenspel.coalitions.models import Phase
+from samenspel.coalitions.tests.factories import CoalitionFactory
+from samenspel.monitoring.tests.factories import activity
+from samenspel.workspace.national import national_figures
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _today(time_machine):
+    time_machine.move_to(datetime.datetime(2026, 11, 23, 10, tzinfo=datetime.UTC), tick=False)
+    with translation.override("nl"):
+        yield
+
+
+def coalitions(n, phase=Phase.INITIATE, prefix="Samen"):
+    return [CoalitionFactory(name=f"{prefix} {phase} {i}", phase=phase) for i in range(n)]
+
+
+def cells(labelled):
+    return {row.key: row.value for row in labelled.rows}
+
+
+def test_small_phases_are_hidden_with_a_second_one_so_the_total_does_not_give_them_away():
+    coalitions(12)
+    coalitions(3, Phase.EXPLORE)
+    per_phase = national_figures().per_phase
+    assert per_phase.total == 15
+    assert cells(per_phase)[Phase.EXPLORE] is None
+    assert cells(per_phase)[Phase.INITIATE] is None
+    assert cells(per_phase)[Phase.SUSTAIN] == 0
+
+
+def test_reach_is_shown_only_when_ten_coalitions_contribute():
+    made = coalitions(9)
+    for coalition in made:
+        activity(coalition, None, reach=((datetime.date(2026, 10, 31), 5, 5),))
+    assert national_figures().reach is None
+    extra = coalitions(1, prefix="Extra")[0]
+    activity(extra, None, reach=((datetime.date(2026, 10, 31), 5, 5),))
+    figures = national_figures()
+    assert figures.reach == 100
+    assert figures.activities == 10
+
+
+def test_a_coalition_is_named_only_when_it_chose_to_publish():
+    quiet, open_ = coalitions(2)
+    coordinator = MembershipFactory(coalition=open_, coordinator=True).user
+    activity(open_, None, reach=((datetime.date(2026, 10, 31), 3, 2),))
+    client = client_for(coordinator)
+    response = client.post(reverse("reporting:publication", args=[open_.uuid]), {"publish": "1"})
+    assert response.status_code == 302
+    page = Client().get(reverse("national_public:figures"))  # anonymous
+    html = page.content.decode()
+    assert page.status_code == 200
+    assert open_.name in html
+    assert quiet.name not in html
+    (published,) = national_figures().published
+    assert published.reach is None  # 5 participants: hidden
+    client.post(reverse("reporting:publication", args=[open_.uuid]), {"publish": "0"})
+    assert national_figures().published == []
+
+
+def test_only_the_coordinator_decides_to_publish():
+    (coalition,) = coalitions(1)
+    advisor = MembershipFactory(coalition=coalition, advisor=True).user
+    url = reverse("reporting:publication", args=[coalition.uuid])
+    assert client_for(advisor).post(url, {"publish": "1"}).status_code == 403
+    assert national_figures().published == []
+
+
+def test_open_data_has_no_small_number():
+    coalitions(4)
+    data = json.loads(Client().get(reverse("national_public:json")).content)
+    assert data["suppression"] == {"minimum": 10}
+    assert data["coalitions_per_phase"]["total"] is None
+    assert all(v is None for v in data["coalitions_per_phase"]["cells"].values())
+    csv = Client().get(reverse("national_public:csv")).content.decode("utf-8-sig")
+    assert csv.splitlines()[0] == "figure;part;value"
+
+
+def test_constant_queries_whatever_the_number_of_coalitions(django_assert_num_queries):
+    coalitions(2)
+    with django_assert_num_queries(7):
+        national_figures()
+    for coalition in coalitions(12, Phase.EXPLORE):
+        activity(coalition, None, reach=((datetime.date(2026, 10, 31), 5, 5),))
+    with django_assert_num_queries(7):
+        national_figures()
+
+
+def test_the_programme_page_shows_the_same_figures():
+    coalitions(11)
+    programme = UserFactory(national_role=NationalRole.PROGRAMME)
+    html = client_for(programme).get(reverse("workspace:national")).content.decode()
+    assert "Coalities per levensfase: 11" in html

@@ -1,0 +1,168 @@
+"""The advisor's portfolio: every coalition side by side, the ones that stall first, filters,
+export, the advisor's note, constant queries and rows that follow the data."""
+
+import datetime
+import io
+
+import pytest
+from django.core.cache import caches
+from django.db import reset_queries
+from django.urls import reverse
+from django.utils import translation
+from openpyxl import load_workbook
+
+from samenspel.accounts import policy
+from samenspel.accounts.tests.factories import MembershipFactory, UserFactory, client_for
+from samenspel.coalitions.models import Phase
+from samenspel.coalitions.tests.factories import CoalitionFactory
+from samenspel.core.analysis_cache import coalition_data_version, coalition_data_versions
+from samenspel.partners import services as partner_services
+from samenspel.reporting import services as reporting_services
+
+pytestmark = pytest.mark.django_db
+
+NOW = datetime.datetime(2026, 11, 23, 10, tzinfo=datetime.UTC)
+
+
+@pytest.fixture(autouse=True)
+def _today(time_machine):
+    time_machine.move_to(NOW, tick=False)
+    caches["analysis"].clear()
+    with translation.override("nl"):
+        yield
+
+
+@pytest.fixture
+def advisor():
+    return UserFactory(email="adviseur@programma.nl")
+
+
+def supported(advisor, name, *, phase=Phase.INITIATE, start=datetime.date(2026, 9, 1)):
+    coalition = CoalitionFactory(name=name, phase=phase, start_date=start)
+    MembershipFactory(coalition=coalition, user=advisor, advisor=True)
+    return coalition
+
+
+def change(coalition, user, name):
+    partner_services.create_partner(
+        coalition, acting_user=user, name=name, kind="welfare", motives=["moral"]
+    )
+
+
+@pytest.fixture
+def three(advisor, time_machine):
+    quiet = supported(advisor, "Samen Stil")
+    busy = supported(advisor, "Samen Bezig")
+    stuck = supported(advisor, "Samen Vast", phase=Phase.EXPLORE, start=datetime.date(2024, 5, 1))
+    time_machine.move_to(NOW - datetime.timedelta(days=100), tick=False)
+    change(quiet, advisor, "Welzijn Stil")
+    time_machine.move_to(NOW, tick=False)
+    change(busy, advisor, "Welzijn Bezig")
+    change(stuck, advisor, "Welzijn Vast")
+    return quiet, busy, stuck
+
+
+def page(user, **query):
+    return client_for(user).get(reverse("portfolio:overview"), query)
+
+
+def names_in_order(response):
+    return [row.coalition.name for row in response.context["rows"]]
+
+
+def test_the_coalitions_that_stall_come_first_with_their_reasons(advisor, three):
+    response = page(advisor)
+    assert names_in_order(response) == ["Samen Stil", "Samen Vast", "Samen Bezig"]
+    rows = {row.coalition.name: row for row in response.context["rows"]}
+    assert rows["Samen Stil"].stall_reasons == ["100 dagen geen wijziging in Samenspel"]
+    assert rows["Samen Vast"].stall_reasons == ["al meer dan een jaar in dezelfde fase"]
+    assert rows["Samen Bezig"].stalls is False
+    html = response.content.decode()
+    assert "3 coalities, waarvan 2 stilvallen" in html
+    assert reverse("coalitions:dashboard", args=[three[0].uuid]) in html
+
+
+def test_filters_by_state_phase_and_name(advisor, three):
+    assert names_in_order(page(advisor, toestand="stil")) == ["Samen Stil", "Samen Vast"]
+    assert names_in_order(page(advisor, fase=Phase.EXPLORE)) == ["Samen Vast"]
+    assert names_in_order(page(advisor, zoek="bezig")) == ["Samen Bezig"]
+
+
+def test_an_unknown_filter_value_is_explained_and_nothing_is_hidden(advisor, three):
+    response = page(advisor, fase="vijfde")
+    assert len(response.context["rows"]) == 3
+    assert "Selecteer een geldige keuze" in response.content.decode()
+
+
+def test_the_export_has_the_filtered_rows_as_csv_and_xlsx(advisor, three):
+    client = client_for(advisor)
+    csv = client.get(reverse("portfolio:export", args=["csv"]), {"toestand": "stil"})
+    text = csv.content.decode("utf-8-sig")
+    assert text.splitlines()[0].startswith("Coalitie;Gemeente;Fase;Dagen in fase")
+    names = [line.split(";")[0] for line in text.splitlines()[1:]]
+    assert names == ["Samen Stil", "Samen Vast"]
+    xlsx = client.get(reverse("portfolio:export", args=["xlsx"]))
+    sheet = load_workbook(io.BytesIO(xlsx.content)).active
+    names = [row[0] for row in sheet.iter_rows(min_row=2, values_only=True)]
+    assert names == ["Samen Stil", "Samen Vast", "Samen Bezig"]
+    assert client.get(reverse("portfolio:export", args=["pdf"])).status_code == 404
+
+
+def test_the_advisors_note_shows_in_the_row(advisor, three):
+    reporting_services.save_advisor_note(three[1], acting_user=advisor, text="Kern wil verbreden")
+    rows = {row.coalition.name: row for row in page(advisor).context["rows"]}
+    assert rows["Samen Bezig"].note == "Kern wil verbreden"
+
+
+def test_only_coalitions_where_the_person_reads_findings(advisor, three):
+    other = CoalitionFactory(name="Samen Elders")
+    MembershipFactory(coalition=other, user=advisor, read_only=True)
+    assert "Samen Elders" not in names_in_order(page(advisor))
+    reader = MembershipFactory(read_only=True).user
+    assert page(reader).status_code == 404
+
+
+def test_constant_queries_and_never_staler_than_the_data(
+    advisor, three, settings, django_assert_max_num_queries
+):
+    settings.CACHES = {
+        **settings.CACHES,
+        "analysis": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    }
+    page(advisor)  # computes and caches the rows
+    reset_queries()  # the log keeps 9000 queries; the counts below need it from empty
+    with django_assert_max_num_queries(100) as three_rows:
+        page(advisor)
+    queries = len(three_rows)
+    for n in range(5):
+        supported(advisor, f"Samen Extra {n}")
+    page(advisor)
+    reset_queries()
+    with django_assert_max_num_queries(queries):
+        response = page(advisor)
+    assert len(response.context["rows"]) == 8
+    quiet = three[0]
+    change(quiet, advisor, "Nieuwe partner")  # a change today: no longer quiet
+    rows = {row.coalition.name: row for row in page(advisor).context["rows"]}
+    assert rows["Samen Stil"].stalls is False
+
+
+def test_the_versions_of_a_portfolio_are_the_versions_of_its_coalitions(advisor, three):
+    memberships = list(policy.portfolio(advisor, policy.Permission.VIEW_FINDINGS))
+    versions = coalition_data_versions(memberships)
+    assert {cid: v.key for cid, v in versions.items()} == {
+        m.coalition_id: coalition_data_version(m.coalition_id) for m in memberships
+    }
+    quiet = three[0]
+    assert versions[quiet.pk].last_change == NOW - datetime.timedelta(days=100)
+
+
+def test_a_long_portfolio_is_shown_a_page_at_a_time(advisor):
+    for n in range(27):
+        supported(advisor, f"Samen {n:02}")
+    first = page(advisor)
+    assert len(first.context["page"].object_list) == 25
+    assert 'rel="next"' in first.content.decode()
+    second = page(advisor, pagina=2, toestand="stil")
+    assert [row.coalition.name for row in second.context["page"]] == ["Samen 25", "Samen 26"]
+    assert "toestand=stil&amp;pagina=1" in second.content.decode()
