@@ -7,10 +7,15 @@ Environment variables (all optional outside production):
 - SAMENSPEL_DEMO_PASSWORD: password of the demo accounts created by `make run`
 - SAMENSPEL_SITE_URL: the site's public address, the base of every link in an e-mail
 - SAMENSPEL_MAIL_MAX_ATTEMPTS, SAMENSPEL_MAIL_RETRY_SECONDS, SAMENSPEL_MAIL_KEEP_DAYS: the outbox
+- SAMENSPEL_SIGNAL_KEYS: Fernet keys for residents' data in signals, newest first (required in
+  production; see docs/privacy.md for rotation)
 """
 
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
+
+import base64
+import hashlib
 
 import dj_database_url
 from csp.constants import NONCE, NONE, SELF
@@ -54,6 +59,7 @@ INSTALLED_APPS = [
     "samenspel.evaluations",
     "samenspel.activities",
     "samenspel.monitoring",
+    "samenspel.signals",
     "samenspel.workspace",
     "samenspel.demo",
     "samenspel.bench",
@@ -221,6 +227,12 @@ SITE_URL = env.site_address("SAMENSPEL_SITE_URL", "http://127.0.0.1:8000")
 MAIL_MAX_ATTEMPTS = env.positive_integer("SAMENSPEL_MAIL_MAX_ATTEMPTS", 5)
 MAIL_RETRY_SECONDS = env.positive_integer("SAMENSPEL_MAIL_RETRY_SECONDS", 60)
 MAIL_KEEP_DAYS = env.positive_integer("SAMENSPEL_MAIL_KEEP_DAYS", 30)
+
+# Identifying fields of signals about residents are encrypted with these Fernet keys
+# (signals/crypto.py): comma-separated, newest first; the first encrypts, all decrypt. Outside
+# production a key derived from SECRET_KEY stands in, so that development needs no setup.
+DEV_SIGNAL_KEY = base64.urlsafe_b64encode(hashlib.sha256(SECRET_KEY.encode()).digest()).decode()
+SIGNAL_KEYS = env.text_list("SAMENSPEL_SIGNAL_KEYS", [DEV_SIGNAL_KEY])
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
