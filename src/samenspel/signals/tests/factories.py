@@ -11,6 +11,7 @@ from django.utils import timezone
 from factory.django import DjangoModelFactory
 
 from samenspel.accounts.models import Membership
+from samenspel.activities.models import Activity, ActivityKind
 from samenspel.accounts.tests.factories import MembershipFactory
 from samenspel.coalitions.models import Coalition
 from samenspel.coalitions.tests.factories import CoalitionFactory
@@ -28,6 +29,18 @@ RESIDENT = {
     "how_to_reach": "Ochtends thuis, bel twee keer aan",
     "situation": "Sinds het overlijden van haar man komt zij niet meer bij de soos",
 }
+
+
+class ActivityFactory(DjangoModelFactory):
+    """An activity of the coalition's offer, to refer a resident to."""
+
+    class Meta:
+        model = Activity
+
+    coalition = factory.SubFactory(CoalitionFactory)
+    title = factory.Sequence(lambda n: f"Koffieochtend {n}")
+    description = "Samen koffie drinken en een praatje maken."
+    kind = ActivityKind.values[0]
 
 
 class SignalFactory(DjangoModelFactory):
