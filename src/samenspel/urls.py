@@ -22,6 +22,7 @@ urlpatterns = [
     path("", include("samenspel.activities.urls")),
     path("", include("samenspel.activities.import_urls")),
     path("", include("samenspel.monitoring.urls")),
+    path("", include("samenspel.signals.urls")),
     path("aanbod/", include("samenspel.activities.public_urls")),
     path("c/<uuid:coalition>/leden/", include("samenspel.accounts.coalition_urls")),
     path("api/v1/", include("samenspel.api_urls")),

@@ -11,11 +11,10 @@ Environment variables (all optional outside production):
   production; see docs/privacy.md for rotation)
 """
 
-from pathlib import Path
-from urllib.parse import parse_qs, unquote, urlsplit
-
 import base64
 import hashlib
+from pathlib import Path
+from urllib.parse import parse_qs, unquote, urlsplit
 
 import dj_database_url
 from csp.constants import NONCE, NONE, SELF

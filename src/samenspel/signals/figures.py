@@ -34,7 +34,6 @@ UNKNOWN = "-"
 OPEN = "open"
 
 
-
 WAITS: list[tuple[str, StrOrPromise]] = [
     ("week", _("binnen een week")),
     ("fortnight", _("binnen twee weken")),

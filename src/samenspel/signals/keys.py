@@ -18,7 +18,7 @@ def rotate() -> int:
     count = 0
     for model in (Signal, Handover):
         names = _encrypted_fields(model)
-        rows = model._default_manager.across_coalitions().only("pk", *names)  # type: ignore[attr-defined]
+        rows = model._default_manager.across_coalitions().only("pk", *names)
         for row in rows.iterator(chunk_size=BATCH):
             # A plain save: the values are unchanged, only their tokens are renewed.
             models.Model.save(row, update_fields=names)

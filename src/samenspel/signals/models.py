@@ -59,7 +59,9 @@ class SignalSettings(models.Model):
         verbose_name=_("intake-organisatie"),
         on_delete=models.PROTECT,
         related_name="+",
-        help_text=_("De organisatie die elk signaal als eerste bekijkt, vaak de welzijnsorganisatie."),
+        help_text=_(
+            "De organisatie die elk signaal als eerste bekijkt, vaak de welzijnsorganisatie."
+        ),
     )
     meldpunt_open = models.BooleanField(
         _("meldpunt open"),
@@ -70,7 +72,9 @@ class SignalSettings(models.Model):
         _("meldpunt van de gemeente"),
         max_length=200,
         blank=True,
-        help_text=_("Waar inwoners heen kunnen bij zorgwekkend gedrag, bijvoorbeeld een telefoonnummer."),
+        help_text=_(
+            "Waar inwoners heen kunnen bij zorgwekkend gedrag, bijvoorbeeld een telefoonnummer."
+        ),
     )
 
     tenancy = Tenancy(coalition="coalition")
@@ -106,12 +110,12 @@ class SignalQuerySet(TenantQuerySet["Signal"]):
     def figures_of(self, coalition: models.Model) -> models.QuerySet[Any]:
         return self._scoped(coalition=coalition).values(*FIGURE_FIELDS)
 
-    def with_receipt(self, coalition: models.Model, code: str) -> "SignalQuerySet":
+    def with_receipt(self, coalition: models.Model, code: str) -> SignalQuerySet:
         return self._scoped(coalition=coalition, receipt_digest=receipt_digest(code)).exclude(
             receipt_digest=""
         )
 
-    def open(self) -> "SignalQuerySet":
+    def open(self) -> SignalQuerySet:
         return self.exclude(status=Status.CLOSED)
 
 
@@ -224,6 +228,13 @@ class Signal(models.Model):
     def __str__(self) -> str:
         return self.audit_label()
 
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self.anonymised_at is not None:
+            # Retention guard: an anonymised signal never holds personal data again.
+            for name in PERSONAL:
+                setattr(self, name, None if name == "birth_date" else "")
+        super().save(*args, **kwargs)
+
     def audit_label(self) -> str:
         return str(_("Signaal %(short)s") % {"short": self.short_code})
 
@@ -234,13 +245,6 @@ class Signal(models.Model):
     @property
     def sign_keys(self) -> list[str]:
         return [key for key in (self.signs or "").split(",") if key]
-
-    def save(self, *args: Any, **kwargs: Any) -> None:
-        if self.anonymised_at is not None:
-            # Retention guard: an anonymised signal never holds personal data again.
-            for name in PERSONAL:
-                setattr(self, name, None if name == "birth_date" else "")
-        super().save(*args, **kwargs)
 
 
 class Purpose(models.TextChoices):

@@ -22,6 +22,7 @@ from samenspel.signals import feedback, workflow
 from samenspel.signals.audit_actions import SignalAction
 from samenspel.signals.models import (
     PERSONAL,
+    Awareness,
     Consent,
     Decision,
     Handover,
@@ -30,6 +31,7 @@ from samenspel.signals.models import (
     SignalSettings,
     SourceKind,
 )
+from samenspel.signals.workdays import add_working_days
 from samenspel.signals.workflow import Outcome, Status
 
 if TYPE_CHECKING:
@@ -38,7 +40,9 @@ if TYPE_CHECKING:
     from samenspel.coalitions.models import Coalition
     from samenspel.partners.models import Partner
 
-NO_INTAKE = _("Deze coalitie heeft nog geen intake-organisatie. Vraag de coördinator die te kiezen.")
+NO_INTAKE = _(
+    "Deze coalitie heeft nog geen intake-organisatie. Vraag de coördinator die te kiezen."
+)
 NOT_FOR_PARTNER = _("Alleen leden namens een partnerorganisatie leggen signalen vast.")
 FOREIGN_PARTNER = _("Deze organisatie hoort niet bij deze coalitie.")
 FOREIGN_NEIGHBOURHOOD = _("Deze wijk hoort niet bij deze coalitie.")
@@ -55,9 +59,12 @@ NEED_REASON = _("Geef een reden waarom u de overdracht afwijst.")
 SAME_HOLDER = _("Het signaal is al in handen van deze organisatie.")
 NO_OPEN_HANDOVER = _("Over deze overdracht is al besloten.")
 ALREADY_WITHDRAWN = _("Deze toestemming is al ingetrokken.")
+NEED_PURPOSE = _("Kies waarvoor de inwoner toestemming gaf.")
+NO_AGREEMENT = _("Toestemming vastleggen kan alleen als de inwoner ervan weet en het goedvindt.")
+NEED_METHOD = _("Kies hoe de inwoner toestemming gaf.")
 NEED_ACTIVITY = _("Kies de activiteit waarnaar u doorverwijst.")
 
-SOURCE_OF_KIND = {
+SOURCE_OF_KIND: dict[str, SourceKind] = {
     PartnerKind.CARE_PROVIDERS: SourceKind.CARE,
     PartnerKind.WELFARE: SourceKind.WELFARE,
     PartnerKind.NEIGHBOURHOOD_TEAM: SourceKind.NEIGHBOURHOOD_TEAM,
@@ -132,6 +139,8 @@ def record_signal(
     _check_same_coalition(
         coalition, fields.get("neighbourhood"), "neighbourhood", FOREIGN_NEIGHBOURHOOD
     )
+    consent_purposes = list(consent_purposes)
+    _check_consent_given(fields.get("awareness"), consent_purposes, consent_method)
     today = timezone.localdate()
     signal = Signal(
         coalition=coalition,
@@ -159,6 +168,15 @@ def record_signal(
 
 
 # --- consent ------------------------------------------------------------------------------
+
+
+def _check_consent_given(awareness: str | None, purposes: list[str], method: str) -> None:
+    if awareness == Awareness.AGREES and not purposes:
+        raise ValidationError({"consent_purposes": NEED_PURPOSE})
+    if purposes and awareness != Awareness.AGREES:
+        raise ValidationError({"awareness": NO_AGREEMENT})
+    if purposes and not method:
+        raise ValidationError({"consent_method": NEED_METHOD})
 
 
 def _check_consent(consent: Consent) -> None:
@@ -298,13 +316,15 @@ def hand_over(
     exception_reason = exception_reason.strip()
     if not has_consent(current, Purpose.HANDOVER) and not exception_reason:
         raise ValidationError({"exception_reason": NO_CONSENT})
+    if answer_by is None:
+        answer_by = add_working_days(today, _handover_days(current))
     handover = audit.create(
         Handover(
             signal=current,
             to=to,
             handed_over_by=acting_user,
             exception_reason=exception_reason,
-            answer_by=answer_by or workflow.deadline(Status.HANDED_OVER, current.urgency, today),
+            answer_by=answer_by,
         ),
         action=SignalAction.SIGNAL_HANDED_OVER,
         acting_user=acting_user,
@@ -320,6 +340,12 @@ def hand_over(
         deadline=handover.answer_by,
     )
     return handover
+
+
+def _handover_days(signal: Signal) -> int:
+    days = workflow.period(Status.HANDED_OVER, signal.urgency)
+    assert days is not None
+    return days
 
 
 @transaction.atomic
@@ -358,7 +384,7 @@ def decide(handover: Handover, *, accept: bool, acting_user: User, reason: str =
 
 def anonymise(signal: Signal, *, acting_user: User | None) -> Signal:
     """Erase the signal's personal data for good; the figures keep what they need."""
-    values: dict[str, Any] = {name: "" for name in PERSONAL}
+    values: dict[str, Any] = dict.fromkeys(PERSONAL, "")
     values.update(birth_date=None, anonymised_at=timezone.now())
     audit.update(
         signal,

@@ -19,7 +19,7 @@ functions over plain lists, property-tested in `tests/test_suppression.py`.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -132,7 +132,11 @@ def _neighbour(grid: Grid, position: Position, hidden: set[Position]) -> Positio
     rows, columns = grid.shape
     around = [(r, j) for j in range(columns + 1)] + [(i, c) for i in range(rows + 1)]
     candidates = [p for p in around if p not in hidden]
-    return min(candidates, key=lambda p: (grid.values[p[0]][p[1]], p), default=None)
+    return _smallest(grid, candidates) if candidates else None
+
+
+def _smallest(grid: Grid, positions: Iterable[Position]) -> Position:
+    return min(positions, key=lambda p: (grid.values[p[0]][p[1]], p))
 
 
 def suppress(grid: Grid) -> set[Position]:
@@ -148,8 +152,7 @@ def suppress(grid: Grid) -> set[Position]:
 
 def _one_more(grid: Grid, hidden: set[Position]) -> Position | None:
     for line in _narrow_lines(grid, hidden):
-        candidates = [p for p in line if p not in hidden]
-        return min(candidates, key=lambda p: (grid.values[p[0]][p[1]], p))
+        return _smallest(grid, [p for p in line if p not in hidden])
     for position in sorted(recoverable(grid, hidden)):
         neighbour = _neighbour(grid, position, hidden)
         if neighbour is not None:
@@ -157,5 +160,5 @@ def _one_more(grid: Grid, hidden: set[Position]) -> Position | None:
     leftover = recoverable(grid, hidden)
     if leftover:
         # Nothing around a recoverable cell is left to hide: hide the smallest published value.
-        return min(set(grid.positions()) - hidden, key=lambda p: (grid.values[p[0]][p[1]], p))
+        return _smallest(grid, set(grid.positions()) - hidden)
     return None

@@ -163,7 +163,19 @@ def tenant(db):
         ).uuid,
         **_meeting_values(coalition, partner),
         **_offer_values(coalition, partner, coordinator.user),
+        **_signal_values(coalition, partner),
     }
+
+
+def _signal_values(coalition, partner) -> dict:
+    from samenspel.signals.models import Consent
+    from samenspel.signals.tests.factories import SignalFactory
+
+    signal = SignalFactory(coalition=coalition, intake=partner)
+    consent = Consent.objects.create(
+        signal=signal, purpose="handover", method="phone", given_on="2024-01-01"
+    )
+    return {"signal": signal.uuid, "consent": consent.uuid}
 
 
 def _offer_values(coalition, partner, user) -> dict:

@@ -45,6 +45,7 @@ MENU = (
     MenuEntry(_("Wijken"), "monitoring:neighbourhoods", ("monitoring",)),
     MenuEntry(_("Samenwerking"), "scans:health", ("scans",)),
     MenuEntry(_("Signalen"), "advice:findings", ("advice",), Permission.VIEW_FINDINGS),
+    MenuEntry(_("Eenzaamheidssignalen"), "signals:home", ("signals",)),
     MenuEntry(_("Leden"), "members:list", ("members",), Permission.MANAGE_MEMBERS),
 )
 

@@ -11,8 +11,8 @@ from django.utils import timezone
 from factory.django import DjangoModelFactory
 
 from samenspel.accounts.models import Membership
-from samenspel.activities.models import Activity, ActivityKind
 from samenspel.accounts.tests.factories import MembershipFactory
+from samenspel.activities.models import Activity, ActivityKind
 from samenspel.coalitions.models import Coalition
 from samenspel.coalitions.tests.factories import CoalitionFactory
 from samenspel.partners.models import Partner, PartnerKind

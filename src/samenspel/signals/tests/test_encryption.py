@@ -51,9 +51,11 @@ def test_rotation_re_encrypts_with_the_new_key_and_the_old_key_can_go():
 def test_a_value_under_an_unknown_key_fails_loudly_instead_of_showing_the_token():
     with override_settings(SIGNAL_KEYS=[Fernet.generate_key().decode()]):
         signal = SignalFactory()
-    with override_settings(SIGNAL_KEYS=[Fernet.generate_key().decode()]):
-        with pytest.raises(InvalidToken):
-            Signal.objects.correlated().get(pk=signal.pk)
+    with (
+        override_settings(SIGNAL_KEYS=[Fernet.generate_key().decode()]),
+        pytest.raises(InvalidToken),
+    ):
+        Signal.objects.correlated().get(pk=signal.pk)
 
 
 def test_an_anonymised_signal_cannot_get_its_data_back():

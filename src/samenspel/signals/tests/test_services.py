@@ -43,8 +43,8 @@ def _record(scene, member=None, consent=True, **extra):
 
 
 def _state(signal):
-    return Signal.objects.correlated().values("status", "holder_id", "handling_id").get(
-        pk=signal.pk
+    return (
+        Signal.objects.correlated().values("status", "holder_id", "handling_id").get(pk=signal.pk)
     )
 
 

@@ -1,0 +1,160 @@
+"""Forms of the signal pages; the rules live in `services.py`, which reports at these fields."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from samenspel.activities.models import Activity
+from samenspel.coalitions.models import Coalition, Neighbourhood
+from samenspel.core.widgets import DATE_WIDGET
+from samenspel.partners.models import Partner
+from samenspel.signals.models import ConsentMethod, Purpose, Signal, SignalSettings
+from samenspel.signals.signs import Sign
+from samenspel.signals.workflow import HOLDER_STEPS, NEXT, Outcome, Status
+
+
+class ServiceModelForm(forms.ModelForm):
+    def _post_clean(self) -> None:
+        """The model's rules run in the service, which reports them at their fields."""
+
+    def field_values(self) -> dict[str, Any]:
+        return dict(self.cleaned_data)
+
+
+class SignalForm(ServiceModelForm):
+    signs = forms.MultipleChoiceField(
+        label=_("Wat viel op?"),
+        choices=Sign.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=_("Kies wat u zag of hoorde; licht toe bij 'wat viel op'."),
+    )
+    consent_purposes = forms.MultipleChoiceField(
+        label=_("Waarvoor gaf de inwoner toestemming?"),
+        choices=Purpose.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    consent_method = forms.ChoiceField(
+        label=_("Hoe gaf de inwoner toestemming?"),
+        choices=[("", "---------"), *ConsentMethod.choices],
+        required=False,
+    )
+
+    class Meta:
+        model = Signal
+        fields = [
+            "resident_name",
+            "address",
+            "phone",
+            "birth_date",
+            "how_to_reach",
+            "neighbourhood",
+            "situation",
+            "urgency",
+            "awareness",
+        ]
+        widgets = {
+            "birth_date": DATE_WIDGET,
+            "how_to_reach": forms.Textarea(attrs={"rows": 2}),
+            "situation": forms.Textarea(attrs={"rows": 4}),
+            "awareness": forms.RadioSelect,
+            "urgency": forms.RadioSelect,
+        }
+
+    field_order = [*Meta.fields[:6], "signs", "situation", "urgency", "awareness"]
+
+    def __init__(self, *args: Any, coalition: Coalition, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        wijk = self.fields["neighbourhood"]
+        wijk.queryset = Neighbourhood.objects.of_coalition(coalition).order_by("name")  # type: ignore[attr-defined]
+
+
+class SettingsForm(ServiceModelForm):
+    class Meta:
+        model = SignalSettings
+        fields = ["intake", "meldpunt_open", "urgent_help"]
+
+    def __init__(self, *args: Any, coalition: Coalition, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        intake = self.fields["intake"]
+        intake.queryset = Partner.objects.of_coalition(coalition).order_by("name")  # type: ignore[attr-defined]
+
+
+class HandoverForm(forms.Form):
+    to = forms.ModelChoiceField(
+        label=_("Overdragen aan"), queryset=Partner.objects.none(), required=False
+    )
+    answer_by = forms.DateField(
+        label=_("Antwoord uiterlijk"),
+        required=False,
+        widget=DATE_WIDGET,
+        help_text=_("Leeg: binnen de gewone termijn in werkdagen."),
+    )
+    exception_reason = forms.CharField(
+        label=_("Reden om zonder toestemming over te dragen"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Alleen invullen als de inwoner geen toestemming gaf voor overdracht."),
+    )
+
+    def __init__(self, *args: Any, signal: Signal, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["to"]
+        field.queryset = (  # type: ignore[attr-defined]
+            Partner.objects.of_coalition(signal.coalition)
+            .exclude(pk=signal.holder_id)
+            .order_by("name")
+        )
+
+
+class DecideForm(forms.Form):
+    accept = forms.TypedChoiceField(
+        label=_("Besluit"),
+        choices=[("yes", _("Accepteren")), ("no", _("Afwijzen"))],
+        coerce=lambda value: value == "yes",
+        widget=forms.RadioSelect,
+    )
+    reason = forms.CharField(
+        label=_("Reden van afwijzen"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class MoveForm(forms.Form):
+    status = forms.ChoiceField(label=_("Volgende stap"), choices=())
+    outcome = forms.ChoiceField(
+        label=_("Uitkomst (bij afsluiten)"),
+        choices=[("", "---------"), *Outcome.choices],
+        required=False,
+    )
+
+    def __init__(self, *args: Any, signal: Signal, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        steps = NEXT[signal.status] & HOLDER_STEPS - {Status.REFERRED}
+        self.fields["status"].choices = [  # type: ignore[attr-defined]
+            (value, label) for value, label in Status.choices if value in steps
+        ]
+
+
+class ReferForm(forms.Form):
+    activity = forms.ModelChoiceField(
+        label=_("Activiteit"), queryset=Activity.objects.none(), required=False
+    )
+
+    def __init__(self, *args: Any, signal: Signal, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["activity"]
+        field.queryset = Activity.objects.of_coalition(signal.coalition).order_by("title")  # type: ignore[attr-defined]
+
+
+class ConsentForm(forms.Form):
+    purpose = forms.ChoiceField(label=_("Doel"), choices=Purpose.choices)
+    method = forms.ChoiceField(label=_("Hoe gegeven"), choices=ConsentMethod.choices)
+    given_on = forms.DateField(label=_("Gegeven op"), widget=DATE_WIDGET)
