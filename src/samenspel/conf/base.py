@@ -9,6 +9,7 @@ Environment variables (all optional outside production):
 - SAMENSPEL_MAIL_MAX_ATTEMPTS, SAMENSPEL_MAIL_RETRY_SECONDS, SAMENSPEL_MAIL_KEEP_DAYS: the outbox
 - SAMENSPEL_SIGNAL_KEYS: Fernet keys for residents' data in signals, newest first (required in
   production; see docs/privacy.md for rotation)
+- SAMENSPEL_SIGNAL_RETENTION_DAYS: days a closed signal keeps the resident's data (default 365)
 """
 
 import base64
@@ -232,6 +233,8 @@ MAIL_KEEP_DAYS = env.positive_integer("SAMENSPEL_MAIL_KEEP_DAYS", 30)
 # production a key derived from SECRET_KEY stands in, so that development needs no setup.
 DEV_SIGNAL_KEY = base64.urlsafe_b64encode(hashlib.sha256(SECRET_KEY.encode()).digest()).decode()
 SIGNAL_KEYS = env.text_list("SAMENSPEL_SIGNAL_KEYS", [DEV_SIGNAL_KEY])
+# Days a closed signal keeps the resident's data before the daily run anonymises it.
+SIGNAL_RETENTION_DAYS = env.positive_integer("SAMENSPEL_SIGNAL_RETENTION_DAYS", 365)
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [

@@ -379,7 +379,16 @@ def decide(handover: Handover, *, accept: bool, acting_user: User, reason: str =
     )
 
 
-# --- retention ----------------------------------------------------------------------------
+# --- retention and rights ----------------------------------------------------------------
+
+
+@transaction.atomic
+def erase(signal: Signal, *, acting_user: User) -> Signal:
+    """The resident asks for erasure: the follow-up stops and the data goes at once."""
+    current = _locked(signal)
+    if current.status != Status.CLOSED:
+        _move(current, Status.CLOSED, acting_user=acting_user, outcome=Outcome.WITHDRAWN)
+    return anonymise(current, acting_user=acting_user)
 
 
 def anonymise(signal: Signal, *, acting_user: User | None) -> Signal:

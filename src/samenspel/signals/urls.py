@@ -24,4 +24,6 @@ urlpatterns = [
         name="withdraw",
     ),
     path(ONE + "inzage/", views.ReadLogView.as_view(), name="reads"),
+    path(ONE + "export/", views.ExportView.as_view(), name="export"),
+    path(ONE + "wissen/", views.EraseView.as_view(), name="erase"),
 ]

@@ -8,9 +8,10 @@ from typing import TYPE_CHECKING, Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.generic import FormView, TemplateView
@@ -20,7 +21,7 @@ from samenspel.accounts.policy import Permission
 from samenspel.accounts.requests import acting_user
 from samenspel.core.paging import uncounted_page
 from samenspel.core.views import ServiceFormMixin
-from samenspel.signals import forms, selectors, services, workflow
+from samenspel.signals import forms, inzage, selectors, services, workflow
 from samenspel.signals.figures import coalition_figures
 from samenspel.signals.models import Signal
 from samenspel.signals.workflow import Status
@@ -252,6 +253,28 @@ class WithdrawView(SignalMixin, View):
                 request, _("De toestemming is ingetrokken; het signaal is afgesloten.")
             )
         return redirect(self.signal_url())
+
+
+class ExportView(SignalMixin, View):
+    """Inzage: everything about the resident of this signal as one JSON file."""
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        signal = self.get_signal()
+        selectors.log_personal_read(request, signal, "inzage-export")
+        response = JsonResponse(inzage.export(signal), json_dumps_params={"indent": 2})
+        response["Content-Disposition"] = (
+            content_disposition_header(True, f"inzage-signaal-{signal.short_code}.json") or ""
+        )
+        return response
+
+
+class EraseView(SignalMixin, TemplateView):
+    template_name = "signals/erase.html"
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        services.erase(self.get_signal(), acting_user=acting_user(request))
+        messages.success(request, _("De gegevens van de inwoner zijn gewist."))
+        return redirect("signals:home", self.coalition.uuid)
 
 
 class ReadLogView(SignalMixin, TemplateView):

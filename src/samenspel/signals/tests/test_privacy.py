@@ -19,7 +19,17 @@ from samenspel.signals.tests.factories import RESIDENT, SignalFactory, setup_sig
 pytestmark = pytest.mark.django_db(databases=["default", "audit"])
 
 PAGES = ("home", "figures", "settings", "record")
-SIGNAL_PAGES = ("detail", "handover", "decide", "move", "refer", "consent", "reads")
+SIGNAL_PAGES = (
+    "detail",
+    "handover",
+    "decide",
+    "move",
+    "refer",
+    "consent",
+    "reads",
+    "export",
+    "erase",
+)
 
 
 def _leaks(text: str) -> list[str]:
