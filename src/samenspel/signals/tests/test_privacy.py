@@ -48,7 +48,7 @@ def walked(django_capture_on_commit_callbacks):
             awareness="agrees",
             consent_purposes=[Purpose.HANDOVER],
             consent_method=ConsentMethod.PHONE,
-            **{k: v for k, v in RESIDENT.items()},
+            **RESIDENT,
         )
         handover = services.hand_over(signal, scene.handler, acting_user=scene.intake_member.user)
         services.decide(handover, accept=True, acting_user=scene.handler_member.user)
