@@ -11,7 +11,8 @@ from samenspel.activities.models import Activity
 from samenspel.coalitions.models import Coalition, Neighbourhood
 from samenspel.core.widgets import DATE_WIDGET
 from samenspel.partners.models import Partner
-from samenspel.signals.models import ConsentMethod, Purpose, Signal, SignalSettings
+from samenspel.signals import abuse
+from samenspel.signals.models import Awareness, ConsentMethod, Purpose, Signal, SignalSettings
 from samenspel.signals.signs import Sign
 from samenspel.signals.workflow import HOLDER_STEPS, NEXT, Outcome, Status
 
@@ -158,3 +159,96 @@ class ConsentForm(forms.Form):
     purpose = forms.ChoiceField(label=_("Doel"), choices=Purpose.choices)
     method = forms.ChoiceField(label=_("Hoe gegeven"), choices=ConsentMethod.choices)
     given_on = forms.DateField(label=_("Gegeven op"), widget=DATE_WIDGET)
+
+
+MELDPUNT_FIELDS = (
+    "resident_name",
+    "address",
+    "neighbourhood",
+    "signs",
+    "situation",
+    "how_to_reach",
+    "awareness",
+)
+WRONG_ANSWER = _("Dit antwoord klopt niet. Beantwoord de nieuwe controlevraag.")
+
+
+class MeldpuntForm(forms.Form):
+    """A resident's worry about a neighbour: the fewest fields that let someone make contact."""
+
+    resident_name = forms.CharField(label=_("Naam van uw buurtgenoot"), max_length=150)
+    address = forms.CharField(
+        label=_("Adres"),
+        max_length=200,
+        help_text=_("Straat en huisnummer, of waar hij of zij woont."),
+    )
+    neighbourhood = forms.ModelChoiceField(
+        label=_("Wijk of kern"), queryset=Neighbourhood.objects.none(), required=False
+    )
+    signs = forms.MultipleChoiceField(
+        label=_("Wat viel u op?"),
+        choices=Sign.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    situation = forms.CharField(
+        label=_("Vertel kort wat u zorgen baart"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Geen medische gegevens of BSN."),
+    )
+    how_to_reach = forms.CharField(
+        label=_("Hoe is uw buurtgenoot het best te bereiken?"),
+        max_length=500,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    awareness = forms.ChoiceField(
+        label=_("Weet uw buurtgenoot dat u dit meldt?"),
+        choices=Awareness.choices,
+        widget=forms.RadioSelect,
+    )
+    answer = forms.IntegerField(
+        min_value=0,
+        max_value=100,
+        help_text=_("Antwoord in cijfers. Zo houden we geautomatiseerde meldingen tegen."),
+    )
+    # The honeypot: hidden from people (and from screen readers), filled in by bots.
+    website = forms.CharField(
+        label=_("Laat dit veld leeg"),
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+
+    def __init__(self, *args: Any, coalition: Coalition, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        wijk = self.fields["neighbourhood"]
+        wijk.queryset = Neighbourhood.objects.of_coalition(coalition).order_by("name")  # type: ignore[attr-defined]
+        self.ask()
+
+    def ask(self) -> None:
+        """A new question: shown with every form, answered against the token it came with."""
+        self.challenge, first, second = abuse.new_challenge()
+        label = _("Controlevraag: hoeveel is %(a)s plus %(b)s?") % {"a": first, "b": second}
+        self.fields["answer"].label = label
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        answer = cleaned.get("answer")
+        if answer is not None and not abuse.answered(self.data.get("token", ""), answer):
+            self.add_error("answer", WRONG_ANSWER)
+        return cleaned
+
+    def is_bot(self) -> bool:
+        return bool(self.cleaned_data.get("website"))
+
+    def signal_fields(self) -> dict[str, Any]:
+        return {name: self.cleaned_data[name] for name in MELDPUNT_FIELDS}
+
+
+class StatusForm(forms.Form):
+    code = forms.CharField(
+        label=_("Uw ontvangstcode"),
+        max_length=20,
+        help_text=_("De code die u kreeg na het melden, bijvoorbeeld K7MQ2XAP9T."),
+    )

@@ -8,6 +8,7 @@ Errors are Dutch `ValidationError`s keyed by field and leave nothing half-saved.
 from __future__ import annotations
 
 import datetime
+import secrets
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
@@ -30,6 +31,7 @@ from samenspel.signals.models import (
     Signal,
     SignalSettings,
     SourceKind,
+    receipt_digest,
 )
 from samenspel.signals.workdays import add_working_days
 from samenspel.signals.workflow import Outcome, Status
@@ -165,6 +167,47 @@ def record_signal(
             signal, acting_user=acting_user, purpose=purpose, method=consent_method, given_on=today
         )
     return signal
+
+
+RECEIPT_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I to mix up
+RECEIPT_LENGTH = 10
+
+
+def new_receipt_code() -> str:
+    return "".join(secrets.choice(RECEIPT_ALPHABET) for _n in range(RECEIPT_LENGTH))
+
+
+@transaction.atomic
+def report_via_meldpunt(
+    setup: SignalSettings, *, signs: Iterable[str] = (), **fields: Any
+) -> tuple[Signal, str]:
+    """A resident shares a worry about a neighbour without an account: the signal goes to the
+    intake organisation; the reporter gets a receipt code (stored only as its digest) with
+    which to see the status."""
+    coalition = setup.coalition
+    _check_same_coalition(
+        coalition, fields.get("neighbourhood"), "neighbourhood", FOREIGN_NEIGHBOURHOOD
+    )
+    code = new_receipt_code()
+    signal = Signal(
+        coalition=coalition,
+        holder=setup.intake,
+        intake=setup.intake,
+        source_kind=SourceKind.RESIDENT,
+        signs=",".join(signs),
+        receipt_digest=receipt_digest(code),
+        **fields,
+    )
+    for name, value in _stamp(signal, Status.RECEIVED, timezone.localdate()).items():
+        setattr(signal, name, value)
+    audit.create(
+        signal,
+        action=SignalAction.SIGNAL_RECORDED,
+        acting_user=None,
+        coalition=coalition,
+        check=_check_signal,
+    )
+    return signal, code
 
 
 # --- consent ------------------------------------------------------------------------------

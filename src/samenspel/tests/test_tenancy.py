@@ -48,6 +48,9 @@ PUBLIC = {
     "finder:print",
     "finder:ics",
     "finder_api:services",
+    # The meldpunt: residents report a worry without an account and see only its status.
+    "meldpunt:form",
+    "meldpunt:status",
     "api_not_found",  # the 404 problem for any /api/v1/ path that names no endpoint
 }
 # URL keyword arguments that identify another coalition's data.

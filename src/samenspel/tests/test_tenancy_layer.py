@@ -46,6 +46,7 @@ ACROSS_COALITIONS = {
     "meetings/reminders.py": "the daily reminder run looks at meetings and actions everywhere",
     "monitoring/figures_log.py": "the CBS figures are shared: their import log shows all imports",
     "monitoring/national.py": "national figures are announced to every coalition they cover",
+    "signals/public.py": "the meldpunt finds its coalition by the coalition's public uuid",
     "signals/keys.py": "key rotation re-encrypts the residents' data of every coalition",
     "signals/reminders.py": "the daily run escalates overdue signals in every coalition",
     "signals/retention.py": "the daily run anonymises and erases signals in every coalition",
