@@ -27,6 +27,7 @@ from samenspel.coalitions.models import (
 from samenspel.demo.activities import load_activities
 from samenspel.demo.monitoring import add_neighbourhoods
 from samenspel.demo.scans import DIJKERVEEN_ROUNDS, LINDEWAARDE_ROUNDS, add_rounds
+from samenspel.demo.signals import add_signals
 from samenspel.demo.workspace import add_workspace
 from samenspel.guide.content import phase_activities
 from samenspel.partners import services as partner_services
@@ -648,9 +649,10 @@ def load_demo(password: str) -> list[tuple[str, str]]:
     load_activities(dijkerveen, partners, neighbourhoods, timezone.localdate())
     add_rounds(lindewaarde, coordinator2, LINDEWAARDE_ROUNDS, seed=2027)
 
-    Membership.objects.create(
+    partner_member = Membership.objects.create(
         user=users["partner"], coalition=dijkerveen, role=Role.PARTNER_MEMBER, partner=welfare
     )
+    add_signals(dijkerveen, partner_member, coordinator)
     Membership.objects.create(user=users["gemeente"], coalition=dijkerveen, role=Role.MUNICIPALITY)
     Membership.objects.create(user=users["adviseur"], coalition=dijkerveen, role=Role.ADVISOR)
     Membership.objects.create(user=users["adviseur"], coalition=lindewaarde, role=Role.ADVISOR)

@@ -106,11 +106,7 @@ class HandoverForm(forms.Form):
     def __init__(self, *args: Any, signal: Signal, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         field = self.fields["to"]
-        field.queryset = (  # type: ignore[attr-defined]
-            Partner.objects.of_coalition(signal.coalition)
-            .exclude(pk=signal.holder_id)
-            .order_by("name")
-        )
+        field.queryset = Partner.objects.of_coalition(signal.coalition).order_by("name")  # type: ignore[attr-defined]
 
 
 class DecideForm(forms.Form):

@@ -58,7 +58,6 @@ FUTURE_DATE = _("Deze datum ligt in de toekomst.")
 NOT_NOW = _("Deze stap past niet bij de huidige status van het signaal (%(status)s).")
 NEED_OUTCOME = _("Kies de uitkomst waarmee het signaal wordt afgesloten.")
 NEED_REASON = _("Geef een reden waarom u de overdracht afwijst.")
-SAME_HOLDER = _("Het signaal is al in handen van deze organisatie.")
 NO_OPEN_HANDOVER = _("Over deze overdracht is al besloten.")
 ALREADY_WITHDRAWN = _("Deze toestemming is al ingetrokken.")
 NEED_PURPOSE = _("Kies waarvoor de inwoner toestemming gaf.")
@@ -346,13 +345,12 @@ def hand_over(
     answer_by: datetime.date | None = None,
 ) -> Handover:
     """The intake organisation hands the signal to one handling organisation, which must answer
-    by `answer_by` (default: the handover period in working days)."""
+    by `answer_by` (default: the handover period in working days). The intake organisation may
+    name itself when it makes contact itself (often the welfare organisation)."""
     current = _locked(signal)
     _refuse_unless(current, {Status.RECEIVED, Status.IN_TRIAGE})
     if to is None or to.coalition_id != current.coalition_id:
         raise ValidationError({"to": FOREIGN_PARTNER})
-    if to.pk == current.holder_id:
-        raise ValidationError({"to": SAME_HOLDER})
     today = timezone.localdate()
     if answer_by is not None and answer_by < today:
         raise ValidationError({"answer_by": PAST_DATE})
