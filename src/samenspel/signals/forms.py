@@ -72,6 +72,8 @@ class SignalForm(ServiceModelForm):
         super().__init__(*args, **kwargs)
         wijk = self.fields["neighbourhood"]
         wijk.queryset = Neighbourhood.objects.of_coalition(coalition).order_by("name")  # type: ignore[attr-defined]
+        # A choice to make, not a blank first radio button.
+        self.fields["awareness"].choices = Awareness.choices  # type: ignore[attr-defined]
 
 
 class SettingsForm(ServiceModelForm):
