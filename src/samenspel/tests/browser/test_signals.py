@@ -51,7 +51,8 @@ def test_a_partner_records_and_hands_over_a_signal_with_the_keyboard_only(
     assert_accessible(page, label="signalen van de organisatie")
 
     signal = Signal.objects.visible_to(_membership(demo)).order_by("-received_at").first()
-    assert signal is not None and signal.resident_name.startswith("Mevrouw Toetsenbord")
+    assert signal is not None
+    assert signal.resident_name.startswith("Mevrouw Toetsenbord")
     tab_until(page, f"a[href*='{signal.uuid}']", limit=200)
     page.keyboard.press("Enter")
     expect(page.get_by_role("heading", level=1)).to_contain_text(signal.short_code)
