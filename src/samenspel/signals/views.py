@@ -16,9 +16,11 @@ from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
+from samenspel.accounts import policy
 from samenspel.accounts.mixins import CoalitionMixin
 from samenspel.accounts.policy import Permission
 from samenspel.accounts.requests import acting_user
+from samenspel.accounts.two_factor import require_second_factor
 from samenspel.core.paging import uncounted_page
 from samenspel.core.views import ServiceFormMixin
 from samenspel.signals import forms, inzage, selectors, services, workflow
@@ -100,16 +102,17 @@ class SignalMixin(CoalitionMixin):
     signal: Signal
     kwargs: dict[str, Any]
 
-    def get_signal(self) -> Signal:
-        if not hasattr(self, "signal"):
-            self.signal = selectors.signal_for(self.membership, self.kwargs["signal"])
-        return self.signal
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
+        # The signal first (404 for everyone but its holder), then the second factor.
+        self.membership = policy.request_membership_or_404(request, kwargs["coalition"])
+        self.signal = selectors.signal_for(self.membership, kwargs["signal"])
+        return require_second_factor(request) or super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        return {**super().get_context_data(**kwargs), "signal": self.get_signal()}
+        return {**super().get_context_data(**kwargs), "signal": self.signal}
 
     def signal_url(self) -> str:
-        return reverse("signals:detail", args=[self.coalition.uuid, self.get_signal().uuid])
+        return reverse("signals:detail", args=[self.coalition.uuid, self.signal.uuid])
 
 
 class SignalDetailView(SignalMixin, TemplateView):
@@ -117,7 +120,7 @@ class SignalDetailView(SignalMixin, TemplateView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        signal = self.get_signal()
+        signal = self.signal
         selectors.log_personal_read(self.request, signal, "signaal bekeken")
         context.update(
             consents=list(selectors.consents_of(signal)),
@@ -145,7 +148,7 @@ class StepView(SignalMixin, ServiceFormMixin, FormView):
     title: StrOrPromise = ""
 
     def get_form_kwargs(self) -> dict[str, Any]:
-        return {**super().get_form_kwargs(), "signal": self.get_signal()}
+        return {**super().get_form_kwargs(), "signal": self.signal}
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         return {**super().get_context_data(**kwargs), "title": self.title}
@@ -180,7 +183,7 @@ class DecideView(StepView):
         return kwargs
 
     def perform(self, form: forms.DecideForm) -> Any:
-        handover = selectors.open_handover(self.get_signal())
+        handover = selectors.open_handover(self.signal)
         if handover is None:
             raise ValidationError(services.NO_OPEN_HANDOVER)
         self.accepted = form.cleaned_data["accept"]
@@ -204,7 +207,7 @@ class MoveView(StepView):
 
     def perform(self, form: forms.MoveForm) -> Any:
         return services.move(
-            self.get_signal(),
+            self.signal,
             form.cleaned_data["status"],
             outcome=form.cleaned_data["outcome"],
             acting_user=acting_user(self.request),
@@ -218,7 +221,7 @@ class ReferView(StepView):
 
     def perform(self, form: forms.ReferForm) -> Any:
         return services.refer(
-            self.get_signal(), form.cleaned_data["activity"], acting_user=acting_user(self.request)
+            self.signal, form.cleaned_data["activity"], acting_user=acting_user(self.request)
         )
 
 
@@ -234,13 +237,13 @@ class ConsentView(StepView):
 
     def perform(self, form: forms.ConsentForm) -> Any:
         return services.record_consent(
-            self.get_signal(), acting_user=acting_user(self.request), **form.cleaned_data
+            self.signal, acting_user=acting_user(self.request), **form.cleaned_data
         )
 
 
 class WithdrawView(SignalMixin, View):
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        signal = self.get_signal()
+        signal = self.signal
         consent = selectors.consents_of(signal).filter(uuid=kwargs["consent"]).first()
         if consent is None:
             return redirect(self.signal_url())
@@ -259,7 +262,7 @@ class ExportView(SignalMixin, View):
     """Inzage: everything about the resident of this signal as one JSON file."""
 
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        signal = self.get_signal()
+        signal = self.signal
         selectors.log_personal_read(request, signal, "inzage-export")
         response = JsonResponse(inzage.export(signal), json_dumps_params={"indent": 2})
         response["Content-Disposition"] = (
@@ -272,7 +275,7 @@ class EraseView(SignalMixin, TemplateView):
     template_name = "signals/erase.html"
 
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        services.erase(self.get_signal(), acting_user=acting_user(request))
+        services.erase(self.signal, acting_user=acting_user(request))
         messages.success(request, _("De gegevens van de inwoner zijn gewist."))
         return redirect("signals:home", self.coalition.uuid)
 
@@ -282,5 +285,5 @@ class ReadLogView(SignalMixin, TemplateView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        context["reads"] = selectors.read_log(self.get_signal())
+        context["reads"] = selectors.read_log(self.signal)
         return context

@@ -7,11 +7,14 @@ import datetime
 from dataclasses import dataclass
 
 import factory
+from django.test import Client
 from django.utils import timezone
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_static.models import StaticDevice
 from factory.django import DjangoModelFactory
 
-from samenspel.accounts.models import Membership
-from samenspel.accounts.tests.factories import MembershipFactory
+from samenspel.accounts.models import Membership, User
+from samenspel.accounts.tests.factories import MembershipFactory, client_for
 from samenspel.activities.models import Activity, ActivityKind
 from samenspel.coalitions.models import Coalition
 from samenspel.coalitions.tests.factories import CoalitionFactory
@@ -97,3 +100,13 @@ def setup_signals() -> Scene:
         other_member=MembershipFactory(coalition=coalition, partner_member=True, partner=other),
         coordinator=MembershipFactory(coalition=coalition, coordinator=True),
     )
+
+
+def verified_client_for(user: User) -> Client:
+    """A logged-in client whose session passed the second factor (as after the code page)."""
+    client = client_for(user)
+    device = StaticDevice.objects.create(user=user, name="test")
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+    return client

@@ -4,10 +4,14 @@ resident, nobody else does; every read of personal data is logged."""
 import pytest
 from django.urls import reverse
 
-from samenspel.accounts.tests.factories import client_for
 from samenspel.core.models import ReadEvent
 from samenspel.signals.models import Handover, Signal
-from samenspel.signals.tests.factories import RESIDENT, SignalFactory, setup_signals
+from samenspel.signals.tests.factories import (
+    RESIDENT,
+    SignalFactory,
+    setup_signals,
+    verified_client_for,
+)
 from samenspel.signals.workflow import Status
 
 pytestmark = pytest.mark.django_db(databases=["default", "audit"])
@@ -23,7 +27,7 @@ def _url(name, scene, *args):
 
 
 def test_a_partner_records_a_signal_through_the_form(scene):
-    client = client_for(scene.other_member.user)
+    client = verified_client_for(scene.other_member.user)
     response = client.post(
         _url("record", scene),
         {
@@ -43,7 +47,7 @@ def test_a_partner_records_a_signal_through_the_form(scene):
 
 
 def test_consent_without_how_is_refused_at_the_field_and_nothing_is_saved(scene):
-    client = client_for(scene.other_member.user)
+    client = verified_client_for(scene.other_member.user)
     response = client.post(
         _url("record", scene),
         {
@@ -60,7 +64,7 @@ def test_consent_without_how_is_refused_at_the_field_and_nothing_is_saved(scene)
 
 def test_the_intake_organisation_hands_over_through_the_form(scene):
     signal = SignalFactory(coalition=scene.coalition, intake=scene.intake)
-    client = client_for(scene.intake_member.user)
+    client = verified_client_for(scene.intake_member.user)
     response = client.post(
         _url("handover", scene, signal.uuid),
         {"to": scene.handler.pk, "exception_reason": "Huisarts maakt zich grote zorgen"},
@@ -72,7 +76,7 @@ def test_the_intake_organisation_hands_over_through_the_form(scene):
 def test_a_handover_outside_the_coalition_gets_a_dutch_message(scene):
     signal = SignalFactory(coalition=scene.coalition, intake=scene.intake)
     stranger = SignalFactory().intake
-    client = client_for(scene.intake_member.user)
+    client = verified_client_for(scene.intake_member.user)
     response = client.post(
         _url("handover", scene, signal.uuid),
         {"to": stranger.pk, "exception_reason": "Reden"},
@@ -84,7 +88,7 @@ def test_a_handover_outside_the_coalition_gets_a_dutch_message(scene):
 
 def test_the_holder_sees_the_resident_and_the_read_is_logged(scene):
     signal = SignalFactory(coalition=scene.coalition, intake=scene.intake)
-    client = client_for(scene.intake_member.user)
+    client = verified_client_for(scene.intake_member.user)
     response = client.get(_url("detail", scene, signal.uuid), REMOTE_ADDR="192.0.2.7")
     assert RESIDENT["resident_name"] in response.content.decode()
     event = ReadEvent.objects.using("audit").get()
@@ -107,18 +111,22 @@ def test_after_the_handover_the_intake_organisation_no_longer_sees_the_resident(
         status=Status.HANDED_OVER,
     )
     assert (
-        client_for(scene.intake_member.user).get(_url("detail", scene, signal.uuid)).status_code
+        verified_client_for(scene.intake_member.user)
+        .get(_url("detail", scene, signal.uuid))
+        .status_code
         == 404
     )
     assert (
-        client_for(scene.handler_member.user).get(_url("detail", scene, signal.uuid)).status_code
+        verified_client_for(scene.handler_member.user)
+        .get(_url("detail", scene, signal.uuid))
+        .status_code
         == 200
     )
 
 
 def test_the_list_shows_no_personal_field(scene):
     SignalFactory(coalition=scene.coalition, intake=scene.intake)
-    page = client_for(scene.intake_member.user).get(_url("home", scene)).content.decode()
+    page = verified_client_for(scene.intake_member.user).get(_url("home", scene)).content.decode()
     assert "Welzijn Dijkerveen" in page
     for value in RESIDENT.values():
         assert value not in page

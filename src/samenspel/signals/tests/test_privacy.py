@@ -10,11 +10,16 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from samenspel.accounts.tests.factories import MembershipFactory, client_for
+from samenspel.accounts.tests.factories import MembershipFactory
 from samenspel.core.models import AuditEvent, ReadEvent
 from samenspel.signals import services
 from samenspel.signals.models import ConsentMethod, Purpose
-from samenspel.signals.tests.factories import RESIDENT, SignalFactory, setup_signals
+from samenspel.signals.tests.factories import (
+    RESIDENT,
+    SignalFactory,
+    setup_signals,
+    verified_client_for,
+)
 
 pytestmark = pytest.mark.django_db(databases=["default", "audit"])
 
@@ -71,7 +76,7 @@ def _roles(scene):
 def test_only_the_handling_organisation_receives_personal_fields_on_any_page(walked):
     scene, signal = walked
     for role, membership in _roles(scene).items():
-        client = client_for(membership.user)
+        client = verified_client_for(membership.user)
         urls = [reverse(f"signals:{name}", args=[scene.coalition.uuid]) for name in PAGES]
         urls += [
             reverse(f"signals:{name}", args=[scene.coalition.uuid, signal.uuid])
@@ -97,7 +102,7 @@ def test_no_personal_field_in_mails_audit_records_or_read_log(walked):
         assert not _leaks(message.subject + message.body)
     for event in AuditEvent.objects.all():
         assert not _leaks(repr(event.changes) + event.object_label)
-    client_for(scene.handler_member.user).get(
+    verified_client_for(scene.handler_member.user).get(
         reverse("signals:detail", args=[scene.coalition.uuid, _signal.uuid])
     )
     for event in ReadEvent.objects.using("audit").all():
@@ -114,7 +119,7 @@ def _queries(client, url) -> int:
 @pytest.mark.parametrize("name", ["home", "figures"])
 def test_list_and_figures_take_a_fixed_number_of_queries(name):
     scene = setup_signals()
-    client = client_for(scene.intake_member.user)
+    client = verified_client_for(scene.intake_member.user)
     url = reverse(f"signals:{name}", args=[scene.coalition.uuid])
     SignalFactory(coalition=scene.coalition, intake=scene.intake)
     few = _queries(client, url)
@@ -125,7 +130,7 @@ def test_list_and_figures_take_a_fixed_number_of_queries(name):
 
 def test_the_signal_page_takes_a_fixed_number_of_queries():
     scene = setup_signals()
-    client = client_for(scene.intake_member.user)
+    client = verified_client_for(scene.intake_member.user)
     signal = SignalFactory(coalition=scene.coalition, intake=scene.intake)
     url = reverse("signals:detail", args=[scene.coalition.uuid, signal.uuid])
     few = _queries(client, url)

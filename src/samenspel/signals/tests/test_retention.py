@@ -10,10 +10,14 @@ from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
 
-from samenspel.accounts.tests.factories import client_for
 from samenspel.signals.models import Signal
 from samenspel.signals.retention import apply_retention
-from samenspel.signals.tests.factories import RESIDENT, SignalFactory, setup_signals
+from samenspel.signals.tests.factories import (
+    RESIDENT,
+    SignalFactory,
+    setup_signals,
+    verified_client_for,
+)
 from samenspel.signals.workflow import Outcome, Status
 
 pytestmark = pytest.mark.django_db(databases=["default", "audit"])
@@ -56,12 +60,12 @@ def test_the_handling_organisation_exports_everything_and_the_export_is_logged()
     scene = setup_signals()
     signal = SignalFactory(coalition=scene.coalition, intake=scene.intake)
     url = reverse("signals:export", args=[scene.coalition.uuid, signal.uuid])
-    response = client_for(scene.intake_member.user).get(url)
+    response = verified_client_for(scene.intake_member.user).get(url)
     data = json.loads(response.content)
     assert data["gegevens"]["resident_name"] == RESIDENT["resident_name"]
     assert "attachment" in response["Content-Disposition"]
-    assert client_for(scene.coordinator.user).get(url).status_code == 404
-    again = json.loads(client_for(scene.intake_member.user).get(url).content)
+    assert verified_client_for(scene.coordinator.user).get(url).status_code == 404
+    again = json.loads(verified_client_for(scene.intake_member.user).get(url).content)
     # This export and the one before it.
     assert [read["waarvoor"] for read in again["inzage"]] == ["inzage-export", "inzage-export"]
 
@@ -70,7 +74,7 @@ def test_erasure_stops_the_follow_up_and_removes_the_data():
     scene = setup_signals()
     signal = SignalFactory(coalition=scene.coalition, intake=scene.intake)
     url = reverse("signals:erase", args=[scene.coalition.uuid, signal.uuid])
-    assert client_for(scene.intake_member.user).post(url).status_code == 302
+    assert verified_client_for(scene.intake_member.user).post(url).status_code == 302
     erased = Signal.objects.correlated().get(pk=signal.pk)
     assert (erased.status, erased.resident_name, erased.phone, erased.birth_date) == (
         Status.CLOSED,

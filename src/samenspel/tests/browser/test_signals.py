@@ -53,7 +53,12 @@ def test_a_partner_records_and_hands_over_a_signal_with_the_keyboard_only(
     signal = Signal.objects.visible_to(_membership(demo)).order_by("-received_at").first()
     assert signal is not None
     assert signal.resident_name.startswith("Mevrouw Toetsenbord")
+    device = _app_of(demo.partner_member)
     tab_until(page, f"a[href*='{signal.uuid}']", limit=200)
+    page.keyboard.press("Enter")
+    # Personal data needs the second factor: the code page, then back to the signal.
+    expect(page.get_by_role("heading", level=1)).to_have_text("Code uit uw app")
+    _type_into(page, "#id_code", _code(device))
     page.keyboard.press("Enter")
     expect(page.get_by_role("heading", level=1)).to_contain_text(signal.short_code)
     assert_accessible(page, label="signaal")
@@ -66,6 +71,22 @@ def test_a_partner_records_and_hands_over_a_signal_with_the_keyboard_only(
     expect(page.get_by_text("Het signaal is overgedragen.")).to_be_visible()
     handover = Handover.objects.correlated().get(signal=signal)
     assert handover.to.name.startswith("Buurtteam")
+
+
+def _app_of(email: str) -> Any:
+    """A confirmed authenticator app for the person (as after setting it up)."""
+    from samenspel.accounts import two_factor
+
+    device = two_factor.pending_app_device(_user(email))
+    device.confirmed = True
+    device.save()
+    return device
+
+
+def _code(device: Any) -> str:
+    from django_otp.oath import totp
+
+    return f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits):06d}"
 
 
 def _membership(demo: Demo) -> Any:
@@ -120,8 +141,15 @@ def test_the_signal_pages_pass_axe(page: Page, login_as: Callable[[str], None], 
     for name in ("signals:home", "signals:figures", "signals:settings"):
         page.goto(url(name, coalition.uuid))
         assert_accessible(page, label=name)
+    page.goto(url("accounts:two_factor_setup"))
+    assert_accessible(page, label="tweestapsverificatie instellen")
     login_as(demo.partner_member)
+    device = _app_of(demo.partner_member)
     signal = Signal.objects.visible_to(_membership(demo)).filter(status="handed_over").get()
+    page.goto(url("signals:detail", coalition.uuid, signal.uuid))
+    assert_accessible(page, label="code uit uw app")
+    page.get_by_label("Code").fill(_code(device))
+    page.get_by_role("button", name="Controleren").click()
     for name in ("signals:detail", "signals:reads", "signals:decide", "signals:erase"):
         page.goto(url(name, coalition.uuid, signal.uuid))
         assert_accessible(page, label=name)
