@@ -5,6 +5,7 @@ Environment variables (all optional outside production):
 - SAMENSPEL_EMAIL_URL: outgoing mail, e.g. smtp://user:pass@host:587/?tls=1 (default: console)
 - SAMENSPEL_DEFAULT_FROM_EMAIL: sender of invitations and password resets
 - SAMENSPEL_DEMO_PASSWORD: password of the demo accounts created by `make run`
+- SAMENSPEL_DEMO_TOTP_SECRET: base32 key of the demo partner's authenticator app (`make run`)
 - SAMENSPEL_SITE_URL: the site's public address, the base of every link in an e-mail
 - SAMENSPEL_MAIL_MAX_ATTEMPTS, SAMENSPEL_MAIL_RETRY_SECONDS, SAMENSPEL_MAIL_KEEP_DAYS: the outbox
 - SAMENSPEL_SIGNAL_KEYS: Fernet keys for residents' data in signals, newest first (required in

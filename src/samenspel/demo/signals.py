@@ -4,6 +4,11 @@ the meldpunt is open. Every resident here is made up."""
 
 from __future__ import annotations
 
+import base64
+
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from samenspel.accounts import two_factor
 from samenspel.accounts.models import Membership, User
 from samenspel.activities.models import Activity
 from samenspel.coalitions.models import Coalition, Neighbourhood
@@ -39,9 +44,22 @@ RESIDENTS: list[tuple[str, str, list[str]]] = [
 ]
 
 
-def add_signals(coalition: Coalition, member: Membership, coordinator: User) -> None:
+# The base32 key of the demo partner's authenticator app (SAMENSPEL_DEMO_TOTP_SECRET overrides it):
+# it sees residents' data, so it logs in with a second factor.
+DEMO_TOTP_SECRET = "SAMENSPELDEMOTOTPSLEUTEL23456723"  # noqa: S105 - a documented demo key
+
+
+def add_signals(
+    coalition: Coalition, member: Membership, coordinator: User, totp_secret: str
+) -> None:
     welfare = member.partner
     assert welfare is not None
+    TOTPDevice.objects.create(
+        user=member.user,
+        name=two_factor.APP_DEVICE,
+        key=base64.b32decode(totp_secret).hex(),
+        confirmed=True,
+    )
     services.save_settings(
         coalition,
         acting_user=coordinator,
