@@ -324,8 +324,8 @@ def move(
 
 @transaction.atomic
 def refer(signal: Signal, activity: Activity | None, *, acting_user: User) -> Signal:
-    """Refer the resident to an activity of the coalition's offer: the two are linked, and the
-    activity's referrals count in its reach (`figures.referrals_per_activity`)."""
+    """Refer the resident to an activity of the coalition's offer: the signal links the
+    activity (`Activity.referrals`)."""
     current = _locked(signal)
     if activity is None:
         raise ValidationError({"activity": NEED_ACTIVITY})
