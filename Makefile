@@ -70,6 +70,7 @@ lint: $(VENV)/.installed
 test: install chromium lint
 	SAMENSPEL_ENV=test $(SAMENSPEL) makemigrations --check --dry-run
 	SAMENSPEL_ENV=production SAMENSPEL_SECRET_KEY=$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))') \
+	  SAMENSPEL_SIGNAL_KEYS=$$($(BIN)/python -c 'from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())') \
 	  SAMENSPEL_ALLOWED_HOSTS=samenspel.example.nl SAMENSPEL_SITE_URL=https://samenspel.example.nl \
 	  SAMENSPEL_CACHE_URL=redis://127.0.0.1:6379/0 $(SAMENSPEL) check --deploy --fail-level WARNING
 	$(BIN)/pytest -q -m "not browser"

@@ -31,7 +31,9 @@ urlpatterns = [
     path("", include("samenspel.activities.import_urls")),
     path("", include("samenspel.monitoring.urls")),
     path("", include("samenspel.reporting.urls")),
+    path("", include("samenspel.signals.urls")),
     path("aanbod/", include("samenspel.activities.public_urls")),
+    path("meldpunt/", include("samenspel.signals.public_urls")),
     path("c/<uuid:coalition>/leden/", include("samenspel.accounts.coalition_urls")),
     path("api/v1/", include("samenspel.api_urls")),
 ]

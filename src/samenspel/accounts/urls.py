@@ -3,6 +3,7 @@
 from django.urls import path
 
 from samenspel.accounts import views
+from samenspel.accounts.two_factor_views import TwoFactorSetupView, TwoFactorVerifyView
 
 app_name = "accounts"
 
@@ -29,6 +30,8 @@ urlpatterns = [
         "uitnodiging/<str:token>/", views.AcceptInvitationView.as_view(), name="accept_invitation"
     ),
     path("", views.AccountView.as_view(), name="account"),
+    path("tweestaps/", TwoFactorSetupView.as_view(), name="two_factor_setup"),
+    path("tweestaps/controleren/", TwoFactorVerifyView.as_view(), name="two_factor_verify"),
     path("tokens/", views.TokensView.as_view(), name="tokens"),
     path("tokens/<uuid:token>/intrekken/", views.RevokeTokenView.as_view(), name="revoke_token"),
 ]

@@ -5,12 +5,18 @@ Environment variables (all optional outside production):
 - SAMENSPEL_EMAIL_URL: outgoing mail, e.g. smtp://user:pass@host:587/?tls=1 (default: console)
 - SAMENSPEL_DEFAULT_FROM_EMAIL: sender of invitations and password resets
 - SAMENSPEL_DEMO_PASSWORD: password of the demo accounts created by `make run`
+- SAMENSPEL_DEMO_TOTP_SECRET: base32 key of the demo partner's authenticator app (`make run`)
 - SAMENSPEL_SITE_URL: the site's public address, the base of every link in an e-mail
 - SAMENSPEL_MAIL_MAX_ATTEMPTS, SAMENSPEL_MAIL_RETRY_SECONDS, SAMENSPEL_MAIL_KEEP_DAYS: the outbox
 - SAMENSPEL_CACHE_URL: a Redis server shared by all app instances, e.g. redis://127.0.0.1:6379/0
   (default: each process its own memory, enough for one process such as `make run`)
+- SAMENSPEL_SIGNAL_KEYS: Fernet keys for residents' data in signals, newest first (required in
+  production; see docs/privacy.md for rotation)
+- SAMENSPEL_SIGNAL_RETENTION_DAYS: days a closed signal keeps the resident's data (default 365)
 """
 
+import base64
+import hashlib
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
@@ -39,6 +45,9 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "django_filters",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "csp",
     "django_tasks",
     "django_tasks_db",
@@ -57,6 +66,7 @@ INSTALLED_APPS = [
     "samenspel.activities",
     "samenspel.monitoring",
     "samenspel.reporting",
+    "samenspel.signals",
     "samenspel.workspace",
     "samenspel.demo",
     "samenspel.bench",
@@ -71,6 +81,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     # Django's, but open pages are let through without reading the session.
     "samenspel.core.http_cache.LoginRequiredMiddleware",
     "samenspel.core.http_cache.PrivateByDefaultMiddleware",
@@ -268,6 +279,14 @@ SITE_URL = env.site_address("SAMENSPEL_SITE_URL", "http://127.0.0.1:8000")
 MAIL_MAX_ATTEMPTS = env.positive_integer("SAMENSPEL_MAIL_MAX_ATTEMPTS", 5)
 MAIL_RETRY_SECONDS = env.positive_integer("SAMENSPEL_MAIL_RETRY_SECONDS", 60)
 MAIL_KEEP_DAYS = env.positive_integer("SAMENSPEL_MAIL_KEEP_DAYS", 30)
+
+# Identifying fields of signals about residents are encrypted with these Fernet keys
+# (signals/crypto.py): comma-separated, newest first; the first encrypts, all decrypt. Outside
+# production a key derived from SECRET_KEY stands in, so that development needs no setup.
+DEV_SIGNAL_KEY = base64.urlsafe_b64encode(hashlib.sha256(SECRET_KEY.encode()).digest()).decode()
+SIGNAL_KEYS = env.text_list("SAMENSPEL_SIGNAL_KEYS", [DEV_SIGNAL_KEY])
+# Days a closed signal keeps the resident's data before the daily run anonymises it.
+SIGNAL_RETENTION_DAYS = env.positive_integer("SAMENSPEL_SIGNAL_RETENTION_DAYS", 365)
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [

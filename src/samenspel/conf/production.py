@@ -7,6 +7,8 @@ from samenspel.conf.base import logging_settings
 DEBUG = False
 SECRET_KEY = env.required_text("SAMENSPEL_SECRET_KEY")
 ALLOWED_HOSTS = env.text_list("SAMENSPEL_ALLOWED_HOSTS", [])
+# Residents' data in signals is encrypted with keys of its own, never one derived from SECRET_KEY.
+SIGNAL_KEYS = [key.strip() for key in env.required_text("SAMENSPEL_SIGNAL_KEYS").split(",")]
 
 SECURE_SSL_REDIRECT = env.boolean("SAMENSPEL_SSL_REDIRECT", True)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -374,7 +374,11 @@ def _locked(instance: _M, coalition: Coalition | None) -> _M:
     """The row as it is now, locked until the transaction ends; read within the coalition when
     the model is a tenant model."""
     queryset = type(instance)._default_manager.all()
-    if coalition is not None and hasattr(queryset, "of_coalition"):
+    tenancy = getattr(instance, "tenancy", None)
+    if tenancy is not None and tenancy.confidential:
+        # A confidential row was read through `visible_to` by its caller: re-read by its key.
+        queryset = queryset.correlated()  # type: ignore[attr-defined]
+    elif coalition is not None and hasattr(queryset, "of_coalition"):
         queryset = queryset.of_coalition(coalition)
     # Only this row: the join that reaches the coalition must not lock the parent as well.
     return queryset.select_for_update(of=("self",)).get(pk=instance.pk)

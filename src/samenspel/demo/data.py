@@ -29,6 +29,7 @@ from samenspel.demo.activities import load_activities
 from samenspel.demo.monitoring import add_neighbourhoods
 from samenspel.demo.reporting import add_reporting
 from samenspel.demo.scans import DIJKERVEEN_ROUNDS, LINDEWAARDE_ROUNDS, add_rounds
+from samenspel.demo.signals import DEMO_TOTP_SECRET, add_signals
 from samenspel.demo.workspace import add_workspace
 from samenspel.guide.content import phase_activities
 from samenspel.partners import services as partner_services
@@ -531,7 +532,7 @@ def _fill_checklist(coalition: Coalition, user: User, done_through: int, busy_in
 
 
 @transaction.atomic
-def load_demo(password: str) -> list[tuple[str, str]]:
+def load_demo(password: str, totp_secret: str = DEMO_TOTP_SECRET) -> list[tuple[str, str]]:
     """Create (or refresh) the demo; returns (e-mail, description) of every demo account."""
     if (
         Coalition.objects.across_coalitions()
@@ -661,9 +662,10 @@ def load_demo(password: str) -> list[tuple[str, str]]:
     load_activities(dijkerveen, partners, neighbourhoods, timezone.localdate())
     add_rounds(lindewaarde, coordinator2, LINDEWAARDE_ROUNDS, seed=2027)
 
-    Membership.objects.create(
+    partner_member = Membership.objects.create(
         user=users["partner"], coalition=dijkerveen, role=Role.PARTNER_MEMBER, partner=welfare
     )
+    add_signals(dijkerveen, partner_member, coordinator, totp_secret)
     Membership.objects.create(user=users["gemeente"], coalition=dijkerveen, role=Role.MUNICIPALITY)
     Membership.objects.create(user=users["adviseur"], coalition=dijkerveen, role=Role.ADVISOR)
     Membership.objects.create(user=users["adviseur"], coalition=lindewaarde, role=Role.ADVISOR)

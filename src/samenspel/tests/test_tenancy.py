@@ -52,6 +52,9 @@ PUBLIC = {
     "finder:print",
     "finder:ics",
     "finder_api:services",
+    # The meldpunt: residents report a worry without an account and see only its status.
+    "meldpunt:form",
+    "meldpunt:status",
     "api_not_found",  # the 404 problem for any /api/v1/ path that names no endpoint
 }
 # URL keyword arguments that identify another coalition's data.
@@ -173,7 +176,19 @@ def tenant(db):
         ).uuid,
         **_meeting_values(coalition, partner),
         **_offer_values(coalition, partner, coordinator.user),
+        **_signal_values(coalition, partner),
     }
+
+
+def _signal_values(coalition, partner) -> dict:
+    from samenspel.signals.models import Consent
+    from samenspel.signals.tests.factories import SignalFactory
+
+    signal = SignalFactory(coalition=coalition, intake=partner)
+    consent = Consent.objects.create(
+        signal=signal, purpose="handover", method="phone", given_on="2024-01-01"
+    )
+    return {"signal": signal.uuid, "consent": consent.uuid}
 
 
 def _offer_values(coalition, partner, user) -> dict:

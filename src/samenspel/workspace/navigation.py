@@ -136,6 +136,7 @@ MENU = (
                     ),
                 ),
             ),
+            MenuEntry(_("Signalen"), "signals:home", ("signals",)),
         ),
     ),
 )

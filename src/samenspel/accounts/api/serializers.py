@@ -34,6 +34,17 @@ class ObtainTokenSerializer(serializers.Serializer):
         ),
     )
 
+    otp = CharField(
+        label=_("code"),
+        max_length=16,
+        required=False,
+        allow_blank=True,
+        help_text=_(
+            "Voor accounts met inloggen in twee stappen: de code uit de authenticator-app of een "
+            "herstelcode."
+        ),
+    )
+
 
 class ApiTokenCreateSerializer(serializers.Serializer):
     name = CharField(label=_("naam"), max_length=100, help_text=_("Waarvoor gebruikt u dit token?"))

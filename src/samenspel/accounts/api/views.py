@@ -10,6 +10,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django_otp import user_has_device
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import exceptions, generics, serializers, status
 from rest_framework.permissions import AllowAny
@@ -17,7 +18,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
 
-from samenspel.accounts import policy, services
+from samenspel.accounts import policy, services, two_factor
 from samenspel.accounts.api.base import CoalitionEndpoint, CoalitionObjectEndpoint
 from samenspel.accounts.api.serializers import (
     ApiTokenCreateSerializer,
@@ -85,7 +86,8 @@ class ObtainTokenView(ApiEndpoint):
         operation_id="auth_token_create",
         summary=gettext_lazy("Persoonlijk API-token aanvragen"),
         description=gettext_lazy(
-            "Met e-mailadres en wachtwoord. Het token staat alleen in dit antwoord; "
+            "Met e-mailadres en wachtwoord, en `otp` voor een account met inloggen in twee "
+            "stappen. Het token staat alleen in dit antwoord; "
             "gebruik het als `Authorization: Token <token>`. "
             "Na te veel mislukte pogingen is het account een uur geblokkeerd."
         ),
@@ -119,11 +121,24 @@ class ObtainTokenView(ApiEndpoint):
                     ]
                 }
             )
+        _check_second_factor(user, data.get("otp") or "")
         name = data.get("name") or _("API-token %(date)s") % {
             "date": timezone.localdate().isoformat()
         }
         token, raw = services.create_api_token(acting_user=user, name=name)
         return _new_token_response(token, raw)
+
+
+def _check_second_factor(user: Any, code: str) -> None:
+    """An account with two-factor login gets a token only with a valid code."""
+    if not user_has_device(user):
+        return
+    if not code.strip():
+        raise serializers.ValidationError({"otp": [_("Vul de code uit uw authenticator-app in.")]})
+    if two_factor.device_for_code(user, code) is None:
+        raise serializers.ValidationError(
+            {"otp": [_("Deze code klopt niet of is verlopen. Probeer de volgende code.")]}
+        )
 
 
 class TokenEndpoint(ApiEndpoint):

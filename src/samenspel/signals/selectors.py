@@ -1,0 +1,101 @@
+"""Reads of signals shared by the pages (and later the API): always through `visible_to`, so a
+signal exists only for the members of the organisation that holds it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+from uuid import UUID
+
+from django.db.models import F, QuerySet
+from django.http import HttpRequest
+
+from samenspel.accounts.models import User
+from samenspel.core import audit
+from samenspel.core.models import ReadEvent
+from samenspel.core.tenancy import lookup_or_404
+from samenspel.signals.models import Consent, Handover, Signal, SignalQuerySet
+
+if TYPE_CHECKING:
+    import datetime
+
+    from samenspel.accounts.models import Membership
+
+# A list shows no personal field, so reading it needs no entry in the read log.
+LIST_FIELDS = (
+    "uuid",
+    "coalition_id",
+    "status",
+    "urgency",
+    "deadline",
+    "received_at",
+    "source_kind",
+    "neighbourhood__name",
+)
+
+
+def held_signals(membership: Membership) -> SignalQuerySet:
+    return (
+        Signal.objects.visible_to(membership)
+        .select_related("neighbourhood")
+        .only(*LIST_FIELDS)
+        .order_by(F("deadline").asc(nulls_last=True), "-received_at", "pk")
+    )
+
+
+def signal_for(membership: Membership, uuid: UUID | str) -> Signal:
+    return lookup_or_404(
+        Signal.objects.visible_to(membership).select_related(
+            "holder", "intake", "handling", "neighbourhood", "activity", "recorded_by"
+        ),
+        uuid,
+    )
+
+
+def consents_of(signal: Signal) -> QuerySet[Consent]:
+    # Read by the key of a signal that went through `visible_to`.
+    return Consent.objects.correlated().filter(signal=signal).select_related("obtained_by")
+
+
+def handovers_of(signal: Signal) -> QuerySet[Handover]:
+    return Handover.objects.correlated().filter(signal=signal).select_related("to")
+
+
+def open_handover(signal: Signal) -> Handover | None:
+    return handovers_of(signal).filter(decision="").order_by("-handed_over_at").first()
+
+
+def log_personal_read(request: HttpRequest, signal: Signal, purpose: str) -> None:
+    """Who read this signal's personal data, when and from where: ids only."""
+    audit.log_read(
+        signal,
+        acting_user=request.user if isinstance(request.user, User) else None,
+        coalition=signal.coalition,
+        purpose=purpose,
+        ip_address=getattr(request, "axes_ip_address", None) or request.META.get("REMOTE_ADDR"),
+        user_agent=request.META.get("HTTP_USER_AGENT", ""),
+    )
+
+
+@dataclass(frozen=True)
+class Read:
+    at: datetime.datetime
+    who: str
+    purpose: str
+    ip_address: str | None
+
+
+def read_log(signal: Signal) -> list[Read]:
+    """Every logged read of the signal, newest first, with the reader's name. The log lives in
+    its own database, so the names are read apart (one query)."""
+    events = list(
+        ReadEvent.objects.of_coalition(signal.coalition_id)
+        .filter(object_type=Signal._meta.label_lower, object_uuid=signal.uuid)
+        .order_by("-created_at", "-id")
+    )
+    names = dict(
+        User.objects.filter(pk__in={e.actor_id for e in events}).values_list("pk", "full_name")
+    )
+    return [
+        Read(e.created_at, names.get(e.actor_id or 0, "?"), e.purpose, e.ip_address) for e in events
+    ]
