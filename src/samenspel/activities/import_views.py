@@ -41,6 +41,7 @@ from samenspel.activities.models import (
 )
 from samenspel.coalitions.models import Neighbourhood
 from samenspel.core import spreadsheets
+from samenspel.core.downloads import download
 from samenspel.core.views import ServiceFormMixin
 from samenspel.partners.models import Partner
 
@@ -157,12 +158,6 @@ class ExportPageView(CoalitionMixin, TemplateView):
     permission = Permission.MANAGE_ACTIVITIES
 
 
-def file_response(content: bytes, content_type: str, filename: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
-
-
 def export_file(coalition: Any, what: str, file_format: str) -> tuple[bytes, str, str]:
     """(content, content type, file name) of an export; shared by the pages and the API."""
     stamp = f"{timezone.localdate():%Y-%m-%d}"
@@ -191,4 +186,4 @@ class FileView(CoalitionMixin, View):
     file_format = "xlsx"
 
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-        return file_response(*export_file(self.coalition, self.what, self.file_format))
+        return download(*export_file(self.coalition, self.what, self.file_format))

@@ -82,6 +82,8 @@ class MunicipalityRolesForm(StaleFormMixin, forms.ModelForm):
             "municipality_roles_agreed_on": DATE_WIDGET,
             "municipality_roles_note": forms.Textarea(attrs={"rows": 3}),
         }
+
+
 CONFIRM_BACK = "confirm_step_back"
 
 

@@ -71,6 +71,8 @@ class MunicipalityRole(models.TextChoices):
 
 # An equal partner is no director and no commissioner (handbook §3.2.5, Dronten).
 STEERING_MUNICIPALITY_ROLES = (MunicipalityRole.DIRECTOR, MunicipalityRole.COMMISSIONER_FUNDER)
+
+
 def following_phase(phase: str) -> str | None:
     """The life phase after `phase` (None after the last one and for 'stopped')."""
     number = phase_number(phase)

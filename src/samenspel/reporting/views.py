@@ -12,9 +12,9 @@ from django.views.generic import FormView, TemplateView, View
 from samenspel.accounts.mixins import CoalitionMixin
 from samenspel.accounts.policy import Permission
 from samenspel.accounts.requests import acting_user
-from samenspel.activities.exporting import CSV_TYPE, XLSX_TYPE, to_csv, to_xlsx
-from samenspel.activities.import_views import file_response
+from samenspel.core.downloads import download
 from samenspel.core.pdf import render_pdf
+from samenspel.core.spreadsheets import CSV_TYPE, XLSX_TYPE, to_csv, to_xlsx
 from samenspel.core.views import ServiceFormMixin
 from samenspel.guide.content import get_item
 from samenspel.reporting import services
@@ -206,7 +206,7 @@ class YearReportFileView(YearMixin, View):
                 }
                 context = {"coalition": self.coalition, **self.report_context()}
                 pdf = render_pdf("reporting/pdf/year_report.html", context, title=str(title))
-                return file_response(pdf, "application/pdf", f"{name}.pdf")
+                return download(pdf, "application/pdf", f"{name}.pdf")
             case "json":
                 data = report_json(
                     report_of(self.coalition, self.year),
@@ -216,11 +216,11 @@ class YearReportFileView(YearMixin, View):
                 return JsonResponse(data, json_dumps_params={"ensure_ascii": False})
             case "csv":
                 headers, rows = report_rows(report_of(self.coalition, self.year))
-                return file_response(to_csv(headers, rows), CSV_TYPE, f"{name}.csv")
+                return download(to_csv(headers, rows), CSV_TYPE, f"{name}.csv")
             case "xlsx":
                 headers, rows = report_rows(report_of(self.coalition, self.year))
                 content = to_xlsx(headers, rows, str(self.year))
-                return file_response(content, XLSX_TYPE, f"{name}.xlsx")
+                return download(content, XLSX_TYPE, f"{name}.xlsx")
         raise Http404
 
 

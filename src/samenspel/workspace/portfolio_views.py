@@ -9,8 +9,8 @@ from django.views.generic import TemplateView, View
 
 from samenspel.accounts.mixins import PortfolioMixin
 from samenspel.accounts.policy import Permission
-from samenspel.activities.exporting import CSV_TYPE, XLSX_TYPE, to_csv, to_xlsx
-from samenspel.activities.import_views import file_response
+from samenspel.core.downloads import download
+from samenspel.core.spreadsheets import CSV_TYPE, XLSX_TYPE, to_csv, to_xlsx
 from samenspel.workspace.forms import PortfolioFilterForm
 from samenspel.workspace.portfolio import (
     Row,
@@ -61,8 +61,8 @@ class PortfolioExportView(FilteredRowsMixin, View):
         headers, body = export_table(rows)
         name = f"portefeuille-{timezone.localdate():%Y-%m-%d}.{format}"
         if format == "csv":
-            return file_response(to_csv(headers, body), CSV_TYPE, name)
-        return file_response(to_xlsx(headers, body, "Portefeuille"), XLSX_TYPE, name)
+            return download(to_csv(headers, body), CSV_TYPE, name)
+        return download(to_xlsx(headers, body, "Portefeuille"), XLSX_TYPE, name)
 
 
 class MunicipalityView(PortfolioMixin, TemplateView):
