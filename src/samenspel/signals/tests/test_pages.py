@@ -3,6 +3,7 @@ resident, nobody else does; every read of personal data is logged."""
 
 import pytest
 from django.urls import reverse
+from django.utils.html import escape
 
 from samenspel.core.models import ReadEvent
 from samenspel.signals.models import Handover, Signal
@@ -98,7 +99,7 @@ def test_the_holder_sees_the_resident_and_the_read_is_logged(scene):
         "192.0.2.7",
     )
     log = client.get(_url("reads", scene, signal.uuid)).content.decode()
-    assert scene.intake_member.user.full_name in log
+    assert escape(scene.intake_member.user.full_name) in log
     assert "192.0.2.7" in log
 
 
