@@ -1,6 +1,5 @@
 import hashlib
 import secrets
-import uuid
 from datetime import datetime, timedelta
 
 from django.conf import settings
@@ -12,6 +11,7 @@ from django.dispatch import Signal
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from samenspel.core.fields import coalition_link, public_id
 from samenspel.core.tenancy import Tenancy, TenantQuerySet
 
 
@@ -48,7 +48,7 @@ password_changed = Signal()
 class User(AbstractBaseUser, PermissionsMixin):
     """A person who logs in by e-mail address. Roles live on Membership, per coalition."""
 
-    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    uuid = public_id()
     email = models.EmailField(_("e-mailadres"), unique=True, help_text=_("Hiermee logt u in."))
     full_name = models.CharField(_("naam"), max_length=150, help_text=_("Voor- en achternaam."))
     national_role = models.CharField(
@@ -117,16 +117,11 @@ class Membership(models.Model):
     so data that belongs to that organisation alone (later: signals about residents) can be
     limited to them."""
 
-    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    uuid = public_id()
     user = models.ForeignKey(
         User, verbose_name=_("gebruiker"), on_delete=models.CASCADE, related_name="memberships"
     )
-    coalition = models.ForeignKey(
-        "coalitions.Coalition",
-        verbose_name=_("coalitie"),
-        on_delete=models.CASCADE,
-        related_name="memberships",
-    )
+    coalition = coalition_link("memberships")
     role = models.CharField(_("rol"), max_length=20, choices=Role.choices)
     partner = models.ForeignKey(
         "partners.Partner",
@@ -189,13 +184,8 @@ class Invitation(models.Model):
     """An e-mailed link that lets someone join a coalition in a role. Only a digest of the link's
     secret is stored, so a database leak does not hand out valid links."""
 
-    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    coalition = models.ForeignKey(
-        "coalitions.Coalition",
-        verbose_name=_("coalitie"),
-        on_delete=models.CASCADE,
-        related_name="invitations",
-    )
+    uuid = public_id()
+    coalition = coalition_link("invitations")
     email = models.EmailField(_("e-mailadres"))
     role = models.CharField(_("rol"), max_length=20, choices=Role.choices)
     partner = models.ForeignKey(
@@ -251,7 +241,7 @@ class ApiTokenQuerySet(models.QuerySet["ApiToken"]):
 class ApiToken(models.Model):
     """A personal API token (`Authorization: Token …`). Shown once; stored as a SHA-256 digest."""
 
-    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    uuid = public_id()
     user = models.ForeignKey(
         User, verbose_name=_("gebruiker"), on_delete=models.CASCADE, related_name="api_tokens"
     )

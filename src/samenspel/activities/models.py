@@ -7,9 +7,7 @@ estimated loneliness per wijk (monitoring).
 """
 
 import datetime
-import uuid
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
@@ -19,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from samenspel.core.choices import label
 from samenspel.core.dates import period
+from samenspel.core.fields import coalition_link, public_id, user_link
 from samenspel.core.tenancy import Tenancy, TenantQuerySet
 
 
@@ -98,12 +97,7 @@ class Finder(models.Model):
     """The coalition's public finder: whether it is online, under which address, and the text
     residents see above the offer."""
 
-    coalition = models.OneToOneField(
-        "coalitions.Coalition",
-        verbose_name=_("coalitie"),
-        on_delete=models.CASCADE,
-        related_name="finder",
-    )
+    coalition = coalition_link("finder", one_to_one=True)
     slug = models.SlugField(
         _("adres"),
         max_length=60,
@@ -169,13 +163,8 @@ class ActivityQuerySet(TenantQuerySet["Activity"]):
 
 
 class Activity(models.Model):
-    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    coalition = models.ForeignKey(
-        "coalitions.Coalition",
-        verbose_name=_("coalitie"),
-        on_delete=models.CASCADE,
-        related_name="activities",
-    )
+    uuid = public_id()
+    coalition = coalition_link("activities")
     title = models.CharField(_("titel"), max_length=120)
     description = models.TextField(
         _("korte beschrijving"),
@@ -293,14 +282,7 @@ class Activity(models.Model):
         blank=True,
         help_text=_("Wanneer iemand voor het laatst nakeek of alles nog klopt."),
     )
-    checked_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("gecontroleerd door"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
+    checked_by = user_link(_("gecontroleerd door"))
     created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
     updated_at = models.DateTimeField(_("gewijzigd op"), auto_now=True)
 
@@ -447,21 +429,14 @@ GROUPS_EXCEED_TOTAL = _("De aantallen per doelgroep zijn samen meer dan het tota
 class ReachRecord(models.Model):
     """How many people took part in a period. Counts only: never names or other personal data."""
 
-    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    uuid = public_id()
     activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="reach")
     period_start = models.DateField(_("periode van"))
     period_end = models.DateField(_("periode tot en met"))
     new_participants = models.PositiveIntegerField(_("nieuwe deelnemers"), default=0)
     returning_participants = models.PositiveIntegerField(_("terugkerende deelnemers"), default=0)
     note = models.CharField(_("toelichting"), max_length=300, blank=True)
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("vastgelegd door"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
+    recorded_by = user_link(_("vastgelegd door"))
     created_at = models.DateTimeField(_("vastgelegd op"), auto_now_add=True)
 
     tenancy = Tenancy(coalition="activity__coalition")
@@ -528,21 +503,9 @@ class ActivityImport(models.Model):
     """One uploaded file of activities: read and checked first (the preview), then committed all
     at once or discarded. The checked rows wait here between the two steps."""
 
-    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    coalition = models.ForeignKey(
-        "coalitions.Coalition",
-        verbose_name=_("coalitie"),
-        on_delete=models.CASCADE,
-        related_name="activity_imports",
-    )
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("geüpload door"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
+    uuid = public_id()
+    coalition = coalition_link("activity_imports")
+    uploaded_by = user_link(_("geüpload door"))
     file_name = models.CharField(_("bestandsnaam"), max_length=255)
     created_at = models.DateTimeField(_("geüpload op"), auto_now_add=True)
     status = models.CharField(

@@ -1,9 +1,8 @@
-import uuid
-
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from samenspel.core.fields import coalition_link, public_id
 from samenspel.core.tenancy import Tenancy, TenantQuerySet
 
 
@@ -11,13 +10,8 @@ class Dismissal(models.Model):
     """A coordinator set a finding aside, with a reason. The finding returns when its evidence grows
     beyond what it was at that moment (`magnitude`)."""
 
-    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    coalition = models.ForeignKey(
-        "coalitions.Coalition",
-        verbose_name=_("coalitie"),
-        on_delete=models.CASCADE,
-        related_name="dismissals",
-    )
+    uuid = public_id()
+    coalition = coalition_link("dismissals")
     rule_key = models.CharField(_("signaal"), max_length=64)
     subject = models.CharField(
         _("betreft"),

@@ -4,11 +4,9 @@ the process design and the letter of intent or covenant (handbook §1.2.3–1.2.
 from __future__ import annotations
 
 import datetime
-import uuid
 from functools import cached_property
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
@@ -16,6 +14,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from samenspel.core.choices import label
+from samenspel.core.fields import coalition_link, public_id, user_link
 from samenspel.core.tenancy import Tenancy, TenantQuerySet
 from samenspel.partners.models import CoalitionRole, Partner
 
@@ -74,13 +73,8 @@ class AmbitionVersion(models.Model):
     """One version of the shared ambition; a new version is recorded, never overwritten, so the
     coalition can see how its ambition was 'afgestoft' over time (handbook §1.2.5)."""
 
-    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    coalition = models.ForeignKey(
-        "coalitions.Coalition",
-        verbose_name=_("coalitie"),
-        on_delete=models.CASCADE,
-        related_name="ambition_versions",
-    )
+    uuid = public_id()
+    coalition = coalition_link("ambition_versions")
     text = models.TextField(
         _("gedeelde ambitie"),
         max_length=4000,
@@ -126,12 +120,7 @@ class AmbitionVersion(models.Model):
         error_messages=required("reason"),
         help_text=_("Waarom is de ambitie vastgelegd of bijgesteld?"),
     )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("vastgelegd door"),
-        on_delete=models.SET_NULL,
-        null=True,
-    )
+    created_by = user_link(_("vastgelegd door"), blank=False, related_name=None)
     created_at = models.DateTimeField(_("vastgelegd op"), auto_now_add=True)
 
     tenancy = Tenancy(coalition="coalition")
@@ -151,13 +140,8 @@ class AmbitionVersion(models.Model):
 class PartnerAgreement(models.Model):
     """What one partner brings to the coalition and expects of it (handbook §1.2.4)."""
 
-    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    coalition = models.ForeignKey(
-        "coalitions.Coalition",
-        verbose_name=_("coalitie"),
-        on_delete=models.CASCADE,
-        related_name="partner_agreements",
-    )
+    uuid = public_id()
+    coalition = coalition_link("partner_agreements")
     partner = models.OneToOneField(
         "partners.Partner",
         verbose_name=_("partner"),
@@ -307,13 +291,8 @@ class ProcessStepQuerySet(TenantQuerySet["ProcessStep"]):
 class ProcessStep(models.Model):
     """A step or milestone of the joint process design (handbook §1.2.4, §3.3.5)."""
 
-    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    coalition = models.ForeignKey(
-        "coalitions.Coalition",
-        verbose_name=_("coalitie"),
-        on_delete=models.CASCADE,
-        related_name="process_steps",
-    )
+    uuid = public_id()
+    coalition = coalition_link("process_steps")
     title = models.CharField(_("titel"), max_length=200, error_messages=required("title"))
     kind = models.CharField(
         _("soort"),
@@ -383,13 +362,8 @@ class CovenantStatus(models.TextChoices):
 class Covenant(models.Model):
     """The coalition's letter of intent or covenant: one per coalition (handbook §1.2.4)."""
 
-    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    coalition = models.OneToOneField(
-        "coalitions.Coalition",
-        verbose_name=_("coalitie"),
-        on_delete=models.CASCADE,
-        related_name="covenant",
-    )
+    uuid = public_id()
+    coalition = coalition_link("covenant", one_to_one=True)
     kind = models.CharField(
         _("soort document"),
         max_length=20,
@@ -433,7 +407,7 @@ class Covenant(models.Model):
 class Signatory(models.Model):
     """A person who signs the covenant on behalf of a partner."""
 
-    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    uuid = public_id()
     covenant = models.ForeignKey(
         Covenant,
         verbose_name=_("intentieverklaring of convenant"),

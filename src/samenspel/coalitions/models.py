@@ -1,11 +1,9 @@
-import uuid
-
-from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from samenspel.core.fields import coalition_link, public_id, user_link
 from samenspel.core.tenancy import Tenancy, TenantQuerySet
 
 CBS_CODE = RegexValidator(r"^GM\d{4}$", _("Een CBS-gemeentecode ziet eruit als GM0363."))
@@ -116,7 +114,7 @@ class CoalitionQuerySet(TenantQuerySet["Coalition"]):
 
 
 class Coalition(models.Model):
-    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    uuid = public_id()
     name = models.CharField(
         _("naam"), max_length=150, help_text=_("Zoals de coalitie zichzelf noemt.")
     )
@@ -208,13 +206,8 @@ class TippingPoint(models.TextChoices):
 
 
 class PhaseChange(models.Model):
-    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    coalition = models.ForeignKey(
-        Coalition,
-        verbose_name=_("coalitie"),
-        on_delete=models.CASCADE,
-        related_name="phase_changes",
-    )
+    uuid = public_id()
+    coalition = coalition_link("phase_changes")
     date = models.DateField(_("datum"), help_text=_("Wanneer de coalitie van fase wisselde."))
     from_phase = models.CharField(_("van fase"), max_length=10, choices=Phase.choices, blank=True)
     to_phase = models.CharField(_("naar fase"), max_length=10, choices=Phase.choices)
@@ -224,12 +217,7 @@ class PhaseChange(models.Model):
     tipping_point = models.CharField(
         _("kantelmoment"), max_length=20, choices=TippingPoint.choices, default=TippingPoint.OTHER
     )
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("vastgelegd door"),
-        on_delete=models.SET_NULL,
-        null=True,
-    )
+    recorded_by = user_link(_("vastgelegd door"), blank=False, related_name=None)
     created_at = models.DateTimeField(_("vastgelegd op"), auto_now_add=True)
 
     tenancy = Tenancy(coalition="coalition")
@@ -269,12 +257,7 @@ class ChecklistItem(models.Model):
     """The coalition's progress on one typical activity of a phase (activities live in the guide).
     Activities without an item are 'not started'."""
 
-    coalition = models.ForeignKey(
-        Coalition,
-        verbose_name=_("coalitie"),
-        on_delete=models.CASCADE,
-        related_name="checklist_items",
-    )
+    coalition = coalition_link("checklist_items")
     activity_key = models.CharField(_("activiteit"), max_length=64)
     status = models.CharField(
         _("status"),
@@ -284,12 +267,7 @@ class ChecklistItem(models.Model):
     )
     note = models.TextField(_("notitie"), blank=True, max_length=2000)
     updated_at = models.DateTimeField(_("gewijzigd op"), auto_now=True)
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("gewijzigd door"),
-        on_delete=models.SET_NULL,
-        null=True,
-    )
+    updated_by = user_link(_("gewijzigd door"), blank=False, related_name=None)
 
     tenancy = Tenancy(coalition="coalition")
     objects = TenantQuerySet.as_manager()
@@ -324,13 +302,8 @@ class Neighbourhood(models.Model):
     come from. Linked to a CBS region code when there is one, so that the small-area estimates
     of loneliness (monitoring) can be set beside the offer."""
 
-    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    coalition = models.ForeignKey(
-        Coalition,
-        verbose_name=_("coalitie"),
-        on_delete=models.CASCADE,
-        related_name="neighbourhoods",
-    )
+    uuid = public_id()
+    coalition = coalition_link("neighbourhoods")
     name = models.CharField(_("naam"), max_length=100)
     kind = models.CharField(
         _("soort"),

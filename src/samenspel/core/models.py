@@ -1,9 +1,8 @@
-import uuid
-
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from samenspel.core.fields import public_id, user_link
 from samenspel.core.tenancy import Tenancy, TenantQuerySet
 
 
@@ -24,7 +23,7 @@ class AuditEvent(models.Model):
     hold bare values per field; the audit page shows both.
     """
 
-    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    uuid = public_id()
     coalition = models.ForeignKey(
         "coalitions.Coalition",
         verbose_name=_("coalitie"),
@@ -33,13 +32,7 @@ class AuditEvent(models.Model):
         blank=True,
         related_name="audit_events",
     )
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("door"),
-        on_delete=models.SET_NULL,
-        null=True,
-        related_name="+",
-    )
+    actor = user_link(_("door"), blank=False)
     action = models.CharField(
         _("actie"), max_length=64, help_text=_("Bijvoorbeeld partner.updated.")
     )

@@ -6,12 +6,10 @@ and scheduling reflection now and then (§1.3). One planned moment per coalition
 norm; the next one is suggested a year after the last evaluation.
 """
 
-import uuid
-
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from samenspel.core.fields import coalition_link, public_id, user_link
 from samenspel.core.tenancy import Tenancy, TenantQuerySet
 
 
@@ -22,13 +20,8 @@ class MomentStatus(models.TextChoices):
 
 
 class EvaluationMoment(models.Model):
-    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    coalition = models.ForeignKey(
-        "coalitions.Coalition",
-        verbose_name=_("coalitie"),
-        on_delete=models.CASCADE,
-        related_name="evaluation_moments",
-    )
+    uuid = public_id()
+    coalition = coalition_link("evaluation_moments")
     planned_on = models.DateField(_("gepland op"))
     status = models.CharField(
         _("status"), max_length=10, choices=MomentStatus.choices, default=MomentStatus.PLANNED
@@ -49,13 +42,8 @@ class EvaluationMoment(models.Model):
 
 
 class Evaluation(models.Model):
-    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    coalition = models.ForeignKey(
-        "coalitions.Coalition",
-        verbose_name=_("coalitie"),
-        on_delete=models.CASCADE,
-        related_name="evaluations",
-    )
+    uuid = public_id()
+    coalition = coalition_link("evaluations")
     moment = models.ForeignKey(
         EvaluationMoment,
         verbose_name=_("evaluatiemoment"),
@@ -87,14 +75,7 @@ class Evaluation(models.Model):
         blank=True,
         help_text=_("Welke afspraken passen jullie aan (Handreiking §1.2.4)?"),
     )
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("vastgelegd door"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
+    recorded_by = user_link(_("vastgelegd door"))
     created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
     updated_at = models.DateTimeField(_("gewijzigd op"), auto_now=True)
 

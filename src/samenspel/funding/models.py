@@ -5,14 +5,13 @@ the coalition talks about continuity in time (Handreiking §1.3, 'Dilemma: subsi
 niet?'; §1.2.5: are the sources of income future-proof?).
 """
 
-import uuid
-
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from samenspel.core.fields import coalition_link, public_id
 from samenspel.core.tenancy import Tenancy, TenantQuerySet
 
 
@@ -36,13 +35,8 @@ class FundingSourceQuerySet(TenantQuerySet["FundingSource"]):
 
 
 class FundingSource(models.Model):
-    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    coalition = models.ForeignKey(
-        "coalitions.Coalition",
-        verbose_name=_("coalitie"),
-        on_delete=models.CASCADE,
-        related_name="funding_sources",
-    )
+    uuid = public_id()
+    coalition = coalition_link("funding_sources")
     kind = models.CharField(_("soort financiering"), max_length=20, choices=FundingKind.choices)
     funder_name = models.CharField(
         _("financier"),

@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime
 import hashlib
 import secrets
-import uuid
 
 from django.conf import settings
 from django.db import models
@@ -18,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from samenspel.core.choices import label
+from samenspel.core.fields import coalition_link, public_id
 from samenspel.core.queries import related_count
 from samenspel.core.tenancy import Tenancy, TenantQuerySet
 
@@ -33,13 +33,8 @@ class BodyKind(models.TextChoices):
 class Body(models.Model):
     """A standing group of the coalition: a steering group, core group, working group, …"""
 
-    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    coalition = models.ForeignKey(
-        "coalitions.Coalition",
-        verbose_name=_("coalitie"),
-        on_delete=models.CASCADE,
-        related_name="bodies",
-    )
+    uuid = public_id()
+    coalition = coalition_link("bodies")
     name = models.CharField(_("naam"), max_length=150, help_text=_("Bijvoorbeeld 'Kerngroep'."))
     kind = models.CharField(_("soort overleg"), max_length=16, choices=BodyKind.choices)
     purpose = models.TextField(
@@ -105,13 +100,8 @@ class MeetingQuerySet(TenantQuerySet["Meeting"]):
 
 
 class Meeting(models.Model):
-    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    coalition = models.ForeignKey(
-        "coalitions.Coalition",
-        verbose_name=_("coalitie"),
-        on_delete=models.CASCADE,
-        related_name="meetings",
-    )
+    uuid = public_id()
+    coalition = coalition_link("meetings")
     body = models.ForeignKey(
         Body,
         verbose_name=_("overlegorgaan"),
@@ -150,7 +140,7 @@ class Meeting(models.Model):
 
 
 class AgendaItem(models.Model):
-    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    uuid = public_id()
     meeting = models.ForeignKey(
         Meeting, verbose_name=_("overleg"), on_delete=models.CASCADE, related_name="agenda_items"
     )
@@ -187,7 +177,7 @@ class AttendanceStatus(models.TextChoices):
 
 
 class Attendance(models.Model):
-    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    uuid = public_id()
     meeting = models.ForeignKey(
         Meeting, verbose_name=_("overleg"), on_delete=models.CASCADE, related_name="attendance"
     )
@@ -219,7 +209,7 @@ class Attendance(models.Model):
 class Decision(models.Model):
     """A decision, always taken in a meeting."""
 
-    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    uuid = public_id()
     meeting = models.ForeignKey(
         Meeting, verbose_name=_("overleg"), on_delete=models.CASCADE, related_name="decisions"
     )
@@ -250,7 +240,7 @@ class ActionItemQuerySet(TenantQuerySet["ActionItem"]):
 
 
 class ActionItem(models.Model):
-    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    uuid = public_id()
     meeting = models.ForeignKey(
         Meeting, verbose_name=_("overleg"), on_delete=models.CASCADE, related_name="actions"
     )

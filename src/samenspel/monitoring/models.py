@@ -6,15 +6,14 @@ en buurt"), either from a CSV a person downloads or from the CBS open-data API (
 docs/monitoring.md for the format and what was verified about it).
 """
 
-import uuid
 from typing import TYPE_CHECKING
 
-from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from samenspel.core.fields import public_id, user_link
 from samenspel.core.tenancy import Tenancy, TenantQuerySet
 
 if TYPE_CHECKING:
@@ -159,15 +158,8 @@ class LonelinessEstimate(models.Model):
 class FiguresImport(models.Model):
     """One import of figures: who, when, from where, and how much."""
 
-    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    imported_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("door"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
+    uuid = public_id()
+    imported_by = user_link(_("door"))
     coalition = models.ForeignKey(
         "coalitions.Coalition",
         verbose_name=_("vanuit coalitie"),

@@ -1,7 +1,5 @@
-import uuid
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
@@ -9,6 +7,7 @@ from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
 from samenspel.core.choices import label
+from samenspel.core.fields import coalition_link, public_id, user_link
 from samenspel.core.tenancy import Tenancy, TenantQuerySet
 
 
@@ -87,13 +86,8 @@ class PartnerQuerySet(TenantQuerySet["Partner"]):
 class Partner(models.Model):
     """An organisation or resident group taking part in a coalition."""
 
-    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    coalition = models.ForeignKey(
-        "coalitions.Coalition",
-        verbose_name=_("coalitie"),
-        on_delete=models.CASCADE,
-        related_name="partners",
-    )
+    uuid = public_id()
+    coalition = coalition_link("partners")
     name = models.CharField(
         _("naam"), max_length=150, help_text=_("Naam van de organisatie of groep.")
     )
@@ -215,7 +209,7 @@ class Partner(models.Model):
 class ContactPerson(models.Model):
     """A professional contact at a partner: work details only."""
 
-    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    uuid = public_id()
     partner = models.ForeignKey(
         Partner, verbose_name=_("partner"), on_delete=models.CASCADE, related_name="contacts"
     )
@@ -269,7 +263,7 @@ class PartnerEventQuerySet(TenantQuerySet["PartnerEvent"]):
 
 
 class PartnerEvent(models.Model):
-    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    uuid = public_id()
     partner = models.ForeignKey(
         Partner, verbose_name=_("partner"), on_delete=models.CASCADE, related_name="events"
     )
@@ -282,12 +276,7 @@ class PartnerEvent(models.Model):
         choices=ConversationStatus.choices,
         default=ConversationStatus.TO_PLAN,
     )
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("vastgelegd door"),
-        on_delete=models.SET_NULL,
-        null=True,
-    )
+    recorded_by = user_link(_("vastgelegd door"), blank=False, related_name=None)
     created_at = models.DateTimeField(_("vastgelegd op"), auto_now_add=True)
 
     tenancy = Tenancy(coalition="partner__coalition", owner="partner")

@@ -1,25 +1,18 @@
 """What people write beside the figures: the coalition's comment on an indicator, and the note an
 advisor keeps per coalition (which the coalition's coordinator reads)."""
 
-import uuid
-
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from samenspel.core.fields import coalition_link, public_id, user_link
 from samenspel.core.tenancy import Tenancy, TenantQuerySet
 
 
 class IndicatorNote(models.Model):
     """The coalition's own comment on one indicator (its key in `reporting.indicators`)."""
 
-    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    coalition = models.ForeignKey(
-        "coalitions.Coalition",
-        verbose_name=_("coalitie"),
-        on_delete=models.CASCADE,
-        related_name="indicator_notes",
-    )
+    uuid = public_id()
+    coalition = coalition_link("indicator_notes")
     indicator = models.CharField(_("indicator"), max_length=60)
     text = models.TextField(
         _("toelichting"),
@@ -27,14 +20,7 @@ class IndicatorNote(models.Model):
         blank=True,
         help_text=_("Wat de coalitie over dit cijfer wil zeggen: verklaring, context, plannen."),
     )
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("gewijzigd door"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
+    updated_by = user_link(_("gewijzigd door"))
     updated_at = models.DateTimeField(_("gewijzigd op"), auto_now=True)
 
     tenancy = Tenancy(coalition="coalition")
@@ -56,27 +42,15 @@ class IndicatorNote(models.Model):
 class AdvisorNote(models.Model):
     """One shared note per coalition by its advisors; the coordinator reads it."""
 
-    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    coalition = models.OneToOneField(
-        "coalitions.Coalition",
-        verbose_name=_("coalitie"),
-        on_delete=models.CASCADE,
-        related_name="advisor_note",
-    )
+    uuid = public_id()
+    coalition = coalition_link("advisor_note", one_to_one=True)
     text = models.TextField(
         _("notitie"),
         max_length=4000,
         blank=True,
         help_text=_("Zichtbaar voor de coördinator van de coalitie."),
     )
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("gewijzigd door"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
+    updated_by = user_link(_("gewijzigd door"))
     updated_at = models.DateTimeField(_("gewijzigd op"), auto_now=True)
 
     tenancy = Tenancy(coalition="coalition")
@@ -104,7 +78,7 @@ class OutcomeMeasurement(models.Model):
     questionnaire on paper or elsewhere and records only the counts: no score of any person is
     ever stored here."""
 
-    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    uuid = public_id()
     activity = models.ForeignKey(
         "activities.Activity",
         verbose_name=_("activiteit"),
@@ -119,14 +93,7 @@ class OutcomeMeasurement(models.Model):
     moderately = models.PositiveIntegerField(_("matig eenzaam (score 3–8)"))
     severely = models.PositiveIntegerField(_("ernstig eenzaam (score 9–10)"))
     very_severely = models.PositiveIntegerField(_("zeer ernstig eenzaam (score 11)"))
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("vastgelegd door"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
+    recorded_by = user_link(_("vastgelegd door"))
     created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
 
     tenancy = Tenancy(coalition="activity__coalition")
@@ -155,13 +122,8 @@ class OutcomeMeasurement(models.Model):
 class ReportSection(models.Model):
     """What the coalition concludes about one pillar in its yearly report, and what it does next."""
 
-    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    coalition = models.ForeignKey(
-        "coalitions.Coalition",
-        verbose_name=_("coalitie"),
-        on_delete=models.CASCADE,
-        related_name="report_sections",
-    )
+    uuid = public_id()
+    coalition = coalition_link("report_sections")
     year = models.PositiveIntegerField(_("jaar"))
     pillar = models.CharField(_("pijler"), max_length=40)
     conclusions = models.TextField(
@@ -170,14 +132,7 @@ class ReportSection(models.Model):
     next_steps = models.TextField(
         _("volgende stappen"), max_length=4000, blank=True, help_text=_("Wat gaat u doen?")
     )
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("gewijzigd door"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
+    updated_by = user_link(_("gewijzigd door"))
     updated_at = models.DateTimeField(_("gewijzigd op"), auto_now=True)
 
     tenancy = Tenancy(coalition="coalition")
@@ -200,12 +155,7 @@ class Publication(models.Model):
     """The coalition's choice to be named on the public national page, with a few of its figures
     (phase, partners, offer, reach). Off until the coalition turns it on."""
 
-    coalition = models.OneToOneField(
-        "coalitions.Coalition",
-        verbose_name=_("coalitie"),
-        on_delete=models.CASCADE,
-        related_name="publication",
-    )
+    coalition = coalition_link("publication", one_to_one=True)
     publish = models.BooleanField(
         _("cijfers openbaar maken"),
         default=False,
@@ -214,14 +164,7 @@ class Publication(models.Model):
             "op de openbare landelijke pagina. Een bereik onder de 10 blijft verborgen."
         ),
     )
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("gewijzigd door"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
+    updated_by = user_link(_("gewijzigd door"))
     updated_at = models.DateTimeField(_("gewijzigd op"), auto_now=True)
 
     tenancy = Tenancy(coalition="coalition")

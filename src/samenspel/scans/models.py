@@ -10,12 +10,12 @@ carry the same link.
 import hashlib
 import uuid
 
-from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext_lazy as _
 
+from samenspel.core.fields import coalition_link, public_id, user_link
 from samenspel.core.queries import related_count
 from samenspel.core.tenancy import Tenancy, TenantQuerySet
 
@@ -52,13 +52,8 @@ class RoundQuerySet(TenantQuerySet["Round"]):
 
 
 class Round(models.Model):
-    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    coalition = models.ForeignKey(
-        "coalitions.Coalition",
-        verbose_name=_("coalitie"),
-        on_delete=models.CASCADE,
-        related_name="scan_rounds",
-    )
+    uuid = public_id()
+    coalition = coalition_link("scan_rounds")
     instrument_key = models.CharField(_("vragenlijst"), max_length=40)
     instrument_version = models.PositiveIntegerField(_("versie van de vragenlijst"))
     title = models.CharField(
@@ -79,12 +74,7 @@ class Round(models.Model):
     )
     opened_at = models.DateTimeField(_("geopend op"), null=True, blank=True)
     closed_at = models.DateTimeField(_("gesloten op"), null=True, blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("aangemaakt door"),
-        on_delete=models.SET_NULL,
-        null=True,
-    )
+    created_by = user_link(_("aangemaakt door"), blank=False, related_name=None)
     created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
 
     tenancy = Tenancy(coalition="coalition")
@@ -107,7 +97,7 @@ class Round(models.Model):
 class Respondent(models.Model):
     """Someone invited to answer one round, through a personal link that needs no account."""
 
-    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    uuid = public_id()
     round = models.ForeignKey(
         Round, verbose_name=_("ronde"), on_delete=models.CASCADE, related_name="respondents"
     )
@@ -189,7 +179,7 @@ class Response(models.Model):
     circle (for breakdowns, where groups under three are folded away) and a date.
     """
 
-    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    uuid = public_id()
     round = models.ForeignKey(
         Round, verbose_name=_("ronde"), on_delete=models.CASCADE, related_name="responses"
     )

@@ -16,7 +16,6 @@ Privacy by design (docs/privacy.md):
 from __future__ import annotations
 
 import hashlib
-import uuid
 from typing import Any
 
 from django.conf import settings
@@ -24,6 +23,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from samenspel.core.fields import coalition_link, public_id, user_link
 from samenspel.core.tenancy import Tenancy, TenantQuerySet
 from samenspel.signals.crypto import EncryptedCharField, EncryptedDateField, EncryptedTextField
 from samenspel.signals.workflow import Outcome, Status, Urgency
@@ -48,12 +48,7 @@ class Awareness(models.TextChoices):
 class SignalSettings(models.Model):
     """Per coalition: which organisation triages signals, and the public meldpunt."""
 
-    coalition = models.OneToOneField(
-        "coalitions.Coalition",
-        verbose_name=_("coalitie"),
-        on_delete=models.CASCADE,
-        related_name="signal_settings",
-    )
+    coalition = coalition_link("signal_settings", one_to_one=True)
     intake = models.ForeignKey(
         "partners.Partner",
         verbose_name=_("intake-organisatie"),
@@ -124,13 +119,8 @@ def receipt_digest(code: str) -> str:
 
 
 class Signal(models.Model):
-    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    coalition = models.ForeignKey(
-        "coalitions.Coalition",
-        verbose_name=_("coalitie"),
-        on_delete=models.CASCADE,
-        related_name="signals",
-    )
+    uuid = public_id()
+    coalition = coalition_link("signals")
     holder = models.ForeignKey(
         "partners.Partner",
         verbose_name=_("in handen van"),
@@ -151,14 +141,7 @@ class Signal(models.Model):
         blank=True,
         related_name="+",
     )
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("gemeld door"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
+    recorded_by = user_link(_("gemeld door"))
     source_kind = models.CharField(_("soort melder"), max_length=20, choices=SourceKind.choices)
     neighbourhood = models.ForeignKey(
         "coalitions.Neighbourhood",
@@ -262,18 +245,12 @@ class ConsentMethod(models.TextChoices):
 class Consent(models.Model):
     """The resident's consent for one purpose: who obtained it, when and how, and withdrawal."""
 
-    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    uuid = public_id()
     signal = models.ForeignKey(Signal, on_delete=models.CASCADE, related_name="consents")
     purpose = models.CharField(_("doel"), max_length=20, choices=Purpose.choices)
     method = models.CharField(_("hoe gegeven"), max_length=20, choices=ConsentMethod.choices)
     given_on = models.DateField(_("gegeven op"))
-    obtained_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("verkregen door"),
-        on_delete=models.SET_NULL,
-        null=True,
-        related_name="+",
-    )
+    obtained_by = user_link(_("verkregen door"), blank=False)
     recorded_at = models.DateTimeField(_("vastgelegd op"), auto_now_add=True)
     withdrawn_at = models.DateTimeField(_("ingetrokken op"), null=True, blank=True)
 
@@ -297,7 +274,7 @@ class Decision(models.TextChoices):
 class Handover(models.Model):
     """One handover to a handling organisation and its answer."""
 
-    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    uuid = public_id()
     signal = models.ForeignKey(Signal, on_delete=models.CASCADE, related_name="handovers")
     to = models.ForeignKey(
         "partners.Partner",
