@@ -126,18 +126,11 @@ def _check_contact(contact: ContactPerson) -> None:
 def save_contact(
     partner: Partner, *, acting_user: User, contact: ContactPerson | None = None, **fields: Any
 ) -> ContactPerson:
-    if contact is None:
-        return audit.create(
-            ContactPerson(partner=partner, **fields),
-            action=PartnerAction.CONTACT_CREATED,
-            acting_user=acting_user,
-            coalition=partner.coalition,
-            check=_check_contact,
-        )
-    return audit.update(
-        contact,
+    return audit.save(
+        contact or ContactPerson(partner=partner),
         fields,
-        action=PartnerAction.CONTACT_UPDATED,
+        created=PartnerAction.CONTACT_CREATED,
+        updated=PartnerAction.CONTACT_UPDATED,
         acting_user=acting_user,
         coalition=partner.coalition,
         check=_check_contact,
