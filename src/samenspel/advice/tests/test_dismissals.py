@@ -13,17 +13,6 @@ pytestmark = pytest.mark.django_db
 RULE = "municipality_many_hats"
 
 
-@pytest.fixture
-def municipality(coalition):
-    return PartnerFactory(
-        coalition=coalition,
-        name="Gemeente Oost",
-        kind="municipality",
-        circle="core",
-        roles=["commissioner", "funder"],
-    )
-
-
 def hats(coalition):
     return [f for f in services.current_findings(coalition) if f.rule == RULE]
 

@@ -6,22 +6,10 @@ from django.urls import reverse
 from samenspel.accounts.tests.factories import MembershipFactory, client_for
 from samenspel.advice.models import Dismissal
 from samenspel.core.models import AuditEvent
-from samenspel.partners.tests.factories import PartnerFactory
 
 pytestmark = pytest.mark.django_db
 
 RULE = "municipality_many_hats"
-
-
-@pytest.fixture
-def municipality(coalition):
-    return PartnerFactory(
-        coalition=coalition,
-        name="Gemeente Oost",
-        kind="municipality",
-        circle="core",
-        roles=["commissioner", "funder"],
-    )
 
 
 def findings_url(coalition):
