@@ -31,7 +31,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 from django.contrib.auth.hashers import make_password
 from django.db import models, transaction
@@ -74,6 +74,7 @@ from samenspel.coalitions.models import (
     TippingPoint,
 )
 from samenspel.core.models import AuditEvent
+from samenspel.core.tenancy import TenantQuerySet
 from samenspel.evaluations.models import Evaluation, EvaluationMoment, MomentStatus
 from samenspel.funding.models import FundingKind, FundingSource
 from samenspel.guide.content import phase_activities
@@ -404,42 +405,27 @@ def delete_synthetic_data() -> dict[str, int]:
     """Remove everything a previous run generated, leaves first (fast single-table deletes)."""
     coalitions = synthetic_coalitions()
     deleted: dict[str, int] = {}
+
+    def rows(model: type[models.Model]) -> models.QuerySet[Any]:
+        """The model's rows in the synthetic coalitions, by the path its `Tenancy` declares."""
+        tenant_rows = cast(TenantQuerySet[Any], model._default_manager.all())
+        path = tenant_rows.tenancy_of(model).coalition
+        return tenant_rows.across_coalitions().filter(**{f"{path}__in": coalitions})
+
     with transaction.atomic():
         steps: list[tuple[str, models.QuerySet[Any]]] = [
-            (
-                "audit events",
-                AuditEvent.objects.across_coalitions().filter(coalition__in=coalitions),
-            ),
-            (
-                "reach by group",
-                ReachByGroup.objects.across_coalitions().filter(
-                    record__activity__coalition__in=coalitions
-                ),
-            ),
-            (
-                "reach",
-                ReachRecord.objects.across_coalitions().filter(activity__coalition__in=coalitions),
-            ),
-            (
-                "time slots",
-                TimeSlot.objects.across_coalitions().filter(activity__coalition__in=coalitions),
-            ),
-            (
-                "activity target groups",
-                ActivityTargetGroup.objects.across_coalitions().filter(
-                    activity__coalition__in=coalitions
-                ),
-            ),
+            ("audit events", rows(AuditEvent)),
+            ("reach by group", rows(ReachByGroup)),
+            ("reach", rows(ReachRecord)),
+            ("time slots", rows(TimeSlot)),
+            ("activity target groups", rows(ActivityTargetGroup)),
             (
                 "activity providers",
                 Activity.providers.through.objects.filter(activity__coalition__in=coalitions),
             ),
-            ("activities", Activity.objects.across_coalitions().filter(coalition__in=coalitions)),
-            ("finders", Finder.objects.across_coalitions().filter(coalition__in=coalitions)),
-            (
-                "neighbourhoods",
-                Neighbourhood.objects.across_coalitions().filter(coalition__in=coalitions),
-            ),
+            ("activities", rows(Activity)),
+            ("finders", rows(Finder)),
+            ("neighbourhoods", rows(Neighbourhood)),
             (
                 "loneliness estimates",
                 LonelinessEstimate.objects.filter(
@@ -452,97 +438,40 @@ def delete_synthetic_data() -> dict[str, int]:
                     municipality_code__in=synthetic_municipalities().values("code")
                 ),
             ),
-            (
-                "scan responses",
-                Response.objects.across_coalitions().filter(round__coalition__in=coalitions),
-            ),
-            (
-                "scan respondents",
-                Respondent.objects.across_coalitions().filter(round__coalition__in=coalitions),
-            ),
-            ("scan rounds", Round.objects.across_coalitions().filter(coalition__in=coalitions)),
-            (
-                "signatories",
-                Signatory.objects.across_coalitions().filter(covenant__coalition__in=coalitions),
-            ),
-            ("covenants", Covenant.objects.across_coalitions().filter(coalition__in=coalitions)),
-            (
-                "agreements",
-                PartnerAgreement.objects.across_coalitions().filter(coalition__in=coalitions),
-            ),
-            (
-                "process steps",
-                ProcessStep.objects.across_coalitions().filter(coalition__in=coalitions),
-            ),
-            (
-                "ambition versions",
-                AmbitionVersion.objects.across_coalitions().filter(coalition__in=coalitions),
-            ),
-            (
-                "action items",
-                ActionItem.objects.across_coalitions().filter(meeting__coalition__in=coalitions),
-            ),
-            (
-                "decisions",
-                Decision.objects.across_coalitions().filter(meeting__coalition__in=coalitions),
-            ),
-            (
-                "attendance",
-                Attendance.objects.across_coalitions().filter(meeting__coalition__in=coalitions),
-            ),
-            (
-                "agenda items",
-                AgendaItem.objects.across_coalitions().filter(meeting__coalition__in=coalitions),
-            ),
-            ("meetings", Meeting.objects.across_coalitions().filter(coalition__in=coalitions)),
+            ("scan responses", rows(Response)),
+            ("scan respondents", rows(Respondent)),
+            ("scan rounds", rows(Round)),
+            ("signatories", rows(Signatory)),
+            ("covenants", rows(Covenant)),
+            ("agreements", rows(PartnerAgreement)),
+            ("process steps", rows(ProcessStep)),
+            ("ambition versions", rows(AmbitionVersion)),
+            ("action items", rows(ActionItem)),
+            ("decisions", rows(Decision)),
+            ("attendance", rows(Attendance)),
+            ("agenda items", rows(AgendaItem)),
+            ("meetings", rows(Meeting)),
             (
                 "body members",
                 Body.members.through.objects.filter(body__coalition__in=coalitions),
             ),
-            ("bodies", Body.objects.across_coalitions().filter(coalition__in=coalitions)),
-            (
-                "funding sources",
-                FundingSource.objects.across_coalitions().filter(coalition__in=coalitions),
-            ),
+            ("bodies", rows(Body)),
+            ("funding sources", rows(FundingSource)),
             (
                 "evaluation participants",
                 Evaluation.participants.through.objects.filter(
                     evaluation__coalition__in=coalitions
                 ),
             ),
-            (
-                "evaluations",
-                Evaluation.objects.across_coalitions().filter(coalition__in=coalitions),
-            ),
-            (
-                "evaluation moments",
-                EvaluationMoment.objects.across_coalitions().filter(coalition__in=coalitions),
-            ),
-            (
-                "memberships",
-                Membership.objects.across_coalitions().filter(coalition__in=coalitions),
-            ),
-            (
-                "invitations",
-                Invitation.objects.across_coalitions().filter(coalition__in=coalitions),
-            ),
-            (
-                "events",
-                PartnerEvent.objects.across_coalitions().filter(partner__coalition__in=coalitions),
-            ),
-            (
-                "contacts",
-                ContactPerson.objects.across_coalitions().filter(partner__coalition__in=coalitions),
-            ),
-            (
-                "checklist items",
-                ChecklistItem.objects.across_coalitions().filter(coalition__in=coalitions),
-            ),
-            (
-                "phase changes",
-                PhaseChange.objects.across_coalitions().filter(coalition__in=coalitions),
-            ),
-            ("partners", Partner.objects.across_coalitions().filter(coalition__in=coalitions)),
+            ("evaluations", rows(Evaluation)),
+            ("evaluation moments", rows(EvaluationMoment)),
+            ("memberships", rows(Membership)),
+            ("invitations", rows(Invitation)),
+            ("events", rows(PartnerEvent)),
+            ("contacts", rows(ContactPerson)),
+            ("checklist items", rows(ChecklistItem)),
+            ("phase changes", rows(PhaseChange)),
+            ("partners", rows(Partner)),
             ("coalitions", coalitions),
             ("users", User.objects.filter(email__endswith=f"@{EMAIL_DOMAIN}")),
             ("municipalities", synthetic_municipalities()),
