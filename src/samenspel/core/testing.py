@@ -1,12 +1,16 @@
-"""Helpers for tests that need several database connections at the same moment."""
+"""Helpers for tests: several database connections at the same moment (`run_together`), and the
+OpenAPI document of a few URL modules with the warnings it raised (`generated_schema`)."""
 
 from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from django.db import connections
+from django.urls import include, path
+from drf_spectacular.drainage import GENERATOR_STATS
+from drf_spectacular.generators import SchemaGenerator
 
 T = TypeVar("T")
 
@@ -33,3 +37,16 @@ def run_together(work: Callable[[], T], times: int = 2) -> tuple[list[T], list[B
     for thread in threads:
         thread.join(timeout=60)
     return results, errors
+
+
+def generated_schema(*url_modules: str) -> tuple[dict[str, Any], list[str]]:
+    """The OpenAPI document that drf-spectacular generates for these URL modules (each mounted
+    under api/v1/), and the warnings and errors it raised on the way."""
+    GENERATOR_STATS.reset()
+    with GENERATOR_STATS.silence():
+        schema = SchemaGenerator(
+            patterns=[path("api/v1/", include(module)) for module in url_modules]
+        ).get_schema(request=None, public=True)
+    problems = [*GENERATOR_STATS._warn_cache, *GENERATOR_STATS._error_cache]
+    GENERATOR_STATS.reset()
+    return schema, problems

@@ -3,14 +3,12 @@
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.urls import include, path
-from drf_spectacular.drainage import GENERATOR_STATS
-from drf_spectacular.generators import SchemaGenerator
 from rest_framework.test import APIClient
 
 from samenspel.accounts.tests.factories import MembershipFactory, api_client_for
 from samenspel.advice.models import Dismissal
 from samenspel.core.models import AuditEvent
+from samenspel.core.testing import generated_schema
 from samenspel.partners.models import PartnerEvent
 from samenspel.partners.tests.factories import PartnerFactory
 
@@ -232,13 +230,7 @@ EXPECTED = {F: {"get"}, F + "{rule}/dismiss": {"post"}, F + "{rule}/restore": {"
 
 
 def test_advice_routes_generate_without_warnings():
-    GENERATOR_STATS.reset()
-    with GENERATOR_STATS.silence():
-        schema = SchemaGenerator(
-            patterns=[path("api/v1/", include("samenspel.advice.api.urls"))]
-        ).get_schema(request=None, public=True)
-    problems = {**GENERATOR_STATS._warn_cache, **GENERATOR_STATS._error_cache}
-    GENERATOR_STATS.reset()
+    schema, problems = generated_schema("samenspel.advice.api.urls")
 
     assert not problems, "\n".join(problems)
     assert set(schema["paths"]) == set(EXPECTED)

@@ -9,13 +9,11 @@ from django.core import mail
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.urls import include, path
-from drf_spectacular.drainage import GENERATOR_STATS
-from drf_spectacular.generators import SchemaGenerator
 from rest_framework.test import APIClient
 
 from samenspel.accounts.tests.factories import MembershipFactory, api_client_for
 from samenspel.coalitions.tests.factories import CoalitionFactory
+from samenspel.core.testing import generated_schema
 from samenspel.partners.models import ContactPerson
 from samenspel.partners.tests.factories import PartnerFactory
 from samenspel.scans import services
@@ -770,13 +768,7 @@ EXPECTED = {
 
 
 def test_scan_routes_generate_without_warnings_and_are_all_documented():
-    GENERATOR_STATS.reset()
-    with GENERATOR_STATS.silence():
-        schema = SchemaGenerator(
-            patterns=[path("api/v1/", include("samenspel.scans.api.urls"))]
-        ).get_schema(request=None, public=True)
-    problems = {**GENERATOR_STATS._warn_cache, **GENERATOR_STATS._error_cache}
-    GENERATOR_STATS.reset()
+    schema, problems = generated_schema("samenspel.scans.api.urls")
 
     assert not problems, "\n".join(problems)
     assert set(schema["paths"]) == set(EXPECTED)
