@@ -12,8 +12,9 @@ from django.utils import timezone
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_static.models import StaticDevice
 from factory.django import DjangoModelFactory
+from rest_framework.test import APIClient
 
-from samenspel.accounts.models import Membership, User
+from samenspel.accounts.models import ApiToken, Membership, User
 from samenspel.accounts.tests.factories import MembershipFactory, client_for
 from samenspel.activities.models import Activity, ActivityKind
 from samenspel.coalitions.models import Coalition
@@ -109,4 +110,13 @@ def verified_client_for(user: User) -> Client:
     session = client.session
     session[DEVICE_ID_SESSION_KEY] = device.persistent_id
     session.save()
+    return client
+
+
+def api_client_with_second_factor(user: User) -> APIClient:
+    """An API client with a personal token that was issued with a second factor (`otp`)."""
+    _token, raw = ApiToken.issue(user, "Met tweede factor", second_factor=True)
+    client = APIClient(HTTP_ACCEPT_LANGUAGE="nl")
+    client.default_format = "json"
+    client.credentials(HTTP_AUTHORIZATION=f"Token {raw}")
     return client

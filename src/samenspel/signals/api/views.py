@@ -1,0 +1,334 @@
+"""API v1 for signals of loneliness, under the rules of the pages (docs/privacy.md, part A).
+
+- A signal exists only for the members of the organisation that holds it (the intake
+  organisation while it triages, the handling organisation from the handover on):
+  `selectors.signal_for` reads through `visible_to`, so for everyone else it is a 404.
+- Every route of one signal then needs a second factor, as its pages do: a token issued with
+  `otp`, or a session that passed one (403 otherwise).
+- Every read of personal data (the signal, the inzage export) is logged as the pages log it.
+- The list and the answers to steps show no personal field; the coalition sees only the
+  suppressed figures (`figures.coalition_figures`).
+
+Every write is one call to `samenspel.signals.services`, whose Dutch errors come back as
+problem+json at their fields.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db.models import Prefetch, QuerySet, prefetch_related_objects
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema, extend_schema_view
+from rest_framework import exceptions, generics, status
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.serializers import BaseSerializer
+
+from samenspel.accounts.api.authentication import passed_second_factor
+from samenspel.accounts.api.base import CoalitionEndpoint
+from samenspel.accounts.policy import Permission
+from samenspel.signals import inzage, selectors, services
+from samenspel.signals.api.serializers import (
+    ConsentSerializer,
+    HandoverDecisionSerializer,
+    FigureTableSerializer,
+    HandoverCreateSerializer,
+    ReadSerializer,
+    RecordSignalSerializer,
+    ReferralSerializer,
+    SignalDetailSerializer,
+    SignalListSerializer,
+    StepSerializer,
+)
+from samenspel.signals.figures import coalition_figures
+from samenspel.signals.models import Consent, Signal
+
+TAG = "signals"
+NEED_SECOND_FACTOR = _(
+    "Persoonsgegevens van inwoners vragen een tweede factor: vraag een token aan met de code "
+    "uit uw authenticator-app (otp)."
+)
+# The same purposes as the pages write in the read log.
+READ_SIGNAL = "signaal bekeken"
+READ_EXPORT = "inzage-export"
+
+
+class SignalsApiMixin(CoalitionEndpoint):
+    model = Signal
+    permission = Permission.VIEW_COALITION
+
+
+class OneSignalMixin(SignalsApiMixin):
+    """A route of one signal: the signal first (404 for everyone but its holder), then the
+    second factor (403), as on the signal's pages."""
+
+    signal: Signal
+
+    def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
+        super().initial(request, *args, **kwargs)
+        self.signal = selectors.signal_for(self.membership, kwargs["signal"])
+        if not passed_second_factor(request):
+            raise exceptions.PermissionDenied(NEED_SECOND_FACTOR)
+
+    def log_read(self, purpose: str) -> None:
+        selectors.log_personal_read(self.request._request, self.signal, purpose)
+
+    def answer(self, signal: Signal, code: int = status.HTTP_200_OK) -> Response:
+        """A step's answer: where the signal stands now, without personal fields."""
+        return Response(SignalListSerializer(signal).data, status=code)
+
+
+@extend_schema_view(
+    get=extend_schema(
+        tags=[TAG],
+        summary="Signalen van mijn organisatie",
+        description=(
+            "De signalen die uw organisatie in handen heeft (om te triëren of te behandelen), "
+            "eerste deadline eerst; zonder persoonsgegevens. Voor andere leden een lege lijst."
+        ),
+    ),
+    post=extend_schema(
+        tags=[TAG],
+        summary="Signaal vastleggen",
+        description=(
+            "Alleen namens een partnerorganisatie. Het signaal gaat naar de intake-organisatie; "
+            "het antwoord toont alleen de status. Gaf de inwoner toestemming, geef dan "
+            "`consent_purposes` en `consent_method` mee."
+        ),
+        request=RecordSignalSerializer,
+        responses={201: SignalListSerializer},
+    ),
+)
+class SignalListCreate(SignalsApiMixin, generics.ListCreateAPIView):
+    serializer_class = SignalListSerializer
+
+    def rows(self) -> QuerySet[Signal]:
+        return selectors.held_signals(self.membership)
+
+    def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        if self.membership.partner_id is None:
+            raise exceptions.PermissionDenied(services.NOT_FOR_PARTNER)
+        serializer = RecordSignalSerializer(
+            data=request.data, context=self.get_serializer_context()
+        )
+        serializer.is_valid(raise_exception=True)
+        signal = services.record_signal(
+            self.membership, acting_user=self.acting_user, **serializer.validated_data
+        )
+        return Response(SignalListSerializer(signal).data, status=status.HTTP_201_CREATED)
+
+
+@extend_schema(
+    tags=[TAG],
+    summary="Cijfers over signalen",
+    description=(
+        "Per maand, over de laatste twaalf maanden: per soort melder, wijk, uitkomst en tijd "
+        "tot het eerste contact. Elk aantal onder de 10 is verborgen (null), en zo veel meer "
+        "dat geen verborgen aantal uit de totalen terug te rekenen is."
+    ),
+    responses=FigureTableSerializer(many=True),
+)
+class SignalFigures(SignalsApiMixin):
+    serializer_class = FigureTableSerializer
+    pagination_class = None
+
+    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        tables = coalition_figures(self.coalition)
+        return Response(self.get_serializer(tables, many=True).data)
+
+
+@extend_schema(
+    tags=[TAG],
+    summary="Signaal met de gegevens van de inwoner",
+    description=(
+        "Alleen voor de organisatie die het signaal in handen heeft, met een tweede factor. "
+        "Elke keer komt in het leesregister (wie, wanneer, vanaf waar)."
+    ),
+    responses=SignalDetailSerializer,
+)
+class SignalDetail(OneSignalMixin):
+    serializer_class = SignalDetailSerializer
+
+    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        signal = self.signal
+        prefetch_related_objects(
+            [signal],
+            Prefetch("consents", selectors.consents_of(signal)),
+            Prefetch("handovers", selectors.handovers_of(signal)),
+        )
+        self.log_read(READ_SIGNAL)
+        return Response(self.get_serializer(signal).data)
+
+
+@extend_schema(
+    tags=[TAG],
+    summary="Volgende stap",
+    description=(
+        "In triage nemen, contact gelegd, niet bereikt, inwoner wil geen hulp, in begeleiding "
+        "of afsluiten (met `outcome`). Overdragen, het besluit daarover en doorverwijzen "
+        "hebben eigen routes."
+    ),
+    request=StepSerializer,
+    responses=SignalListSerializer,
+)
+class SignalStep(OneSignalMixin):
+    serializer_class = StepSerializer
+
+    def post(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        data = self.valid_input()
+        signal = services.move(
+            self.signal,
+            data["status"],
+            outcome=data.get("outcome", ""),
+            acting_user=self.acting_user,
+        )
+        return self.answer(signal)
+
+    def valid_input(self) -> dict[str, Any]:
+        serializer = self.get_serializer(data=self.request.data)
+        serializer.is_valid(raise_exception=True)
+        return dict(serializer.validated_data)
+
+
+@extend_schema(
+    tags=[TAG],
+    summary="Signaal overdragen",
+    description=(
+        "Aan één organisatie van deze coalitie, met toestemming van de inwoner voor overdracht "
+        "of een vastgelegde reden waarom het zonder moet. `answer_by` ligt niet in het verleden."
+    ),
+    request=HandoverCreateSerializer,
+    responses=SignalListSerializer,
+)
+class SignalHandover(SignalStep):
+    serializer_class = HandoverCreateSerializer
+
+    def post(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        data = self.valid_input()
+        handover = services.hand_over(
+            self.signal,
+            data.get("to"),
+            acting_user=self.acting_user,
+            exception_reason=data.get("exception_reason", ""),
+            answer_by=data.get("answer_by"),
+        )
+        return self.answer(handover.signal)
+
+
+@extend_schema(
+    tags=[TAG],
+    summary="Overdracht accepteren of afwijzen",
+    description="Afwijzen vraagt een reden; het signaal gaat dan terug naar de triage.",
+    request=HandoverDecisionSerializer,
+    responses=SignalListSerializer,
+)
+class SignalDecision(SignalStep):
+    serializer_class = HandoverDecisionSerializer
+
+    def post(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        data = self.valid_input()
+        handover = selectors.open_handover(self.signal)
+        if handover is None:
+            raise ValidationError(services.NO_OPEN_HANDOVER)
+        signal = services.decide(
+            handover,
+            accept=data["accept"],
+            reason=data.get("reason", ""),
+            acting_user=self.acting_user,
+        )
+        return self.answer(signal)
+
+
+@extend_schema(
+    tags=[TAG],
+    summary="Doorverwijzen naar een activiteit",
+    description="Een activiteit uit het aanbod van deze coalitie; telt mee in haar bereik.",
+    request=ReferralSerializer,
+    responses=SignalListSerializer,
+)
+class SignalReferral(SignalStep):
+    serializer_class = ReferralSerializer
+
+    def post(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        data = self.valid_input()
+        signal = services.refer(self.signal, data.get("activity"), acting_user=self.acting_user)
+        return self.answer(signal)
+
+
+@extend_schema(
+    tags=[TAG],
+    summary="Gegevens van de inwoner wissen",
+    description="Het signaal wordt afgesloten en de persoonsgegevens gaan meteen weg.",
+    request=None,
+    responses=SignalListSerializer,
+)
+class SignalErase(OneSignalMixin):
+    def post(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        return self.answer(services.erase(self.signal, acting_user=self.acting_user))
+
+
+@extend_schema_view(
+    get=extend_schema(tags=[TAG], summary="Toestemmingen bij een signaal"),
+    post=extend_schema(
+        tags=[TAG],
+        summary="Toestemming vastleggen",
+        description="Per doel: hoe en wanneer de inwoner toestemming gaf (niet in de toekomst).",
+    ),
+)
+class ConsentListCreate(OneSignalMixin, generics.ListCreateAPIView):
+    model = Consent
+    serializer_class = ConsentSerializer
+    pagination_class = None
+
+    def rows(self) -> QuerySet[Consent]:
+        return selectors.consents_of(self.signal)
+
+    def perform_create(self, serializer: BaseSerializer[Any]) -> None:
+        serializer.instance = services.record_consent(
+            self.signal, acting_user=self.acting_user, **serializer.validated_data
+        )
+
+
+@extend_schema(
+    tags=[TAG],
+    summary="Toestemming intrekken",
+    description="Stopt het vervolg: het signaal wordt afgesloten en binnen een dag gewist.",
+    request=None,
+    responses=ConsentSerializer,
+)
+class ConsentWithdraw(OneSignalMixin):
+    def post(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        consent = selectors.consents_of(self.signal).filter(uuid=kwargs["consent"]).first()
+        if consent is None:
+            raise exceptions.NotFound
+        consent = services.withdraw_consent(consent, acting_user=self.acting_user)
+        return Response(ConsentSerializer(consent).data)
+
+
+@extend_schema(
+    tags=[TAG],
+    summary="Wie keek naar dit signaal",
+    description="Elke keer dat iemand de gegevens van de inwoner las: wie, wanneer, waarvoor.",
+    responses=ReadSerializer(many=True),
+)
+class SignalReads(OneSignalMixin):
+    serializer_class = ReadSerializer
+    pagination_class = None
+
+    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        return Response(self.get_serializer(selectors.read_log(self.signal), many=True).data)
+
+
+@extend_schema(
+    tags=[TAG],
+    summary="Inzage: alles over de inwoner van dit signaal",
+    description="Voor het inzagerecht van de inwoner; ook deze download komt in het leesregister.",
+    responses=OpenApiTypes.OBJECT,
+)
+class SignalExport(OneSignalMixin):
+    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        self.log_read(READ_EXPORT)
+        return Response(inzage.export(self.signal))
