@@ -203,7 +203,7 @@ class ReadSerializer(serializers.Serializer):
 
 
 class FigureRowSerializer(serializers.Serializer):
-    label = serializers.CharField(help_text=_("De maand (jjjj-mm)."))
+    month = serializers.CharField(source="label", help_text=_("De maand (jjjj-mm)."))
     cells = serializers.ListField(
         child=serializers.IntegerField(allow_null=True),
         help_text=_("Per kolom; null is verborgen (kleine aantallen)."),

@@ -18,7 +18,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db.models import Prefetch, QuerySet, prefetch_related_objects
+from django.db.models import Model, Prefetch, QuerySet, prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema, extend_schema_view
@@ -33,9 +33,9 @@ from samenspel.accounts.policy import Permission
 from samenspel.signals import inzage, selectors, services
 from samenspel.signals.api.serializers import (
     ConsentSerializer,
-    HandoverDecisionSerializer,
     FigureTableSerializer,
     HandoverCreateSerializer,
+    HandoverDecisionSerializer,
     ReadSerializer,
     RecordSignalSerializer,
     ReferralSerializer,
@@ -57,7 +57,7 @@ READ_EXPORT = "inzage-export"
 
 
 class SignalsApiMixin(CoalitionEndpoint):
-    model = Signal
+    model: type[Model] = Signal
     permission = Permission.VIEW_COALITION
 
 
@@ -175,7 +175,7 @@ class SignalDetail(OneSignalMixin):
     responses=SignalListSerializer,
 )
 class SignalStep(OneSignalMixin):
-    serializer_class = StepSerializer
+    serializer_class: type[BaseSerializer[Any]] = StepSerializer
 
     def post(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         data = self.valid_input()

@@ -5,9 +5,14 @@ logged, and bad input changes nothing."""
 import datetime
 
 import pytest
-from django_otp.plugins.otp_totp.models import TOTPDevice
+import time_machine
+from django.utils import timezone
+from rest_framework.test import APIClient
 
-from samenspel.accounts.tests.factories import MembershipFactory, api_client_for
+from samenspel.accounts import two_factor
+from samenspel.accounts.tests.factories import DEFAULT_PASSWORD, MembershipFactory, api_client_for
+from samenspel.accounts.tests.test_token_second_factor import _now
+from samenspel.accounts.tests.test_tokens import obtain
 from samenspel.activities.models import Activity
 from samenspel.coalitions.tests.factories import CoalitionFactory
 from samenspel.core.models import ReadEvent
@@ -98,40 +103,18 @@ def test_a_token_without_second_factor_reads_no_personal_field(scene):
     assert _snapshot(signal)[0] == Status.RECEIVED
 
 
-def test_a_token_issued_with_otp_records_its_second_factor(scene):
+def test_a_token_issued_with_otp_reads_the_signal(scene):
     user = scene.intake_member.user
-    user.set_password("geheim-wachtwoord-1")
-    user.save()
-    device = TOTPDevice.objects.create(user=user, name="app", confirmed=True)
-    anonymous = api_client_for(user)
-    anonymous.force_authenticate(None)
-    from django_otp.oath import totp
-
-    code = f"{totp(device.bin_key):06d}"
-    response = anonymous.post(
-        "/api/v1/auth/token",
-        {"email": user.email, "password": "geheim-wachtwoord-1", "otp": code},
-    )
-    assert response.status_code == 201, response.content
-    assert response.json()["second_factor"] is True
+    device = two_factor.pending_app_device(user)
+    two_factor.confirm_app_device(device, _now(device))
+    next_code = datetime.timedelta(seconds=31)  # a code is accepted only once
     signal = SignalFactory(coalition=scene.coalition, intake=scene.intake)
-    client = api_client_for(user)
-    client.force_authenticate(None)
-    client.credentials(HTTP_AUTHORIZATION=f"Token {response.json()['token']}")
-    assert client.get(one(scene, signal)).status_code == 200
+    with time_machine.travel(timezone.now() + next_code, tick=False):
+        token = obtain(APIClient(), user.email, DEFAULT_PASSWORD, otp=_now(device)).json()
+    client = APIClient(HTTP_AUTHORIZATION=f"Token {token['token']}")
 
-
-def test_a_token_of_an_account_without_two_factor_login_has_no_second_factor(scene):
-    user = scene.other_member.user
-    user.set_password("geheim-wachtwoord-1")
-    user.save()
-    client = api_client_for(user)
-    client.force_authenticate(None)
-    response = client.post(
-        "/api/v1/auth/token", {"email": user.email, "password": "geheim-wachtwoord-1"}
-    )
-    assert response.status_code == 201
-    assert response.json()["second_factor"] is False
+    assert token["second_factor"] is True
+    assert client.get(one(scene, signal)).json()["resident_name"] == RESIDENT["resident_name"]
 
 
 @pytest.mark.parametrize("who", ["coordinator", "other_member", "handler_member"])
