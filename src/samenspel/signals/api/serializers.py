@@ -13,6 +13,7 @@ from samenspel.core.api.fields import CharField, ModelSerializer, TenantRelatedF
 from samenspel.core.api.schema import EnumField
 from samenspel.partners.models import Partner
 from samenspel.signals.models import (
+    PERSONAL,
     Awareness,
     Consent,
     ConsentMethod,
@@ -108,13 +109,7 @@ class SignalDetailSerializer(SignalListSerializer):
     class Meta(SignalListSerializer.Meta):
         fields = [
             *SignalListSerializer.Meta.fields,
-            "resident_name",
-            "address",
-            "phone",
-            "birth_date",
-            "how_to_reach",
-            "situation",
-            "signs",
+            *PERSONAL,
             "awareness",
             "status_since",
             "first_contact_at",

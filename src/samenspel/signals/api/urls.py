@@ -9,21 +9,22 @@ app_name = "signals_api"
 S = "coalitions/<uuid:coalition>/signals/"
 ONE = S + "<uuid:signal>/"
 
+# Routes of one signal: name, path after the signal's uuid, view.
+ONE_SIGNAL = (
+    ("detail", "", views.SignalDetail),
+    ("step", "steps/", views.SignalStep),
+    ("handover", "handover/", views.SignalHandover),
+    ("decision", "decision/", views.SignalDecision),
+    ("referral", "referral/", views.SignalReferral),
+    ("consents", "consents/", views.ConsentListCreate),
+    ("withdraw", "consents/<uuid:consent>/withdraw/", views.ConsentWithdraw),
+    ("reads", "reads/", views.SignalReads),
+    ("export", "export/", views.SignalExport),
+    ("erase", "erase/", views.SignalErase),
+)
+
 urlpatterns = [
     path(S, views.SignalListCreate.as_view(), name="list"),
     path(S + "figures/", views.SignalFigures.as_view(), name="figures"),
-    path(ONE, views.SignalDetail.as_view(), name="detail"),
-    path(ONE + "steps/", views.SignalStep.as_view(), name="step"),
-    path(ONE + "handover/", views.SignalHandover.as_view(), name="handover"),
-    path(ONE + "decision/", views.SignalDecision.as_view(), name="decision"),
-    path(ONE + "referral/", views.SignalReferral.as_view(), name="referral"),
-    path(ONE + "consents/", views.ConsentListCreate.as_view(), name="consents"),
-    path(
-        ONE + "consents/<uuid:consent>/withdraw/",
-        views.ConsentWithdraw.as_view(),
-        name="withdraw",
-    ),
-    path(ONE + "reads/", views.SignalReads.as_view(), name="reads"),
-    path(ONE + "export/", views.SignalExport.as_view(), name="export"),
-    path(ONE + "erase/", views.SignalErase.as_view(), name="erase"),
+    *(path(ONE + tail, view.as_view(), name=name) for name, tail, view in ONE_SIGNAL),
 ]

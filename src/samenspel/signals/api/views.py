@@ -15,7 +15,7 @@ problem+json at their fields.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django.core.exceptions import ValidationError
 from django.db.models import Model, Prefetch, QuerySet, prefetch_related_objects
@@ -81,23 +81,36 @@ class OneSignalMixin(SignalsApiMixin):
         return Response(SignalListSerializer(signal).data, status=code)
 
 
+def doc(summary: str, description: str = "", **kwargs: Any) -> Any:
+    """The OpenAPI description of one operation of this API."""
+    return extend_schema(tags=[TAG], summary=summary, description=description, **kwargs)
+
+
+def step(summary: str, description: str, request: Any = None) -> Any:
+    """Declares a step endpoint: its input serializer (`request`, none for a step without
+    input) and its OpenAPI description; a step answers with where the signal stands now
+    (`SignalListSerializer`)."""
+    document = doc(summary, description, request=request, responses=SignalListSerializer)
+
+    def decorate(view: type[OneSignalMixin]) -> type[OneSignalMixin]:
+        if request is not None:
+            view.serializer_class = request
+        return cast(type[OneSignalMixin], document(view))
+
+    return decorate
+
+
 @extend_schema_view(
-    get=extend_schema(
-        tags=[TAG],
-        summary="Signalen van mijn organisatie",
-        description=(
-            "De signalen die uw organisatie in handen heeft (om te triëren of te behandelen), "
-            "eerste deadline eerst; zonder persoonsgegevens. Voor andere leden een lege lijst."
-        ),
+    get=doc(
+        "Signalen van mijn organisatie",
+        "De signalen die uw organisatie in handen heeft (om te triëren of te behandelen), "
+        "eerste deadline eerst; zonder persoonsgegevens. Voor andere leden een lege lijst.",
     ),
-    post=extend_schema(
-        tags=[TAG],
-        summary="Signaal vastleggen",
-        description=(
-            "Alleen namens een partnerorganisatie. Het signaal gaat naar de intake-organisatie; "
-            "het antwoord toont alleen de status. Gaf de inwoner toestemming, geef dan "
-            "`consent_purposes` en `consent_method` mee."
-        ),
+    post=doc(
+        "Signaal vastleggen",
+        "Alleen namens een partnerorganisatie. Het signaal gaat naar de intake-organisatie; "
+        "het antwoord toont alleen de status. Gaf de inwoner toestemming, geef dan "
+        "`consent_purposes` en `consent_method` mee.",
         request=RecordSignalSerializer,
         responses={201: SignalListSerializer},
     ),
@@ -121,37 +134,26 @@ class SignalListCreate(SignalsApiMixin, generics.ListCreateAPIView):
         return Response(SignalListSerializer(signal).data, status=status.HTTP_201_CREATED)
 
 
-@extend_schema(
-    tags=[TAG],
-    summary="Cijfers over signalen",
-    description=(
-        "Per maand, over de laatste twaalf maanden: per soort melder, wijk, uitkomst en tijd "
-        "tot het eerste contact. Elk aantal onder de 10 is verborgen (null), en zo veel meer "
-        "dat geen verborgen aantal uit de totalen terug te rekenen is."
-    ),
+@doc(
+    "Cijfers over signalen",
+    "Per maand, over de laatste twaalf maanden: per soort melder, wijk, uitkomst en tijd tot "
+    "het eerste contact. Elk aantal onder de 10 is verborgen (null), en zo veel meer dat geen "
+    "verborgen aantal uit de totalen terug te rekenen is.",
     responses=FigureTableSerializer(many=True),
 )
 class SignalFigures(SignalsApiMixin):
-    serializer_class = FigureTableSerializer
-    pagination_class = None
-
     def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         tables = coalition_figures(self.coalition)
-        return Response(self.get_serializer(tables, many=True).data)
+        return Response(FigureTableSerializer(tables, many=True).data)
 
 
-@extend_schema(
-    tags=[TAG],
-    summary="Signaal met de gegevens van de inwoner",
-    description=(
-        "Alleen voor de organisatie die het signaal in handen heeft, met een tweede factor. "
-        "Elke keer komt in het leesregister (wie, wanneer, vanaf waar)."
-    ),
+@doc(
+    "Signaal met de gegevens van de inwoner",
+    "Alleen voor de organisatie die het signaal in handen heeft, met een tweede factor. Elke "
+    "keer komt in het leesregister (wie, wanneer, vanaf waar).",
     responses=SignalDetailSerializer,
 )
 class SignalDetail(OneSignalMixin):
-    serializer_class = SignalDetailSerializer
-
     def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         signal = self.signal
         prefetch_related_objects(
@@ -160,110 +162,74 @@ class SignalDetail(OneSignalMixin):
             Prefetch("handovers", selectors.handovers_of(signal)),
         )
         self.log_read(READ_SIGNAL)
-        return Response(self.get_serializer(signal).data)
+        return Response(SignalDetailSerializer(signal).data)
 
 
-@extend_schema(
-    tags=[TAG],
-    summary="Volgende stap",
-    description=(
-        "In triage nemen, contact gelegd, niet bereikt, inwoner wil geen hulp, in begeleiding "
-        "of afsluiten (met `outcome`). Overdragen, het besluit daarover en doorverwijzen "
-        "hebben eigen routes."
-    ),
-    request=StepSerializer,
-    responses=SignalListSerializer,
-)
-class SignalStep(OneSignalMixin):
-    serializer_class: type[BaseSerializer[Any]] = StepSerializer
+class StepEndpoint(OneSignalMixin):
+    """POST one step with the input of `serializer_class`; `take` calls the service."""
+
+    serializer_class: type[BaseSerializer[Any]]
 
     def post(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        data = self.valid_input()
-        signal = services.move(
-            self.signal,
-            data["status"],
-            outcome=data.get("outcome", ""),
-            acting_user=self.acting_user,
-        )
-        return self.answer(signal)
-
-    def valid_input(self) -> dict[str, Any]:
-        serializer = self.get_serializer(data=self.request.data)
+        serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        return dict(serializer.validated_data)
+        return self.answer(self.take(dict(serializer.validated_data)))
+
+    def take(self, data: dict[str, Any]) -> Signal:
+        raise NotImplementedError
 
 
-@extend_schema(
-    tags=[TAG],
-    summary="Signaal overdragen",
-    description=(
-        "Aan één organisatie van deze coalitie, met toestemming van de inwoner voor overdracht "
-        "of een vastgelegde reden waarom het zonder moet. `answer_by` ligt niet in het verleden."
-    ),
-    request=HandoverCreateSerializer,
-    responses=SignalListSerializer,
+@step(
+    "Volgende stap",
+    "In triage nemen, contact gelegd, niet bereikt, inwoner wil geen hulp, in begeleiding of "
+    "afsluiten (met `outcome`). Overdragen, het besluit daarover en doorverwijzen hebben eigen "
+    "routes.",
+    StepSerializer,
 )
-class SignalHandover(SignalStep):
-    serializer_class = HandoverCreateSerializer
-
-    def post(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        data = self.valid_input()
-        handover = services.hand_over(
-            self.signal,
-            data.get("to"),
-            acting_user=self.acting_user,
-            exception_reason=data.get("exception_reason", ""),
-            answer_by=data.get("answer_by"),
-        )
-        return self.answer(handover.signal)
+class SignalStep(StepEndpoint):
+    def take(self, data: dict[str, Any]) -> Signal:
+        user, outcome = self.acting_user, data.get("outcome", "")
+        return services.move(self.signal, data["status"], outcome=outcome, acting_user=user)
 
 
-@extend_schema(
-    tags=[TAG],
-    summary="Overdracht accepteren of afwijzen",
-    description="Afwijzen vraagt een reden; het signaal gaat dan terug naar de triage.",
-    request=HandoverDecisionSerializer,
-    responses=SignalListSerializer,
+@step(
+    "Signaal overdragen",
+    "Aan één organisatie van deze coalitie, met toestemming van de inwoner voor overdracht of "
+    "een vastgelegde reden waarom het zonder moet. `answer_by` ligt niet in het verleden.",
+    HandoverCreateSerializer,
 )
-class SignalDecision(SignalStep):
-    serializer_class = HandoverDecisionSerializer
+class SignalHandover(StepEndpoint):
+    def take(self, data: dict[str, Any]) -> Signal:
+        to = data.pop("to", None)
+        return services.hand_over(self.signal, to, acting_user=self.acting_user, **data).signal
 
-    def post(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        data = self.valid_input()
+
+@step(
+    "Overdracht accepteren of afwijzen",
+    "Afwijzen vraagt een reden; het signaal gaat dan terug naar de triage.",
+    HandoverDecisionSerializer,
+)
+class SignalDecision(StepEndpoint):
+    def take(self, data: dict[str, Any]) -> Signal:
         handover = selectors.open_handover(self.signal)
         if handover is None:
             raise ValidationError(services.NO_OPEN_HANDOVER)
-        signal = services.decide(
-            handover,
-            accept=data["accept"],
-            reason=data.get("reason", ""),
-            acting_user=self.acting_user,
-        )
-        return self.answer(signal)
+        return services.decide(handover, acting_user=self.acting_user, **data)
 
 
-@extend_schema(
-    tags=[TAG],
-    summary="Doorverwijzen naar een activiteit",
-    description="Een activiteit uit het aanbod van deze coalitie; telt mee in haar bereik.",
-    request=ReferralSerializer,
-    responses=SignalListSerializer,
+@step(
+    "Doorverwijzen naar een activiteit",
+    "Een activiteit uit het aanbod van deze coalitie; telt mee in haar bereik.",
+    ReferralSerializer,
 )
-class SignalReferral(SignalStep):
-    serializer_class = ReferralSerializer
-
-    def post(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        data = self.valid_input()
-        signal = services.refer(self.signal, data.get("activity"), acting_user=self.acting_user)
-        return self.answer(signal)
+class SignalReferral(StepEndpoint):
+    def take(self, data: dict[str, Any]) -> Signal:
+        return services.refer(self.signal, data.get("activity"), acting_user=self.acting_user)
 
 
-@extend_schema(
-    tags=[TAG],
-    summary="Gegevens van de inwoner wissen",
-    description="Het signaal wordt afgesloten en de persoonsgegevens gaan meteen weg.",
-    request=None,
-    responses=SignalListSerializer,
+@step(
+    "Gegevens van de inwoner wissen",
+    "Het signaal wordt afgesloten en de persoonsgegevens gaan meteen weg.",
 )
 class SignalErase(OneSignalMixin):
     def post(self, request: Request, *args: Any, **kwargs: Any) -> Response:
@@ -271,11 +237,10 @@ class SignalErase(OneSignalMixin):
 
 
 @extend_schema_view(
-    get=extend_schema(tags=[TAG], summary="Toestemmingen bij een signaal"),
-    post=extend_schema(
-        tags=[TAG],
-        summary="Toestemming vastleggen",
-        description="Per doel: hoe en wanneer de inwoner toestemming gaf (niet in de toekomst).",
+    get=doc("Toestemmingen bij een signaal"),
+    post=doc(
+        "Toestemming vastleggen",
+        "Per doel: hoe en wanneer de inwoner toestemming gaf (niet in de toekomst).",
     ),
 )
 class ConsentListCreate(OneSignalMixin, generics.ListCreateAPIView):
@@ -287,15 +252,15 @@ class ConsentListCreate(OneSignalMixin, generics.ListCreateAPIView):
         return selectors.consents_of(self.signal)
 
     def perform_create(self, serializer: BaseSerializer[Any]) -> None:
+        data = serializer.validated_data
         serializer.instance = services.record_consent(
-            self.signal, acting_user=self.acting_user, **serializer.validated_data
+            self.signal, acting_user=self.acting_user, **data
         )
 
 
-@extend_schema(
-    tags=[TAG],
-    summary="Toestemming intrekken",
-    description="Stopt het vervolg: het signaal wordt afgesloten en binnen een dag gewist.",
+@doc(
+    "Toestemming intrekken",
+    "Stopt het vervolg: het signaal wordt afgesloten en binnen een dag gewist.",
     request=None,
     responses=ConsentSerializer,
 )
@@ -308,24 +273,19 @@ class ConsentWithdraw(OneSignalMixin):
         return Response(ConsentSerializer(consent).data)
 
 
-@extend_schema(
-    tags=[TAG],
-    summary="Wie keek naar dit signaal",
-    description="Elke keer dat iemand de gegevens van de inwoner las: wie, wanneer, waarvoor.",
+@doc(
+    "Wie keek naar dit signaal",
+    "Elke keer dat iemand de gegevens van de inwoner las: wie, wanneer, waarvoor.",
     responses=ReadSerializer(many=True),
 )
 class SignalReads(OneSignalMixin):
-    serializer_class = ReadSerializer
-    pagination_class = None
-
     def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        return Response(self.get_serializer(selectors.read_log(self.signal), many=True).data)
+        return Response(ReadSerializer(selectors.read_log(self.signal), many=True).data)
 
 
-@extend_schema(
-    tags=[TAG],
-    summary="Inzage: alles over de inwoner van dit signaal",
-    description="Voor het inzagerecht van de inwoner; ook deze download komt in het leesregister.",
+@doc(
+    "Inzage: alles over de inwoner van dit signaal",
+    "Voor het inzagerecht van de inwoner; ook deze download komt in het leesregister.",
     responses=OpenApiTypes.OBJECT,
 )
 class SignalExport(OneSignalMixin):

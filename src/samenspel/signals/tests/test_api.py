@@ -14,6 +14,7 @@ from samenspel.accounts.tests.factories import DEFAULT_PASSWORD, MembershipFacto
 from samenspel.accounts.tests.test_token_second_factor import _now
 from samenspel.accounts.tests.test_tokens import obtain
 from samenspel.activities.models import Activity
+from samenspel.activities.tests.test_api import invalid
 from samenspel.coalitions.tests.factories import CoalitionFactory
 from samenspel.core.models import ReadEvent
 from samenspel.partners.tests.factories import PartnerFactory
@@ -30,17 +31,13 @@ from samenspel.signals.workflow import Outcome, Status
 
 pytestmark = pytest.mark.django_db(databases=["default", "audit"])
 
-PROBLEM = "application/problem+json"
 TODAY = datetime.date(2026, 11, 23)
 
 
-@pytest.fixture(autouse=True)
-def _today(time_machine):
-    time_machine.move_to(datetime.datetime(2026, 11, 23, 10, tzinfo=datetime.UTC), tick=False)
-
-
 @pytest.fixture
-def scene():
+def scene(time_machine):
+    """The signals' organisations and members, on a Monday morning."""
+    time_machine.move_to(datetime.datetime(2026, 11, 23, 10, tzinfo=datetime.UTC), tick=False)
     return setup_signals()
 
 
@@ -50,12 +47,6 @@ def url(scene, suffix=""):
 
 def one(scene, signal, suffix=""):
     return url(scene, f"{signal.uuid}/{suffix}")
-
-
-def invalid(response) -> dict[str, str]:
-    assert response.status_code == 400, response.content
-    assert response["Content-Type"] == PROBLEM
-    return {p["name"]: p["reason"] for p in response.json()["invalid_params"]}
 
 
 def _snapshot(signal: Signal) -> tuple:
