@@ -142,6 +142,8 @@ class SignalListCreate(SignalsApiMixin, generics.ListCreateAPIView):
     responses=FigureTableSerializer(many=True),
 )
 class SignalFigures(SignalsApiMixin):
+    pagination_class = None
+
     def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         tables = coalition_figures(self.coalition)
         return Response(FigureTableSerializer(tables, many=True).data)
@@ -279,6 +281,8 @@ class ConsentWithdraw(OneSignalMixin):
     responses=ReadSerializer(many=True),
 )
 class SignalReads(OneSignalMixin):
+    pagination_class = None
+
     def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         return Response(ReadSerializer(selectors.read_log(self.signal), many=True).data)
 
