@@ -6,7 +6,10 @@ import datetime
 
 import pytest
 import time_machine
+from django.urls import include, path
 from django.utils import timezone
+from drf_spectacular.drainage import GENERATOR_STATS
+from drf_spectacular.generators import SchemaGenerator
 from rest_framework.test import APIClient
 
 from samenspel.accounts import two_factor
@@ -354,3 +357,55 @@ def test_the_coalition_sees_the_figures_with_small_numbers_hidden(scene, who):
     assert [table["key"] for table in tables] == ["source", "wijk", "outcome", "wait"]
     assert all(table["grand"] is None for table in tables)  # 3 signals: under 10
     assert RESIDENT["resident_name"] not in response.content.decode()
+
+
+S = "/api/v1/coalitions/{coalition}/signals/"
+ONE = S + "{signal}/"
+DOCUMENTED = {
+    S: {"get", "post"},
+    S + "figures/": {"get"},
+    ONE: {"get"},
+    **{ONE + tail: {"post"} for tail in ("steps/", "handover/", "decision/", "referral/")},
+    ONE + "consents/": {"get", "post"},
+    ONE + "consents/{consent}/withdraw/": {"post"},
+    ONE + "reads/": {"get"},
+    ONE + "export/": {"get"},
+    ONE + "erase/": {"post"},
+}
+
+
+def test_every_signal_route_is_documented_without_warnings():
+    GENERATOR_STATS.reset()
+    with GENERATOR_STATS.silence():
+        schema = SchemaGenerator(
+            patterns=[path("api/v1/", include("samenspel.signals.api.urls"))]
+        ).get_schema(request=None, public=True)
+    problems = {**GENERATOR_STATS._warn_cache, **GENERATOR_STATS._error_cache}
+    GENERATOR_STATS.reset()
+
+    assert not problems, "\n".join(problems)
+    assert {route: set(schema["paths"][route]) - {"parameters"} for route in DOCUMENTED} == (
+        DOCUMENTED
+    )
+    figures = schema["paths"][S + "figures/"]["get"]["responses"]["200"]["content"]
+    assert figures["application/json"]["schema"]["type"] == "array"  # not paginated
+
+
+def test_the_signal_takes_a_fixed_number_of_queries_however_many_consents(
+    scene, django_assert_max_num_queries
+):
+    signal = SignalFactory(coalition=scene.coalition, intake=scene.intake)
+    client = api_client_with_second_factor(scene.intake_member.user)
+    client.get(one(scene, signal))
+    with django_assert_max_num_queries(20) as few:
+        client.get(one(scene, signal))
+    for _n in range(5):
+        services.record_consent(
+            signal,
+            acting_user=scene.intake_member.user,
+            purpose=Purpose.VISIT,
+            method=ConsentMethod.PHONE,
+            given_on=TODAY,
+        )
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        assert len(client.get(one(scene, signal)).json()["consents"]) == 5
