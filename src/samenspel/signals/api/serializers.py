@@ -20,6 +20,7 @@ from samenspel.signals.models import (
     Handover,
     Purpose,
     Signal,
+    SignalSettings,
     SourceKind,
 )
 from samenspel.signals.services import FOREIGN_ACTIVITY, FOREIGN_NEIGHBOURHOOD, FOREIGN_PARTNER
@@ -30,6 +31,16 @@ from samenspel.signals.workflow import HOLDER_STEPS, Outcome, Status, Urgency
 STEPS = [
     (value, label) for value, label in Status.choices if value in HOLDER_STEPS - {Status.REFERRED}
 ]
+
+
+class SettingsSerializer(ModelSerializer):
+    """Which organisation triages the coalition's signals, and its public meldpunt."""
+
+    intake = TenantRelatedField(Partner, foreign=FOREIGN_PARTNER)
+
+    class Meta:
+        model = SignalSettings
+        fields = ["intake", "meldpunt_open", "urgent_help"]
 
 
 class SignalListSerializer(ModelSerializer):

@@ -26,5 +26,6 @@ ONE_SIGNAL = (
 urlpatterns = [
     path(S, views.SignalListCreate.as_view(), name="list"),
     path(S + "figures/", views.SignalFigures.as_view(), name="figures"),
+    path(S + "settings/", views.SignalSettingsDetail.as_view(), name="settings"),
     *(path(ONE + tail, view.as_view(), name=name) for name, tail, view in ONE_SIGNAL),
 ]

@@ -28,7 +28,7 @@ from rest_framework.response import Response
 from rest_framework.serializers import BaseSerializer
 
 from samenspel.accounts.api.authentication import passed_second_factor
-from samenspel.accounts.api.base import CoalitionEndpoint
+from samenspel.accounts.api.base import CoalitionEndpoint, CoalitionObjectEndpoint
 from samenspel.accounts.policy import Permission
 from samenspel.signals import inzage, selectors, services
 from samenspel.signals.api.serializers import (
@@ -39,12 +39,13 @@ from samenspel.signals.api.serializers import (
     ReadSerializer,
     RecordSignalSerializer,
     ReferralSerializer,
+    SettingsSerializer,
     SignalDetailSerializer,
     SignalListSerializer,
     StepSerializer,
 )
 from samenspel.signals.figures import coalition_figures
-from samenspel.signals.models import Consent, Signal
+from samenspel.signals.models import Consent, Signal, SignalSettings
 
 TAG = "signals"
 NEED_SECOND_FACTOR = _(
@@ -132,6 +133,40 @@ class SignalListCreate(SignalsApiMixin, generics.ListCreateAPIView):
             self.membership, acting_user=self.acting_user, **serializer.validated_data
         )
         return Response(SignalListSerializer(signal).data, status=status.HTTP_201_CREATED)
+
+
+@extend_schema_view(
+    get=doc("Instellingen voor signalen", "De intake-organisatie en het meldpunt."),
+    patch=doc(
+        "Instellingen voor signalen opslaan",
+        "De eerste keer met een intake-organisatie: zonder die kan niemand signalen vastleggen.",
+    ),
+)
+class SignalSettingsDetail(
+    SignalsApiMixin, CoalitionObjectEndpoint, generics.RetrieveUpdateAPIView
+):
+    """The coalition's one settings row; 404 until it is first saved."""
+
+    model = SignalSettings
+    serializer_class = SettingsSerializer
+    permission = Permission.EDIT_COALITION
+    http_method_names = ["get", "patch", "head", "options"]
+
+    def object_lookup(self) -> dict[str, Any]:
+        return {}
+
+    def lock_object(self) -> None:
+        self.visible_rows().select_for_update().first()  # nothing to lock before the first save
+
+    def find_object(self) -> SignalSettings:
+        current = services.settings_of(self.coalition)
+        if current is None and self.request.method in {"GET", "HEAD"}:
+            raise exceptions.NotFound
+        return current or SignalSettings(coalition=self.coalition)
+
+    def perform_update(self, serializer: BaseSerializer[Any]) -> None:
+        fields, user = serializer.validated_data, self.acting_user
+        serializer.instance = services.save_settings(self.coalition, acting_user=user, **fields)
 
 
 @doc(

@@ -21,8 +21,15 @@ from samenspel.coalitions.models import Coalition
 from samenspel.coalitions.tests.factories import CoalitionFactory
 from samenspel.partners.models import Partner, PartnerKind
 from samenspel.partners.tests.factories import PartnerFactory
-from samenspel.signals import workflow
-from samenspel.signals.models import Awareness, Signal, SignalSettings, SourceKind
+from samenspel.signals import services, workflow
+from samenspel.signals.models import (
+    Awareness,
+    ConsentMethod,
+    Purpose,
+    Signal,
+    SignalSettings,
+    SourceKind,
+)
 from samenspel.signals.workflow import Status, Urgency
 
 # Values that must never appear outside the holder's pages (searched for in the tests).
@@ -120,3 +127,17 @@ def api_client_with_second_factor(user: User) -> APIClient:
     client.default_format = "json"
     client.credentials(HTTP_AUTHORIZATION=f"Token {raw}")
     return client
+
+
+def record_consents(
+    signal: Signal, user: User, count: int = 1, purpose: str = Purpose.VISIT
+) -> None:
+    """`count` consent records for `purpose`, given by phone in January, through the service."""
+    for _n in range(count):
+        services.record_consent(
+            signal,
+            acting_user=user,
+            purpose=purpose,
+            method=ConsentMethod.PHONE,
+            given_on=datetime.date(2026, 1, 5),
+        )

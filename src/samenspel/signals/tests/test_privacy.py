@@ -22,6 +22,7 @@ from samenspel.signals.tests.factories import (
     RESIDENT,
     SignalFactory,
     api_client_with_second_factor,
+    record_consents,
     setup_signals,
     verified_client_for,
 )
@@ -211,12 +212,5 @@ def test_the_signal_page_takes_a_fixed_number_of_queries():
     signal = SignalFactory(coalition=scene.coalition, intake=scene.intake)
     url = reverse("signals:detail", args=[scene.coalition.uuid, signal.uuid])
     few = _queries(client, url)
-    for _n in range(5):
-        services.record_consent(
-            signal,
-            acting_user=scene.intake_member.user,
-            purpose=Purpose.VISIT,
-            method=ConsentMethod.PHONE,
-            given_on=datetime.date(2026, 1, 5),
-        )
+    record_consents(signal, scene.intake_member.user, 5)
     assert _queries(client, url) == few
