@@ -253,6 +253,15 @@ class ApiToken(models.Model):
     created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
     last_used_at = models.DateTimeField(_("laatst gebruikt"), null=True, blank=True)
     revoked_at = models.DateTimeField(_("ingetrokken op"), null=True, blank=True)
+    second_factor = models.BooleanField(
+        _("met tweede factor"),
+        default=False,
+        editable=False,
+        help_text=_(
+            "Aangevraagd met een code uit de authenticator-app (of vanuit een sessie die er een "
+            "had). Alleen zo'n token leest persoonsgegevens van inwoners."
+        ),
+    )
 
     objects = ApiTokenQuerySet.as_manager()
 
@@ -264,9 +273,15 @@ class ApiToken(models.Model):
         return f"{self.name} ({self.prefix}…)"
 
     @classmethod
-    def issue(cls, user: User, name: str) -> tuple["ApiToken", str]:
+    def issue(cls, user: User, name: str, *, second_factor: bool = False) -> tuple["ApiToken", str]:
         raw = secrets.token_urlsafe(32)
-        token = cls.objects.create(user=user, name=name, prefix=raw[:8], digest=_token_digest(raw))
+        token = cls.objects.create(
+            user=user,
+            name=name,
+            prefix=raw[:8],
+            digest=_token_digest(raw),
+            second_factor=second_factor,
+        )
         return token, raw
 
     @classmethod

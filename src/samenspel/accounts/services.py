@@ -313,8 +313,12 @@ def remove_member(membership: Membership, *, acting_user: User) -> None:
 
 
 @transaction.atomic
-def create_api_token(*, acting_user: User, name: str) -> tuple[ApiToken, str]:
-    """A new personal API token; the raw value is returned once and never stored."""
+def create_api_token(
+    *, acting_user: User, name: str, second_factor: bool = False
+) -> tuple[ApiToken, str]:
+    """A new personal API token; the raw value is returned once and never stored.
+    `second_factor`: the person proved a second factor for it (only then may it read residents'
+    personal data)."""
     name = " ".join((name or "").split())
     max_length = ApiToken._meta.get_field("name").max_length or 100
     if not name:
@@ -325,13 +329,13 @@ def create_api_token(*, acting_user: User, name: str) -> tuple[ApiToken, str]:
         raise ValidationError(
             {"name": _("Gebruik hoogstens %(max)d tekens.") % {"max": max_length}}
         )
-    token, raw = ApiToken.issue(acting_user, name)
+    token, raw = ApiToken.issue(acting_user, name, second_factor=second_factor)
     audit.record(
         AccountAction.API_TOKEN_CREATED,
         token,
         acting_user=acting_user,
         coalition=None,
-        changes=audit.changes_between(None, token, ["name"]),
+        changes=audit.changes_between(None, token, ["name", "second_factor"]),
     )
     return token, raw
 

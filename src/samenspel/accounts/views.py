@@ -24,7 +24,7 @@ from django.views import View
 from django.views.decorators.cache import never_cache
 from django.views.generic import FormView, TemplateView
 
-from samenspel.accounts import policy, services
+from samenspel.accounts import policy, services, two_factor
 from samenspel.accounts.forms import (
     AcceptInvitationForm,
     ApiTokenForm,
@@ -410,6 +410,7 @@ class TokensView(FormView):
             token, raw = services.create_api_token(
                 acting_user=self.request.user,  # type: ignore[arg-type]
                 name=form.cleaned_data["name"],
+                second_factor=two_factor.is_verified(self.request),
             )
         except ValidationError as error:
             apply_service_errors(form, error)

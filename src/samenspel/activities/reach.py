@@ -22,7 +22,7 @@ from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from samenspel.activities.models import ReachByGroup, ReachRecord, TargetGroup
+from samenspel.activities.models import Activity, ReachByGroup, ReachRecord, TargetGroup
 from samenspel.coalitions.models import Coalition, Neighbourhood
 from samenspel.core.dates import period
 from samenspel.partners.models import Partner
@@ -161,6 +161,24 @@ def _row(label: str, obj: object, key: str) -> Row:
         getattr(obj, "n_activities", 0),
         key,
     )
+
+
+# --- referrals from signals -------------------------------------------------------------------
+
+# A signal of loneliness that refers its resident to an activity links the two
+# (`Activity.referrals`). The count is a figure about residents, so it follows the rule of the
+# coalition's figures about signals (signals/suppression.py): a number under 10 is not shown.
+REFERRALS_SHOWN_FROM = 10
+
+
+def referrals_to(activity: Activity) -> int | None:
+    """How many residents a signal referred to this activity, ever (also after their signal was
+    anonymised); None when that is under `REFERRALS_SHOWN_FROM`. One query."""
+    # By the key of an activity that went through a door; only the number leaves the database.
+    count = (
+        Activity.objects.correlated().filter(pk=activity.pk).aggregate(n=Count("referrals"))["n"]
+    )
+    return count if count >= REFERRALS_SHOWN_FROM else None
 
 
 # --- charts ---------------------------------------------------------------------------------

@@ -33,7 +33,14 @@ from samenspel.activities.forms import (
     slot_initial,
 )
 from samenspel.activities.models import Activity, ReachRecord
-from samenspel.activities.reach import Period, bar_chart, coalition_reach, record_rows
+from samenspel.activities.reach import (
+    REFERRALS_SHOWN_FROM,
+    Period,
+    bar_chart,
+    coalition_reach,
+    record_rows,
+    referrals_to,
+)
 from samenspel.core.tenancy import lookup_or_404
 from samenspel.core.views import ServiceFormMixin
 from samenspel.partners.models import Partner
@@ -132,6 +139,8 @@ class ActivityDetailView(ActivityMixin, TemplateView):
                 chart_id="bereik",
                 title=_("Bereik van %(title)s per periode") % {"title": activity.title},
             ),
+            referrals=referrals_to(activity),
+            referrals_shown_from=REFERRALS_SHOWN_FROM,
             stale=selectors.is_stale(activity, timezone.localdate()),
             stale_months=selectors.STALE_AFTER_MONTHS,
             can_edit=can_edit,

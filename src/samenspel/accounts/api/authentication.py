@@ -11,6 +11,7 @@ from rest_framework.authentication import BaseAuthentication, get_authorization_
 from rest_framework.request import Request
 
 from samenspel.accounts.models import ApiToken, User
+from samenspel.accounts.two_factor import is_verified
 
 KEYWORD = "Token"
 # Writing last_used_at on every call would turn each read into a write; once a minute is enough.
@@ -46,6 +47,14 @@ class PersonalTokenAuthentication(BaseAuthentication):
 
     def authenticate_header(self, request: Request) -> str:
         return KEYWORD
+
+
+def passed_second_factor(request: Request) -> bool:
+    """Whether this API request may read residents' personal data: by a token that was issued
+    with a second factor, or in a session that passed one (as the pages ask)."""
+    if isinstance(request.auth, ApiToken):
+        return request.auth.second_factor
+    return is_verified(request._request)
 
 
 class PersonalTokenScheme(OpenApiAuthenticationExtension):

@@ -53,7 +53,7 @@ class ApiTokenCreateSerializer(serializers.Serializer):
 class ApiTokenSerializer(ModelSerializer):
     class Meta:
         model = ApiToken
-        fields = ["uuid", "name", "prefix", "created_at", "last_used_at"]
+        fields = ["uuid", "name", "prefix", "second_factor", "created_at", "last_used_at"]
         read_only_fields = fields
 
 
@@ -64,7 +64,7 @@ class NewApiTokenSerializer(ModelSerializer):
 
     class Meta:
         model = ApiToken
-        fields = ["token", "uuid", "name", "prefix", "created_at"]
+        fields = ["token", "uuid", "name", "prefix", "second_factor", "created_at"]
         read_only_fields = fields
 
     def get_token(self, obj: ApiToken) -> str:

@@ -19,6 +19,7 @@ from rest_framework.response import Response
 from rest_framework.settings import api_settings
 
 from samenspel.accounts import policy, services, two_factor
+from samenspel.accounts.api.authentication import passed_second_factor
 from samenspel.accounts.api.base import CoalitionEndpoint, CoalitionObjectEndpoint
 from samenspel.accounts.api.serializers import (
     ApiTokenCreateSerializer,
@@ -121,24 +122,29 @@ class ObtainTokenView(ApiEndpoint):
                     ]
                 }
             )
-        _check_second_factor(user, data.get("otp") or "")
+        second_factor = _check_second_factor(user, data.get("otp") or "")
         name = data.get("name") or _("API-token %(date)s") % {
             "date": timezone.localdate().isoformat()
         }
-        token, raw = services.create_api_token(acting_user=user, name=name)
+        token, raw = services.create_api_token(
+            acting_user=user, name=name, second_factor=second_factor
+        )
         return _new_token_response(token, raw)
 
 
-def _check_second_factor(user: Any, code: str) -> None:
-    """An account with two-factor login gets a token only with a valid code."""
+def _check_second_factor(user: Any, code: str) -> bool:
+    """An account with two-factor login gets a token only with a valid code; True when the
+    token was asked with one (an account without two-factor login gets a token that cannot
+    read residents' personal data)."""
     if not user_has_device(user):
-        return
+        return False
     if not code.strip():
         raise serializers.ValidationError({"otp": [_("Vul de code uit uw authenticator-app in.")]})
     if two_factor.device_for_code(user, code) is None:
         raise serializers.ValidationError(
             {"otp": [_("Deze code klopt niet of is verlopen. Probeer de volgende code.")]}
         )
+    return True
 
 
 class TokenEndpoint(ApiEndpoint):
@@ -172,6 +178,7 @@ class TokenListView(TokenEndpoint, generics.ListCreateAPIView):
         token, raw = services.create_api_token(
             acting_user=request.user,  # type: ignore[arg-type]
             name=serializer.validated_data["name"],
+            second_factor=passed_second_factor(request),
         )
         return _new_token_response(token, raw)
 

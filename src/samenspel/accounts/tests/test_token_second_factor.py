@@ -3,11 +3,19 @@
 import time
 
 import pytest
+from django.urls import reverse
+from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.oath import totp
 from rest_framework.test import APIClient
 
 from samenspel.accounts import two_factor
-from samenspel.accounts.tests.factories import DEFAULT_PASSWORD, UserFactory
+from samenspel.accounts.models import ApiToken
+from samenspel.accounts.tests.factories import (
+    DEFAULT_PASSWORD,
+    UserFactory,
+    api_client_for,
+    client_for,
+)
 from samenspel.accounts.tests.test_tokens import obtain
 
 pytestmark = pytest.mark.django_db
@@ -36,9 +44,30 @@ def test_a_wrong_code_gets_no_token_and_a_recovery_code_does(with_app):
     user, _device, codes = with_app
     assert obtain(APIClient(), user.email, DEFAULT_PASSWORD, otp="12345678").status_code == 400
     time.sleep(1.1)  # django-otp slows down guessing: one second after a wrong code
-    assert obtain(APIClient(), user.email, DEFAULT_PASSWORD, otp=codes[0]).status_code == 201
+    response = obtain(APIClient(), user.email, DEFAULT_PASSWORD, otp=codes[0])
+    assert response.status_code == 201
+    assert response.json()["second_factor"] is True
+    assert ApiToken.objects.get().second_factor
 
 
-def test_an_account_without_two_factor_login_needs_no_code():
+def test_an_account_without_two_factor_login_needs_no_code_but_its_token_has_no_second_factor():
     user = UserFactory()
-    assert obtain(APIClient(), user.email, DEFAULT_PASSWORD).status_code == 201
+    response = obtain(APIClient(), user.email, DEFAULT_PASSWORD)
+    assert response.status_code == 201
+    assert response.json()["second_factor"] is False
+    assert not ApiToken.objects.get().second_factor
+
+
+def test_a_token_made_in_a_session_has_a_second_factor_only_when_the_session_passed_one(
+    with_app,
+):
+    user, device, _codes = with_app
+    plain = api_client_for(user)
+    assert plain.post("/api/v1/auth/tokens", {"name": "Script"}).json()["second_factor"] is False
+    verified = client_for(user)
+    session = verified.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id  # as after the code page
+    session.save()
+    verified.post(reverse("accounts:tokens"), {"name": "Pagina"})
+    made_on_the_page = ApiToken.objects.get(name="Pagina")
+    assert made_on_the_page.second_factor

@@ -34,7 +34,7 @@ def test_obtain_use_list_and_revoke_a_token():
     response = obtain(client, "Anna@example.nl", DEFAULT_PASSWORD, name="Mijn script")
     assert response.status_code == 201
     body = response.json()
-    assert set(body) == {"token", "uuid", "name", "prefix", "created_at"}
+    assert set(body) == {"token", "uuid", "name", "prefix", "second_factor", "created_at"}
     assert body["name"] == "Mijn script"
     raw = body["token"]
     assert ApiToken.objects.get(uuid=body["uuid"]).user == user

@@ -22,7 +22,7 @@ from samenspel.activities.models import (
     TargetGroup,
     TimeSlot,
 )
-from samenspel.activities.reach import Period
+from samenspel.activities.reach import Period, referrals_to
 from samenspel.activities.selectors import is_stale
 from samenspel.activities.services import ACTIVITY_FIELDS, Slot
 from samenspel.coalitions.models import Neighbourhood
@@ -108,6 +108,23 @@ class CoalitionActivitySerializer(ModelSerializer):
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         """Rules are the service's; skip DRF's model-level validation."""
         return attrs
+
+
+class ActivityDetailSerializer(CoalitionActivitySerializer):
+    """One activity, with the residents that signals referred to it (a count, never who)."""
+
+    referrals = serializers.SerializerMethodField(
+        help_text=_(
+            "Hoeveel inwoners na een zorgsignaal naar deze activiteit zijn doorverwezen; null "
+            "onder de 10 (kleine aantallen tonen we niet)."
+        )
+    )
+
+    class Meta(CoalitionActivitySerializer.Meta):
+        fields = [*CoalitionActivitySerializer.Meta.fields, "referrals"]
+
+    def get_referrals(self, activity: Activity) -> int | None:
+        return referrals_to(activity)
 
 
 def service_parts(data: dict[str, Any]) -> dict[str, Any]:

@@ -25,6 +25,7 @@ from samenspel.accounts.api.base import CoalitionEndpoint, CoalitionObjectEndpoi
 from samenspel.accounts.policy import Permission
 from samenspel.activities import selectors, services
 from samenspel.activities.api.serializers import (
+    ActivityDetailSerializer,
     CoalitionActivitySerializer,
     FinderSerializer,
     PeriodQuerySerializer,
@@ -128,7 +129,7 @@ class ActivityListCreate(ActivitiesApiMixin, generics.ListCreateAPIView):
 class ActivityDetail(
     ActivitiesApiMixin, CoalitionObjectEndpoint, generics.RetrieveUpdateDestroyAPIView
 ):
-    serializer_class = CoalitionActivitySerializer
+    serializer_class = ActivityDetailSerializer
     lookup_url_kwarg = "activity"
 
     def find_object(self) -> Activity:

@@ -12,16 +12,24 @@ from django.utils import timezone
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_static.models import StaticDevice
 from factory.django import DjangoModelFactory
+from rest_framework.test import APIClient
 
-from samenspel.accounts.models import Membership, User
+from samenspel.accounts.models import ApiToken, Membership, User
 from samenspel.accounts.tests.factories import MembershipFactory, client_for
 from samenspel.activities.models import Activity, ActivityKind
 from samenspel.coalitions.models import Coalition
 from samenspel.coalitions.tests.factories import CoalitionFactory
 from samenspel.partners.models import Partner, PartnerKind
 from samenspel.partners.tests.factories import PartnerFactory
-from samenspel.signals import workflow
-from samenspel.signals.models import Awareness, Signal, SignalSettings, SourceKind
+from samenspel.signals import services, workflow
+from samenspel.signals.models import (
+    Awareness,
+    ConsentMethod,
+    Purpose,
+    Signal,
+    SignalSettings,
+    SourceKind,
+)
 from samenspel.signals.workflow import Status, Urgency
 
 # Values that must never appear outside the holder's pages (searched for in the tests).
@@ -110,3 +118,26 @@ def verified_client_for(user: User) -> Client:
     session[DEVICE_ID_SESSION_KEY] = device.persistent_id
     session.save()
     return client
+
+
+def api_client_with_second_factor(user: User) -> APIClient:
+    """An API client with a personal token that was issued with a second factor (`otp`)."""
+    _token, raw = ApiToken.issue(user, "Met tweede factor", second_factor=True)
+    client = APIClient(HTTP_ACCEPT_LANGUAGE="nl")
+    client.default_format = "json"
+    client.credentials(HTTP_AUTHORIZATION=f"Token {raw}")
+    return client
+
+
+def record_consents(
+    signal: Signal, user: User, count: int = 1, purpose: str = Purpose.VISIT
+) -> None:
+    """`count` consent records for `purpose`, given by phone in January, through the service."""
+    for _n in range(count):
+        services.record_consent(
+            signal,
+            acting_user=user,
+            purpose=purpose,
+            method=ConsentMethod.PHONE,
+            given_on=datetime.date(2026, 1, 5),
+        )
