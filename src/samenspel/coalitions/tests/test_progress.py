@@ -17,6 +17,7 @@ from samenspel.coalitions.progress import Step, round_start, suggest
 from samenspel.guide.content import phase_activities
 
 DAY = datetime.date(2025, 3, 1)
+LIFE = [Phase.INITIATE, Phase.EXPLORE, Phase.ESTABLISH, Phase.SUSTAIN]
 
 
 @pytest.fixture(autouse=True)
@@ -224,3 +225,52 @@ def test_not_applicable_activities_do_not_count():
     rows[keys[0]] = ChecklistRow("done", DAY)
     s = suggest(Phase.INITIATE, [], Evidence(checklist=rows))
     assert s.progress(Phase.INITIATE).percentage == 100
+
+
+FORWARD = [
+    (Phase.INITIATE, Phase.EXPLORE, "de gedeelde ambitie formuleren"),
+    (Phase.EXPLORE, Phase.ESTABLISH, "afspraken maken over rollen en inzet"),
+    (Phase.ESTABLISH, Phase.SUSTAIN, "resultaten en successen delen"),
+]
+
+
+@pytest.mark.parametrize(("current", "following", "begun"), FORWARD)
+def test_every_forward_transition_explains_itself(current, following, begun):
+    """§1.2 and §1.3: the recorded phase is done and the next one has begun."""
+    done = [phase for phase, _next, _what in FORWARD[: LIFE.index(current) + 1]]
+    rows = ticks(*[(phase, "done") for phase in done])
+    rows[phase_activities(following)[0].key] = ChecklistRow("busy", DAY)
+    s = suggest(current, [], Evidence(checklist=rows))
+    labels = {phase: Phase(phase).label for phase in (current, following)}
+    assert s.suggested == following
+    assert s.reasons == [
+        f"'{labels[current]}' is voor 100% gedaan, en in '{labels[following]}' is al werk "
+        f"begonnen ({begun}).",
+        "Een fasewissel blijkt vaak pas achteraf, rond een kantelmoment (§1.3). Past "
+        f"'{labels[following]}' ook volgens de partners, leg de wissel dan vast met het "
+        "kantelmoment erbij.",
+    ]
+
+
+BACK = [
+    (Phase.EXPLORE, Phase.INITIATE, "eenzaamheid agenderen", 10),
+    (Phase.ESTABLISH, Phase.EXPLORE, "de gedeelde ambitie formuleren", 12),
+    (Phase.SUSTAIN, Phase.ESTABLISH, "afspraken maken over rollen en inzet", 12),
+]
+
+
+@pytest.mark.parametrize(("current", "back", "busy", "pct"), BACK)
+def test_every_step_back_explains_itself(current, back, busy, pct):
+    """§1.2: a step back is normal when the situation changed; shown only on evidence."""
+    earlier = LIFE[: LIFE.index(back)]
+    rows = ticks(*[(phase, "done") for phase in earlier])
+    rows[phase_activities(back)[0].key] = ChecklistRow("busy", DAY)
+    s = suggest(current, [], Evidence(checklist=rows))
+    labels = {phase: Phase(phase).label for phase in (current, back)}
+    assert s.suggested == back
+    assert s.reasons == [
+        f"In de ingestelde fase '{labels[current]}' is nog niets begonnen, terwijl in "
+        f"'{labels[back]}' werk loopt ({busy}) en die fase voor {pct}% gedaan is. Fases volgen "
+        "op elkaar, maar een stap terug is gewoon als de situatie veranderd is (Handreiking "
+        f"§1.2): misschien hoort de coalitie (weer) in '{labels[back]}'."
+    ]
