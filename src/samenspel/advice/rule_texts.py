@@ -17,7 +17,6 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
 from django.utils.translation import get_language
 
 from samenspel.core import content_files as files
@@ -76,11 +75,7 @@ def _rule(value: Any, where: str) -> Texts:
 @files.reported_as(RuleTextError)
 def load_file(path: Path) -> Texts:
     where = path.name
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as error:
-        raise RuleTextError(f"{where}: invalid YAML: {error}") from error
-    data = files.mapping(raw, {"module", "rules"}, where)
+    data = files.mapping(files.read_yaml(path), {"module", "rules"}, where)
     entries = files.listing(data, "rules", where, required=True)
     texts: Texts = {}
     for entry in entries:
@@ -91,11 +86,8 @@ def load_file(path: Path) -> Texts:
 
 @files.reported_as(RuleTextError)
 def load_texts(directory: Path = CONTENT_DIR) -> Texts:
-    paths = sorted(directory.glob("*.yaml"))
-    if not paths:
-        raise RuleTextError(f"{directory}: no rule texts (*.yaml) found")
     texts: Texts = {}
-    for path in paths:
+    for path in files.yaml_files(directory, "rule texts"):
         found = load_file(path)
         files.unique([*{key[0] for key in texts}, *{key[0] for key in found}], "rule", path.name)
         texts |= found

@@ -227,6 +227,13 @@ def test_not_applicable_activities_do_not_count():
     assert s.progress(Phase.INITIATE).percentage == 100
 
 
+def with_work_in(current, phase):
+    """The suggestion when every phase before `phase` is done and its first activity is busy."""
+    rows = ticks(*[(earlier, "done") for earlier in LIFE[: LIFE.index(phase)]])
+    rows[phase_activities(phase)[0].key] = ChecklistRow("busy", DAY)
+    return suggest(current, [], Evidence(checklist=rows))
+
+
 FORWARD = [
     (Phase.INITIATE, Phase.EXPLORE, "de gedeelde ambitie formuleren"),
     (Phase.EXPLORE, Phase.ESTABLISH, "afspraken maken over rollen en inzet"),
@@ -237,18 +244,13 @@ FORWARD = [
 @pytest.mark.parametrize(("current", "following", "begun"), FORWARD)
 def test_every_forward_transition_explains_itself(current, following, begun):
     """§1.2 and §1.3: the recorded phase is done and the next one has begun."""
-    done = [phase for phase, _next, _what in FORWARD[: LIFE.index(current) + 1]]
-    rows = ticks(*[(phase, "done") for phase in done])
-    rows[phase_activities(following)[0].key] = ChecklistRow("busy", DAY)
-    s = suggest(current, [], Evidence(checklist=rows))
-    labels = {phase: Phase(phase).label for phase in (current, following)}
+    s = with_work_in(current, following)
+    here, there = Phase(current).label, Phase(following).label
     assert s.suggested == following
     assert s.reasons == [
-        f"'{labels[current]}' is voor 100% gedaan, en in '{labels[following]}' is al werk "
-        f"begonnen ({begun}).",
+        f"'{here}' is voor 100% gedaan, en in '{there}' is al werk begonnen ({begun}).",
         "Een fasewissel blijkt vaak pas achteraf, rond een kantelmoment (§1.3). Past "
-        f"'{labels[following]}' ook volgens de partners, leg de wissel dan vast met het "
-        "kantelmoment erbij.",
+        f"'{there}' ook volgens de partners, leg de wissel dan vast met het kantelmoment erbij.",
     ]
 
 
@@ -262,15 +264,12 @@ BACK = [
 @pytest.mark.parametrize(("current", "back", "busy", "pct"), BACK)
 def test_every_step_back_explains_itself(current, back, busy, pct):
     """§1.2: a step back is normal when the situation changed; shown only on evidence."""
-    earlier = LIFE[: LIFE.index(back)]
-    rows = ticks(*[(phase, "done") for phase in earlier])
-    rows[phase_activities(back)[0].key] = ChecklistRow("busy", DAY)
-    s = suggest(current, [], Evidence(checklist=rows))
-    labels = {phase: Phase(phase).label for phase in (current, back)}
+    s = with_work_in(current, back)
+    here, there = Phase(current).label, Phase(back).label
     assert s.suggested == back
     assert s.reasons == [
-        f"In de ingestelde fase '{labels[current]}' is nog niets begonnen, terwijl in "
-        f"'{labels[back]}' werk loopt ({busy}) en die fase voor {pct}% gedaan is. Fases volgen "
-        "op elkaar, maar een stap terug is gewoon als de situatie veranderd is (Handreiking "
-        f"§1.2): misschien hoort de coalitie (weer) in '{labels[back]}'."
+        f"In de ingestelde fase '{here}' is nog niets begonnen, terwijl in '{there}' werk loopt "
+        f"({busy}) en die fase voor {pct}% gedaan is. Fases volgen op elkaar, maar een stap "
+        "terug is gewoon als de situatie veranderd is (Handreiking §1.2): misschien hoort de "
+        f"coalitie (weer) in '{there}'."
     ]
