@@ -224,3 +224,15 @@ def test_a_resident_partner_shows_the_tips_for_its_resident_type(coordinator_cli
     assert "Tips uit de gids: De zorgzame inwoner" in page.content.decode()
     assert "Zoek hem op in de praktijk" in page.content.decode()
     assert "Tips uit de gids: De zorgzame inwoner" not in other.content.decode()
+
+
+def test_two_tips_on_one_page_have_their_own_names(coordinator_client, coalition):
+    """The kind's and the resident type's tips are two landmarks, each named by its heading."""
+    caring = PartnerFactory(coalition=coalition, kind="residents", resident_type="caring")
+    html = coordinator_client.get(
+        reverse("partners:detail", args=[coalition.uuid, caring.uuid])
+    ).content.decode()
+    assert 'aria-labelledby="tips-partner_kinds-residents"' in html
+    assert 'id="tips-partner_kinds-residents"' in html
+    assert 'aria-labelledby="tips-resident_types-caring"' in html
+    assert 'id="tips-resident_types-caring"' in html
