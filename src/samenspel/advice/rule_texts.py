@@ -3,11 +3,13 @@
 `content/<module>.yaml` holds the texts of the rules in `rules/<module>.py`, read once, strictly
 (with the helpers the guide and the scan instruments share: a missing field or a duplicate key
 names the file and the key) and cached. A rule has default texts and may have variants (one per
-kind of finding it gives, named like the finding's subject). Every text is written in Dutch and
+kind of finding it gives, named like the finding's subject), and one short label (the rule's
+name on the list of set-aside findings and in the audit trail). Every text is written in Dutch and
 in English; the active language picks one, Dutch when the language has no text. Placeholders
 (`%(partner)s`) are filled in by the rule.
 
-A rule asks for its words with `title(rule, variant)`, `explanation(...)` or `next_step(...)`;
+A rule asks for its words with `title(rule, variant)`, `explanation(...)` or `next_step(...)`
+(`rules.LABELS` reads the labels);
 an unknown rule, variant or field raises KeyError, and a test checks that every text in the
 files is asked for by a rule and every text asked for is in the files.
 """
@@ -27,6 +29,7 @@ KEY_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 LANGUAGES = ("nl", "en")
 DEFAULT_LANGUAGE = "nl"
 FIELDS = ("title", "explanation", "next_step")
+LABEL = "label"
 
 TextKey = tuple[str, str, str]  # rule, variant ('' for the default texts), field
 Texts = dict[TextKey, dict[str, str]]  # language -> text
@@ -40,9 +43,11 @@ def _key(data: dict[str, Any], where: str) -> str:
     return files.key(data, where, KEY_PATTERN, "lower case letters, digits, - or _")
 
 
-def _fields(data: dict[str, Any], rule: str, variant: str, where: str) -> Texts:
+def _fields(
+    data: dict[str, Any], rule: str, variant: str, where: str, fields: tuple[str, ...] = FIELDS
+) -> Texts:
     found: Texts = {}
-    for field in FIELDS:
+    for field in fields:
         if field in data:
             languages = files.mapping(data[field], set(LANGUAGES), f"{where}, {field}")
             found[(rule, variant, field)] = {
@@ -55,10 +60,12 @@ def _fields(data: dict[str, Any], rule: str, variant: str, where: str) -> Texts:
 
 
 def _rule(value: Any, where: str) -> Texts:
-    data = files.mapping(value, {"key", "variants", *FIELDS}, where)
+    data = files.mapping(value, {"key", "variants", LABEL, *FIELDS}, where)
     rule = _key(data, where)
     where = f"{where} {rule!r}"
-    texts = _fields(data, rule, "", where) if set(FIELDS) & set(data) else {}
+    if LABEL not in data:
+        raise RuleTextError(f"{where}: required field {LABEL!r} is missing")
+    texts = _fields(data, rule, "", where, (LABEL, *FIELDS))
     variants = files.listing(data, "variants", where, required=False)
     keys = []
     for variant_value in variants:
@@ -67,8 +74,6 @@ def _rule(value: Any, where: str) -> Texts:
         keys.append(variant)
         texts |= _fields(variant_data, rule, variant, f"{where}, variant {variant!r}")
     files.unique(keys, "variant", where)
-    if not texts:
-        raise RuleTextError(f"{where}: no texts")
     return texts
 
 
@@ -115,3 +120,7 @@ def explanation(rule: str, variant: str = "") -> str:
 
 def next_step(rule: str, variant: str = "") -> str:
     return _text(rule, variant, "next_step")
+
+
+def label(rule: str) -> str:
+    return _text(rule, "", LABEL)

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from django.utils import translation
 
-from samenspel.advice import rule_texts
+from samenspel.advice import rule_texts, rules
 from samenspel.advice.rules import RULE_KEYS
 from samenspel.guide.tests import fingerprint
 
@@ -33,7 +33,19 @@ def test_every_rule_has_its_texts_and_every_text_belongs_to_a_rule():
 
 
 def test_every_text_is_asked_for_and_every_text_asked_for_exists():
-    assert asked_for() == set(rule_texts.all_texts())
+    texts = {key for key in rule_texts.all_texts() if key[2] != rule_texts.LABEL}
+    assert asked_for() == texts
+
+
+def test_every_rule_has_a_label_in_both_languages():
+    with translation.override("en"):
+        english = {key: str(label) for key, label in rules.LABELS.items()}
+    with translation.override("nl"):
+        dutch = {key: str(label) for key, label in rules.LABELS.items()}
+    assert set(dutch) == set(RULE_KEYS)
+    assert dutch["netwerkdip"] == "Netwerkdip"
+    assert english["netwerkdip"] == "Network dip"
+    assert all(dutch[key] and english[key] != dutch[key] for key in RULE_KEYS)
 
 
 def test_every_rule_gives_a_title_and_a_next_step():
@@ -84,7 +96,7 @@ def write(tmp_path, body):
 def test_a_text_without_english_is_refused_naming_the_rule(tmp_path):
     directory = write(
         tmp_path,
-        "module: x\nrules:\n- key: netwerkdip\n  title:\n    nl: Let op\n",
+        "module: x\nrules:\n- key: netwerkdip\n  label: {nl: A, en: A}\n  title:\n    nl: Let op\n",
     )
     with pytest.raises(rule_texts.RuleTextError, match="rules.yaml: rule 'netwerkdip', title"):
         rule_texts.load_texts(directory)
@@ -93,9 +105,18 @@ def test_a_text_without_english_is_refused_naming_the_rule(tmp_path):
 def test_a_duplicate_variant_is_refused(tmp_path):
     variant = "  - key: a\n    title: {nl: A, en: A}\n"
     directory = write(
-        tmp_path, "module: x\nrules:\n- key: netwerkdip\n  variants:\n" + variant + variant
+        tmp_path,
+        "module: x\nrules:\n- key: netwerkdip\n  label: {nl: A, en: A}\n  variants:\n"
+        + variant
+        + variant,
     )
     with pytest.raises(rule_texts.RuleTextError, match="duplicate variant key 'a'"):
+        rule_texts.load_texts(directory)
+
+
+def test_a_rule_without_a_label_is_refused(tmp_path):
+    directory = write(tmp_path, "module: x\nrules:\n- key: netwerkdip\n  title: {nl: A, en: A}\n")
+    with pytest.raises(rule_texts.RuleTextError, match="required field 'label' is missing"):
         rule_texts.load_texts(directory)
 
 
