@@ -260,7 +260,7 @@ def _forward(current: str, phases: list[PhaseProgress]) -> tuple[str, list[str]]
                     % {"next": following.label, "what": _started(following)}
                 )
                 position += 1
-            else:
+            elif here.phase == current:  # reached from an earlier phase, it is no fit to confirm
                 reasons.append(_stay_in_sustain(here))
             break
         if not (here.largely_done and following.started):

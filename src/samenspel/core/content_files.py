@@ -7,11 +7,30 @@ file sees at once what to fix.
 import re
 from collections.abc import Callable
 from functools import wraps
+from pathlib import Path
 from typing import Any, TypeVar, cast
+
+import yaml
 
 
 class ContentFileError(Exception):
     """A content file is malformed; the message names the file and the place in it."""
+
+
+def yaml_files(directory: Path, what: str) -> list[Path]:
+    """The content files of a directory, in the order of their names; none at all is an error."""
+    paths = sorted(directory.glob("*.yaml"))
+    if not paths:
+        raise ContentFileError(f"{directory}: no {what} (*.yaml) found")
+    return paths
+
+
+def read_yaml(path: Path) -> Any:
+    """The parsed content of one file; invalid YAML names the file."""
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as error:
+        raise ContentFileError(f"{path.name}: invalid YAML: {error}") from error
 
 
 def mapping(value: Any, allowed: set[str], where: str) -> dict[str, Any]:

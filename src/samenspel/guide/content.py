@@ -12,8 +12,6 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from samenspel.core import content_files as files
 from samenspel.core.content_files import ContentFileError
 from samenspel.core.fuzzy import fold
@@ -174,11 +172,7 @@ def _item(value: Any, section_key: str, where: str) -> Item:
 @files.reported_as(ContentError)
 def load_section(path: Path) -> Section:
     where = path.name
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as error:
-        raise ContentError(f"{where}: invalid YAML: {error}") from error
-    data = files.mapping(raw, SECTION_FIELDS, where)
+    data = files.mapping(files.read_yaml(path), SECTION_FIELDS, where)
     key = _key(data, where)
     raw_items = _list(data, "items", where)
     if not raw_items:
@@ -196,9 +190,7 @@ def load_section(path: Path) -> Section:
 
 @files.reported_as(ContentError)
 def load_guide(directory: Path = CONTENT_DIR) -> Guide:
-    paths = sorted(directory.glob("*.yaml"))
-    if not paths:
-        raise ContentError(f"{directory}: no guide content (*.yaml) found")
+    paths = files.yaml_files(directory, "guide content")
     guide = Guide(sections=tuple(load_section(path) for path in paths))
     files.unique([section.key for section in guide.sections], "section", str(directory))
     activity_keys = [a.key for item in guide.items() for a in item.activities]

@@ -15,7 +15,6 @@ from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
-import yaml
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -292,11 +291,7 @@ def load_instrument(path: Path) -> Instrument:
     name = FILE_NAME.match(path.name)
     if not name:
         raise InstrumentError(f"{where}: file name must be <key>.v<version>.yaml")
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as error:
-        raise InstrumentError(f"{where}: invalid YAML: {error}") from error
-    data = files.mapping(raw, INSTRUMENT_FIELDS, where)
+    data = files.mapping(files.read_yaml(path), INSTRUMENT_FIELDS, where)
     key = _key(data, where)
     if key != name["key"]:
         raise InstrumentError(f"{where}: key {key!r} does not match the file name")
@@ -344,11 +339,8 @@ Registry = dict[str, dict[int, Instrument]]
 @files.reported_as(InstrumentError)
 def load_instruments(directory: Path = INSTRUMENTS_DIR) -> Registry:
     """Every instrument in `directory`: {key: {version: instrument}}, versions ascending."""
-    paths = sorted(directory.glob("*.yaml"))
-    if not paths:
-        raise InstrumentError(f"{directory}: no instruments (*.yaml) found")
     registry: Registry = {}
-    for path in paths:
+    for path in files.yaml_files(directory, "instruments"):
         # The file name fixes key and version (no leading zeros), so they cannot repeat.
         instrument = load_instrument(path)
         registry.setdefault(instrument.key, {})[instrument.version] = instrument

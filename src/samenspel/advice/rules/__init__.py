@@ -10,12 +10,15 @@ Nothing is weighted that the handbook does not support; docs/advice.md lists eve
 handbook basis, what it reads, its thresholds and why.
 
 To add a rule: write it in the module of its theme (shared thresholds and helpers are in
-`common`), add it to `RULES` and `LABELS`, and add a test where it fires and one where it must
-not.
+`common`), add it to `RULES`, write its label and texts in `advice/content/<module>.yaml`, and
+add a test where it fires and one where it must not.
 """
 
-from django.utils.translation import gettext_lazy
+from functools import partial
 
+from django.utils.functional import lazy
+
+from samenspel.advice import rule_texts
 from samenspel.advice.rules.articles import (
     monitoring_questions_low,
     pillar_weak,
@@ -71,29 +74,8 @@ RULES: tuple[Rule, ...] = (
     netwerkdip,
 )
 
-# Short names of the rules, for the list of dismissed findings and the audit trail.
-LABELS = {
-    "dependence_on_one_party": gettext_lazy("Afhankelijk van één partij of persoon"),
-    "coordinator_does_everything": gettext_lazy("De coördinator doet alles"),
-    "take_give_imbalance": gettext_lazy("Halen en brengen uit balans"),
-    "missing_partner_kinds": gettext_lazy("Ontbrekende soorten partners"),
-    "motives_one_sided": gettext_lazy("Eenzijdige drijfveren"),
-    "partner_change_not_discussed": gettext_lazy("Verandering bij een partner niet besproken"),
-    "resident_type_at_the_table": gettext_lazy("Inwoner op een plek die niet bij haar past"),
-    "success_factors_weak": gettext_lazy("Omvang, diversiteit of deskundigheid zwak"),
-    "pillar_weak": gettext_lazy("Zwakke pijler van de aanpak"),
-    "monitoring_questions_low": gettext_lazy("Monitorvragen laag"),
-    "form_does_not_fit_size": gettext_lazy("Vorm past niet bij de omvang"),
-    "phase_stalls": gettext_lazy("Fase komt niet verder"),
-    "no_evaluation_in_twelve_months": gettext_lazy("Geen evaluatie in twaalf maanden"),
-    "subsidy_ends_without_plan": gettext_lazy("Financiering stopt zonder plan"),
-    "high_loneliness_little_offer": gettext_lazy("Veel eenzaamheid, weinig aanbod in een wijk"),
-    "ambition_not_shared": gettext_lazy("Ambitie niet gedeeld"),
-    "interests_not_honoured": gettext_lazy("Belangen onvoldoende erkend"),
-    "low_trust_among_core": gettext_lazy("Weinig vertrouwen in de kern"),
-    "under_or_over_organised": gettext_lazy("Onder- of overorganisatie"),
-    "unclear_process": gettext_lazy("Onduidelijk proces"),
-    "municipality_many_hats": gettext_lazy("Rol van de gemeente onduidelijk"),
-    "netwerkdip": gettext_lazy("Netwerkdip"),
-}
 RULE_KEYS = tuple(rule.__name__ for rule in RULES)
+
+# Short names of the rules, for the list of set-aside findings and the audit trail: from the
+# content files, in the language active when they are shown.
+LABELS = {key: lazy(partial(rule_texts.label, key), str)() for key in RULE_KEYS}

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from django.utils.translation import gettext as _
 
+from samenspel.advice import rule_texts
 from samenspel.advice.findings import Finding, Severity
 from samenspel.advice.rules.common import LOW_MEAN, deficit, is_low
 from samenspel.advice.rules.scans import scan_finding
@@ -32,20 +33,10 @@ def success_factors_weak(s: CoalitionSnapshot) -> list[Finding]:
             ("success_factors", "size_and_diversity", False),
             ("success_factors", "competences", False),
         ],
-        title=_("Omvang, diversiteit of deskundigheid schiet tekort"),
-        explanation=_(
-            "Het artikel 'Van samenzitten naar samenwerken' (2021) noemt vier succesfactoren. Twee "
-            "daarvan gaan over wie er aan tafel zit: een coalitie van de juiste omvang en "
-            "diversiteit, en vertegenwoordigers met genoeg kennis, ervaring, vaardigheden en "
-            "eigen motivatie. Vinden partners dat een van die twee tekortschiet, dan komt de "
-            "samenwerking moeilijk van samenzitten tot samenwerken. Als aanjager kan de gemeente "
-            "helpen partners te werven of uren te financieren."
-        ),
+        title=rule_texts.title("success_factors_weak"),
+        explanation=rule_texts.explanation("success_factors_weak"),
         guide=("success_factors", "size_and_diversity"),
-        next_step=_(
-            "Bespreek welke partij of welke kennis ontbreekt, en wie die kan benaderen of "
-            "inbrengen."
-        ),
+        next_step=rule_texts.next_step("success_factors_weak"),
     )
 
 
@@ -54,18 +45,10 @@ def pillar_weak(s: CoalitionSnapshot) -> list[Finding]:
         s,
         "pillar_weak",
         [("pillars", key, False) for key in PILLARS],
-        title=_("Een pijler van de lokale aanpak is zwak"),
-        explanation=_(
-            "Het artikel 'Integreer aanpak eenzaamheid in bestaand lokaal beleid' (2021) bouwt "
-            "een duurzame aanpak op vijf pijlers: bestuurlijk commitment, een sterk netwerk, "
-            "eenzame mensen zelf betrekken, eigenaarschap dat blijft als mensen of het college "
-            "wisselen, en monitoring en evaluatie. Een pijler die partners laag scoren, is het "
-            "eerste om samen aan te werken."
-        ),
+        title=rule_texts.title("pillar_weak"),
+        explanation=rule_texts.explanation("pillar_weak"),
         guide=("pillars", "administrative_commitment"),
-        next_step=_(
-            "Kies de zwakste pijler en spreek één concrete stap af, met een partner die hem trekt."
-        ),
+        next_step=rule_texts.next_step("pillar_weak"),
     )
 
 
@@ -90,21 +73,12 @@ def monitoring_questions_low(s: CoalitionSnapshot) -> list[Finding]:
             rule="monitoring_questions_low",
             subject="",
             severity=Severity.INFO,
-            title=_("Monitorvragen waar partners 'nee' op zeggen: %(n)s van de 11")
-            % {"n": len(low)},
+            title=rule_texts.title("monitoring_questions_low") % {"n": len(low)},
             evidence=evidence,
-            explanation=_(
-                "Coalitie Erbij (2015) geeft elf vragen waarmee een gemeente haar lokale aanpak "
-                "kan volgen, van een gedeelde visie en een eigenaar tot signaleren, opvolgen en "
-                "eenzame mensen zelf betrekken. De vragen waarop partners gemiddeld onder het "
-                "midden (%(low)s) uitkomen, wijzen aan waar de aanpak nog gaten heeft."
-            )
+            explanation=rule_texts.explanation("monitoring_questions_low")
             % {"low": decimal(LOW_MEAN)},
             guide=("monitoring_questions", low[0][0]),
-            next_step=_(
-                "Zet de laagst scorende vraag op de agenda van het volgende overleg, en vraag "
-                "welke partner er iets aan kan doen."
-            ),
+            next_step=rule_texts.next_step("monitoring_questions_low"),
             magnitude=round(sum(deficit(stat) for _key, stat in low), 1),
         )
     ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from samenspel.advice import rule_texts
 from samenspel.advice.findings import Finding, Severity
 from samenspel.advice.rules.common import (
     names_text,
@@ -31,13 +32,7 @@ MIN_PARTNERS_FOR_CORE_CHECK = 3
 def coordinator_does_everything(s: CoalitionSnapshot) -> list[Finding]:
     findings = []
     partners = s.current_partners
-    explanation = _(
-        "Wie de netwerkregie of -coördinatie heeft, staat in het hart van de coalitie en geeft "
-        "de anderen rust en ruimte. Een bekende valkuil is dat de coördinator alles zelf gaat "
-        "doen en zo zelf het netwerk wordt: partners gaan afwachten en het eigenaarschap "
-        "verdwijnt (Handreiking §2.3, 'De rol van de coördinatoren'). De handreiking raadt aan de "
-        "rol steeds expliciet te maken en af en toe samen te evalueren."
-    )
+    explanation = rule_texts.explanation("coordinator_does_everything")
     memberships = _(
         "In Samenspel: %(coordinators)s coördinator(en) en %(members)s leden namens partners."
     ) % {
@@ -112,15 +107,11 @@ def coordinator_does_everything(s: CoalitionSnapshot) -> list[Finding]:
                 rule="coordinator_does_everything",
                 subject=partner.uuid,
                 severity=Severity.URGENT if met == 2 else Severity.ATTENTION,
-                title=_("%(partner)s trekt veel naar zich toe") % {"partner": partner.name},
+                title=rule_texts.title("coordinator_does_everything") % {"partner": partner.name},
                 evidence=evidence,
                 explanation=explanation,
                 guide=("partner_kinds", "welfare"),
-                next_step=_(
-                    "Zet de rol van de coördinator op de agenda: welke taken horen erbij en welke "
-                    "kunnen partners zelf oppakken? Vraag per activiteit een trekker uit een "
-                    "andere organisatie."
-                ),
+                next_step=rule_texts.next_step("coordinator_does_everything"),
                 magnitude=float(10 * met + len(partner.tasks)),
             )
         )
@@ -137,12 +128,7 @@ def coordinator_does_everything(s: CoalitionSnapshot) -> list[Finding]:
                 rule="coordinator_does_everything",
                 subject="circles",
                 severity=Severity.ATTENTION,
-                title=ngettext(
-                    "De kern bestaat uit %(n)s partner",
-                    "De kern bestaat uit %(n)s partners",
-                    len(core),
-                )
-                % {"n": len(core)},
+                title=rule_texts.title("coordinator_does_everything", "circles") % {"n": len(core)},
                 evidence=[
                     _(
                         "Kern: %(core)s%(names)s; actief: %(active)s; betrokken: %(involved)s; "
@@ -157,18 +143,9 @@ def coordinator_does_everything(s: CoalitionSnapshot) -> list[Finding]:
                     },
                     memberships,
                 ],
-                explanation=_(
-                    "In een gezonde coalitie draagt een kleine groep partners samen de zorg voor "
-                    "het netwerk als geheel; de anderen mogen minder intensief meedoen "
-                    "(Handreiking §3.2.5). Bestaat de kern uit één partner of niemand, dan komt "
-                    "alles bij die ene partij of persoon terecht: precies de valkuil van de "
-                    "coördinator die alles naar zich toe trekt (§2.3)."
-                ),
+                explanation=rule_texts.explanation("coordinator_does_everything", "circles"),
                 guide=("circles", "core"),
-                next_step=_(
-                    "Vraag twee of drie partners die al veel doen of zij samen de kern willen "
-                    "vormen, en spreek af wat dat van hen vraagt."
-                ),
+                next_step=rule_texts.next_step("coordinator_does_everything", "circles"),
                 magnitude=float(len(partners) - len(core) + 10 * (1 - len(core))),
             )
         )

@@ -6,6 +6,7 @@ from collections import defaultdict
 
 from django.utils.translation import gettext as _
 
+from samenspel.advice import rule_texts
 from samenspel.advice.findings import Finding, Severity
 from samenspel.advice.rules.common import (
     STEERING_ROLES,
@@ -47,14 +48,7 @@ def dependence_on_one_party(s: CoalitionSnapshot) -> list[Finding]:
     for partner in partners:
         for role in partner.tasks:
             holders[role].append(partner)
-    explanation = _(
-        "De handreiking noemt afhankelijkheid van één partij of persoon als een van de "
-        "hindernissen voor een blijvende samenwerking (Handreiking, Inleiding, 'Geleerde lessen'). "
-        "Draagt één partner het grootste deel van het werk, dan staat of valt de coalitie met die "
-        "partner: een reorganisatie, een nieuwe bestuurder of het einde van een subsidie legt dan "
-        "alles tegelijk stil. Gedeeld eigenaarschap betekent dat meer partners uit eigen beweging "
-        "werk oppakken."
-    )
+    explanation = rule_texts.explanation("dependence_on_one_party")
     for partner in partners:
         share = len(partner.tasks) / total if total else 0.0
         dominant = total >= MIN_TASKS_FOR_SHARE and share >= DOMINANT_TASK_SHARE
@@ -107,15 +101,11 @@ def dependence_on_one_party(s: CoalitionSnapshot) -> list[Finding]:
                 rule="dependence_on_one_party",
                 subject=partner.uuid,
                 severity=Severity.URGENT if both or changes else Severity.ATTENTION,
-                title=_("Veel hangt af van %(partner)s") % {"partner": partner.name},
+                title=rule_texts.title("dependence_on_one_party") % {"partner": partner.name},
                 evidence=evidence,
                 explanation=explanation,
                 guide=("ownership", "definition"),
-                next_step=_(
-                    "Bespreek in het kernoverleg welke taken een andere partner kan overnemen of "
-                    "delen, bijvoorbeeld de netwerkcoördinatie of een deel van de financiering, "
-                    "en leg de nieuwe verdeling vast bij de partners."
-                ),
+                next_step=rule_texts.next_step("dependence_on_one_party"),
                 magnitude=float(round(share * 100) + 10 * len(sole)),
             )
         )
@@ -136,7 +126,7 @@ def _dependence_on_the_policy_officer(s: CoalitionSnapshot) -> list[Finding]:
             rule="dependence_on_one_party",
             subject="policy-officer",
             severity=Severity.URGENT if is_low(stat, VERY_LOW_MEAN) else Severity.ATTENTION,
-            title=_("De aanpak hangt aan de beleidsmedewerker"),
+            title=rule_texts.title("dependence_on_one_party", "policy-officer"),
             evidence=[
                 _(
                     "Op de stelling '%(text)s' antwoorden partners gemiddeld %(mean)s van 5 "
@@ -150,18 +140,9 @@ def _dependence_on_the_policy_officer(s: CoalitionSnapshot) -> list[Finding]:
                     "scan": fact.round_title,
                 }
             ],
-            explanation=_(
-                "Afhankelijkheid van één persoon is een van de hindernissen die de handreiking "
-                "noemt (Inleiding, 'Geleerde lessen'). Het artikel over de vijf pijlers (2021) "
-                "legt het eigenaarschap bij de coalitie, niet bij een adviseur of een "
-                "beleidsmedewerker: die houdt de regie, maar de aanpak moet blijven staan als "
-                "hij vertrekt."
-            ),
+            explanation=rule_texts.explanation("dependence_on_one_party", "policy-officer"),
             guide=("pillars", "sustainable_approach"),
-            next_step=_(
-                "Spreek af wie in de coalitie de kar trekt naast de beleidsmedewerker, en leg "
-                "vast wat er gebeurt als die vertrekt."
-            ),
+            next_step=rule_texts.next_step("dependence_on_one_party", "policy-officer"),
             magnitude=round(deficit(stat), 1),
         )
     ]
@@ -177,15 +158,8 @@ def _dependence_on_one_person(s: CoalitionSnapshot) -> list[Finding]:
         for contact in {c.person: c for c in partner.contacts}.values():
             per_person[contact.person].append(partner)
             names.setdefault(contact.person, contact.name)
-    explanation = _(
-        "Ook één persoon kan de zwakke plek van een coalitie zijn (Handreiking, Inleiding). Loopt "
-        "het contact met de kern via één mens, dan verdwijnen bij diens vertrek of ziekte de "
-        "contacten, de kennis en het overzicht tegelijk."
-    )
-    next_step = _(
-        "Vraag elke kernpartner om een eigen contactpersoon en zorg dat ten minste twee mensen "
-        "het overzicht over de kern hebben."
-    )
+    explanation = rule_texts.explanation("dependence_on_one_party", "person")
+    next_step = rule_texts.next_step("dependence_on_one_party", "person")
     findings = []
     for person, partners in per_person.items():
         if len(partners) >= 2 and len(partners) / len(core) >= SHARED_CONTACT_SHARE:
@@ -194,7 +168,7 @@ def _dependence_on_one_person(s: CoalitionSnapshot) -> list[Finding]:
                     rule="dependence_on_one_party",
                     subject=f"persoon-{person}",
                     severity=Severity.ATTENTION,
-                    title=_("De kern leunt op één contactpersoon: %(name)s")
+                    title=rule_texts.title("dependence_on_one_party", "person")
                     % {"name": names[person]},
                     evidence=[
                         _(
@@ -222,7 +196,7 @@ def _dependence_on_one_person(s: CoalitionSnapshot) -> list[Finding]:
                 rule="dependence_on_one_party",
                 subject=f"persoon-{person}",
                 severity=Severity.INFO,
-                title=_("Voor de kern is maar één contactpersoon bekend"),
+                title=rule_texts.title("dependence_on_one_party", "one-contact"),
                 evidence=[
                     _(
                         "Van de %(core)s kernpartners is alleen bij %(partner)s een contactpersoon "

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.utils.translation import gettext as _
 
+from samenspel.advice import rule_texts
 from samenspel.advice.findings import Finding, Severity
 from samenspel.advice.rules.common import (
     HALF_YEAR_DAYS,
@@ -37,7 +38,7 @@ def no_evaluation_in_twelve_months(s: CoalitionSnapshot) -> list[Finding]:
             _("Laatste evaluatiemoment: %(what)s, op %(date)s (%(months)s maanden geleden).")
             % {"what": last.what, "date": date_text(last.date), "months": months(days)}
         ]
-        title = _("Al %(months)s maanden geen evaluatiemoment") % {"months": months(days)}
+        title = rule_texts.title("no_evaluation_in_twelve_months") % {"months": months(days)}
     else:
         evidence = [
             _(
@@ -46,7 +47,9 @@ def no_evaluation_in_twelve_months(s: CoalitionSnapshot) -> list[Finding]:
             )
             % {"date": date_text(s.start_date), "months": months(days)}
         ]
-        title = _("Nog geen evaluatiemoment in %(months)s maanden") % {"months": months(days)}
+        title = rule_texts.title("no_evaluation_in_twelve_months", "never") % {
+            "months": months(days)
+        }
     evidence.append(
         _(
             "Als evaluatiemoment telt: een vastgelegde evaluatie, een gesloten scanronde van de "
@@ -65,19 +68,9 @@ def no_evaluation_in_twelve_months(s: CoalitionSnapshot) -> list[Finding]:
             severity=Severity.URGENT if days > EVALUATION_URGENT_DAYS else Severity.ATTENTION,
             title=title,
             evidence=evidence,
-            explanation=_(
-                "Een vast moment per jaar om samen terug te kijken geeft partners ruimte om "
-                "veranderingen en ongenoegen te bespreken voordat ze afhaken (Handreiking §1.2.4, "
-                "'Wat kunt u dan doen?'). Het hoeft geen zwaar overleg te zijn: een open gesprek "
-                "over hoe iedereen de samenwerking ervaart, zegt vaak al genoeg (§1.3). Ook het "
-                "artikel over de vijf pijlers (2021) rekent monitoring en evaluatie tot een "
-                "duurzame aanpak."
-            ),
+            explanation=rule_texts.explanation("no_evaluation_in_twelve_months"),
             guide=("phase_changes", "partners_change"),
-            next_step=_(
-                "Plan een evaluatiemoment met alle partners, bijvoorbeeld met de scan 'Vijf "
-                "condities' als opstap naar het gesprek."
-            ),
+            next_step=rule_texts.next_step("no_evaluation_in_twelve_months"),
             magnitude=float(days // HALF_YEAR_DAYS),
         )
     ]

@@ -7,6 +7,7 @@ import datetime
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from samenspel.advice import rule_texts
 from samenspel.advice.findings import Finding, Severity
 from samenspel.advice.rules.common import (
     date_text,
@@ -78,22 +79,11 @@ def subsidy_ends_without_plan(s: CoalitionSnapshot) -> list[Finding]:
                 rule="subsidy_ends_without_plan",
                 subject=fact.uuid,
                 severity=Severity.URGENT if days <= FUNDING_URGENT_DAYS else Severity.ATTENTION,
-                title=_("Financiering van %(funder)s stopt op %(date)s zonder plan") % values,
+                title=rule_texts.title("subsidy_ends_without_plan") % values,
                 evidence=evidence,
-                explanation=_(
-                    "Extra geld helpt een coalitie op gang, maar het einde ervan komt vaak als een "
-                    "verrassing: niemand had besproken wat er daarna gebeurt, en partners die nooit "
-                    "zelf hoefden bij te dragen staan dan met lege handen (Handreiking §1.3, het "
-                    "dilemma over subsidie). Nieuwe bronnen vinden kost tijd; daarom hoort de vraag "
-                    "of de inkomsten toekomstbestendig zijn al bij het bestendigen (§1.2.5)."
-                ),
+                explanation=rule_texts.explanation("subsidy_ends_without_plan"),
                 guide=("dilemmas", "subsidy"),
-                next_step=_(
-                    "Zet de periode na %(date)s op de agenda van het volgende overleg: welke "
-                    "activiteiten gaan door, wie betaalt wat, en welk deel komt uit eigen middelen "
-                    "van de partners? Leg het plan vast bij de financieringsbron."
-                )
-                % values,
+                next_step=rule_texts.next_step("subsidy_ends_without_plan") % values,
                 magnitude=float(4 - days // 91),
             )
         )

@@ -21,6 +21,7 @@ from __future__ import annotations
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from samenspel.advice import rule_texts
 from samenspel.advice.findings import Finding, Severity
 from samenspel.advice.rules.common import names_text, role_labels
 from samenspel.advice.snapshot import CoalitionSnapshot, PartnerFact
@@ -95,20 +96,9 @@ def _finding(
         severity=severity,
         title=title,
         evidence=evidence,
-        explanation=_(
-            "Voor partners is niet altijd duidelijk welke rol de gemeente heeft; dat leidt tot "
-            "onduidelijkheid of teleurstelling. Meer rollen tegelijk mag, zolang partners en "
-            "gemeente weten welke pet wanneer op is (Handreiking §2.10, tip 1). Een gemeente die "
-            "te veel stuurt, kan het eigenaarschap van de partners ondermijnen (§3.2.1); als "
-            "gelijkwaardige partner voert zij geen regie en geeft zij geen opdrachten (§3.2.5). "
-            "Het artikel 'Van samenzitten naar samenwerken' (2021) noemt drie rollen voor de "
-            "gemeente als regisseur: mediator, facilitator en aanjager."
-        ),
+        explanation=rule_texts.explanation("municipality_many_hats"),
         guide=("municipality_roles", guide_item),
-        next_step=_(
-            "Bespreek met de gemeente en de partners welke rollen de gemeente speelt, en leg de "
-            "afspraak vast bij 'Rol van de gemeente'."
-        ),
+        next_step=rule_texts.next_step("municipality_many_hats"),
         magnitude=magnitude,
         link=reverse("coalitions:municipality_roles", args=[s.uuid]),
         link_text=_("Rol van de gemeente vastleggen"),
@@ -125,7 +115,7 @@ def _equal_partner_steers(
         s,
         partner,
         severity=Severity.ATTENTION,
-        title=_("Afgesproken als gelijkwaardige partner, maar de gemeente stuurt"),
+        title=rule_texts.title("municipality_many_hats", "equal-partner"),
         evidence=[
             _("Afgesproken rol van de gemeente: %(roles)s.") % {"roles": _agreed_labels(s)},
             _("%(partner)s heeft in de coalitie: %(hats)s.")
@@ -144,8 +134,7 @@ def _hats_not_agreed(s: CoalitionSnapshot, partner: PartnerFact, hats: list[str]
         s,
         partner,
         severity=Severity.ATTENTION if len(hats) >= HATS_ATTENTION else Severity.INFO,
-        title=_("De gemeente heeft %(n)s petten op, zonder afspraak over haar rol")
-        % {"n": len(hats)},
+        title=rule_texts.title("municipality_many_hats", "hats-not-agreed") % {"n": len(hats)},
         evidence=[
             _("%(partner)s heeft %(n)s rollen tegelijk: %(hats)s.")
             % {"partner": partner.name, "n": len(hats), "hats": role_labels(hats)},
@@ -166,7 +155,7 @@ def _hat_not_covered(s: CoalitionSnapshot, partner: PartnerFact, hats: list[str]
         s,
         partner,
         severity=Severity.INFO,
-        title=_("De gemeente doet meer dan is afgesproken"),
+        title=rule_texts.title("municipality_many_hats", "hat-not-covered"),
         evidence=[
             _("Afgesproken rol van de gemeente: %(roles)s.") % {"roles": _agreed_labels(s)},
             _("%(partner)s heeft ook: %(hats)s; geen afgesproken rol dekt dat.")

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from django.utils.translation import gettext as _
-
+from samenspel.advice import rule_texts
 from samenspel.advice.findings import Finding, Severity
 from samenspel.advice.snapshot import CoalitionSnapshot
 from samenspel.scans.netwerkdip import DipLevel
@@ -24,18 +23,14 @@ def netwerkdip(s: CoalitionSnapshot) -> list[Finding]:
             subject="",
             severity=DIP_SEVERITY[DipLevel(dip.level)],
             title=(
-                _("Waarschuwing: tekenen van een netwerkdip")
+                rule_texts.title("netwerkdip", "warning")
                 if dip.level == DipLevel.WARNING
-                else _("Let op: mogelijk begin van een netwerkdip")
+                else rule_texts.title("netwerkdip", "watch")
             ),
             evidence=list(dip.evidence),
             explanation=dip.explanation,
             guide=("phase_changes", "netwerkdip"),
-            next_step=_(
-                "Benoem het in het volgende overleg en vraag partners of ze het herkennen. Kies "
-                "samen een impuls: een andere inrichting, een andere werkwijze of een nieuwe "
-                "partner."
-            ),
+            next_step=rule_texts.next_step("netwerkdip"),
             magnitude=float(10 * DIP_RANK[DipLevel(dip.level)] + len(dip.evidence)),
         )
     ]

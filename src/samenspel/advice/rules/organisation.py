@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.utils.translation import gettext as _
 
+from samenspel.advice import rule_texts
 from samenspel.advice.findings import Finding, Severity
 from samenspel.advice.rules.common import (
     date_text,
@@ -33,13 +34,7 @@ FORM_DECIDED_BY = Phase.ESTABLISH
 def form_does_not_fit_size(s: CoalitionSnapshot) -> list[Finding]:
     partners = s.current_partners
     runners = [p for p in partners if CoalitionRole.RUNNING_ACTIVITIES in p.roles]
-    explanation = _(
-        "De vorm van de samenwerking moet volgen uit de gedeelde ambitie en de omvang "
-        "(Handreiking §1.2.3, tips). Eén centrale tafel (alliantie-achtig) past bij een kleinere "
-        "groep met een gerichte strategie; bij veel partners en veel initiatieven past een netwerk "
-        "beter, met parallelle activiteiten en een kleine kern- of regiegroep. Past de vorm niet, "
-        "dan ontstaat onder- of overorganisatie (§3.3.4)."
-    )
+    explanation = rule_texts.explanation("form_does_not_fit_size")
     findings = []
     if s.form == Form.ALLIANCE and (
         len(partners) > MANY_PARTNERS or len(runners) >= MANY_INITIATIVES
@@ -49,7 +44,8 @@ def form_does_not_fit_size(s: CoalitionSnapshot) -> list[Finding]:
                 rule="form_does_not_fit_size",
                 subject="alliance-too-large",
                 severity=Severity.ATTENTION,
-                title=_("Eén centrale tafel voor %(n)s partners") % {"n": len(partners)},
+                title=rule_texts.title("form_does_not_fit_size", "alliance-too-large")
+                % {"n": len(partners)},
                 evidence=[
                     _(
                         "Vorm: alliantie-achtig (één centrale tafel), met %(n)s partners "
@@ -64,10 +60,7 @@ def form_does_not_fit_size(s: CoalitionSnapshot) -> list[Finding]:
                 ],
                 explanation=explanation,
                 guide=("conditions", "organisation"),
-                next_step=_(
-                    "Bespreek of de coalitie netwerk-achtig verder kan: een kleine kern- of "
-                    "regiegroep die coördineert, en werkgroepen rond de activiteiten."
-                ),
+                next_step=rule_texts.next_step("form_does_not_fit_size", "alliance-too-large"),
                 magnitude=float(len(partners) + len(runners)),
             )
         )
@@ -77,7 +70,8 @@ def form_does_not_fit_size(s: CoalitionSnapshot) -> list[Finding]:
                 rule="form_does_not_fit_size",
                 subject="network-too-small",
                 severity=Severity.INFO,
-                title=_("Een netwerk van %(n)s partners") % {"n": len(partners)},
+                title=rule_texts.title("form_does_not_fit_size", "network-too-small")
+                % {"n": len(partners)},
                 evidence=[
                     _(
                         "Vorm: netwerk-achtig (parallelle activiteiten), met %(n)s partners "
@@ -87,10 +81,7 @@ def form_does_not_fit_size(s: CoalitionSnapshot) -> list[Finding]:
                 ],
                 explanation=explanation,
                 guide=("conditions", "organisation"),
-                next_step=_(
-                    "Overweeg zolang de groep klein is met één centrale tafel te werken; dat "
-                    "scheelt afstemming tussen werkgroepen."
-                ),
+                next_step=rule_texts.next_step("form_does_not_fit_size", "network-too-small"),
                 magnitude=float(FEW_PARTNERS - len(partners)),
             )
         )
@@ -100,7 +91,7 @@ def form_does_not_fit_size(s: CoalitionSnapshot) -> list[Finding]:
                 rule="form_does_not_fit_size",
                 subject="undecided",
                 severity=Severity.ATTENTION,
-                title=_("De vorm van de coalitie is nog niet gekozen"),
+                title=rule_texts.title("form_does_not_fit_size", "undecided"),
                 evidence=[
                     _(
                         "Vorm: nog niet gekozen, terwijl de coalitie sinds %(since)s in fase "
@@ -112,17 +103,9 @@ def form_does_not_fit_size(s: CoalitionSnapshot) -> list[Finding]:
                         "n": len(partners),
                     }
                 ],
-                explanation=_(
-                    "In de fase van verkennen wisselen partners uit of ze alliantie-achtig of "
-                    "netwerk-achtig willen werken (Handreiking §1.2.3); bij het inrichten wordt "
-                    "de vorm verhelderd en vastgelegd in een werk- en overlegstructuur (§1.2.4). "
-                    "Zonder gekozen vorm weten partners niet waar en hoe besluiten vallen."
-                ),
+                explanation=rule_texts.explanation("form_does_not_fit_size", "undecided"),
                 guide=("phases", "explore"),
-                next_step=_(
-                    "Kies samen een vorm die past bij de ambitie en het aantal partners, en leg "
-                    "vast wie waar aan tafel zit."
-                ),
+                next_step=rule_texts.next_step("form_does_not_fit_size", "undecided"),
                 magnitude=float(s.phase_number or 0),
             )
         )

@@ -8,6 +8,7 @@ from __future__ import annotations
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
+from samenspel.advice import rule_texts
 from samenspel.advice.findings import Finding, Severity
 from samenspel.advice.rules.common import (
     HALF_YEAR_DAYS,
@@ -54,22 +55,11 @@ def take_give_imbalance(s: CoalitionSnapshot) -> list[Finding]:
                 rule="take_give_imbalance",
                 subject=partner.uuid,
                 severity=Severity.ATTENTION if partner.circle == Circle.CORE else Severity.INFO,
-                title=_("Halen en brengen bij %(partner)s") % {"partner": partner.name},
+                title=rule_texts.title("take_give_imbalance") % {"partner": partner.name},
                 evidence=evidence,
-                explanation=_(
-                    "Iedere partner draagt bij naar vermogen, en dat mag sterk verschillen. Wat "
-                    "een partner komt halen moet wel ongeveer opwegen tegen wat hij inbrengt: een "
-                    "partij die vooral de vruchten plukt, zorgt na een tijd voor wrijving "
-                    "(Handreiking §1.2.4, tip 'Meedoen naar vermogen'). En wie dicht bij het hart "
-                    "van de coalitie staat zonder afgesproken rol, weet niet wat er van hem "
-                    "verwacht wordt, en de anderen ook niet (§1.2.4: afspraken over rol en inzet)."
-                ),
+                explanation=rule_texts.explanation("take_give_imbalance"),
                 guide=("phases", "establish"),
-                next_step=_(
-                    "Bespreek met %(partner)s wat zij inbrengt en welke rol daarbij past, en leg "
-                    "dat vast bij de partner."
-                )
-                % {"partner": partner.name},
+                next_step=rule_texts.next_step("take_give_imbalance") % {"partner": partner.name},
                 magnitude=float((int(takes_only) + int(no_role)) * CIRCLE_WEIGHT[partner.circle]),
             )
         )
@@ -112,20 +102,11 @@ def _no_residents(s: CoalitionSnapshot) -> Finding:
         rule="missing_partner_kinds",
         subject="residents",
         severity=Severity.ATTENTION,
-        title=_("Er zitten geen inwoners aan tafel"),
+        title=rule_texts.title("missing_partner_kinds", "residents"),
         evidence=evidence,
-        explanation=_(
-            "De handreiking raadt aan al bij de start ook inwoners te betrekken: met alleen "
-            "professionele partijen wordt het al snel beleidstaal die niet aansluit bij wat mensen "
-            "nodig hebben (Handreiking §1.2.2, tips). Inwoners zijn vaak de spil van activiteiten "
-            "en houden de coalitie scherp op waar het om gaat (§2.2), en eigenaarschap groeit het "
-            "best dicht bij de inwoner en door de inwoner (§3.2.3)."
-        ),
+        explanation=rule_texts.explanation("missing_partner_kinds", "residents"),
         guide=("partner_kinds", "residents"),
-        next_step=_(
-            "Nodig een of twee inwoners uit, bijvoorbeeld van een dorps- of seniorenraad of een "
-            "bewonersinitiatief, en vraag namens wie en waarom zij willen meedoen."
-        ),
+        next_step=rule_texts.next_step("missing_partner_kinds", "residents"),
         magnitude=1.0,
     )
 
@@ -135,12 +116,7 @@ def _other_kinds_missing(s: CoalitionSnapshot, present: set[str], missing: list[
         rule="missing_partner_kinds",
         subject="",
         severity=Severity.INFO,
-        title=ngettext(
-            "%(n)s soort partner uit de handreiking ontbreekt",
-            "%(n)s soorten partners uit de handreiking ontbreken",
-            len(missing),
-        )
-        % {"n": len(missing)},
+        title=rule_texts.title("missing_partner_kinds") % {"n": len(missing)},
         evidence=[
             _("Ontbreekt: %(kinds)s.") % {"kinds": names_text(kind_label(k) for k in missing)},
             ngettext(
@@ -150,20 +126,9 @@ def _other_kinds_missing(s: CoalitionSnapshot, present: set[str], missing: list[
             )
             % {"n": len(present), "partners": len(s.current_partners)},
         ],
-        explanation=_(
-            "Elke soort partner bereikt andere inwoners en kijkt anders naar eenzaamheid "
-            "(Handreiking deel 2): scholen zijn de ingang naar kinderen en jongeren (§2.9), "
-            "verenigingen bereiken in één keer veel leden (§2.5), ondernemers zien weer andere "
-            "mensen (§2.4). Het artikel 'Van samenzitten naar samenwerken' (2021) noemt de juiste "
-            "omvang en diversiteit een succesfactor. Niet elke soort hoeft erbij: kijk welke de "
-            "ambitie nodig heeft."
-        ),
+        explanation=rule_texts.explanation("missing_partner_kinds"),
         guide=("partner_kinds", str(missing[0])),
-        next_step=_(
-            "Kies een ontbrekende soort partner die bij de ambitie past, bijvoorbeeld "
-            "%(kind)s, en maak kennis. Vraag eerst wat zij zelf belangrijk vindt, en overvraag "
-            "haar niet."
-        )
+        next_step=rule_texts.next_step("missing_partner_kinds")
         % {"kind": kind_label(missing[0]).lower()},
         magnitude=float(len(missing)),
     )
@@ -212,22 +177,11 @@ def motives_one_sided(s: CoalitionSnapshot) -> list[Finding]:
             rule="motives_one_sided",
             subject="",
             severity=Severity.INFO,
-            title=_("De drijfveren aan tafel zijn eenzijdig"),
+            title=rule_texts.title("motives_one_sided"),
             evidence=evidence,
-            explanation=_(
-                "Partners doen mee om iets praktisch te bereiken, om een ideaal, of omdat ze zich "
-                "verbonden voelen; meestal zijn bij een partner één of twee daarvan dominant "
-                "(Handreiking §3.3.2). Een coalitie die op één soort drijft, loopt risico: met "
-                "alleen idealen blijft het doen achter, met alleen belangen weet je niet of de "
-                "acties iets veranderen, en met alleen verbondenheid worden nieuwe spelers en "
-                "lastige keuzes moeilijk. De handreiking raadt aan die balans bespreekbaar te "
-                "maken."
-            ),
+            explanation=rule_texts.explanation("motives_one_sided"),
             guide=("motives", str(absent[0])),
-            next_step=_(
-                "Bespreek samen waarom ieder meedoet, en of er partners nodig zijn die vanuit "
-                "een ander motief bijdragen."
-            ),
+            next_step=rule_texts.next_step("motives_one_sided"),
             magnitude=float(len(absent)),
         )
     ]
@@ -256,7 +210,7 @@ def partner_change_not_discussed(s: CoalitionSnapshot) -> list[Finding]:
                 rule="partner_change_not_discussed",
                 subject=f"{event.partner_uuid}-{event.kind}-{event.date.isoformat()}",
                 severity=Severity.ATTENTION,
-                title=_("Verandering bij %(partner)s nog niet besproken") % values,
+                title=rule_texts.title("partner_change_not_discussed") % values,
                 evidence=[
                     _(
                         "%(partner)s: %(kind)s, vastgelegd op %(date)s; %(days)s dagen later is "
@@ -264,18 +218,9 @@ def partner_change_not_discussed(s: CoalitionSnapshot) -> list[Finding]:
                     )
                     % values
                 ],
-                explanation=_(
-                    "Een nieuwe bestuurder, een verloren subsidie of een ander motief kan de "
-                    "verhoudingen in de coalitie flink verschuiven. Praat erover, en pas zo nodig "
-                    "de afspraken aan: een partner die daar geen ruimte voor krijgt, raakt "
-                    "ontevreden of haakt af (Handreiking §1.2.4, 'Partijen veranderen')."
-                ),
+                explanation=rule_texts.explanation("partner_change_not_discussed"),
                 guide=("phase_changes", "partners_change"),
-                next_step=_(
-                    "Plan een gesprek met %(partner)s over wat de verandering betekent voor de "
-                    "afspraken, en leg vast wanneer het is."
-                )
-                % values,
+                next_step=rule_texts.next_step("partner_change_not_discussed") % values,
                 magnitude=float(days // HALF_YEAR_DAYS + 1),
             )
         )
@@ -312,7 +257,7 @@ def resident_type_at_the_table(s: CoalitionSnapshot) -> list[Finding]:
                 rule="resident_type_at_the_table",
                 subject=partner.uuid,
                 severity=Severity.INFO,
-                title=_("%(partner)s zit in de kern; past dat bij deze inwoner?") % values,
+                title=rule_texts.title("resident_type_at_the_table") % values,
                 evidence=[
                     _(
                         "%(partner)s is vastgelegd als %(type)s en staat in de kern. Zo'n "
@@ -320,19 +265,9 @@ def resident_type_at_the_table(s: CoalitionSnapshot) -> list[Finding]:
                     )
                     % values
                 ],
-                explanation=_(
-                    "Tonkens onderscheidt vier soorten actieve inwoners, elk met een eigen plek "
-                    "(Handreiking §2.2). Vooral de deliberatieve inwoner denkt graag mee aan de "
-                    "beleidstafel; de anderen dragen meestal op een andere manier bij. Vraag een "
-                    "inwoner namens wie en waarom hij meedoet, en overvraag hem niet: niet "
-                    "iedereen hoeft aan tafel te zitten om veel te betekenen."
-                ),
+                explanation=rule_texts.explanation("resident_type_at_the_table"),
                 guide=("resident_types", partner.resident_type),
-                next_step=_(
-                    "Vraag %(partner)s hoe zij het liefst bijdraagt, en spreek af hoe zij op de "
-                    "hoogte blijft als zij niet elke keer aan tafel zit."
-                )
-                % values,
+                next_step=rule_texts.next_step("resident_type_at_the_table") % values,
                 magnitude=1.0,
             )
         )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.utils.translation import gettext as _
 
+from samenspel.advice import rule_texts
 from samenspel.advice.findings import Finding, Severity
 from samenspel.advice.rules.common import (
     HALF_YEAR_DAYS,
@@ -77,21 +78,11 @@ def phase_stalls(s: CoalitionSnapshot) -> list[Finding]:
             rule="phase_stalls",
             subject=s.phase,
             severity=Severity.URGENT if triggers == 2 else Severity.ATTENTION,
-            title=_("Al %(months)s maanden in fase '%(phase)s'")
-            % {"months": months(days), "phase": phase},
+            title=rule_texts.title("phase_stalls") % {"months": months(days), "phase": phase},
             evidence=evidence,
-            explanation=_(
-                "Fases lopen in de praktijk door elkaar en een stap terug is heel gewoon "
-                "(Handreiking §1.2 en §1.3). Blijft een coalitie lang in dezelfde fase zonder dat "
-                "de activiteiten van die fase opschieten, dan loont het om samen te kijken waar "
-                "jullie staan: vaak is er ongemerkt al een kantelmoment geweest, of houdt iets de "
-                "voortgang tegen."
-            ),
+            explanation=rule_texts.explanation("phase_stalls"),
             guide=("phases", s.phase),
-            next_step=_(
-                "Loop met de kernpartners 'Waar staan we?' door: werk de checklist bij en beslis "
-                "of er een fasewissel is, of wat nodig is om verder te komen."
-            ),
+            next_step=rule_texts.next_step("phase_stalls"),
             magnitude=float(days // HALF_YEAR_DAYS + triggers),
         )
     ]

@@ -6,6 +6,7 @@ from collections.abc import Callable, Sequence
 
 from django.utils.translation import gettext as _
 
+from samenspel.advice import rule_texts
 from samenspel.advice.findings import Finding, Severity
 from samenspel.advice.rules.common import (
     FORMAL_STRUCTURES,
@@ -83,23 +84,13 @@ def scan_finding(
 
 
 def ambition_not_shared(s: CoalitionSnapshot) -> list[Finding]:
-    explanation = _(
-        "Een ambitie is pas gedeeld als partners zich erin herkennen en hem ook concreet op "
-        "dezelfde manier uitleggen (Handreiking §3.3.1). Een lage score of sterk uiteenlopende "
-        "antwoorden wijzen erop dat partners onder dezelfde mooie woorden iets anders verstaan. "
-        "Dan ligt versnippering op de loer: ieder blijft zijn eigen ding doen, of de regisseur "
-        "werkt hard terwijl de steun voor de samenwerking wegloopt. Het artikel 'Van samenzitten "
-        "naar samenwerken' (2021) noemt een gedeeld doel de eerste succesfactor."
-    )
-    next_step = _(
-        "Voer het verdiepende gesprek over de ambitie: voor welke inwoners zet de coalitie zich "
-        "eerst in, wat wil niemand dat er gebeurt, en waaraan zien jullie dat het lukt?"
-    )
+    explanation = rule_texts.explanation("ambition_not_shared")
+    next_step = rule_texts.next_step("ambition_not_shared")
     findings = scan_finding(
         s,
         "ambition_not_shared",
         [("conditions", "ambition", False), ("success_factors", "shared_goal", False)],
-        title=_("De ambitie is niet gedeeld"),
+        title=rule_texts.title("ambition_not_shared"),
         explanation=explanation,
         guide=("conditions", "ambition"),
         next_step=next_step,
@@ -110,7 +101,7 @@ def ambition_not_shared(s: CoalitionSnapshot) -> list[Finding]:
                 rule="ambition_not_shared",
                 subject="not-recorded",
                 severity=Severity.ATTENTION,
-                title=_("Er is geen gedeelde ambitie vastgelegd"),
+                title=rule_texts.title("ambition_not_shared", "not-recorded"),
                 evidence=[
                     _(
                         "Het veld 'gedeelde ambitie' van de coalitie is leeg, terwijl de coalitie "
@@ -133,21 +124,13 @@ UNKNOWN_INTERESTS_SHARE = 0.5
 
 
 def interests_not_honoured(s: CoalitionSnapshot) -> list[Finding]:
-    explanation = _(
-        "Partners verbinden zich sterker als de samenwerking ook bijdraagt aan hun eigen doelen. "
-        "Worden hun belangen over het hoofd gezien, dan haken ze af of zetten ze de hakken in het "
-        "zand (Handreiking §3.3.2). Het gaat om de drijfveren achter standpunten: wanneer is het "
-        "voor een partner echt een succes, en wat kan voor hem beslist niet?"
-    )
-    next_step = _(
-        "Vraag elke partner naar zijn succescriteria en dealbreakers, leg die vast bij de partner, "
-        "en zoek bij keuzes naar oplossingen waar iedere partner iets aan heeft."
-    )
+    explanation = rule_texts.explanation("interests_not_honoured")
+    next_step = rule_texts.next_step("interests_not_honoured")
     findings = scan_finding(
         s,
         "interests_not_honoured",
         [("conditions", "interests", False)],
-        title=_("Partners vinden hun belangen onvoldoende terug"),
+        title=rule_texts.title("interests_not_honoured"),
         explanation=explanation,
         guide=("conditions", "interests"),
         next_step=next_step,
@@ -164,7 +147,7 @@ def interests_not_honoured(s: CoalitionSnapshot) -> list[Finding]:
                 rule="interests_not_honoured",
                 subject="unknown",
                 severity=Severity.INFO,
-                title=_("Van veel partners zijn de belangen niet bekend"),
+                title=rule_texts.title("interests_not_honoured", "unknown"),
                 evidence=[
                     _(
                         "Bij %(n)s van de %(total)s partners in de kern en de actieve cirkel zijn "
@@ -204,22 +187,11 @@ def low_trust_among_core(s: CoalitionSnapshot) -> list[Finding]:
             rule="low_trust_among_core",
             subject="",
             severity=Severity.URGENT if urgent else Severity.ATTENTION,
-            title=_("Weinig onderling vertrouwen"),
+            title=rule_texts.title("low_trust_among_core"),
             evidence=[stat_line(s, i, k, core=c) for i, k, c, _stat in fired],
-            explanation=_(
-                "Tussen kernspelers is een goede verstandhouding niet genoeg: zij moeten op "
-                "elkaar kunnen bouwen, omdat zij samen de lastige keuzes maken, zoals het "
-                "verdelen van geld (Handreiking §1.2.3, tips). Vertrouwen groeit door elkaar te "
-                "ontmoeten, samen iets mee te maken en open te zijn over belangen en risico's "
-                "(§3.3.3). Het artikel 'Van samenzitten naar samenwerken' (2021) noemt "
-                "onderling vertrouwen een van de vier succesfactoren."
-            ),
+            explanation=rule_texts.explanation("low_trust_among_core"),
             guide=("success_factors", "trust") if trust_fired else ("conditions", "relations"),
-            next_step=_(
-                "Organiseer met de kernpartners iets buiten het gewone overleg, zoals een "
-                "werkbezoek, en bespreek open wat ieder nodig heeft om op de anderen te kunnen "
-                "rekenen."
-            ),
+            next_step=rule_texts.next_step("low_trust_among_core"),
             magnitude=round(sum(deficit(stat) for *_rest, stat in fired), 1),
         )
     ]
@@ -233,52 +205,34 @@ def under_or_over_organised(s: CoalitionSnapshot) -> list[Finding]:
     partners = len(s.current_partners)
     line = stat_line(s, "conditions", "organisation")
     structure = str(LegalStructure(s.legal_structure).label).lower()
-    explanation = _(
-        "Hoe groter en intensiever de ambitie, hoe meer de samenwerking georganiseerd moet zijn. "
-        "Sluit de organisatie niet aan bij de ambitie, dan ontstaat onder- of overorganisatie: "
-        "partners nemen hun eigen gewoonten mee en regelen te weinig, of plannen uit onwennigheid "
-        "te veel overleg en procedures (Handreiking §3.3.4)."
-    )
+    explanation = rule_texts.explanation("under_or_over_organised")
     if partners >= MANY_PARTNERS and s.legal_structure == LegalStructure.NONE:
-        subject, title = "under", _("Mogelijk onderorganisatie")
+        subject = "under"
+        title = rule_texts.title("under_or_over_organised", "under")
         evidence = [
             line,
             _("%(n)s partners, en de samenwerking is niet vastgelegd (%(structure)s).")
             % {"n": partners, "structure": structure},
         ]
-        explanation += " " + _(
-            "Met veel partners en alleen informele afspraken is vaak onduidelijk wie beslist, hoe "
-            "jullie elkaar treffen en wat er is afgesproken."
-        )
-        next_step = _(
-            "Leg vast wie waarover beslist en hoe de coalitie overlegt; afspraken op papier of een "
-            "convenant is vaak al genoeg."
-        )
+        explanation += " " + rule_texts.explanation("under_or_over_organised", "under")
+        next_step = rule_texts.next_step("under_or_over_organised", "under")
         severity, extra = Severity.ATTENTION, partners - MANY_PARTNERS + 1
     elif partners <= FEW_PARTNERS and s.legal_structure in FORMAL_STRUCTURES:
-        subject, title = "over", _("Mogelijk overorganisatie")
+        subject = "over"
+        title = rule_texts.title("under_or_over_organised", "over")
         evidence = [
             line,
             _("%(n)s partners, met als juridische structuur: %(structure)s.")
             % {"n": partners, "structure": structure},
         ]
-        explanation += " " + _(
-            "Met weinig partners kan een stichting of vereniging zwaarder zijn dan de ambitie "
-            "vraagt; de handreiking noemt ook de nadelen: het maakt zaken formeel en kan partners "
-            "afschrikken (§1.2.4)."
-        )
-        next_step = _(
-            "Ga na welke overleggen en procedures echt nodig zijn voor de ambitie, en schrap de "
-            "rest."
-        )
+        explanation += " " + rule_texts.explanation("under_or_over_organised", "over")
+        next_step = rule_texts.next_step("under_or_over_organised", "over")
         severity, extra = Severity.ATTENTION, FEW_PARTNERS - partners + 1
     else:
-        subject, title = "low", _("Partners vinden de samenwerking niet goed georganiseerd")
+        subject = "low"
+        title = rule_texts.title("under_or_over_organised", "low")
         evidence = [line]
-        next_step = _(
-            "Bespreek aan de hand van de vragen uit de scan waar het knelt: wie besluit, hoe vaak "
-            "jullie overleggen en wat er op papier staat."
-        )
+        next_step = rule_texts.next_step("under_or_over_organised", "low")
         severity, extra = Severity.INFO, 0
     return [
         Finding(
@@ -296,21 +250,13 @@ def under_or_over_organised(s: CoalitionSnapshot) -> list[Finding]:
 
 
 def unclear_process(s: CoalitionSnapshot) -> list[Finding]:
-    next_step = _(
-        "Maak samen een procesontwerp: welke stappen zet de coalitie in welke volgorde, wie "
-        "besluit waarover, en wanneer is het volgende overleg? Deel het met alle partners."
-    )
+    next_step = rule_texts.next_step("unclear_process")
     findings = scan_finding(
         s,
         "unclear_process",
         [("conditions", "process", False)],
-        title=_("Het proces is partners niet duidelijk"),
-        explanation=_(
-            "Als partners niet weten wie beslist, wanneer het volgende overleg is en wat er op de "
-            "agenda staat, vinden ze het lastig om bij te dragen (Handreiking §3.3.5). Een helder "
-            "gezamenlijk proces geeft richting en houvast; niet alleen de trekker, ook de "
-            "belangrijkste partners moeten globaal weten wat er komt."
-        ),
+        title=rule_texts.title("unclear_process"),
+        explanation=rule_texts.explanation("unclear_process"),
         guide=("conditions", "process"),
         next_step=next_step,
     )
@@ -325,7 +271,7 @@ def unclear_process(s: CoalitionSnapshot) -> list[Finding]:
                 rule="unclear_process",
                 subject="no-design",
                 severity=Severity.ATTENTION,
-                title=_("Er is nog geen procesontwerp"),
+                title=rule_texts.title("unclear_process", "no-design"),
                 evidence=[
                     _(
                         "De coalitie is in fase '%(phase)s', er zijn geen processtappen "
@@ -338,13 +284,7 @@ def unclear_process(s: CoalitionSnapshot) -> list[Finding]:
                         "status": status_label(design),
                     }
                 ],
-                explanation=_(
-                    "Bij het inrichten van de samenwerking hoort een gezamenlijk procesontwerp: "
-                    "welke stappen in welke volgorde, waarover nog besloten moet worden, en of er "
-                    "geld of partners bij moeten (Handreiking §1.2.4). Dat geeft partners houvast "
-                    "en helpt commitment te laten groeien, zeker als ze sterk van elkaar "
-                    "verschillen."
-                ),
+                explanation=rule_texts.explanation("unclear_process", "no-design"),
                 guide=("phases", "establish"),
                 next_step=next_step,
                 magnitude=float(s.phase_number or 0),
@@ -357,7 +297,7 @@ def unclear_process(s: CoalitionSnapshot) -> list[Finding]:
                 rule="unclear_process",
                 subject="no-process-lead",
                 severity=Severity.ATTENTION,
-                title=_("Niemand heeft de procesregie"),
+                title=rule_texts.title("unclear_process", "no-process-lead"),
                 evidence=[
                     _(
                         "Geen van de %(n)s partners heeft de rol 'procesregie', terwijl de "
@@ -365,16 +305,9 @@ def unclear_process(s: CoalitionSnapshot) -> list[Finding]:
                     )
                     % {"n": len(s.current_partners), "phase": phase_label(s.phase)}
                 ],
-                explanation=_(
-                    "Iemand die de procesregie voert, partijen bijeenbrengt, bewaakt of "
-                    "mijlpalen worden gehaald en besluiten op de juiste tafel legt, is onmisbaar "
-                    "(Handreiking §3.3.5). Dat kan een partner zijn, een groep die daarvoor wordt "
-                    "gevormd of een onafhankelijke regisseur (§1.2.4)."
-                ),
+                explanation=rule_texts.explanation("unclear_process", "no-process-lead"),
                 guide=("conditions", "process"),
-                next_step=_(
-                    "Spreek af wie de procesregie heeft en leg die rol vast bij de partner."
-                ),
+                next_step=rule_texts.next_step("unclear_process", "no-process-lead"),
                 magnitude=float(s.phase_number or 0),
             )
         )

@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from samenspel.advice import rule_texts
 from samenspel.advice.findings import Finding, Severity
 from samenspel.advice.snapshot import CoalitionSnapshot, WijkFact
 from samenspel.coalitions.models import (
@@ -120,25 +121,11 @@ def high_loneliness_little_offer(s: CoalitionSnapshot) -> list[Finding]:
                 severity=Severity.URGENT
                 if not wijk.activities and clearly_higher
                 else Severity.ATTENTION,
-                title=_("Veel eenzaamheid in %(wijk)s, weinig aanbod") % values,
+                title=rule_texts.title("high_loneliness_little_offer") % values,
                 evidence=evidence,
-                explanation=_(
-                    "Wie eenzaam is, zoekt hulp en ontmoeting dichtbij huis. Een aanbod dat vooral "
-                    "in andere delen van de gemeente zit, bereikt juist de inwoners die het meest "
-                    "nodig hebben het minst. Coalitie Erbij vraagt daarom of er genoeg welzijn, "
-                    "vrijwilligerswerk en aanbod in de wijk is om naar door te verwijzen "
-                    "(monitorvraag 9), en de handreiking laat de coalitie nagaan welke initiatieven "
-                    "bijdragen aan minder eenzaamheid (§1.2.2). De schatting van RIVM en CBS is "
-                    "een model, geen telling: bij een kleine wijk is het interval breed."
-                ),
+                explanation=rule_texts.explanation("high_loneliness_little_offer"),
                 guide=("monitoring_questions", "q09"),
-                next_step=_(
-                    "Bespreek met de partners in en rond %(wijk)s wat er nodig is: kan een "
-                    "bestaande activiteit ook daar plaatsvinden, of is er een bewonersinitiatief "
-                    "dat steun kan gebruiken? Kijk ook of activiteiten voor de hele gemeente de "
-                    "inwoners van deze wijk bereiken."
-                )
-                % values,
+                next_step=rule_texts.next_step("high_loneliness_little_offer") % values,
                 magnitude=round(max(wijk.gap or 0.0, 0.0), 1)
                 + (NO_OFFER_WEIGHT if not wijk.activities else 0.0),
                 link=reverse("monitoring:gap", args=[s.uuid]) + f"#wijk-{wijk.uuid}",

@@ -5,6 +5,8 @@ stays in sustain for years and one that stepped back after a review."""
 import datetime
 from dataclasses import replace
 
+import pytest
+
 from samenspel.advice import rules
 from samenspel.advice.findings import Severity
 from samenspel.advice.snapshot import PhaseStep
@@ -271,3 +273,22 @@ def test_a_deliberative_resident_in_the_core_or_a_caring_one_elsewhere_is_fine()
     assert rules.resident_type_at_the_table(deliberative) == []
     caring_active = with_partner(snapshot(), "Seniorenraad", resident_type="caring")
     assert rules.resident_type_at_the_table(caring_active) == []
+
+
+# Every rule on the three coalitions the handbook describes as healthy ways of working
+
+PROFILES = {
+    "resident-led": resident_led,
+    "sustain for years": years_in_sustain,
+    "stepped back after a review": stepped_back_after_review,
+}
+# What each profile may rightly be told: only that the new round after the review stands still.
+EXPECTED = {("stepped back after a review", "phase_stalls"): [("initiate", Severity.ATTENTION)]}
+
+
+@pytest.mark.parametrize("profile", PROFILES)
+@pytest.mark.parametrize("rule", rules.RULES, ids=rules.RULE_KEYS)
+def test_every_rule_on_the_handbooks_healthy_profiles(rule, profile):
+    findings = rule(PROFILES[profile]())
+    expected = EXPECTED.get((profile, rule.__name__), [])
+    assert [(f.subject, f.severity) for f in findings] == expected

@@ -23,7 +23,6 @@ from samenspel.advice.tests.builders import (
     with_shares,
 )
 from samenspel.guide.content import get_item
-from samenspel.guide.tests import fingerprint
 from samenspel.partners.selectors import missing_kinds
 from samenspel.scans.netwerkdip import DipSignal
 
@@ -701,21 +700,6 @@ def test_every_rule_fires_on_the_troubled_snapshot_and_links_to_an_existing_guid
             assert get_item(*finding.guide)
             assert finding.severity in Severity.values
             assert len(finding.subject) <= 64
-
-
-def test_explanations_are_in_our_own_words():
-    """Like the guide content: no run of ten words copied from the source texts."""
-    known = fingerprint.load()
-    s = troubled_snapshot()
-    texts = {f.explanation for rule in rules.RULES for f in rule(s)}
-    texts |= {f.next_step for rule in rules.RULES for f in rule(s)}
-    copied = [
-        " ".join(run)
-        for text in texts
-        for run in fingerprint.runs(text)
-        if fingerprint.digest(run) in known
-    ]
-    assert copied == []
 
 
 def test_rules_speak_english_too():

@@ -17,6 +17,7 @@ from samenspel.coalitions.progress import Step, round_start, suggest
 from samenspel.guide.content import phase_activities
 
 DAY = datetime.date(2025, 3, 1)
+LIFE = [Phase.INITIATE, Phase.EXPLORE, Phase.ESTABLISH, Phase.SUSTAIN]
 
 
 @pytest.fixture(autouse=True)
@@ -224,3 +225,51 @@ def test_not_applicable_activities_do_not_count():
     rows[keys[0]] = ChecklistRow("done", DAY)
     s = suggest(Phase.INITIATE, [], Evidence(checklist=rows))
     assert s.progress(Phase.INITIATE).percentage == 100
+
+
+def with_work_in(current, phase):
+    """The suggestion when every phase before `phase` is done and its first activity is busy."""
+    rows = ticks(*[(earlier, "done") for earlier in LIFE[: LIFE.index(phase)]])
+    rows[phase_activities(phase)[0].key] = ChecklistRow("busy", DAY)
+    return suggest(current, [], Evidence(checklist=rows))
+
+
+FORWARD = [
+    (Phase.INITIATE, Phase.EXPLORE, "de gedeelde ambitie formuleren"),
+    (Phase.EXPLORE, Phase.ESTABLISH, "afspraken maken over rollen en inzet"),
+    (Phase.ESTABLISH, Phase.SUSTAIN, "resultaten en successen delen"),
+]
+
+
+@pytest.mark.parametrize(("current", "following", "begun"), FORWARD)
+def test_every_forward_transition_explains_itself(current, following, begun):
+    """§1.2 and §1.3: the recorded phase is done and the next one has begun."""
+    s = with_work_in(current, following)
+    here, there = Phase(current).label, Phase(following).label
+    assert s.suggested == following
+    assert s.reasons == [
+        f"'{here}' is voor 100% gedaan, en in '{there}' is al werk begonnen ({begun}).",
+        "Een fasewissel blijkt vaak pas achteraf, rond een kantelmoment (§1.3). Past "
+        f"'{there}' ook volgens de partners, leg de wissel dan vast met het kantelmoment erbij.",
+    ]
+
+
+BACK = [
+    (Phase.EXPLORE, Phase.INITIATE, "eenzaamheid agenderen", 10),
+    (Phase.ESTABLISH, Phase.EXPLORE, "de gedeelde ambitie formuleren", 12),
+    (Phase.SUSTAIN, Phase.ESTABLISH, "afspraken maken over rollen en inzet", 12),
+]
+
+
+@pytest.mark.parametrize(("current", "back", "busy", "pct"), BACK)
+def test_every_step_back_explains_itself(current, back, busy, pct):
+    """§1.2: a step back is normal when the situation changed; shown only on evidence."""
+    s = with_work_in(current, back)
+    here, there = Phase(current).label, Phase(back).label
+    assert s.suggested == back
+    assert s.reasons == [
+        f"In de ingestelde fase '{here}' is nog niets begonnen, terwijl in '{there}' werk loopt "
+        f"({busy}) en die fase voor {pct}% gedaan is. Fases volgen op elkaar, maar een stap "
+        "terug is gewoon als de situatie veranderd is (Handreiking §1.2): misschien hoort de "
+        f"coalitie (weer) in '{there}'."
+    ]

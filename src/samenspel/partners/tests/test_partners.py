@@ -211,3 +211,28 @@ def test_partner_map_places_dots_inside_their_ring():
         distance = ((dot.x - 320) ** 2 + (dot.y - 320) ** 2) ** 0.5
         limit = 95 if dot.partner.circle == "core" else 315
         assert distance <= limit
+
+
+def test_a_resident_partner_shows_the_tips_for_its_resident_type(coordinator_client, coalition):
+    """Tonkens' types in context (Handreiking §2.2): the partner page gives the type's tips."""
+    caring = PartnerFactory(coalition=coalition, kind="residents", resident_type="caring")
+    library = PartnerFactory(coalition=coalition, kind="libraries_culture", resident_type="caring")
+
+    page = coordinator_client.get(reverse("partners:detail", args=[coalition.uuid, caring.uuid]))
+    other = coordinator_client.get(reverse("partners:detail", args=[coalition.uuid, library.uuid]))
+
+    assert "Tips uit de gids: De zorgzame inwoner" in page.content.decode()
+    assert "Zoek hem op in de praktijk" in page.content.decode()
+    assert "Tips uit de gids: De zorgzame inwoner" not in other.content.decode()
+
+
+def test_two_tips_on_one_page_have_their_own_names(coordinator_client, coalition):
+    """The kind's and the resident type's tips are two landmarks, each named by its heading."""
+    caring = PartnerFactory(coalition=coalition, kind="residents", resident_type="caring")
+    html = coordinator_client.get(
+        reverse("partners:detail", args=[coalition.uuid, caring.uuid])
+    ).content.decode()
+    assert 'aria-labelledby="tips-partner_kinds-residents"' in html
+    assert 'id="tips-partner_kinds-residents"' in html
+    assert 'aria-labelledby="tips-resident_types-caring"' in html
+    assert 'id="tips-resident_types-caring"' in html
