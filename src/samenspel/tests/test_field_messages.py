@@ -10,18 +10,17 @@ import pytest
 from django import forms
 from django.core import validators
 from django.db import models
-from django.urls import reverse
 from django.utils import translation
 
 import samenspel
-from samenspel.accounts.models import User
-from samenspel.accounts.tests.factories import client_for
+from samenspel.accounts.models import Membership, User
+from samenspel.accounts.tests.factories import MembershipFactory
 from samenspel.core.forms import FieldMessagesMixin
-from samenspel.demo.data import demo_email
-from samenspel.tests import test_demo_pages
+from samenspel.partners.models import Partner
+from samenspel.signals.tests.factories import verified_client_for
+from samenspel.tests.test_tenancy import ROUTES, tenant, url_for
 
-COALITION_ROUTES = test_demo_pages.COALITION_ROUTES
-demo = test_demo_pages.demo
+__all__ = ["tenant"]  # the fixture: one of everything that has its own URL
 
 
 def _django_messages() -> set[str]:
@@ -148,16 +147,27 @@ def test_a_value_of_the_wrong_shape_gets_an_example_of_the_right_one():
 
 # What a browser posts besides what a person types (a formset's counts, a version).
 HIDDEN = re.compile(r'<input type="hidden" name="([^"]+)" value="([^"]*)"')
+CHECKBOX = re.compile(r'<input type="checkbox"[^>]*\bid="([^"]+)"')
+# Routes whose POST ends the session or removes what later pages need.
+NOT_POSTED = ("delete", "logout", "revoke")
 
 
-def _form_pages(client, coalition):
-    for name in COALITION_ROUTES:
-        url = reverse(name, kwargs={"coalition": coalition.uuid})
+def _pages(client, values):
+    """Every page of the application that the coordinator of the fixture's coalition opens,
+    with its HTML and its form (None for a page without one)."""
+    for name, kwargs in ROUTES:
+        if (
+            name.startswith(("api", "auth_api"))
+            or "_api:" in name
+            or not set(kwargs) <= set(values)
+        ):
+            continue
+        url = url_for(name, kwargs, values)
         page = client.get(url)
-        html = page.content.decode() if "text/html" in page.get("Content-Type", "") else ""
-        form = (page.context or {}).get("form") if page.status_code == 200 else None
-        if 'class="samenspel-form"' in html and isinstance(form, forms.BaseForm):
-            yield url, form, dict(HIDDEN.findall(html))
+        if page.status_code != 200 or "text/html" not in page.get("Content-Type", ""):
+            continue
+        form = (page.context or {}).get("form")
+        yield name, url, page.content.decode(), form if isinstance(form, forms.BaseForm) else None
 
 
 def _wrong_values(form: forms.BaseForm) -> dict[str, str]:
@@ -171,17 +181,65 @@ def _wrong_values(form: forms.BaseForm) -> dict[str, str]:
     return values
 
 
-@pytest.mark.django_db
-def test_no_form_page_of_the_demo_shows_a_django_message(demo):
-    client = client_for(User.objects.get(email=demo_email("coordinator")))
-    found, refused = [], 0
-    with translation.override("nl"):
-        for url, form, hidden in list(_form_pages(client, demo)):
-            for data in ({}, _wrong_values(form)):
-                response = client.post(url, {**hidden, **data})
-                if response.status_code != 200:
-                    continue
+def _checkbox_far_from_label(html: str) -> list[str]:
+    """Checkboxes whose label is not right beside them (after a single one, around one of a
+    list)."""
+    far = []
+    for match in CHECKBOX.finditer(html):
+        label = f'for="{match.group(1)}"'
+        around = html[max(0, match.start() - 200) : match.end() + 300]
+        if label not in around:
+            far.append(match.group(1))
+    return far
+
+
+def _form_problems(name: str, url: str, html: str) -> list[str]:
+    problems = [f"{name}: ---------"] if "---------" in html else []
+    problems += [
+        f"{name}: checkbox {box} far from its label" for box in _checkbox_far_from_label(html)
+    ]
+    return problems + [f"{name} {url}: {message}" for message in generic_in(html)]
+
+
+def _walk(client, values, only: str = "") -> tuple[list[str], list[str], int]:
+    """Visit the pages (those whose name starts with `only`); post each form empty and with
+    values of the wrong shape. Returns the problems, the form pages and the refused posts."""
+    problems, form_pages, refused = [], [], 0
+    for name, url, html, form in list(_pages(client, values)):
+        if not name.startswith(only):
+            continue
+        problems += _form_problems(name, url, html)
+        if (
+            form is None
+            or 'class="samenspel-form"' not in html
+            or any(word in name for word in NOT_POSTED)
+        ):
+            continue
+        form_pages.append(name)
+        hidden = dict(HIDDEN.findall(html))
+        for data in ({}, _wrong_values(form)):
+            response = client.post(url, {**hidden, **data})
+            if response.status_code == 200:
                 refused += 1
-                found += [f"{url}: {message}" for message in generic_in(response.content.decode())]
-    assert refused >= 10
-    assert not found, "\n".join(found)
+                problems += _form_problems(name, url, response.content.decode())
+    return problems, form_pages, refused
+
+
+@pytest.mark.django_db(databases=["default", "audit"])  # a signal's page logs its reading
+def test_every_form_page_offers_no_dashes_and_refuses_with_specific_messages(tenant):
+    """Every page of the URL configuration (one of everything, as in the tenancy test): no
+    `---------`, checkboxes beside their labels, and a submit empty or with values of the wrong
+    shape gets no Django message. The coordinator opens all pages but those of a signal, which
+    only the organisation handling it opens."""
+    coordinator = Membership.objects.across_coalitions().get(uuid=tenant["member"])
+    partner = Partner.objects.of_coalition(coordinator.coalition).get(uuid=tenant["partner"])
+    handler = MembershipFactory(
+        coalition=coordinator.coalition, partner_member=True, partner=partner
+    ).user
+    with translation.override("nl"):
+        problems, form_pages, refused = _walk(verified_client_for(coordinator.user), tenant)
+        signals = _walk(verified_client_for(handler), tenant, only="signals:")
+    assert len(form_pages) >= 55, form_pages
+    assert refused >= 100
+    assert len(signals[1]) >= 3, signals[1]
+    assert not problems + signals[0], "\n".join(problems + signals[0])
