@@ -63,6 +63,43 @@ class OutgoingMailQuerySet(TenantQuerySet["OutgoingMail"]):
         )
 
 
+class MailAttachment(models.Model):
+    """A file sent with e-mails (a meeting's agenda as a PDF): stored once for all the e-mails
+    of one action, and deleted once none of them still needs it (`delivery.forget_attachments`).
+    """
+
+    tenancy = Tenancy(coalition="coalition")
+
+    coalition = models.ForeignKey(
+        "coalitions.Coalition",
+        verbose_name=_("coalitie"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="mail_attachments",
+        help_text=_("De coalitie waarvoor de e-mails zijn."),
+    )
+    filename = models.CharField(
+        _("bestandsnaam"), max_length=200, help_text=_("De naam van het bestand in de e-mail.")
+    )
+    content_type = models.CharField(
+        _("soort bestand"), max_length=100, help_text=_("Het MIME-type, zoals application/pdf.")
+    )
+    content = models.BinaryField(_("inhoud"), help_text=_("Het bestand zelf."))
+    created_at = models.DateTimeField(
+        _("aangemaakt op"), auto_now_add=True, help_text=_("Wanneer het bestand klaargezet is.")
+    )
+
+    objects = TenantQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("bijlage van een e-mail")
+        verbose_name_plural = _("bijlagen van e-mails")
+
+    def __str__(self) -> str:
+        return self.filename
+
+
 class OutgoingMail(models.Model):
     tenancy = Tenancy(coalition="coalition")
 
@@ -142,6 +179,15 @@ class OutgoingMail(models.Model):
         blank=True,
         help_text=_("Wanneer de mailserver de e-mail aannam."),
     )
+    attachment = models.ForeignKey(
+        MailAttachment,
+        verbose_name=_("bijlage"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="mails",
+        help_text=_("Een bestand dat met de e-mail meegaat; los gelaten zodra hij verstuurd is."),
+    )
     erased_at = models.DateTimeField(
         _("tekst gewist op"),
         null=True,
@@ -163,6 +209,7 @@ class OutgoingMail(models.Model):
     def save(self, *args: Any, **kwargs: Any) -> None:
         if self.erased_at is not None:
             self.body = ""
+            self.attachment = None
         super().save(*args, **kwargs)
 
     @property
