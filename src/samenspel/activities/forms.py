@@ -82,6 +82,11 @@ class ActivityForm(StaleFormMixin, FieldMessagesMixin, forms.ModelForm):
             "accessibility": forms.Textarea(attrs={"rows": 2}),
             "how_to_join": forms.Textarea(attrs={"rows": 2}),
         }
+        error_messages = {
+            "title": {"required": _("Vul de naam van de activiteit in.")},
+            "description": {"required": _("Beschrijf in een paar zinnen wat de activiteit is.")},
+            "kind": {"required": _("Kies de soort activiteit.")},
+        }
 
     def __init__(
         self,

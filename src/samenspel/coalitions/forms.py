@@ -93,9 +93,11 @@ class PhaseChangeForm(FieldMessagesMixin, forms.ModelForm):
         fields = ["to_phase", "date", "tipping_point", "reason"]
         widgets = {"date": DATE_WIDGET, "reason": forms.Textarea(attrs={"rows": 4})}
         error_messages = {
+            "to_phase": {"required": _("Kies de fase.")},
+            "date": {"required": _("Vul de datum van de fasewissel in, bijvoorbeeld 31-12-2026.")},
             "reason": {
                 "required": _("Geef een reden voor de fasewissel: dat helpt later terug te kijken.")
-            }
+            },
         }
 
     def __init__(self, *args: Any, coalition: Coalition, **kwargs: Any) -> None:

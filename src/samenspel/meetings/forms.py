@@ -59,7 +59,10 @@ class MeetingForm(StaleFormMixin, FieldMessagesMixin, forms.ModelForm):
         help_texts = {
             "starts_at": _("Datum en tijd in Nederlandse tijd, bijvoorbeeld 15-01-2027 19:30."),
         }
-        error_messages = {"starts_at": {"required": STARTS_AT_REQUIRED}}
+        error_messages = {
+            "title": {"required": _("Vul de titel van het overleg in.")},
+            "starts_at": {"required": STARTS_AT_REQUIRED},
+        }
 
     def __init__(self, *args: Any, coalition: Coalition, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

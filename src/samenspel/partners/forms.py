@@ -50,6 +50,11 @@ class PartnerForm(StaleFormMixin, FieldMessagesMixin, forms.ModelForm):
                 "van de onderzoeker Evelien Tonkens (zie de gids, Typen inwoners)."
             )
         }
+        error_messages = {
+            "name": {"required": _("Vul de naam van de partner in.")},
+            "kind": {"required": _("Kies de soort partner.")},
+            "circle": {"required": _("Kies hoe betrokken de partner is.")},
+        }
 
     def validate_unique(self) -> None:
         """Uniqueness is checked by the service, which reports it at the name field."""
