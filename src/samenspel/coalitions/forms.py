@@ -44,6 +44,7 @@ class CoalitionForm(StaleFormMixin, FieldMessagesMixin, forms.ModelForm):
             "form": forms.RadioSelect,
             "areas": forms.Textarea(attrs={"rows": 3}),
         }
+        error_messages = {"name": {"required": _("Vul de naam van de coalitie in.")}}
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
