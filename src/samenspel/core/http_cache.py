@@ -81,7 +81,7 @@ class LoginRequiredMiddleware(auth_middleware.LoginRequiredMiddleware):
             return None
         return super().process_view(request, view_func, view_args, view_kwargs)
 
-    def handle_no_permission(
+    def handle_no_permission(  # type: ignore[override]  # a page, not always a redirect
         self, request: HttpRequest, view_func: Callable[..., Any]
     ) -> HttpResponseBase:
         """A form sent after the session expired: what was typed is shown to copy
