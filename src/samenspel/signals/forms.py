@@ -90,7 +90,9 @@ class SettingsForm(ServiceModelForm):
 
 class HandoverForm(FieldMessagesMixin, forms.Form):
     to = forms.ModelChoiceField(
-        label=_("Overdragen aan"), queryset=Partner.objects.none(), required=False
+        label=_("Overdragen aan"),
+        queryset=Partner.objects.none(),
+        error_messages={"required": _("Kies de organisatie die het signaal overneemt.")},
     )
     answer_by = forms.DateField(
         label=_("Antwoord uiterlijk"),
@@ -145,7 +147,9 @@ class MoveForm(FieldMessagesMixin, forms.Form):
 
 class ReferForm(FieldMessagesMixin, forms.Form):
     activity = forms.ModelChoiceField(
-        label=_("Activiteit"), queryset=Activity.objects.none(), required=False
+        label=_("Activiteit"),
+        queryset=Activity.objects.none(),
+        error_messages={"required": _("Kies de activiteit waarnaar u doorverwijst.")},
     )
 
     def __init__(self, *args: Any, signal: Signal, **kwargs: Any) -> None:

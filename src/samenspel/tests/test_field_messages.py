@@ -201,6 +201,18 @@ def _form_problems(name: str, url: str, html: str) -> list[str]:
     return problems + [f"{name} {url}: {message}" for message in generic_in(html)]
 
 
+def _optional_but_refused(name: str, response) -> list[str]:
+    """Fields marked "(niet verplicht)" that an empty submit nevertheless refuses."""
+    form = (response.context or {}).get("form")
+    if not isinstance(form, forms.BaseForm):
+        return []
+    return [
+        f"{name}: {field} is marked optional but refused: {errors[0]}"
+        for field, errors in form.errors.items()
+        if field in form.fields and not form.fields[field].required
+    ]
+
+
 def _walk(client, values, only: str = "") -> tuple[list[str], list[str], int]:
     """Visit the pages (those whose name starts with `only`); post each form empty and with
     values of the wrong shape. Returns the problems, the form pages and the refused posts."""
@@ -222,14 +234,15 @@ def _walk(client, values, only: str = "") -> tuple[list[str], list[str], int]:
             if response.status_code == 200:
                 refused += 1
                 problems += _form_problems(name, url, response.content.decode())
+                problems += [] if data else _optional_but_refused(name, response)
     return problems, form_pages, refused
 
 
 @pytest.mark.django_db(databases=["default", "audit"])  # a signal's page logs its reading
 def test_every_form_page_offers_no_dashes_and_refuses_with_specific_messages(tenant):
     """Every page of the URL configuration (one of everything, as in the tenancy test): no
-    `---------`, checkboxes beside their labels, and a submit empty or with values of the wrong
-    shape gets no Django message. The coordinator opens all pages but those of a signal, which
+    `---------`, checkboxes beside their labels, a submit empty or with values of the wrong
+    shape gets no Django message, and an empty submit refuses no field marked optional. The coordinator opens all pages but those of a signal, which
     only the organisation handling it opens."""
     coordinator = Membership.objects.across_coalitions().get(uuid=tenant["member"])
     partner = Partner.objects.of_coalition(coordinator.coalition).get(uuid=tenant["partner"])
