@@ -5,12 +5,17 @@ from typing import TYPE_CHECKING, Any
 from django import forms
 from django.conf import settings
 from django.contrib.auth import password_validation
-from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, SetPasswordForm
+from django.contrib.auth.forms import (
+    AuthenticationForm,
+    PasswordChangeForm,
+    PasswordResetForm,
+    SetPasswordForm,
+)
 from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 
 from samenspel.accounts.models import Invitation, Membership, Role, User
-from samenspel.core.forms import StaleFormMixin
+from samenspel.core.forms import FieldMessagesMixin, StaleFormMixin
 from samenspel.mail.models import MailKind
 from samenspel.mail.outbox import queue_mail
 
@@ -27,7 +32,7 @@ PARTNER_HELP = _(
 )
 
 
-class EmailAuthenticationForm(AuthenticationForm):
+class EmailAuthenticationForm(FieldMessagesMixin, AuthenticationForm):
     """Log in with an e-mail address. The field keeps the name `username`: django-axes counts
     failed attempts per `username` (lower-cased here, so case does not open extra attempts)."""
 
@@ -56,7 +61,7 @@ class EmailAuthenticationForm(AuthenticationForm):
         return self.cleaned_data["username"].strip().lower()
 
 
-class EmailPasswordResetForm(PasswordResetForm):
+class EmailPasswordResetForm(FieldMessagesMixin, PasswordResetForm):
     email = forms.EmailField(
         label=_("E-mailadres"),
         max_length=254,
@@ -85,7 +90,7 @@ class EmailPasswordResetForm(PasswordResetForm):
         )
 
 
-class NewPasswordForm(SetPasswordForm):
+class NewPasswordForm(FieldMessagesMixin, SetPasswordForm):
     """Django's set-password form with Dutch labels; Django supplies the validators' help text."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -94,7 +99,11 @@ class NewPasswordForm(SetPasswordForm):
         self.fields["new_password2"].label = _("Herhaal het nieuwe wachtwoord")
 
 
-class AcceptInvitationForm(forms.Form):
+class PasswordForm(FieldMessagesMixin, PasswordChangeForm):
+    """Django's change-password form (its own messages for a wrong or repeated password)."""
+
+
+class AcceptInvitationForm(FieldMessagesMixin, forms.Form):
     """For someone without an account: their name and a password of their own."""
 
     full_name = forms.CharField(
@@ -140,7 +149,7 @@ class PartnerChoiceField(forms.ModelChoiceField):
         return obj.name
 
 
-class RoleForm(forms.Form):
+class RoleForm(FieldMessagesMixin, forms.Form):
     role = forms.ChoiceField(label=_("Rol"), choices=Role.choices, help_text=ROLE_HELP)
     partner = PartnerChoiceField(
         label=_("Partnerorganisatie"),
@@ -183,7 +192,7 @@ class MemberRoleForm(StaleFormMixin, RoleForm, forms.ModelForm):
         """The membership's rules run in the service, which reports them at their fields."""
 
 
-class ApiTokenForm(forms.Form):
+class ApiTokenForm(FieldMessagesMixin, forms.Form):
     name = forms.CharField(
         label=_("Naam van het token"),
         max_length=100,
@@ -191,7 +200,7 @@ class ApiTokenForm(forms.Form):
     )
 
 
-class NameForm(forms.Form):
+class NameForm(FieldMessagesMixin, forms.Form):
     full_name = forms.CharField(
         label=_("Naam"),
         max_length=150,

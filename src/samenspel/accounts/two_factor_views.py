@@ -14,11 +14,12 @@ from django_otp import login as otp_login
 
 from samenspel.accounts import two_factor
 from samenspel.accounts.requests import acting_user
+from samenspel.core.forms import FieldMessagesMixin
 
 WRONG_CODE = _("Deze code klopt niet of is verlopen. Probeer de volgende code.")
 
 
-class CodeForm(forms.Form):
+class CodeForm(FieldMessagesMixin, forms.Form):
     code = forms.CharField(
         label=_("Code"),
         max_length=16,

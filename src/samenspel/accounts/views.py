@@ -12,7 +12,6 @@ from django.contrib import messages
 from django.contrib.auth import login, update_session_auth_hash
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
-from django.contrib.auth.forms import PasswordChangeForm
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, HttpResponseBase, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
@@ -34,6 +33,7 @@ from samenspel.accounts.forms import (
     MemberRoleForm,
     NameForm,
     NewPasswordForm,
+    PasswordForm,
 )
 from samenspel.accounts.mixins import CoalitionMixin
 from samenspel.accounts.models import ApiToken, Invitation, Membership, User
@@ -359,7 +359,7 @@ class AccountView(TemplateView):
             "name_form": NameForm(
                 data if part == "naam" else None, initial={"full_name": user.full_name}
             ),
-            "password_form": PasswordChangeForm(user, data if part == "wachtwoord" else None),
+            "password_form": PasswordForm(user, data if part == "wachtwoord" else None),
         }
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:

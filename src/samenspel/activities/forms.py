@@ -35,7 +35,7 @@ from samenspel.activities.services import (
     slot_problems,
 )
 from samenspel.coalitions.models import Coalition
-from samenspel.core.forms import AmountField, StaleFormMixin
+from samenspel.core.forms import AmountField, FieldMessagesMixin, FilterForm, StaleFormMixin
 from samenspel.core.widgets import DATE_WIDGET
 from samenspel.partners.models import Partner
 
@@ -44,7 +44,7 @@ TIME_WIDGET = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
 EXTRA_SLOT_ROWS = 2
 
 
-class ActivityForm(StaleFormMixin, forms.ModelForm):
+class ActivityForm(StaleFormMixin, FieldMessagesMixin, forms.ModelForm):
     providers = forms.ModelMultipleChoiceField(
         label=_("Aanbieders"),
         queryset=Partner.objects.none(),
@@ -81,6 +81,11 @@ class ActivityForm(StaleFormMixin, forms.ModelForm):
             "ends_on": DATE_WIDGET,
             "accessibility": forms.Textarea(attrs={"rows": 2}),
             "how_to_join": forms.Textarea(attrs={"rows": 2}),
+        }
+        error_messages = {
+            "title": {"required": _("Vul de naam van de activiteit in.")},
+            "description": {"required": _("Beschrijf in een paar zinnen wat de activiteit is.")},
+            "kind": {"required": _("Kies de soort activiteit.")},
         }
 
     def __init__(
@@ -126,7 +131,7 @@ class ActivityForm(StaleFormMixin, forms.ModelForm):
         return {name: self.cleaned_data[name] for name in ACTIVITY_FIELDS}
 
 
-class TimeSlotForm(forms.Form):
+class TimeSlotForm(FieldMessagesMixin, forms.Form):
     """One row of the schedule; a row left empty is ignored."""
 
     weekday = forms.TypedChoiceField(
@@ -183,7 +188,7 @@ def slot_initial(activity: Activity | None) -> list[dict[str, Any]]:
     ]
 
 
-class ReachRecordForm(StaleFormMixin, forms.ModelForm):
+class ReachRecordForm(StaleFormMixin, FieldMessagesMixin, forms.ModelForm):
     """Counts of one period, with an optional count per target group."""
 
     class Meta:
@@ -223,7 +228,7 @@ class ReachRecordForm(StaleFormMixin, forms.ModelForm):
         return fields
 
 
-class ReachPeriodForm(forms.Form):
+class ReachPeriodForm(FieldMessagesMixin, forms.Form):
     start = forms.DateField(label=_("Van"), widget=DATE_WIDGET)
     end = forms.DateField(label=_("Tot en met"), widget=DATE_WIDGET)
 
@@ -242,7 +247,7 @@ class ReachPeriodForm(forms.Form):
         return Period(self.cleaned_data["start"], self.cleaned_data["end"])
 
 
-class FinderForm(StaleFormMixin, forms.ModelForm):
+class FinderForm(StaleFormMixin, FieldMessagesMixin, forms.ModelForm):
     class Meta:
         model = Finder
         fields = list(FINDER_FIELDS)
@@ -290,6 +295,7 @@ class ActivityFilter(django_filters.FilterSet):
 
     class Meta:
         model = Activity
+        form = FilterForm
         fields = ["q", "status", "kind", "target_group", "neighbourhood", "provider", "stale"]
 
     def only_stale(

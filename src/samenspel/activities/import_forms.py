@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from samenspel.activities.importing import MAX_ROWS, MAX_UPLOAD_BYTES
+from samenspel.core.forms import FieldMessagesMixin
 
 
 def _limits() -> dict[str, str]:
@@ -15,7 +16,7 @@ def _limits() -> dict[str, str]:
     }
 
 
-class ActivityUploadForm(forms.Form):
+class ActivityUploadForm(FieldMessagesMixin, forms.Form):
     file = forms.FileField(
         label=_lazy("Bestand met activiteiten"),
         widget=forms.FileInput(attrs={"accept": ".xlsx,.csv,.txt"}),

@@ -4,9 +4,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from samenspel.advice.services import REASON_MAX_LENGTH
+from samenspel.core.forms import FieldMessagesMixin
 
 
-class DismissForm(forms.Form):
+class DismissForm(FieldMessagesMixin, forms.Form):
     """Set one finding aside. `subject` says which finding of the rule (see `Finding.subject`)."""
 
     subject = forms.CharField(required=False, max_length=64, widget=forms.HiddenInput)

@@ -14,7 +14,7 @@ from samenspel.agreements.models import (
 )
 from samenspel.agreements.services import next_phase
 from samenspel.coalitions.models import LIFE_PHASES, Coalition, Phase
-from samenspel.core.forms import AmountField, StaleFormMixin
+from samenspel.core.forms import AmountField, FieldMessagesMixin, StaleFormMixin
 from samenspel.core.widgets import DATE_WIDGET
 from samenspel.partners.models import Partner
 
@@ -25,7 +25,7 @@ def _rows(n: int) -> forms.Textarea:
     return forms.Textarea(attrs={"rows": n})
 
 
-class AmbitionForm(forms.ModelForm):
+class AmbitionForm(FieldMessagesMixin, forms.ModelForm):
     class Meta:
         model = AmbitionVersion
         fields = [
@@ -41,7 +41,7 @@ class AmbitionForm(forms.ModelForm):
         error_messages = {"text": required("text"), "reason": required("reason")}
 
 
-class PartnerAgreementForm(StaleFormMixin, forms.ModelForm):
+class PartnerAgreementForm(StaleFormMixin, FieldMessagesMixin, forms.ModelForm):
     class Meta:
         model = PartnerAgreement
         fields = [
@@ -74,7 +74,7 @@ class PartnerAgreementForm(StaleFormMixin, forms.ModelForm):
         partner.queryset = Partner.objects.of_coalition(coalition).order_by("name")
 
 
-class ProcessStepForm(StaleFormMixin, forms.ModelForm):
+class ProcessStepForm(StaleFormMixin, FieldMessagesMixin, forms.ModelForm):
     class Meta:
         model = ProcessStep
         fields = ["title", "kind", "owner", "due_date", "status", "decisions_needed", "order"]
@@ -97,7 +97,7 @@ class ProcessStepForm(StaleFormMixin, forms.ModelForm):
         owner.queryset = Partner.objects.of_coalition(coalition).order_by("name")
 
 
-class CovenantForm(StaleFormMixin, forms.ModelForm):
+class CovenantForm(StaleFormMixin, FieldMessagesMixin, forms.ModelForm):
     record_tipping_point = forms.BooleanField(
         label=_("Leg dit vast als kantelmoment"),
         required=False,
@@ -142,7 +142,7 @@ class CovenantForm(StaleFormMixin, forms.ModelForm):
         only what the fields can tell."""
 
 
-class SignatoryForm(forms.ModelForm):
+class SignatoryForm(FieldMessagesMixin, forms.ModelForm):
     class Meta:
         model = Signatory
         fields = ["partner", "name", "function", "signed_on"]

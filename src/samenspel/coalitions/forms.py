@@ -16,11 +16,11 @@ from samenspel.coalitions.models import (
     is_step_back,
 )
 from samenspel.coalitions.services import municipality_by_code, validate_phase_change
-from samenspel.core.forms import StaleFormMixin
+from samenspel.core.forms import FieldMessagesMixin, StaleFormMixin
 from samenspel.core.widgets import DATE_WIDGET
 
 
-class CoalitionForm(StaleFormMixin, forms.ModelForm):
+class CoalitionForm(StaleFormMixin, FieldMessagesMixin, forms.ModelForm):
     municipality_code = forms.CharField(
         label=_("CBS-code van de gemeente"),
         max_length=6,
@@ -44,6 +44,7 @@ class CoalitionForm(StaleFormMixin, forms.ModelForm):
             "form": forms.RadioSelect,
             "areas": forms.Textarea(attrs={"rows": 3}),
         }
+        error_messages = {"name": {"required": _("Vul de naam van de coalitie in.")}}
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -63,7 +64,7 @@ class CoalitionForm(StaleFormMixin, forms.ModelForm):
         return data
 
 
-class MunicipalityRolesForm(StaleFormMixin, forms.ModelForm):
+class MunicipalityRolesForm(StaleFormMixin, FieldMessagesMixin, forms.ModelForm):
     municipality_roles = forms.MultipleChoiceField(
         label=_("Afgesproken rollen van de gemeente"),
         choices=MunicipalityRole.choices,
@@ -87,15 +88,17 @@ class MunicipalityRolesForm(StaleFormMixin, forms.ModelForm):
 CONFIRM_BACK = "confirm_step_back"
 
 
-class PhaseChangeForm(forms.ModelForm):
+class PhaseChangeForm(FieldMessagesMixin, forms.ModelForm):
     class Meta:
         model = PhaseChange
         fields = ["to_phase", "date", "tipping_point", "reason"]
         widgets = {"date": DATE_WIDGET, "reason": forms.Textarea(attrs={"rows": 4})}
         error_messages = {
+            "to_phase": {"required": _("Kies de fase.")},
+            "date": {"required": _("Vul de datum van de fasewissel in, bijvoorbeeld 31-12-2026.")},
             "reason": {
                 "required": _("Geef een reden voor de fasewissel: dat helpt later terug te kijken.")
-            }
+            },
         }
 
     def __init__(self, *args: Any, coalition: Coalition, **kwargs: Any) -> None:
@@ -145,7 +148,7 @@ class PhaseChangeForm(forms.ModelForm):
         return {name: self.cleaned_data[name] for name in self.Meta.fields}
 
 
-class ChecklistItemForm(forms.ModelForm):
+class ChecklistItemForm(FieldMessagesMixin, forms.ModelForm):
     class Meta:
         model = ChecklistItem
         fields = ["status", "note"]

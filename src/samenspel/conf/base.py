@@ -166,6 +166,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# A refused CSRF check shows what was typed, to copy (core/drafts.py).
+CSRF_FAILURE_VIEW = "samenspel.core.drafts.csrf_failure"
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "coalitions:home"
 LOGOUT_REDIRECT_URL = "accounts:login"

@@ -16,10 +16,11 @@ from django.utils.translation import gettext_lazy as _
 
 from samenspel.core.audit import action_choices
 from samenspel.core.audit_display import models_by_name
+from samenspel.core.forms import FieldMessagesMixin
 from samenspel.core.models import AuditEvent
 
 
-class AuditFilterForm(forms.Form):
+class AuditFilterForm(FieldMessagesMixin, forms.Form):
     object_type = forms.ChoiceField(label=_("Soort object"), required=False)
     object = forms.UUIDField(required=False, widget=forms.HiddenInput)
     actor = forms.UUIDField(required=False, widget=forms.HiddenInput)

@@ -11,11 +11,11 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from samenspel.core.forms import AmountField
+from samenspel.core.forms import AmountField, FieldMessagesMixin
 from samenspel.core.widgets import DATE_WIDGET
 
 
-class ExampleForm(forms.Form):
+class ExampleForm(FieldMessagesMixin, forms.Form):
     """One field of each kind, as every form renders them (components/field.html)."""
 
     name = forms.CharField(

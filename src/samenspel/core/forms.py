@@ -1,4 +1,8 @@
-"""Edit forms that notice when someone else saved the object after the form was opened.
+"""What every form of Samenspel shares: messages that say what to do (`FieldMessagesMixin`),
+edit forms that notice when someone else saved the object after the form was opened
+(`StaleFormMixin`), and the one field for money (`AmountField`).
+
+Stale edits:
 
 The form carries a hidden `version`: a short fingerprint of each field's value when the form was
 opened. On submit it compares three states per field: as opened, as now saved, as submitted.
@@ -21,10 +25,13 @@ import json
 from typing import Any
 
 from django import forms
-from django.core import signing
+from django.core import signing, validators
 from django.core.exceptions import FieldDoesNotExist
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
+from django.forms.utils import pretty_name
+from django.utils.functional import lazy
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from samenspel.core.amounts import parse_amount
@@ -40,6 +47,145 @@ BOTH_CHANGED = _(
     "Bekijk de nieuwe waarde en sla opnieuw op als u de uwe wilt bewaren."
 )
 FIELD_CHANGED = _("Intussen gewijzigd door iemand anders in: %(value)s")
+
+
+# Django's messages ("Dit veld is vereist.", "Voer een geldige waarde in.") do not say which field
+# or what to type. Each of these names the field by its label; `{label}` is filled in per field.
+# The messages of the keys in FORMATTED are %-formatted by Django with its own values.
+REQUIRED: list[tuple[type[forms.Field], Any]] = [
+    (forms.BooleanField, _("Vink ‘{label}’ aan.")),
+    (forms.MultipleChoiceField, _("Kies bij ‘{label}’ minstens één mogelijkheid.")),
+    (forms.ModelMultipleChoiceField, _("Kies bij ‘{label}’ minstens één mogelijkheid.")),
+    (forms.ChoiceField, _("Maak een keuze bij ‘{label}’.")),
+    (forms.ModelChoiceField, _("Maak een keuze bij ‘{label}’.")),
+    (forms.FileField, _("Kies bij ‘{label}’ een bestand.")),
+    (forms.Field, _("Vul ‘{label}’ in.")),
+]
+# First match wins: DecimalField and FloatField are IntegerFields to Django.
+SHAPE: list[tuple[type[forms.Field], Any]] = [
+    (
+        forms.DateTimeField,
+        _("Vul bij ‘{label}’ een datum en tijd in, bijvoorbeeld 31-12-2026 19:30."),
+    ),
+    (forms.DateField, _("Vul bij ‘{label}’ een datum in, bijvoorbeeld 31-12-2026.")),
+    (forms.TimeField, _("Vul bij ‘{label}’ een tijd in, bijvoorbeeld 19:30.")),
+    (forms.DecimalField, _("Vul bij ‘{label}’ een getal in, bijvoorbeeld 2,5.")),
+    (forms.FloatField, _("Vul bij ‘{label}’ een getal in, bijvoorbeeld 2,5.")),
+    (forms.IntegerField, _("Vul bij ‘{label}’ een heel getal in, bijvoorbeeld 12.")),
+    (forms.EmailField, _("Vul bij ‘{label}’ een e-mailadres in, bijvoorbeeld naam@voorbeeld.nl.")),
+    (
+        forms.URLField,
+        _("Vul bij ‘{label}’ een webadres in, bijvoorbeeld https://www.voorbeeld.nl."),
+    ),
+    (forms.FileField, _("Kies bij ‘{label}’ een bestand van uw computer.")),
+]
+NOT_LISTED = _("Kies bij ‘{label}’ een van de mogelijkheden uit de lijst.")
+ONLY_LISTED = _("Kies bij ‘{label}’ alleen mogelijkheden uit de lijst.")
+LIMITS: dict[str, Any] = {
+    "max_length": _(
+        "‘{label}’ mag hoogstens %(limit_value)d tekens hebben; nu zijn het er %(show_value)d."
+    ),
+    "min_length": _(
+        "‘{label}’ moet minstens %(limit_value)d tekens hebben; nu zijn het er %(show_value)d."
+    ),
+    "min_value": _("Vul bij ‘{label}’ %(limit_value)s of meer in."),
+    "max_value": _("Vul bij ‘{label}’ %(limit_value)s of minder in."),
+    "max_digits": _("Vul bij ‘{label}’ een getal in van hoogstens %(max)s cijfers."),
+    "max_decimal_places": _("Vul bij ‘{label}’ hoogstens %(max)s cijfers achter de komma in."),
+    "max_whole_digits": _("Vul bij ‘{label}’ hoogstens %(max)s cijfers voor de komma in."),
+}
+FILE_MESSAGES: dict[str, Any] = {
+    "empty": _("Het bestand bij ‘{label}’ is leeg. Kies een bestand met inhoud."),
+    "missing": _("Kies bij ‘{label}’ een bestand."),
+    "max_length": _("De bestandsnaam bij ‘{label}’ mag hoogstens %(max)d tekens hebben."),
+}
+# Keys whose message Django formats with its own values: a % in a label must be doubled there.
+FORMATTED = {"invalid_choice", "invalid_pk_value", *LIMITS}
+# Validators (e-mail, web address) format their "invalid" message too.
+VALIDATED_SHAPES = (forms.EmailField, forms.URLField)
+
+
+def _first(table: list[tuple[type[forms.Field], Any]], field: forms.Field) -> Any:
+    return next((message for kind, message in table if isinstance(field, kind)), None)
+
+
+def field_messages(field: forms.Field) -> dict[str, Any]:
+    """The messages that replace Django's for this kind of field, before the label goes in."""
+    messages: dict[str, Any] = {"required": _first(REQUIRED, field)}
+    shape = _first(SHAPE, field)
+    if shape is not None:
+        messages["invalid"] = shape
+    if isinstance(field, forms.MultipleChoiceField | forms.ModelMultipleChoiceField):
+        messages |= dict.fromkeys(
+            ["invalid_choice", "invalid_list", "invalid_pk_value"], ONLY_LISTED
+        )
+    elif isinstance(field, forms.ChoiceField | forms.ModelChoiceField):
+        messages["invalid_choice"] = NOT_LISTED
+    if isinstance(field, forms.FileField):
+        return messages | FILE_MESSAGES
+    generic = _generic_validator_codes(field)
+    if isinstance(field, VALIDATED_SHAPES) and "invalid" not in generic:
+        del messages["invalid"]  # a validator with a message of its own
+    return messages | {code: message for code, message in LIMITS.items() if code in generic}
+
+
+def _generic_validator_codes(field: forms.Field) -> set[str]:
+    """The codes of the field's validators that would give Django's own message. A validator
+    with a message of its own keeps it, also when the model's validation reports it (a ModelForm
+    replaces the message of a model's error by the form field's message for the same code)."""
+    codes: set[str] = set()
+    for validator in field.validators:
+        if isinstance(validator, validators.DecimalValidator):
+            codes |= set(validators.DecimalValidator.messages)
+        elif getattr(validator, "message", None) is getattr(type(validator), "message", None):
+            codes.add(getattr(validator, "code", ""))
+    return codes
+
+
+def _django_defaults(field: forms.Field) -> dict[str, Any]:
+    """The messages Django gives this field when a form names none (as `Field.__init__`)."""
+    defaults: dict[str, Any] = {}
+    for kind in reversed(type(field).__mro__):
+        defaults.update(getattr(kind, "default_error_messages", {}))
+    return defaults
+
+
+class FieldMessagesMixin:
+    """For every Form and ModelForm; mix in before `forms.Form` or `forms.ModelForm`.
+
+    Each field's Django message (required, wrong shape, a choice not in the list, a limit) is
+    replaced by one that names the field and says what to do, with an example of the expected
+    shape. A message the form sets itself (`error_messages=` on the field, or `Meta.error_messages`)
+    is kept: write one where a better sentence exists ("Vul de naam van de partner in.").
+    Applied when the form is cleaned, so fields added in a form's `__init__` get them too."""
+
+    fields: dict[str, forms.Field]
+
+    def full_clean(self) -> None:
+        for name, field in self.fields.items():
+            label = field.label or pretty_name(name)
+            _replace_django_messages(field, label)
+        super().full_clean()  # type: ignore[misc]
+
+
+def _replace_django_messages(field: forms.Field, label: Any) -> None:
+    defaults = _django_defaults(field)
+    validated = isinstance(field, VALIDATED_SHAPES)
+    for key, message in field_messages(field).items():
+        current = field.error_messages.get(key)
+        if current is not None and current is not defaults.get(key):
+            continue  # the form's own message
+        formatted = key in FORMATTED or (validated and key == "invalid")
+        field.error_messages[key] = format_lazy(
+            message, label=_percent_doubled(label) if formatted else label
+        )
+
+
+def _doubled(label: Any) -> str:
+    return str(label).replace("%", "%%")
+
+
+_percent_doubled = lazy(_doubled, str)
 
 
 def fingerprint(value: Any) -> str:
@@ -166,6 +312,10 @@ class StaleFormMixin:
             for name, value in values.items()
             if name not in self._saved or self.changed_here(name)
         }
+
+
+class FilterForm(FieldMessagesMixin, forms.Form):
+    """The form of a list's filters (django-filter's `FilterSet.Meta.form`)."""
 
 
 class AmountField(forms.DecimalField):

@@ -27,6 +27,8 @@ from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.utils import timezone, translation
 from django.utils.cache import get_conditional_response, patch_cache_control
 
+from samenspel.core.drafts import kept_draft_page, typed_values
+
 MAX_AGE = 60
 STALE_WHILE_REVALIDATE = 30
 RELEASE = metadata.version("samenspel")
@@ -78,6 +80,15 @@ class LoginRequiredMiddleware(auth_middleware.LoginRequiredMiddleware):
         if not getattr(view_func, "login_required", True):
             return None
         return super().process_view(request, view_func, view_args, view_kwargs)
+
+    def handle_no_permission(  # type: ignore[override]  # a page, not always a redirect
+        self, request: HttpRequest, view_func: Callable[..., Any]
+    ) -> HttpResponseBase:
+        """A form sent after the session expired: what was typed is shown to copy
+        (`core.drafts`), not lost in a redirect to the login page."""
+        if request.method == "POST" and typed_values(request.path_info, request.POST):
+            return kept_draft_page(request, logged_out=True)
+        return super().handle_no_permission(request, view_func)
 
 
 class PrivateByDefaultMiddleware:

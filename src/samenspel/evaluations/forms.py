@@ -3,14 +3,14 @@ from typing import Any
 from django import forms
 
 from samenspel.coalitions.models import Coalition
-from samenspel.core.forms import StaleFormMixin
+from samenspel.core.forms import FieldMessagesMixin, StaleFormMixin
 from samenspel.core.widgets import DATE_WIDGET
 from samenspel.evaluations.models import Evaluation, EvaluationMoment
 from samenspel.evaluations.services import EVALUATION_FIELDS, MOMENT_FIELDS
 from samenspel.partners.models import Partner
 
 
-class MomentForm(StaleFormMixin, forms.ModelForm):
+class MomentForm(StaleFormMixin, FieldMessagesMixin, forms.ModelForm):
     class Meta:
         model = EvaluationMoment
         fields = list(MOMENT_FIELDS)
@@ -25,7 +25,7 @@ class MomentForm(StaleFormMixin, forms.ModelForm):
         """The rules run in the service, which reports them at their fields."""
 
 
-class EvaluationForm(StaleFormMixin, forms.ModelForm):
+class EvaluationForm(StaleFormMixin, FieldMessagesMixin, forms.ModelForm):
     class Meta:
         model = Evaluation
         fields = [*EVALUATION_FIELDS, "participants"]

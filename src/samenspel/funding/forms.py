@@ -3,14 +3,14 @@ from typing import Any
 from django import forms
 
 from samenspel.coalitions.models import Coalition
-from samenspel.core.forms import AmountField, StaleFormMixin
+from samenspel.core.forms import AmountField, FieldMessagesMixin, StaleFormMixin
 from samenspel.core.widgets import DATE_WIDGET
 from samenspel.funding.models import FundingSource
 from samenspel.funding.services import SOURCE_FIELDS
 from samenspel.partners.models import Partner
 
 
-class FundingSourceForm(StaleFormMixin, forms.ModelForm):
+class FundingSourceForm(StaleFormMixin, FieldMessagesMixin, forms.ModelForm):
     class Meta:
         model = FundingSource
         fields = list(SOURCE_FIELDS)

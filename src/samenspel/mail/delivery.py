@@ -23,7 +23,13 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django_tasks import task
 
-from samenspel.mail.models import MailError, MailStatus, OutgoingMail, OutgoingMailQuerySet
+from samenspel.mail.models import (
+    MailAttachment,
+    MailError,
+    MailStatus,
+    OutgoingMail,
+    OutgoingMailQuerySet,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -64,7 +70,22 @@ def claim(mail_id: int) -> OutgoingMail | None:
         .filter(pk=mail_id, status=MailStatus.QUEUED, next_attempt_at__lte=now)
         .update(status=MailStatus.SENDING, attempts=F("attempts") + 1, last_attempt_at=now)
     )
-    return _outbox().get(pk=mail_id) if taken else None
+    return _outbox().select_related("attachment").get(pk=mail_id) if taken else None
+
+
+def message_for(mail: OutgoingMail) -> EmailMessage:
+    message = EmailMessage(mail.subject, mail.body, settings.DEFAULT_FROM_EMAIL, [mail.recipient])
+    if mail.attachment is not None:
+        attachment = mail.attachment
+        message.attach(attachment.filename, bytes(attachment.content), attachment.content_type)
+    return message
+
+
+def forget_attachments() -> int:
+    """Delete the files that no e-mail needs any more (all delivered, or their bodies erased)."""
+    unneeded = MailAttachment.objects.across_coalitions().filter(mails__isnull=True)
+    deleted, _kinds = unneeded.delete()
+    return deleted
 
 
 def failure(error: Exception) -> tuple[MailError, bool]:
@@ -106,13 +127,12 @@ def deliver(mail_id: int) -> bool:
     mail = claim(mail_id)
     if mail is None:
         return False
-    message = EmailMessage(mail.subject, mail.body, settings.DEFAULT_FROM_EMAIL, [mail.recipient])
     try:
-        message.send()
+        message_for(mail).send()
     except Exception as error:  # every failure is recorded, then retried or shown
         _record_failure(mail, error)
         return False
-    # Delivered: the body, which may hold a personal link, is no longer needed here.
+    # Delivered: the body, which may hold a personal link, is no longer needed here, nor the file.
     now = timezone.now()
     _outbox().filter(pk=mail.pk).update(
         status=MailStatus.SENT,
@@ -121,7 +141,10 @@ def deliver(mail_id: int) -> bool:
         last_error_detail="",
         body="",
         erased_at=now,
+        attachment=None,
     )
+    if mail.attachment_id is not None:
+        forget_attachments()
     return True
 
 
@@ -146,10 +169,14 @@ def deliver_due() -> int:
 
 
 def erase_old_bodies() -> int:
-    """Retention: blank the body of mails given up more than MAIL_KEEP_DAYS ago (a delivered
-    mail's body was blanked at delivery)."""
+    """Retention: blank the body of mails given up more than MAIL_KEEP_DAYS ago and let go of
+    their files (a delivered mail's body and file went at delivery)."""
     cutoff = timezone.now() - datetime.timedelta(days=settings.MAIL_KEEP_DAYS)
     given_up = Q(status=MailStatus.FAILED, last_attempt_at__lt=cutoff)
-    return (
-        _outbox().filter(given_up, erased_at__isnull=True).update(body="", erased_at=timezone.now())
+    erased = (
+        _outbox()
+        .filter(given_up, erased_at__isnull=True)
+        .update(body="", erased_at=timezone.now(), attachment=None)
     )
+    forget_attachments()
+    return erased

@@ -10,14 +10,19 @@ and some days after delivery was given up (`erased_at`); a blanked row cannot ge
 a save.
 """
 
+from __future__ import annotations
+
 import uuid
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from samenspel.core.tenancy import Tenancy, TenantQuerySet
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 SUBJECT_LENGTH = 255
 
@@ -56,11 +61,53 @@ class MailError(models.TextChoices):
 
 
 class OutgoingMailQuerySet(TenantQuerySet["OutgoingMail"]):
-    def needing_attention(self) -> "OutgoingMailQuerySet":
+    def needing_attention(self) -> OutgoingMailQuerySet:
         """Mails a coordinator may want to act on: given up, or waiting for another attempt."""
         return self.filter(
             models.Q(status=MailStatus.FAILED) | models.Q(status=MailStatus.QUEUED, attempts__gt=0)
         )
+
+
+def coalition_field(related_name: str, help_text: StrOrPromise) -> models.ForeignKey[Any, Any]:
+    """The coalition a row of the outbox is for; none for mail about an account."""
+    return models.ForeignKey(
+        "coalitions.Coalition",
+        verbose_name=_("coalitie"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name=related_name,
+        help_text=help_text,
+    )
+
+
+class MailAttachment(models.Model):
+    """A file sent with e-mails (a meeting's agenda as a PDF): stored once for all the e-mails
+    of one action, and deleted once none of them still needs it (`delivery.forget_attachments`).
+    """
+
+    tenancy = Tenancy(coalition="coalition")
+
+    coalition = coalition_field("mail_attachments", _("De coalitie waarvoor de e-mails zijn."))
+    filename = models.CharField(
+        _("bestandsnaam"), max_length=200, help_text=_("De naam van het bestand in de e-mail.")
+    )
+    content_type = models.CharField(
+        _("soort bestand"), max_length=100, help_text=_("Het MIME-type, zoals application/pdf.")
+    )
+    content = models.BinaryField(_("inhoud"), help_text=_("Het bestand zelf."))
+    created_at = models.DateTimeField(
+        _("aangemaakt op"), auto_now_add=True, help_text=_("Wanneer het bestand klaargezet is.")
+    )
+
+    objects = TenantQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("bijlage van een e-mail")
+        verbose_name_plural = _("bijlagen van e-mails")
+
+    def __str__(self) -> str:
+        return self.filename
 
 
 class OutgoingMail(models.Model):
@@ -73,14 +120,8 @@ class OutgoingMail(models.Model):
         editable=False,
         help_text=_("Hiermee wordt de e-mail in adressen en de API aangeduid."),
     )
-    coalition = models.ForeignKey(
-        "coalitions.Coalition",
-        verbose_name=_("coalitie"),
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="outgoing_mails",
-        help_text=_("De coalitie waarvoor de e-mail is; leeg bij e-mail over een account."),
+    coalition = coalition_field(
+        "outgoing_mails", _("De coalitie waarvoor de e-mail is; leeg bij e-mail over een account.")
     )
     kind = models.CharField(
         _("soort"),
@@ -142,6 +183,15 @@ class OutgoingMail(models.Model):
         blank=True,
         help_text=_("Wanneer de mailserver de e-mail aannam."),
     )
+    attachment = models.ForeignKey(
+        MailAttachment,
+        verbose_name=_("bijlage"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="mails",
+        help_text=_("Een bestand dat met de e-mail meegaat; los gelaten zodra hij verstuurd is."),
+    )
     erased_at = models.DateTimeField(
         _("tekst gewist op"),
         null=True,
@@ -163,6 +213,7 @@ class OutgoingMail(models.Model):
     def save(self, *args: Any, **kwargs: Any) -> None:
         if self.erased_at is not None:
             self.body = ""
+            self.attachment = None
         super().save(*args, **kwargs)
 
     @property

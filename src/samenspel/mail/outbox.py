@@ -19,7 +19,13 @@ from django.utils.translation import gettext as _
 from samenspel.core import audit
 from samenspel.mail.audit_actions import MailAction
 from samenspel.mail.delivery import schedule_delivery
-from samenspel.mail.models import SUBJECT_LENGTH, MailKind, MailStatus, OutgoingMail
+from samenspel.mail.models import (
+    SUBJECT_LENGTH,
+    MailAttachment,
+    MailKind,
+    MailStatus,
+    OutgoingMail,
+)
 
 if TYPE_CHECKING:
     from samenspel.accounts.models import User
@@ -31,6 +37,16 @@ def site_link(path: str) -> str:
     return settings.SITE_URL + path
 
 
+def store_attachment(
+    *, filename: str, content: bytes, content_type: str, coalition: Coalition | None = None
+) -> MailAttachment:
+    """A file to send with one or more e-mails of this action (`queue_mail(attachment=...)`);
+    stored once, however many addresses get it."""
+    return MailAttachment.objects.create(
+        coalition=coalition, filename=filename, content=content, content_type=content_type
+    )
+
+
 def queue_mail(
     *,
     to: str,
@@ -38,8 +54,10 @@ def queue_mail(
     body: str,
     kind: MailKind,
     coalition: Coalition | None = None,
+    attachment: MailAttachment | None = None,
 ) -> OutgoingMail:
-    """Put one plain-text e-mail to one address in the outbox; it is sent after the commit."""
+    """Put one plain-text e-mail to one address in the outbox, with a file if one is given; it
+    is sent after the commit."""
     mail = OutgoingMail.objects.create(
         coalition=coalition,
         kind=kind,
@@ -47,6 +65,7 @@ def queue_mail(
         # A subject is one line: templates may leave line breaks in it.
         subject=" ".join(subject.split())[:SUBJECT_LENGTH],
         body=body,
+        attachment=attachment,
     )
     # robust: the action has committed; if handing over fails, `send_queued_mail` finds the row.
     transaction.on_commit(partial(schedule_delivery, mail.pk), robust=True)

@@ -3,8 +3,8 @@ to make a PDF) and as an e-mail to the participants (through the outbox, `mail.o
 
 The participants of a meeting of a body are the coordinators and the members acting for the
 partners at that body's table; of a meeting without a body, every active member. The e-mail
-holds the text itself and a link to the meeting, where the PDF is; the outbox sends plain text
-without attachments.
+holds the text itself, a link to the meeting and the PDF as an attachment (stored once for all
+participants, `mail.outbox.store_attachment`).
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from samenspel.accounts.recipients import participant_addresses
 from samenspel.core import audit
 from samenspel.core.pdf import pdf_filename, render_pdf
 from samenspel.mail.models import MailKind
-from samenspel.mail.outbox import queue_mail, site_link
+from samenspel.mail.outbox import queue_mail, site_link, store_attachment
 from samenspel.meetings.audit_actions import MeetingAction
 
 if TYPE_CHECKING:
@@ -79,11 +79,27 @@ def participants(meeting: Meeting) -> tuple[str, ...]:
     return participant_addresses(meeting.coalition, partner_ids)
 
 
-@transaction.atomic
 def send_meeting_document(meeting: Meeting, document: MeetingDocument, *, acting_user: User) -> int:
-    """Puts the agenda or the minutes in the outbox for every participant; returns how many.
-    An audit record names the document and the number of recipients (not their addresses)."""
+    """Puts the agenda or the minutes, with its PDF, in the outbox for every participant; returns
+    how many. An audit record names the document and the number of recipients (not their
+    addresses). `meeting` comes with its parts loaded (`selectors.with_parts`). The PDF is made
+    before the transaction, which then stays short."""
+    pdf = meeting_pdf(meeting, document)
+    return _queue_document(meeting, document, pdf, acting_user=acting_user)
+
+
+@transaction.atomic
+def _queue_document(
+    meeting: Meeting, document: MeetingDocument, pdf: tuple[bytes, str], *, acting_user: User
+) -> int:
     addresses = participants(meeting)
+    content, filename = pdf
+    attachment = store_attachment(
+        filename=filename,
+        content=content,
+        content_type="application/pdf",
+        coalition=meeting.coalition,
+    )
     url = site_link(reverse("meetings:detail", args=[meeting.coalition.uuid, meeting.uuid]))
     context = {
         **_context(meeting, document),
@@ -99,6 +115,7 @@ def send_meeting_document(meeting: Meeting, document: MeetingDocument, *, acting
             body=body,
             kind=MailKind.MEETING_DOCUMENT,
             coalition=meeting.coalition,
+            attachment=attachment,
         )
     audit.record(
         MeetingAction.MEETING_DOCUMENT_SENT,

@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from samenspel.coalitions.models import Coalition
-from samenspel.core.forms import StaleFormMixin
+from samenspel.core.forms import FieldMessagesMixin, StaleFormMixin
 from samenspel.core.widgets import DATE_WIDGET
 from samenspel.meetings.models import (
     ActionItem,
@@ -32,7 +32,7 @@ def _partners(coalition: Coalition) -> Any:
     return Partner.objects.of_coalition(coalition).current().order_by("name")
 
 
-class BodyForm(StaleFormMixin, forms.ModelForm):
+class BodyForm(StaleFormMixin, FieldMessagesMixin, forms.ModelForm):
     class Meta:
         model = Body
         fields = ["name", "kind", "purpose", "decides", "members"]
@@ -47,7 +47,7 @@ class BodyForm(StaleFormMixin, forms.ModelForm):
         self.fields["members"].queryset = _partners(coalition)  # type: ignore[attr-defined]
 
 
-class MeetingForm(StaleFormMixin, forms.ModelForm):
+class MeetingForm(StaleFormMixin, FieldMessagesMixin, forms.ModelForm):
     class Meta:
         model = Meeting
         fields = ["title", "body", "starts_at", "ends_at", "location", "minutes"]
@@ -59,7 +59,10 @@ class MeetingForm(StaleFormMixin, forms.ModelForm):
         help_texts = {
             "starts_at": _("Datum en tijd in Nederlandse tijd, bijvoorbeeld 15-01-2027 19:30."),
         }
-        error_messages = {"starts_at": {"required": STARTS_AT_REQUIRED}}
+        error_messages = {
+            "title": {"required": _("Vul de titel van het overleg in.")},
+            "starts_at": {"required": STARTS_AT_REQUIRED},
+        }
 
     def __init__(self, *args: Any, coalition: Coalition, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -71,14 +74,14 @@ class MeetingForm(StaleFormMixin, forms.ModelForm):
         """The service checks the rules (date, end after start); the form only builds values."""
 
 
-class AgendaItemForm(StaleFormMixin, forms.ModelForm):
+class AgendaItemForm(StaleFormMixin, FieldMessagesMixin, forms.ModelForm):
     class Meta:
         model = AgendaItem
         fields = ["title", "notes"]
         widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
 
 
-class AttendanceListForm(forms.Form):
+class AttendanceListForm(FieldMessagesMixin, forms.Form):
     """The attendance of every current partner in one form: per partner a choice, with what
     the form showed in a hidden `shown-` field, so that only the person's own changes are
     saved (and someone else's change to the same partner is noticed, in the service)."""
@@ -112,7 +115,7 @@ class AttendanceListForm(forms.Form):
         }
 
 
-class AttendanceStatusForm(StaleFormMixin, forms.ModelForm):
+class AttendanceStatusForm(StaleFormMixin, FieldMessagesMixin, forms.ModelForm):
     """A new status for a partner already on the attendance list."""
 
     class Meta:
@@ -124,14 +127,14 @@ class AttendanceStatusForm(StaleFormMixin, forms.ModelForm):
         """The service saves and checks the status."""
 
 
-class DecisionForm(StaleFormMixin, forms.ModelForm):
+class DecisionForm(StaleFormMixin, FieldMessagesMixin, forms.ModelForm):
     class Meta:
         model = Decision
         fields = ["text"]
         widgets = {"text": forms.Textarea(attrs={"rows": 3})}
 
 
-class ActionItemForm(StaleFormMixin, forms.ModelForm):
+class ActionItemForm(StaleFormMixin, FieldMessagesMixin, forms.ModelForm):
     class Meta:
         model = ActionItem
         fields = ["text", "owner_partner", "owner_name", "due_on"]
@@ -165,7 +168,7 @@ class ActionItemEditForm(ActionItemForm):
         ).order_by("name")
 
 
-class ScheduleForm(forms.Form):
+class ScheduleForm(FieldMessagesMixin, forms.Form):
     """Put something on the agenda of an upcoming meeting."""
 
     meeting = forms.ModelChoiceField(

@@ -2,14 +2,14 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from samenspel.coalitions.models import Neighbourhood
-from samenspel.core.forms import StaleFormMixin
+from samenspel.core.forms import FieldMessagesMixin, StaleFormMixin
 from samenspel.monitoring.cbs import TABLES
 from samenspel.monitoring.services import NEIGHBOURHOOD_FIELDS
 
 TABLE_CHOICES = [(key, f"{key}: {title}") for key, title in TABLES.items()]
 
 
-class NeighbourhoodForm(StaleFormMixin, forms.ModelForm):
+class NeighbourhoodForm(StaleFormMixin, FieldMessagesMixin, forms.ModelForm):
     class Meta:
         model = Neighbourhood
         fields = list(NEIGHBOURHOOD_FIELDS)
@@ -18,7 +18,7 @@ class NeighbourhoodForm(StaleFormMixin, forms.ModelForm):
         """The model's rules run in the service, which reports them at their fields."""
 
 
-class FiguresUploadForm(forms.Form):
+class FiguresUploadForm(FieldMessagesMixin, forms.Form):
     table = forms.ChoiceField(
         label=_("Tabel"),
         choices=TABLE_CHOICES,
@@ -34,5 +34,5 @@ class FiguresUploadForm(forms.Form):
     )
 
 
-class FiguresOnlineForm(forms.Form):
+class FiguresOnlineForm(FieldMessagesMixin, forms.Form):
     table = forms.ChoiceField(label=_("Tabel"), choices=TABLE_CHOICES, initial="50150NED")

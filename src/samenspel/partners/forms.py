@@ -3,7 +3,7 @@ from django import forms
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from samenspel.core.forms import StaleFormMixin
+from samenspel.core.forms import FieldMessagesMixin, FilterForm, StaleFormMixin
 from samenspel.core.widgets import DATE_WIDGET
 from samenspel.partners.models import (
     Circle,
@@ -17,7 +17,7 @@ from samenspel.partners.models import (
 from samenspel.partners.services import PARTNER_FIELDS
 
 
-class PartnerForm(StaleFormMixin, forms.ModelForm):
+class PartnerForm(StaleFormMixin, FieldMessagesMixin, forms.ModelForm):
     motives = forms.MultipleChoiceField(
         label=_("Dominante motieven"),
         choices=Motive.choices,
@@ -50,25 +50,30 @@ class PartnerForm(StaleFormMixin, forms.ModelForm):
                 "van de onderzoeker Evelien Tonkens (zie de gids, Typen inwoners)."
             )
         }
+        error_messages = {
+            "name": {"required": _("Vul de naam van de partner in.")},
+            "kind": {"required": _("Kies de soort partner.")},
+            "circle": {"required": _("Kies hoe betrokken de partner is.")},
+        }
 
     def validate_unique(self) -> None:
         """Uniqueness is checked by the service, which reports it at the name field."""
 
 
-class PartnerEventForm(forms.ModelForm):
+class PartnerEventForm(FieldMessagesMixin, forms.ModelForm):
     class Meta:
         model = PartnerEvent
         fields = ["kind", "date", "description", "conversation"]
         widgets = {"date": DATE_WIDGET, "description": forms.Textarea(attrs={"rows": 3})}
 
 
-class ConversationForm(StaleFormMixin, forms.ModelForm):
+class ConversationForm(StaleFormMixin, FieldMessagesMixin, forms.ModelForm):
     class Meta:
         model = PartnerEvent
         fields = ["conversation"]
 
 
-class ContactForm(StaleFormMixin, forms.ModelForm):
+class ContactForm(StaleFormMixin, FieldMessagesMixin, forms.ModelForm):
     class Meta:
         model = ContactPerson
         fields = ["name", "function", "email", "phone", "is_primary"]
@@ -91,6 +96,7 @@ class PartnerFilter(django_filters.FilterSet):
 
     class Meta:
         model = Partner
+        form = FilterForm
         fields = ["q", "kind", "circle", "status"]
 
     def search(self, queryset: QuerySet[Partner], name: str, value: str) -> QuerySet[Partner]:

@@ -4,7 +4,7 @@ from django import forms
 
 from samenspel.activities.models import Activity
 from samenspel.coalitions.models import Coalition
-from samenspel.core.forms import StaleFormMixin
+from samenspel.core.forms import FieldMessagesMixin, StaleFormMixin
 from samenspel.core.widgets import DATE_WIDGET
 from samenspel.reporting.models import (
     AdvisorNote,
@@ -15,7 +15,7 @@ from samenspel.reporting.models import (
 from samenspel.reporting.services import NOTE_FIELDS, OUTCOME_FIELDS, SECTION_FIELDS
 
 
-class IndicatorNoteForm(StaleFormMixin, forms.ModelForm):
+class IndicatorNoteForm(StaleFormMixin, FieldMessagesMixin, forms.ModelForm):
     class Meta:
         model = IndicatorNote
         fields = list(NOTE_FIELDS)
@@ -25,7 +25,7 @@ class IndicatorNoteForm(StaleFormMixin, forms.ModelForm):
         """The rules run in the service, which reports them at their fields."""
 
 
-class AdvisorNoteForm(StaleFormMixin, forms.ModelForm):
+class AdvisorNoteForm(StaleFormMixin, FieldMessagesMixin, forms.ModelForm):
     class Meta:
         model = AdvisorNote
         fields = list(NOTE_FIELDS)
@@ -35,7 +35,7 @@ class AdvisorNoteForm(StaleFormMixin, forms.ModelForm):
         """The rules run in the service, which reports them at their fields."""
 
 
-class OutcomeForm(forms.ModelForm):
+class OutcomeForm(FieldMessagesMixin, forms.ModelForm):
     class Meta:
         model = OutcomeMeasurement
         fields = list(OUTCOME_FIELDS)
@@ -54,7 +54,7 @@ class OutcomeForm(forms.ModelForm):
         """The rules run in the service, which reports them at their fields."""
 
 
-class ReportSectionForm(StaleFormMixin, forms.ModelForm):
+class ReportSectionForm(StaleFormMixin, FieldMessagesMixin, forms.ModelForm):
     class Meta:
         model = ReportSection
         fields = list(SECTION_FIELDS)

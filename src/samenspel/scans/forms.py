@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from samenspel.coalitions.models import Coalition
+from samenspel.core.forms import FieldMessagesMixin
 from samenspel.core.widgets import DATE_WIDGET
 from samenspel.partners.models import CoalitionRole, ContactPerson, Partner, PartnerKind
 from samenspel.scans.instruments import AUDIENCES, Instrument, latest_instruments
@@ -75,7 +76,7 @@ class ContactGroup:
     options: list[dict[str, Any]]
 
 
-class RoundForm(forms.Form):
+class RoundForm(FieldMessagesMixin, forms.Form):
     instrument_key = forms.ChoiceField(
         label=_("Vragenlijst"),
         widget=forms.RadioSelect,

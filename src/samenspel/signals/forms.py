@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from samenspel.activities.models import Activity
 from samenspel.coalitions.models import Coalition, Neighbourhood
+from samenspel.core.forms import FieldMessagesMixin
 from samenspel.core.widgets import DATE_WIDGET
 from samenspel.partners.models import Partner
 from samenspel.signals import abuse
@@ -17,7 +18,7 @@ from samenspel.signals.signs import Sign
 from samenspel.signals.workflow import HOLDER_STEPS, NEXT, Outcome, Status
 
 
-class ServiceModelForm(forms.ModelForm):
+class ServiceModelForm(FieldMessagesMixin, forms.ModelForm):
     def _post_clean(self) -> None:
         """The model's rules run in the service, which reports them at their fields."""
 
@@ -87,9 +88,11 @@ class SettingsForm(ServiceModelForm):
         intake.queryset = Partner.objects.of_coalition(coalition).order_by("name")  # type: ignore[attr-defined]
 
 
-class HandoverForm(forms.Form):
+class HandoverForm(FieldMessagesMixin, forms.Form):
     to = forms.ModelChoiceField(
-        label=_("Overdragen aan"), queryset=Partner.objects.none(), required=False
+        label=_("Overdragen aan"),
+        queryset=Partner.objects.none(),
+        error_messages={"required": _("Kies de organisatie die het signaal overneemt.")},
     )
     answer_by = forms.DateField(
         label=_("Antwoord uiterlijk"),
@@ -111,7 +114,7 @@ class HandoverForm(forms.Form):
         field.queryset = Partner.objects.of_coalition(signal.coalition).order_by("name")  # type: ignore[attr-defined]
 
 
-class DecideForm(forms.Form):
+class DecideForm(FieldMessagesMixin, forms.Form):
     accept = forms.TypedChoiceField(
         label=_("Besluit"),
         choices=[("yes", _("Accepteren")), ("no", _("Afwijzen"))],
@@ -126,7 +129,7 @@ class DecideForm(forms.Form):
     )
 
 
-class MoveForm(forms.Form):
+class MoveForm(FieldMessagesMixin, forms.Form):
     status = forms.ChoiceField(label=_("Volgende stap"), choices=())
     outcome = forms.ChoiceField(
         label=_("Uitkomst (bij afsluiten)"),
@@ -142,9 +145,11 @@ class MoveForm(forms.Form):
         ]
 
 
-class ReferForm(forms.Form):
+class ReferForm(FieldMessagesMixin, forms.Form):
     activity = forms.ModelChoiceField(
-        label=_("Activiteit"), queryset=Activity.objects.none(), required=False
+        label=_("Activiteit"),
+        queryset=Activity.objects.none(),
+        error_messages={"required": _("Kies de activiteit waarnaar u doorverwijst.")},
     )
 
     def __init__(self, *args: Any, signal: Signal, **kwargs: Any) -> None:
@@ -153,7 +158,7 @@ class ReferForm(forms.Form):
         field.queryset = Activity.objects.of_coalition(signal.coalition).order_by("title")  # type: ignore[attr-defined]
 
 
-class ConsentForm(forms.Form):
+class ConsentForm(FieldMessagesMixin, forms.Form):
     purpose = forms.ChoiceField(label=_("Doel"), choices=Purpose.choices)
     method = forms.ChoiceField(label=_("Hoe gegeven"), choices=ConsentMethod.choices)
     given_on = forms.DateField(label=_("Gegeven op"), widget=DATE_WIDGET)
@@ -171,7 +176,7 @@ MELDPUNT_FIELDS = (
 WRONG_ANSWER = _("Dit antwoord klopt niet. Beantwoord de nieuwe controlevraag.")
 
 
-class MeldpuntForm(forms.Form):
+class MeldpuntForm(FieldMessagesMixin, forms.Form):
     """A resident's worry about a neighbour: the fewest fields that let someone make contact."""
 
     resident_name = forms.CharField(label=_("Naam van uw buurtgenoot"), max_length=150)
@@ -244,7 +249,7 @@ class MeldpuntForm(forms.Form):
         return {name: self.cleaned_data[name] for name in MELDPUNT_FIELDS}
 
 
-class StatusForm(forms.Form):
+class StatusForm(FieldMessagesMixin, forms.Form):
     code = forms.CharField(
         label=_("Uw ontvangstcode"),
         max_length=20,

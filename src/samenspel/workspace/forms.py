@@ -2,10 +2,11 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from samenspel.coalitions.models import Phase
+from samenspel.core.forms import FieldMessagesMixin
 from samenspel.workspace.portfolio import State
 
 
-class PortfolioFilterForm(forms.Form):
+class PortfolioFilterForm(FieldMessagesMixin, forms.Form):
     """The filters of the portfolio, read from the query string (a GET form)."""
 
     fase = forms.ChoiceField(

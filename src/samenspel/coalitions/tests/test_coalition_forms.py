@@ -47,7 +47,7 @@ def test_creating_a_coalition_makes_the_creator_coordinator(client, coordinator)
     [
         ({"municipality_code": "GM9999"}, "municipality_code", "onbekend"),
         ({"municipality_code": "Amsterdam"}, "municipality_code", "GM0363"),
-        ({"name": ""}, "name", "vereist"),
+        ({"name": ""}, "name", "Vul de naam van de coalitie in."),
         ({"name": "x" * 151}, "name", "150"),
         ({"start_date": "2031-01-01"}, "start_date", "toekomst"),
         ({"area_scope": "parts", "areas": ""}, "areas", "kernen of wijken"),

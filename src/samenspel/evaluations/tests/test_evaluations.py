@@ -223,7 +223,7 @@ def test_the_form_shows_the_dutch_message_and_saves_nothing(coalition, coordinat
     )
     assert response.status_code == 200
     errors = response.context["form"].errors
-    assert errors["successes"] == ["Dit veld is vereist."]
+    assert errors["successes"] == ["Vul ‘Wat ging goed’ in."]
     assert not Evaluation.objects.exists()
 
 

@@ -11,8 +11,8 @@ from django.utils import timezone
 
 from samenspel.core.testing import run_together
 from samenspel.mail.delivery import claim, deliver, deliver_due, erase_old_bodies, pause_after
-from samenspel.mail.models import MailError, MailKind, MailStatus, OutgoingMail
-from samenspel.mail.outbox import queue_mail
+from samenspel.mail.models import MailAttachment, MailError, MailKind, MailStatus, OutgoingMail
+from samenspel.mail.outbox import queue_mail, store_attachment
 from samenspel.mail.tests.smtp import MailServer, smtp_settings
 
 DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
@@ -141,3 +141,46 @@ def test_given_up_bodies_are_erased_after_the_keeping_period(settings, time_mach
 
 def test_the_recipient_is_masked_for_display():
     assert OutgoingMail(recipient="jan.jansen@example.nl").masked_recipient == "j…@example.nl"
+
+
+@pytest.mark.django_db
+def test_a_file_goes_with_each_mail_and_is_let_go_when_none_needs_it(coalition):
+    """One stored file for two addresses: the first delivered still leaves it for the second,
+    a refused one keeps it for a retry, and erasing that one's body lets the file go."""
+    server = MailServer()
+    server.start()
+    try:
+        attachment = store_attachment(
+            filename="agenda.pdf",
+            content=b"%PDF-1.7 agenda",
+            content_type="application/pdf",
+            coalition=coalition,
+        )
+        first, second = (
+            queue_mail(
+                to=address,
+                subject="Agenda",
+                body="Zie de bijlage.",
+                kind=MailKind.MEETING_DOCUMENT,
+                coalition=coalition,
+                attachment=attachment,
+            )
+            for address in (ADDRESS, "fatima@example.nl")
+        )
+        with override_settings(**smtp_settings(server)):
+            assert deliver(first.pk) is True
+    finally:
+        server.stop()
+    [message] = server.inbox.to(ADDRESS)
+    [file] = message.iter_attachments()
+    assert (file.get_filename(), file.get_content_type()) == ("agenda.pdf", "application/pdf")
+    assert file.get_content() == b"%PDF-1.7 agenda"
+    first.refresh_from_db()
+    assert first.attachment is None
+    assert MailAttachment.objects.of_coalition(coalition).count() == 1  # the second needs it
+
+    OutgoingMail.objects.of_coalition(coalition).filter(pk=second.pk).update(
+        status=MailStatus.FAILED, last_attempt_at=timezone.now() - datetime.timedelta(days=400)
+    )
+    assert erase_old_bodies() == 1
+    assert not MailAttachment.objects.of_coalition(coalition).exists()

@@ -97,7 +97,7 @@ def test_an_agenda_item_needs_a_subject(coordinator_client, meeting):
     item = meeting.agenda_items.get()
     response = coordinator_client.post(url("agenda_edit", meeting, item), {"title": " "})
     assert response.status_code == 200
-    assert "Dit veld is vereist." in response.content.decode()
+    assert "Vul ‘Onderwerp’ in." in response.content.decode()
     item.refresh_from_db()
     assert item.title == "Jaarplan"
     assert not AuditEvent.objects.filter(action="meeting.agenda_item_updated").exists()
@@ -141,7 +141,9 @@ def test_changing_and_removing_attendance(coordinator_client, meeting, partner):
     assert changes["fields"] == {"status": {"old": "present", "new": "excused"}}
 
     wrong = coordinator_client.post(edit, {"status": "maybe"})
-    assert "Selecteer een geldige keuze" in wrong.content.decode()
+    assert (
+        "Kies bij ‘Aanwezigheid’ een van de mogelijkheden uit de lijst." in wrong.content.decode()
+    )
     attendance.refresh_from_db()
     assert attendance.status == "excused"
 
@@ -175,7 +177,7 @@ def test_correcting_a_decision(coordinator_client, meeting):
         "new": "We starten twee koffieochtenden.",
     }
     empty = coordinator_client.post(edit, {"text": ""})
-    assert "Dit veld is vereist." in empty.content.decode()
+    assert "Vul ‘Besluit’ in." in empty.content.decode()
     assert Decision.objects.get().text == "We starten twee koffieochtenden."
 
 

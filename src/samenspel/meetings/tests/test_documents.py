@@ -1,11 +1,13 @@
 """Agenda and minutes: as a PDF, and by e-mail to the participants through the outbox."""
 
 import pytest
+from django.test import override_settings
 from django.urls import reverse
 
 from samenspel.accounts.tests.factories import MembershipFactory, client_for
 from samenspel.core.models import AuditEvent
-from samenspel.mail.models import MailKind, OutgoingMail
+from samenspel.mail.models import MailAttachment, MailKind, OutgoingMail
+from samenspel.mail.tests.smtp import MailServer, smtp_settings
 from samenspel.meetings import services
 from samenspel.meetings.models import AgendaItem
 from samenspel.meetings.tests.factories import ActionItemFactory, BodyFactory, MeetingFactory
@@ -98,6 +100,33 @@ def test_the_minutes_go_to_every_member_of_a_meeting_without_a_body(
     assert f"https://samenspel.test/c/{coalition.uuid}/overleg/{meeting.uuid}/" in mail.body
     event = AuditEvent.objects.get(action="meeting.document_sent")
     assert event.changes["context"] == {"document": "verslag", "recipients": 2}
+
+
+def test_the_smtp_message_carries_the_pdf_and_the_file_is_let_go_after_delivery(
+    coordinator_client, coordinator, meeting, django_capture_on_commit_callbacks
+):
+    server = MailServer()
+    server.start()
+    try:
+        with (
+            override_settings(**smtp_settings(server)),
+            django_capture_on_commit_callbacks(execute=True),
+        ):
+            coordinator_client.post(send_url(meeting, "verslag"))
+    finally:
+        server.stop()
+    [message] = server.inbox.to(coordinator.user.email)
+    assert (
+        "De PDF om af te drukken zit als bijlage bij deze e-mail."
+        in message.get_body(("plain",)).get_content()
+    )
+    [pdf] = message.iter_attachments()
+    assert pdf.get_content_type() == "application/pdf"
+    assert pdf.get_filename() == "verslag-kerngroep-mei-2027-01-14.pdf"
+    content = pdf.get_content()
+    assert content.startswith(b"%PDF")
+    assert b"(Verslag: Kerngroep mei)" in pdf_text(content)
+    assert not MailAttachment.objects.of_coalition(meeting.coalition).exists()
 
 
 def test_the_agenda_of_a_body_goes_to_its_partners_and_the_coordinators(

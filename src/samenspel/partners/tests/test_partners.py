@@ -39,11 +39,11 @@ def test_coordinator_adds_a_partner(coordinator_client, coalition):
 @pytest.mark.parametrize(
     ("changes", "field", "message"),
     [
-        ({"name": ""}, "name", "vereist"),
+        ({"name": ""}, "name", "Vul de naam van de partner in."),
         ({"name": "n" * 151}, "name", "150"),
         ({"motives": []}, "motives", "ten minste één"),
         ({"left_on": "2023-01-01"}, "left_on", "vóór"),
-        ({"kind": "onbekend"}, "kind", "geldige"),
+        ({"kind": "onbekend"}, "kind", "een van de mogelijkheden uit de lijst"),
     ],
 )
 def test_bad_partner_input_is_refused_at_the_field(

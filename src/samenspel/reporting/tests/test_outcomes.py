@@ -119,7 +119,7 @@ def test_recording_a_measurement(coalition, coordinator):
     [
         ({"measured_on": "2026-12-01"}, "Een meting ligt niet in de toekomst."),
         ({"not_lonely": 0, "moderately": 0}, "samen meer dan nul"),
-        ({"severely": -1}, "minstens 0"),
+        ({"severely": -1}, "Vul bij ‘Ernstig eenzaam (score 9–10)’ 0 of meer in."),
     ],
 )
 def test_bad_input_is_refused_at_the_field_and_nothing_is_saved(
@@ -156,7 +156,9 @@ def test_an_activity_of_another_coalition_cannot_be_chosen(coalition, coordinato
         "very_severely": 0,
     }
     response = client_for(coordinator).post(url, data)
-    assert "Selecteer een geldige keuze" in response.content.decode()
+    assert (
+        "Kies bij ‘Activiteit’ een van de mogelijkheden uit de lijst." in response.content.decode()
+    )
     assert not OutcomeMeasurement.objects.across_coalitions().exists()
 
 

@@ -151,7 +151,7 @@ def test_an_unticked_checkbox_makes_a_named_round(coordinator_client, coalition,
         ({"title": ""}, "title", "Geef de ronde een titel"),
         ({"title": "   "}, "title", "Geef de ronde een titel"),
         ({"title": "t" * 151}, "title", "hoogstens 150 tekens"),
-        ({"instrument_key": "onbekend"}, "instrument_key", "geldige keuze"),
+        ({"instrument_key": "onbekend"}, "instrument_key", "een van de mogelijkheden uit de lijst"),
     ],
 )
 def test_bad_round_input_is_refused_at_the_field(

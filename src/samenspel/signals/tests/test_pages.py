@@ -83,7 +83,10 @@ def test_a_handover_outside_the_coalition_gets_a_dutch_message(scene):
         {"to": stranger.pk, "exception_reason": "Reden"},
     )
     assert response.status_code == 200
-    assert "Selecteer een geldige keuze" in response.content.decode()
+    assert (
+        "Kies bij ‘Overdragen aan’ een van de mogelijkheden uit de lijst."
+        in response.content.decode()
+    )
     assert not Handover.objects.correlated().exists()
 
 

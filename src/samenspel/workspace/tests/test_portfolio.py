@@ -91,7 +91,7 @@ def test_filters_by_state_phase_and_name(advisor, three):
 def test_an_unknown_filter_value_is_explained_and_nothing_is_hidden(advisor, three):
     response = page(advisor, fase="vijfde")
     assert len(response.context["rows"]) == 3
-    assert "Selecteer een geldige keuze" in response.content.decode()
+    assert "Kies bij ‘Fase’ een van de mogelijkheden uit de lijst." in response.content.decode()
 
 
 def test_the_export_has_the_filtered_rows_as_csv_and_xlsx(advisor, three):
