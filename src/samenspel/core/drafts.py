@@ -6,7 +6,8 @@
   after the session expired cannot be saved: that would let another site post in the person's
   name, or post without a login. Nothing is saved; a page says so and shows what was typed, in
   read-only boxes to copy, with a link to open the form again (after logging in, if needed).
-  Passwords, codes and the form's own hidden values are never shown back.
+  Passwords, codes and the form's own hidden values are never shown back, and nothing is shown
+  back for a post that another site sent (its text would otherwise appear on our pages).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render, resolve_url
 from django.urls import Resolver404, resolve
-from django.utils.http import urlencode
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 
 # Never shown back: secrets, and values the form itself carries rather than the person.
@@ -65,13 +66,23 @@ def typed_values(path: str, data: QueryDict) -> list[TypedValue]:
     return list(values())
 
 
+def sent_from_here(request: HttpRequest) -> bool:
+    """Whether the browser says the post came from one of our own pages (Origin, or Referer
+    where a browser sends no Origin)."""
+    source = request.headers.get("Origin") or request.headers.get("Referer") or ""
+    return bool(source) and url_has_allowed_host_and_scheme(
+        source, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
+
+
 def kept_draft_page(request: HttpRequest, *, logged_out: bool) -> HttpResponse:
     """403: nothing saved; what was typed, to copy; the way back to the form."""
+    typed = typed_values(request.path_info, request.POST) if sent_from_here(request) else []
     again = request.get_full_path()
     if logged_out:
         again = f"{resolve_url(settings.LOGIN_URL)}?{urlencode({'next': again})}"
     context = {
-        "typed": typed_values(request.path_info, request.POST),
+        "typed": typed,
         "again": again,
         "logged_out": logged_out,
     }

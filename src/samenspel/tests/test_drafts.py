@@ -16,6 +16,7 @@ from samenspel.tests.test_stale_forms import edit_url, opened_form
 
 pytestmark = pytest.mark.django_db
 
+OUR_SITE = {"HTTP_ORIGIN": "http://testserver"}
 STORY = "Wij openen elke dinsdag de bibliotheek voor een kop koffie & een praatje."
 
 
@@ -52,6 +53,7 @@ def test_a_failed_csrf_check_shows_what_was_typed_and_saves_nothing(coordinator,
     response = client.post(
         create_url(coalition),
         {"name": "Toneelvereniging", "brings": STORY, "version": "versie-van-het-formulier"},
+        **OUR_SITE,
     )
     assert response.status_code == 403
     page = shown(response)
@@ -68,7 +70,9 @@ def test_after_the_session_expired_the_text_is_shown_and_the_way_back_is_through
     coalition,
 ):
     response = Client().post(
-        create_url(coalition), {"name": "Toneelvereniging", "brings": STORY, "password": "geheim"}
+        create_url(coalition),
+        {"name": "Toneelvereniging", "brings": STORY, "password": "geheim"},
+        **OUR_SITE,
     )
     assert response.status_code == 403
     page = shown(response)
@@ -84,3 +88,22 @@ def test_an_expired_session_without_anything_typed_goes_to_the_login_page(coalit
     response = Client().post(create_url(coalition), {})
     assert response.status_code == 302
     assert "next=" in response["Location"]
+
+
+@pytest.mark.parametrize(
+    "source",
+    [{"HTTP_ORIGIN": "https://elders.example"}, {"HTTP_REFERER": "https://elders.example/x"}, {}],
+)
+def test_a_post_from_another_site_shows_nothing_of_what_it_sent(coordinator, coalition, source):
+    """Another site could otherwise put its own text on our pages through this one."""
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(coordinator.user)
+    response = client.post(
+        create_url(coalition), {"name": "Bel 0900-1234", "brings": STORY}, **source
+    )
+    assert response.status_code == 403
+    page = shown(response)
+    assert "Niet opgeslagen" in page
+    assert STORY not in page
+    assert "0900-1234" not in page
+    assert not Partner.objects.of_coalition(coalition).exists()
