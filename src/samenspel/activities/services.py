@@ -32,6 +32,7 @@ from samenspel.activities.models import (
     Weekday,
 )
 from samenspel.core import audit
+from samenspel.core.tenancy import of_other_coalition
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
@@ -177,7 +178,7 @@ def _check_providers(
     chosen = list(dict.fromkeys(providers))
     errors: list[ValidationError] = []
     for partner in chosen:
-        if partner.coalition_id != coalition.pk:
+        if of_other_coalition(partner, coalition.pk):
             errors.append(ValidationError(FOREIGN_PARTNER))
         elif partner.left_on is not None and partner.pk not in current:
             errors.append(ValidationError(PARTNER_LEFT, params={"name": partner.name}))

@@ -31,10 +31,13 @@ from django.urls import (
     reverse,
 )
 from django.utils import timezone
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_static.models import StaticDevice
 
 from samenspel.accounts.models import ApiToken, Membership, Role, User
 from samenspel.activities.models import Activity, Finder
 from samenspel.agreements.models import PartnerAgreement, ProcessStep, Signatory
+from samenspel.bench import signal_rows, synthetic
 from samenspel.coalitions.models import Coalition, Neighbourhood
 from samenspel.evaluations.models import Evaluation, EvaluationMoment, MomentStatus
 from samenspel.funding.models import FundingSource
@@ -80,10 +83,16 @@ PAGES: list[tuple[str, str, str | None]] = [
     ("public finder", "finder:index", "finder"),
     ("public finder: wijk and day", "finder:index", "finder-filtered"),
     ("public activity", "finder:activity", "finder-activity"),
+    ("signal list", "signals:home", "coalition"),
+    ("signal figures", "signals:figures", "coalition"),
     ("healthz (trivial view)", "healthz", None),
 ]
 # Pages residents use without an account: requested without signing in.
 ANONYMOUS = frozenset({"public finder", "public finder: wijk and day", "public activity"})
+# Pages of a handling organisation's signals (and the signals API, once it exists): requested by
+# a member of the organisation that holds most of the focus coalition's signals, whose session
+# passed the second factor. The coalition's figures are the coordinator's, like the other pages.
+HANDLER_PAGES = ("signal list", "api coalitions/{coalition}/signals")
 # The resident's search measured in "public finder: wijk and day": the wijk with the most
 # activities of the measured coalition, on a Wednesday.
 FINDER_DAY = 3
@@ -102,7 +111,11 @@ TIMED = [
     "api coalitions/{coalition}/activities/",
     "public finder",
     "public finder: wijk and day",
+    "signal list",
+    "signal figures",
 ]
+# Timed as soon as the route exists: the signals API is being built next to the benchmark.
+TIMED_WHEN_PRESENT = ["api coalitions/{coalition}/signals/"]
 TRIVIAL = ("healthz", "healthz")
 
 # API lists the product should have; each is found among the discovered routes by these words.
@@ -126,6 +139,7 @@ EXPECTED_API: dict[str, tuple[str, ...]] = {
     "health": ("health",),
     "findings": ("findings",),
     "respond": ("respond",),
+    "signals": ("signals",),
 }
 # Routes that are not lists of the coalition's data.
 API_IGNORED = ("openapi.json", "schema")
@@ -154,6 +168,7 @@ class Subject:
     api_token: str | None = None  # the uuid of one of the user's personal API tokens
     feed: str | None = None  # the secret of the user's calendar feed (iCal)
     finder: str | None = None  # the slug of the coalition's public finder
+    handler: User | None = None  # a member of the organisation holding most signals
     # uuids of one object of each kind in the focus coalition, by URL parameter: meeting, body,
     # action, agreement, step, signatory, source, moment, evaluation.
     objects: dict[str, str] = field(default_factory=dict)
@@ -247,6 +262,9 @@ def prepare_subject(coalition_id: int, second_coalition_id: int | None) -> Subje
         .filter(coalition=coalition)
         .values_list("slug", flat=True)
         .first(),
+        handler=User.objects.filter(
+            email=signal_rows.handler_email(coalition, synthetic.EMAIL_DOMAIN)
+        ).first(),
     )
 
 
@@ -503,26 +521,54 @@ def production_rendering() -> Iterator[None]:
         setattr(Template, "_render", instrumented)  # noqa: B010
 
 
+@dataclass(frozen=True)
+class Clients:
+    """Who requests a page: the measured person, a visitor without an account (`ANONYMOUS`),
+    and the member of the handling organisation (`HANDLER_PAGES`)."""
+
+    member: Client
+    visitor: Client
+    handler: Client | None = None
+
+    def for_label(self, label: str) -> Client:
+        if label in ANONYMOUS:
+            return self.visitor
+        if self.handler is not None and label.startswith(HANDLER_PAGES):
+            return self.handler
+        return self.member
+
+
+def verified_client(user: User) -> Client:
+    """A signed-in client whose session passed the second factor, as after the code page: the
+    pages of a signal ask for it."""
+    client = Client()
+    client.force_login(user)
+    device, _created = StaticDevice.objects.get_or_create(user=user, name="Benchmark")
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+    return client
+
+
 def server_times(
-    client: Client, paths: dict[str, str], repeat: int, warmup: int
+    clients: Clients, paths: dict[str, str], repeat: int, warmup: int
 ) -> dict[str, dict[str, float]]:
-    """Median (and spread) of `repeat` GETs per path, in milliseconds. The pages in `ANONYMOUS`
-    are requested by a visitor who is not signed in.
+    """Median (and spread) of `repeat` GETs per path, in milliseconds, each by the client that
+    `clients` names for it.
 
     The paths take turns (round-robin) rather than one after the other, so that a busy moment on
     the machine slows all of them alike and the ratio to the trivial view stays fair.
     """
-    visitor = Client()
-    clients = {label: visitor if label in ANONYMOUS else client for label in paths}
+    by_label = {label: clients.for_label(label) for label in paths}
     samples: dict[str, list[float]] = {label: [] for label in paths}
     with production_rendering():
         for _ in range(warmup):
             for label, path in paths.items():
-                clients[label].get(path)
+                by_label[label].get(path)
         for _ in range(repeat):
             for label, path in paths.items():
                 started = time.perf_counter()
-                response = clients[label].get(path)
+                response = by_label[label].get(path)
                 samples[label].append((time.perf_counter() - started) * 1000)
                 if response.status_code != 200:
                     raise RuntimeError(f"{path} answered HTTP {response.status_code}")

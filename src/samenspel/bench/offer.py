@@ -68,9 +68,12 @@ def activities_for(coalitions: int) -> int:
     return max(MEASURED_ACTIVITIES, round(coalitions * total / per_scale))
 
 
-def activity_counts(total: int, coalitions: int, rng: random.Random) -> list[int]:
-    """`total` activities over `coalitions` coalitions, the first one fixed, the others uneven."""
-    first = min(MEASURED_ACTIVITIES, total)
+def counts_with_first(
+    total: int, coalitions: int, rng: random.Random, first: int = MEASURED_ACTIVITIES
+) -> list[int]:
+    """`total` rows (activities, signals) over `coalitions` coalitions, the first one fixed at
+    `first`, the others uneven."""
+    first = min(first, total)
     if coalitions == 1:
         return [first]
     weights = [rng.uniform(0.5, 1.5) for _ in range(coalitions - 1)]

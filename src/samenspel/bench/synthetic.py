@@ -57,8 +57,8 @@ from samenspel.agreements.models import (
     StepKind,
     StepStatus,
 )
-from samenspel.bench import offer
-from samenspel.bench.randomness import random_uuid
+from samenspel.bench import offer, signal_rows
+from samenspel.bench.randomness import random_uuid, weighted
 from samenspel.coalitions.models import (
     LIFE_PHASES,
     AreaScope,
@@ -104,6 +104,7 @@ from samenspel.partners.models import (
 )
 from samenspel.scans.instruments import Instrument, get_instrument
 from samenspel.scans.models import Respondent, Response, ResponseStatus, Round, RoundStatus
+from samenspel.signals.models import Signal, SignalSettings
 
 FIRST_CODE = 8000
 MAX_COALITIONS = 1000  # GM8000–GM8999
@@ -323,10 +324,6 @@ def spread(total: int, count: int, rng: random.Random, pinned: Sequence[int] = (
     return pinned + counts
 
 
-def _weighted(rng: random.Random, weights: dict[Any, int]) -> Any:
-    return rng.choices(list(weights), weights=list(weights.values()))[0]
-
-
 def _date_between(rng: random.Random, first: datetime.date, last: datetime.date) -> datetime.date:
     return first + datetime.timedelta(days=rng.randint(0, max(0, (last - first).days)))
 
@@ -465,6 +462,8 @@ def delete_synthetic_data() -> dict[str, int]:
             ),
             ("evaluations", rows(Evaluation)),
             ("evaluation moments", rows(EvaluationMoment)),
+            ("signal settings", rows(SignalSettings)),
+            ("signals", rows(Signal)),
             ("memberships", rows(Membership)),
             ("invitations", rows(Invitation)),
             ("events", rows(PartnerEvent)),
@@ -546,7 +545,7 @@ def _phase_walk(rng: random.Random, start: datetime.date) -> list[tuple[datetime
 def _checklist_status(rng: random.Random, phase_position: int, reached: int) -> str | None:
     """Status of one activity given how far the coalition got; None means no item yet."""
     if phase_position < reached:
-        return _weighted(
+        return weighted(
             rng,
             {
                 ChecklistStatus.DONE: 80,
@@ -555,12 +554,12 @@ def _checklist_status(rng: random.Random, phase_position: int, reached: int) -> 
             },
         )
     if phase_position == reached:
-        return _weighted(
+        return weighted(
             rng,
             {ChecklistStatus.DONE: 30, ChecklistStatus.BUSY: 40, ChecklistStatus.NOT_STARTED: 30},
         )
     if rng.random() < 0.15:
-        return _weighted(rng, {ChecklistStatus.BUSY: 1, ChecklistStatus.NOT_STARTED: 1})
+        return weighted(rng, {ChecklistStatus.BUSY: 1, ChecklistStatus.NOT_STARTED: 1})
     return None
 
 
@@ -697,7 +696,7 @@ def _coalition_rows(
     # Partners with their contacts, changes and audit trail.
     taken: set[str] = set()
     for _index in range(partner_count):
-        kind = _weighted(rng, KIND_WEIGHTS)
+        kind = weighted(rng, KIND_WEIGHTS)
         joined = _date_between(rng, start, REFERENCE_DATE)
         left = None
         if rng.random() < 0.06:
@@ -708,7 +707,7 @@ def _coalition_rows(
             coalition=coalition,
             name=_partner_name(rng, kind, place, taken),
             kind=kind,
-            circle=_weighted(rng, CIRCLE_WEIGHTS),
+            circle=weighted(rng, CIRCLE_WEIGHTS),
             motives=[m for m in Motive.values if rng.random() < 0.45]
             or [rng.choice(Motive.values)],
             roles=[r for r in CoalitionRole.values if rng.random() < 0.2],
@@ -783,7 +782,7 @@ def _coalition_rows(
                 kind=rng.choice(EventKind.values),
                 date=day,
                 description=rng.choice(EVENT_TEXTS),
-                conversation=_weighted(rng, CONVERSATION_WEIGHTS),
+                conversation=weighted(rng, CONVERSATION_WEIGHTS),
                 recorded_by=coordinator,
                 created_at=_moment(rng, min(day, REFERENCE_DATE)),
             )
@@ -978,7 +977,7 @@ def _work_rows(
     for order, title in enumerate(rng.sample(STEP_TITLES, rng.randint(5, 15))):
         due = today + datetime.timedelta(days=rng.randint(-365, 365))
         if due < today:
-            status = _weighted(
+            status = weighted(
                 rng,
                 {
                     StepStatus.DONE: 65,
@@ -988,7 +987,7 @@ def _work_rows(
                 },
             )
         else:
-            status = _weighted(rng, {StepStatus.PLANNED: 70, StepStatus.BUSY: 30})
+            status = weighted(rng, {StepStatus.PLANNED: 70, StepStatus.BUSY: 30})
         rows.process_steps.append(
             ProcessStep(
                 uuid=random_uuid(rng),
@@ -1086,7 +1085,7 @@ def _work_rows(
                     uuid=random_uuid(rng),
                     meeting=meeting,
                     partner=partner,
-                    status=_weighted(
+                    status=weighted(
                         rng,
                         {
                             AttendanceStatus.PRESENT: 75,
@@ -1220,6 +1219,46 @@ def _insert_offer(rows: offer.OfferRows) -> None:
     _insert(LonelinessEstimate, rows.estimates)
 
 
+def _insert_signals(
+    seed: int,
+    rows: _Rows,
+    offer_rows: offer.OfferRows,
+    spans: Sequence[tuple[slice, slice]],
+    counts: Sequence[int],
+    today: datetime.date,
+    password_hash: str,
+) -> int:
+    """Each coalition's signals, inserted coalition by coalition (200,000 model instances at
+    once would only cost memory), and one member of the handling organisation that holds most
+    of them."""
+    settings, users, memberships = [], [], []
+    total = 0
+    with signal_rows.memoised_encryption():
+        for position, coalition in enumerate(rows.coalitions):
+            partners, wijken = spans[position]
+            generated = signal_rows.coalition_signals(
+                seed,
+                position,
+                coalition,
+                rows.partners[partners],
+                offer_rows.neighbourhoods[wijken],
+                counts[position],
+                today,
+            )
+            _insert(Signal, generated.signals)
+            total += len(generated.signals)
+            settings.append(generated.settings)
+            user, membership = signal_rows.handler_membership(
+                coalition, generated.handler, EMAIL_DOMAIN, password_hash
+            )
+            users.append(user)
+            memberships.append(membership)
+    _insert(SignalSettings, settings)
+    _insert(User, users)
+    _insert(Membership, memberships)
+    return total
+
+
 def generate(
     coalitions: int = 350,
     partners: int = 15_000,
@@ -1229,6 +1268,7 @@ def generate(
     password: str | None = None,
     today: datetime.date | None = None,
     activity_total: int | None = None,
+    signal_total: int | None = None,
 ) -> GenerationResult:
     """Generate `coalitions` coalitions with `partners` partners in total, in one transaction.
 
@@ -1247,10 +1287,18 @@ def generate(
     offer_rows = offer.OfferRows()
     if activity_total is None:
         activity_total = offer.activities_for(coalitions)
-    activity_counts = offer.activity_counts(activity_total, coalitions, random.Random(seed))
+    activity_counts = offer.counts_with_first(activity_total, coalitions, random.Random(seed))
+    signal_counts = offer.counts_with_first(
+        signal_rows.signals_for(coalitions) if signal_total is None else signal_total,
+        coalitions,
+        random.Random(f"{seed}/signals"),
+        first=signal_rows.MEASURED_SIGNALS,
+    )
+    spans: list[tuple[slice, slice]] = []  # each coalition's partners and wijken
     for position, partner_count in enumerate(counts):
         first_contact = len(rows.contacts)
         first_partner = len(rows.partners)
+        first_wijk = len(offer_rows.neighbourhoods)
         _coalition_rows(rows, seed, position, partner_count, password_hash, activities)
         _scan_rows(
             rows,
@@ -1277,6 +1325,12 @@ def generate(
             rows.partners[first_partner:],
             activity_counts[position],
             today,
+        )
+        spans.append(
+            (
+                slice(first_partner, len(rows.partners)),
+                slice(first_wijk, len(offer_rows.neighbourhoods)),
+            )
         )
 
     with transaction.atomic(), _explicit_timestamps():
@@ -1319,6 +1373,9 @@ def generate(
             ],
         )
         _insert_offer(offer_rows)
+        signals = _insert_signals(
+            seed, rows, offer_rows, spans, signal_counts, today, password_hash
+        )
 
     return GenerationResult(
         rows={
@@ -1359,6 +1416,7 @@ def generate(
             "activity_providers": len(offer_rows.providers),
             "reach_records": len(offer_rows.reach),
             "loneliness_estimates": len(offer_rows.estimates),
+            "signals": signals,
         },
         seconds=time.perf_counter() - started,
         coalition_ids=[c.pk for c in rows.coalitions],

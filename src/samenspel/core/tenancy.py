@@ -33,12 +33,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any, Protocol, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, Self, TypeVar
 from uuid import UUID
 
 from django.core.exceptions import ImproperlyConfigured, ObjectDoesNotExist, ValidationError
 from django.db import models
 from django.http import Http404
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 
 @dataclass(frozen=True)
@@ -215,3 +218,18 @@ def lookup_or_404(
         return queryset.get(**lookup)
     except (ObjectDoesNotExist, ValidationError, ValueError) as error:
         raise Http404 from error
+
+
+def of_other_coalition(related: Any, coalition_id: int) -> bool:
+    """Whether a chosen object (a partner, a wijk, an activity) belongs to another coalition than
+    the record it is chosen for: a write refuses that, whatever the form offered."""
+    return related is not None and related.coalition_id != coalition_id
+
+
+def check_same_coalition(
+    coalition_id: int, related: Any, field: str, message: StrOrPromise
+) -> None:
+    """Refuses an object of another coalition at `field` with `message`; nothing chosen passes
+    (whether a choice is required is the form's and the model's concern)."""
+    if of_other_coalition(related, coalition_id):
+        raise ValidationError({field: message})

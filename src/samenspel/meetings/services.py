@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from samenspel.core import audit
+from samenspel.core.tenancy import of_other_coalition
 from samenspel.meetings.audit_actions import MeetingAction
 from samenspel.meetings.models import (
     ActionItem,
@@ -36,10 +37,6 @@ if TYPE_CHECKING:
     from samenspel.partners.models import Partner, PartnerEvent
 
 
-def _other_coalition(partner: Partner | None, coalition: Coalition) -> bool:
-    return partner is not None and partner.coalition_id != coalition.pk
-
-
 # --- bodies ---------------------------------------------------------------------------------
 
 
@@ -53,7 +50,7 @@ def save_body(
     **fields: Any,
 ) -> Body:
     members = list(members)
-    if any(_other_coalition(partner, coalition) for partner in members):
+    if any(of_other_coalition(partner, coalition.pk) for partner in members):
         raise ValidationError(
             {"members": _("Kies alleen partners van deze coalitie.")}, code="other_coalition"
         )
@@ -249,7 +246,7 @@ PART_KEYS: dict[type, str] = {
 def set_attendance(
     meeting: Meeting, *, acting_user: User, partner: Partner, status: str
 ) -> Attendance:
-    if _other_coalition(partner, meeting.coalition):
+    if of_other_coalition(partner, meeting.coalition_id):
         raise ValidationError({"partner": _("Kies een partner van deze coalitie.")})
     attendance = (
         Attendance.objects.of_coalition(meeting.coalition_id)
@@ -288,7 +285,7 @@ def record_attendance(
         for partner, status in chosen.items()
         if _now(rows.get(partner.pk)) not in (opened.get(partner, ""), status)
     }
-    foreign = [p for p in chosen if _other_coalition(p, meeting.coalition)]
+    foreign = [p for p in chosen if of_other_coalition(p, meeting.coalition_id)]
     if foreign or clashes:
         raise ValidationError(
             clashes or {attendance_key(foreign[0]): _("Kies een partner van deze coalitie.")}
@@ -393,7 +390,7 @@ def delete_decision(decision: Decision, *, acting_user: User) -> None:
 
 def _check_action(action: ActionItem) -> None:
     """The same rules for a new action and a corrected one."""
-    if _other_coalition(action.owner_partner, action.meeting.coalition):
+    if of_other_coalition(action.owner_partner, action.meeting.coalition_id):
         raise ValidationError({"owner_partner": _("Kies een partner van deze coalitie.")})
     if action.owner_partner is None and not action.owner_name.strip():
         raise ValidationError(

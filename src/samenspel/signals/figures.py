@@ -3,7 +3,13 @@ time to first contact, with small numbers hidden (`suppression.py`).
 
 One query reads the counts grouped by every dimension at once (`SignalQuerySet.figures_of`
 hands out values, never rows with personal data), one more the names of the wijken: a fixed
-number of queries however many signals there are.
+number of queries however many signals there are. It reads the signals of the last twelve months
+by the index on the receiving time.
+
+The tables are kept in the analysis cache under the coalition's data version and the day
+(`core.analysis_cache`): every change of a signal or a wijk writes an audit record of the
+coalition (`signals.services`, `monitoring.services`), so the version changes with the data and
+the figures are never older than it. A page that finds them reads only the version.
 """
 
 from __future__ import annotations
@@ -20,6 +26,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from samenspel.coalitions.models import Neighbourhood
+from samenspel.core.analysis_cache import cached, coalition_data_version
 from samenspel.signals.models import Signal, SourceKind
 from samenspel.signals.suppression import Grid, suppress
 from samenspel.signals.workflow import Outcome
@@ -76,9 +83,12 @@ def months_back(today: datetime.date, count: int = MONTHS) -> list[datetime.date
 
 def _counts(coalition: Coalition, since: datetime.date) -> list[dict[str, Any]]:
     wait = ExpressionWrapper(F("first_contact_at") - F("received_at"), output_field=DurationField())
+    start = datetime.datetime.combine(
+        since, datetime.time(), tzinfo=timezone.get_current_timezone()
+    )
     return list(
         Signal.objects.figures_of(coalition)
-        .filter(received_at__date__gte=since)
+        .filter(received_at__gte=start)
         .alias(wait_time=wait)
         .annotate(
             month=TruncMonth("received_at"),
@@ -138,7 +148,13 @@ def _by(
 
 
 def coalition_figures(coalition: Coalition, today: datetime.date | None = None) -> list[Table]:
-    months = months_back(today or timezone.localdate())
+    day = today or timezone.localdate()
+    version = f"{coalition_data_version(coalition.pk)}:{day.isoformat()}"
+    return cached("signal-figures", version, lambda: _figures(coalition, day))
+
+
+def _figures(coalition: Coalition, today: datetime.date) -> list[Table]:
+    months = months_back(today)
     rows = _counts(coalition, months[0])
     wijken = list(
         Neighbourhood.objects.of_coalition(coalition).order_by("name").values_list("pk", "name")

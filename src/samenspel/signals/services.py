@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from samenspel.core import audit
+from samenspel.core.tenancy import check_same_coalition
 from samenspel.partners.models import PartnerKind
 from samenspel.signals import feedback, workflow
 from samenspel.signals.audit_actions import SignalAction
@@ -80,14 +81,9 @@ def settings_of(coalition: Coalition) -> SignalSettings | None:
     return SignalSettings.objects.of_coalition(coalition).select_related("intake").first()
 
 
-def _check_same_coalition(coalition: Coalition, related: Any, field: str, message: Any) -> None:
-    if related is not None and related.coalition_id != coalition.pk:
-        raise ValidationError({field: message})
-
-
 @transaction.atomic
 def save_settings(coalition: Coalition, *, acting_user: User, **fields: Any) -> SignalSettings:
-    _check_same_coalition(coalition, fields.get("intake"), "intake", FOREIGN_PARTNER)
+    check_same_coalition(coalition.pk, fields.get("intake"), "intake", FOREIGN_PARTNER)
     current = settings_of(coalition) or SignalSettings(coalition=coalition)
     return audit.save(
         current,
@@ -137,8 +133,8 @@ def record_signal(
     setup = settings_of(coalition)
     if setup is None:
         raise ValidationError(NO_INTAKE)
-    _check_same_coalition(
-        coalition, fields.get("neighbourhood"), "neighbourhood", FOREIGN_NEIGHBOURHOOD
+    check_same_coalition(
+        coalition.pk, fields.get("neighbourhood"), "neighbourhood", FOREIGN_NEIGHBOURHOOD
     )
     consent_purposes = list(consent_purposes)
     _check_consent_given(fields.get("awareness"), consent_purposes, consent_method)
@@ -184,8 +180,8 @@ def report_via_meldpunt(
     intake organisation; the reporter gets a receipt code (stored only as its digest) with
     which to see the status."""
     coalition = setup.coalition
-    _check_same_coalition(
-        coalition, fields.get("neighbourhood"), "neighbourhood", FOREIGN_NEIGHBOURHOOD
+    check_same_coalition(
+        coalition.pk, fields.get("neighbourhood"), "neighbourhood", FOREIGN_NEIGHBOURHOOD
     )
     code = new_receipt_code()
     signal = Signal(
@@ -329,7 +325,7 @@ def refer(signal: Signal, activity: Activity | None, *, acting_user: User) -> Si
     current = _locked(signal)
     if activity is None:
         raise ValidationError({"activity": NEED_ACTIVITY})
-    _check_same_coalition(current.coalition, activity, "activity", FOREIGN_ACTIVITY)
+    check_same_coalition(current.coalition_id, activity, "activity", FOREIGN_ACTIVITY)
     if not workflow.can_follow(current.status, Status.REFERRED):
         raise ValidationError(NOT_NOW % {"status": current.get_status_display()})
     return _move(current, Status.REFERRED, acting_user=acting_user, activity=activity)
@@ -349,8 +345,9 @@ def hand_over(
     name itself when it makes contact itself (often the welfare organisation)."""
     current = _locked(signal)
     _refuse_unless(current, {Status.RECEIVED, Status.IN_TRIAGE})
-    if to is None or to.coalition_id != current.coalition_id:
+    if to is None:
         raise ValidationError({"to": FOREIGN_PARTNER})
+    check_same_coalition(current.coalition_id, to, "to", FOREIGN_PARTNER)
     today = timezone.localdate()
     if answer_by is not None and answer_by < today:
         raise ValidationError({"answer_by": PAST_DATE})

@@ -21,7 +21,6 @@ from samenspel.accounts.mixins import CoalitionMixin
 from samenspel.accounts.policy import Permission
 from samenspel.accounts.requests import acting_user
 from samenspel.accounts.two_factor import require_second_factor
-from samenspel.core.paging import uncounted_page
 from samenspel.core.views import ServiceFormMixin
 from samenspel.signals import forms, inzage, selectors, services, workflow
 from samenspel.signals.figures import coalition_figures
@@ -31,7 +30,7 @@ from samenspel.signals.workflow import Status
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
 
-PER_PAGE = 50
+PER_PAGE = 25  # as the activities list
 
 
 class SignalsHomeView(CoalitionMixin, TemplateView):
@@ -44,8 +43,8 @@ class SignalsHomeView(CoalitionMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         context["setup"] = services.settings_of(self.coalition)
         if self.membership.partner_id is not None:
-            context["page"] = uncounted_page(
-                selectors.held_signals(self.membership), self.request.GET.get("pagina"), PER_PAGE
+            context["page"] = selectors.held_page(
+                self.membership, self.request.GET.get("pagina"), PER_PAGE
             )
         return context
 

@@ -110,3 +110,19 @@ def test_detail_routes_of_the_new_apps_are_filled(subject):
         assert (result.status, result.error) == (200, ""), label
     complete = api["api coalitions/{coalition}/actions/{action}/complete/"]
     assert measure.count_queries(client, "complete", complete).status == 405
+
+
+def test_signal_pages_are_measured_as_the_handling_organisation(subject):
+    client = Client()
+    client.force_login(subject.user)
+    clients = measure.Clients(
+        member=client, visitor=Client(), handler=measure.verified_client(subject.handler)
+    )
+    pages = {label: path for label, path, _note in measure.page_paths(subject)}
+
+    for label in ("signal list", "signal figures"):
+        result = measure.count_queries(clients.for_label(label), label, pages[label])
+        assert (result.status, result.error) == (200, ""), label
+    listed = clients.for_label("signal list").get(pages["signal list"]).content.decode()
+    assert listed.count('scope="row"') == 25  # a full first page of the organisation's signals
+    assert clients.for_label("signal figures") is client

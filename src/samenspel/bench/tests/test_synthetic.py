@@ -3,10 +3,12 @@ import json
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
+from django.db.models import Q
 
 from samenspel.accounts.models import Membership, Role
 from samenspel.agreements.models import Covenant, ProcessStep, Signatory
-from samenspel.bench import synthetic
+from samenspel.bench import signal_rows, synthetic
 from samenspel.coalitions.models import ChecklistItem, Coalition, Municipality, PhaseChange
 from samenspel.core.models import AuditEvent
 from samenspel.evaluations.models import MomentStatus
@@ -16,6 +18,8 @@ from samenspel.meetings.models import ActionItem, AgendaItem, Attendance, Decisi
 from samenspel.partners.models import ContactPerson, Partner, PartnerEvent
 from samenspel.scans.instruments import get_instrument, validate_answers
 from samenspel.scans.models import Respondent, Response, ResponseStatus, Round, RoundStatus
+from samenspel.signals.models import Signal
+from samenspel.signals.workflow import Status
 
 pytestmark = pytest.mark.django_db
 
@@ -226,3 +230,43 @@ def test_the_pinned_coalition_has_identical_work_data_at_every_scale():
 
     assert small[0]
     assert small == _work_data("GM8000")
+
+
+# --- signals ----------------------------------------------------------------------------------
+
+
+def test_signals_in_every_status_with_their_identifying_fields_encrypted():
+    result = synthetic.generate(2, 20, seed=7, signal_total=2000)
+
+    focus = Coalition.objects.get(municipality__code="GM8000")
+    signals = Signal.objects.across_coalitions().filter(coalition=focus)
+    assert result.rows["signals"] == 2000 == signals.count()  # all of them, at this total
+    assert set(signals.values_list("status", flat=True)) == set(Status.values)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT resident_name, phone FROM signals_signal WHERE anonymised_at IS NULL"
+        )
+        stored = cursor.fetchall()
+    assert stored
+    assert all(name.startswith("gAAAA") and phone.startswith("gAAAA") for name, phone in stored)
+    anonymised = signals.filter(anonymised_at__isnull=False)
+    assert anonymised.exists()
+    assert set(anonymised.values_list("resident_name", flat=True)) == {""}
+    readable = signals.filter(anonymised_at__isnull=True).first()
+    assert readable.resident_name.split()[0] in signal_rows.FIRST_NAMES
+
+
+def test_the_measured_organisation_holds_signals_and_has_a_member():
+    synthetic.generate(2, 20, seed=7, signal_total=2000)
+
+    focus = Coalition.objects.get(municipality__code="GM8000")
+    member = Membership.objects.across_coalitions().get(
+        user__email=signal_rows.handler_email(focus, synthetic.EMAIL_DOMAIN)
+    )
+    assert member.role == Role.PARTNER_MEMBER
+    held = Signal.objects.visible_to(member)
+    assert held.count() > 2000 * 0.2
+    # Handed over to it, or (in a coalition this small, where it is also the intake) at intake.
+    assert not held.exclude(
+        Q(handling=member.partner) | Q(intake=member.partner, handling=None)
+    ).exists()

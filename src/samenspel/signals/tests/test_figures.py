@@ -7,9 +7,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from samenspel.signals import services
 from samenspel.signals.figures import _counts, coalition_figures, months_back
 from samenspel.signals.models import SourceKind
-from samenspel.signals.tests.factories import SignalFactory, setup_signals
+from samenspel.signals.tests.factories import RESIDENT, SignalFactory, setup_signals
 from samenspel.signals.workflow import Outcome, Status
 
 pytestmark = pytest.mark.django_db
@@ -62,4 +63,39 @@ def test_figures_take_a_fixed_number_of_queries():
     _make(scene, 40, source_kind=SourceKind.RESIDENT)
     with CaptureQueriesContext(connection) as many:
         coalition_figures(scene.coalition)
-    assert len(few) == len(many) == 2
+    assert len(few) == len(many)
+
+
+@pytest.fixture
+def analysis_cache(settings):
+    """The analysis cache in memory (the test settings have none)."""
+    settings.CACHES = {
+        **settings.CACHES,
+        "analysis": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "signal-figures",
+        },
+    }
+
+
+def test_figures_are_read_once_per_version_of_the_data(analysis_cache):
+    scene = setup_signals()
+    _make(scene, 12)
+    coalition_figures(scene.coalition)
+    with CaptureQueriesContext(connection) as again:
+        tables = coalition_figures(scene.coalition)
+    assert not [q for q in again.captured_queries if "signals_signal" in q["sql"]]
+    assert tables[0].grand == 12
+
+
+def test_a_recorded_signal_is_in_the_figures_at_once(analysis_cache):
+    scene = setup_signals()
+    _make(scene, 12)
+    assert coalition_figures(scene.coalition)[0].grand == 12
+    services.record_signal(
+        scene.handler_member,
+        acting_user=scene.handler_member.user,
+        awareness="unaware",
+        resident_name=RESIDENT["resident_name"],
+    )
+    assert coalition_figures(scene.coalition)[0].grand == 13

@@ -58,6 +58,7 @@ from samenspel.meetings.models import (
 from samenspel.monitoring.models import LonelinessEstimate
 from samenspel.partners.models import ContactPerson, Partner, PartnerEvent
 from samenspel.scans.models import Respondent, Response, Round
+from samenspel.signals.models import Signal
 
 # The advice (all rules over one coalition's snapshot) should feel instant on a page.
 ADVICE_LIMIT_MS = 100.0
@@ -199,22 +200,26 @@ class Command(BaseCommand):
     def _measure_pages(self, subject: measure.Subject, repeat: int, warmup: int) -> dict[str, Any]:
         client = Client()
         client.force_login(subject.user)
-        visitor = Client()  # residents use the public pages without an account
+        clients = measure.Clients(
+            member=client,
+            visitor=Client(),  # residents use the public pages without an account
+            handler=measure.verified_client(subject.handler) if subject.handler else None,
+        )
         pages = [
-            measure.count_queries(
-                visitor if label in measure.ANONYMOUS else client, label, path, note
-            )
+            measure.count_queries(clients.for_label(label), label, path, note)
             for label, path, note in measure.page_paths(subject)
         ]
         api = measure.api_paths(subject)
-        pages += [measure.count_queries(client, label, path) for label, path in api]
+        pages += [
+            measure.count_queries(clients.for_label(label), label, path) for label, path in api
+        ]
 
         timed = {"healthz": reverse("healthz"), "trivial page": reverse("about")}
-        for label in measure.TIMED:
-            page = next(p for p in pages if p.label == label)
-            if page.path is not None and page.status == 200:
+        for label in [*measure.TIMED, *measure.TIMED_WHEN_PRESENT]:
+            page = next((p for p in pages if p.label == label), None)
+            if page is not None and page.path is not None and page.status == 200:
                 timed[label] = page.path
-        timings = measure.server_times(client, timed, repeat, warmup)
+        timings = measure.server_times(clients, timed, repeat, warmup)
         return {
             "rows": _row_counts(),
             "focus": _focus(subject),
@@ -396,6 +401,7 @@ def _row_counts() -> dict[str, int]:
         "time_slots": TimeSlot.objects.across_coalitions().count(),
         "reach_records": ReachRecord.objects.across_coalitions().count(),
         "loneliness_estimates": LonelinessEstimate.objects.count(),
+        "signals": Signal.objects.across_coalitions().count(),
     }
 
 
@@ -450,6 +456,10 @@ def _focus(subject: measure.Subject) -> dict[str, Any]:
         .count(),
         "funding_sources": coalition.funding_sources.count(),
         "evaluations": coalition.evaluations.count(),
+        "signals": coalition.signals.count(),
+        "signals_of_handler": Signal.objects.across_coalitions()
+        .filter(holder__memberships__user=subject.handler)
+        .count(),
         "detail_objects": subject.objects,
     }
 
@@ -511,7 +521,7 @@ def _assemble(
                 skipped.append(note)
 
     server_time: dict[str, dict[str, Any]] = {}
-    for label in ["healthz", "trivial page", *measure.TIMED]:
+    for label in ["healthz", "trivial page", *measure.TIMED, *measure.TIMED_WHEN_PRESENT]:
         server_time[label] = {}
         for scale in scales:
             timings = measured[scale]["timings"]

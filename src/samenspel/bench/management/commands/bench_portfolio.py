@@ -55,7 +55,10 @@ class Command(BaseCommand):
             }
             self.stdout.write(f"queries: {counts}")
             times = measure.server_times(
-                all_, {"portfolio": url, "trivial": "/over/"}, options["repeat"], warmup=2
+                measure.Clients(member=all_, visitor=all_),
+                {"portfolio": url, "trivial": "/over/"},
+                options["repeat"],
+                warmup=2,
             )
             pdf_seconds = self._time_pdf(all_)
         ratio = times["portfolio"]["median_ms"] / times["trivial"]["median_ms"]
