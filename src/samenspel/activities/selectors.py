@@ -12,7 +12,7 @@ import datetime
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from django.db.models import F, Q, QuerySet
+from django.db.models import F, Prefetch, Q, QuerySet
 
 from samenspel.accounts.models import Membership
 from samenspel.accounts.policy import Permission, can
@@ -74,6 +74,35 @@ def with_details(activities: ActivityQuerySet) -> ActivityQuerySet:
     return (
         activities.select_related("neighbourhood", "checked_by")
         .prefetch_related("providers", "target_groups", "time_slots")
+        .order_by("title", "pk")
+    )
+
+
+# Where `for_api` puts an activity's related rows: plain lists, which the API serializer reads.
+PROVIDER_LIST, GROUP_LIST, SLOT_LIST = "provider_list", "group_list", "slot_list"
+
+
+def for_api(activities: ActivityQuerySet) -> ActivityQuerySet:
+    """Scoped activities with what the API sends of them, in a fixed number of queries (one per
+    related table). The related rows come as plain lists (`PROVIDER_LIST`, `GROUP_LIST`,
+    `SLOT_LIST`), in their models' own order: a prefetch into the related managers builds a
+    queryset per activity, which cost more than the rest of an API page. Of a provider only its
+    uuid is read, and the person who checked the activity not at all (the API shows neither)."""
+    return (
+        activities.select_related("neighbourhood")
+        .prefetch_related(
+            Prefetch(
+                "providers",
+                queryset=Partner.objects.correlated().only("uuid"),
+                to_attr=PROVIDER_LIST,
+            ),
+            Prefetch(
+                "target_groups",
+                queryset=ActivityTargetGroup.objects.correlated(),
+                to_attr=GROUP_LIST,
+            ),
+            Prefetch("time_slots", queryset=TimeSlot.objects.correlated(), to_attr=SLOT_LIST),
+        )
         .order_by("title", "pk")
     )
 
