@@ -62,9 +62,25 @@ def is_stale(activity: Activity, today: datetime.date) -> bool:
     return activity.checked_on is None or activity.checked_on < stale_before(today)
 
 
+# The columns a list page shows of an activity (descriptions and addresses stay in the database).
+LIST_COLUMNS = (
+    "uuid",
+    "coalition_id",
+    "title",
+    "kind",
+    "organiser",
+    "frequency",
+    "month_week",
+    "status",
+    "is_published",
+    "checked_on",
+    "week_against_loneliness",
+)
+
+
 def for_list_page(activities: ActivityQuerySet) -> ActivityQuerySet:
     """Scoped activities as a list page reads them; `activity_rows` adds the rest for one page."""
-    return activities.with_neighbourhood_name().order_by("title", "pk")
+    return activities.only(*LIST_COLUMNS).with_neighbourhood_name().order_by("title", "pk")
 
 
 def with_details(activities: ActivityQuerySet) -> ActivityQuerySet:
