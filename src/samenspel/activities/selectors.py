@@ -12,7 +12,7 @@ import datetime
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from django.db.models import F, Q, QuerySet
+from django.db.models import F, Prefetch, Q, QuerySet
 
 from samenspel.accounts.models import Membership
 from samenspel.accounts.policy import Permission, can
@@ -62,9 +62,25 @@ def is_stale(activity: Activity, today: datetime.date) -> bool:
     return activity.checked_on is None or activity.checked_on < stale_before(today)
 
 
+# The columns a list page shows of an activity (descriptions and addresses stay in the database).
+LIST_COLUMNS = (
+    "uuid",
+    "coalition_id",
+    "title",
+    "kind",
+    "organiser",
+    "frequency",
+    "month_week",
+    "status",
+    "is_published",
+    "checked_on",
+    "week_against_loneliness",
+)
+
+
 def for_list_page(activities: ActivityQuerySet) -> ActivityQuerySet:
     """Scoped activities as a list page reads them; `activity_rows` adds the rest for one page."""
-    return activities.with_neighbourhood_name().order_by("title", "pk")
+    return activities.only(*LIST_COLUMNS).with_neighbourhood_name().order_by("title", "pk")
 
 
 def with_details(activities: ActivityQuerySet) -> ActivityQuerySet:
@@ -74,6 +90,35 @@ def with_details(activities: ActivityQuerySet) -> ActivityQuerySet:
     return (
         activities.select_related("neighbourhood", "checked_by")
         .prefetch_related("providers", "target_groups", "time_slots")
+        .order_by("title", "pk")
+    )
+
+
+# Where `for_api` puts an activity's related rows: plain lists, which the API serializer reads.
+PROVIDER_LIST, GROUP_LIST, SLOT_LIST = "provider_list", "group_list", "slot_list"
+
+
+def for_api(activities: ActivityQuerySet) -> ActivityQuerySet:
+    """Scoped activities with what the API sends of them, in a fixed number of queries (one per
+    related table). The related rows come as plain lists (`PROVIDER_LIST`, `GROUP_LIST`,
+    `SLOT_LIST`), in their models' own order: a prefetch into the related managers builds a
+    queryset per activity, which cost more than the rest of an API page. Of a provider only its
+    uuid is read, and the person who checked the activity not at all (the API shows neither)."""
+    return (
+        activities.select_related("neighbourhood")
+        .prefetch_related(
+            Prefetch(
+                "providers",
+                queryset=Partner.objects.correlated().only("uuid"),
+                to_attr=PROVIDER_LIST,
+            ),
+            Prefetch(
+                "target_groups",
+                queryset=ActivityTargetGroup.objects.correlated(),
+                to_attr=GROUP_LIST,
+            ),
+            Prefetch("time_slots", queryset=TimeSlot.objects.correlated(), to_attr=SLOT_LIST),
+        )
         .order_by("title", "pk")
     )
 

@@ -37,6 +37,7 @@ from django.utils.translation import gettext as _
 
 from samenspel.activities.models import Activity, ActivityStatus, ReachRecord
 from samenspel.coalitions.models import Coalition, Neighbourhood
+from samenspel.core.analysis_cache import cached, coalition_data_version
 from samenspel.monitoring.models import LonelinessEstimate
 from samenspel.monitoring.selectors import latest_estimates
 
@@ -273,3 +274,12 @@ def build_gap(coalition: Coalition, today: datetime.date) -> Gap:
         municipality=municipality,
         chart=_chart(rows),
     )
+
+
+def gap_of(coalition: Coalition, today: datetime.date) -> Gap:
+    """`build_gap`, kept in the analysis cache under the version of the coalition's data and the
+    day: every change to its wijken, activities, reach and partners, and every import of figures
+    for its municipality, writes an audit record in the coalition (the advice, which reads the
+    same rows, relies on that too)."""
+    version = f"{coalition_data_version(coalition.pk)}-{today.isoformat()}"
+    return cached("gap", version, lambda: build_gap(coalition, today))

@@ -26,7 +26,7 @@ from samenspel.core.views import ServiceFormMixin, apply_service_errors
 from samenspel.monitoring import services
 from samenspel.monitoring.figures_log import imports_for
 from samenspel.monitoring.forms import FiguresOnlineForm, FiguresUploadForm, NeighbourhoodForm
-from samenspel.monitoring.gap import build_gap
+from samenspel.monitoring.gap import gap_of
 from samenspel.monitoring.models import FiguresImport
 from samenspel.monitoring.selectors import latest_estimates, listed_neighbourhoods
 
@@ -138,7 +138,7 @@ class GapView(CoalitionMixin, TemplateView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        context["gap"] = build_gap(self.coalition, timezone.localdate())
+        context["gap"] = gap_of(self.coalition, timezone.localdate())
         # Partner links are the partner list's address + uuid: one reverse() for the page.
         context["partner_base"] = coalition_url("partners:list", self.coalition.uuid)
         return context

@@ -11,8 +11,10 @@ import uuid
 import pytest
 import redis
 from django.core.cache.backends.locmem import LocMemCache
+from rest_framework.request import Request
 from rest_framework.test import APIRequestFactory
 
+from samenspel.accounts.tests.factories import UserFactory
 from samenspel.conf.base import cache_settings
 from samenspel.core.cache import CacheUnavailable, SharedCache
 from samenspel.core.throttling import SlotRateThrottle
@@ -69,6 +71,42 @@ def test_the_limit_holds_for_a_full_period_and_tells_how_long_to_wait(time_machi
     assert throttle.wait() == pytest.approx(1)
     time_machine.move_to("2026-12-01 10:01:01Z", tick=False)
     assert [ask(throttle) for _ in range(4)] == [True, True, True, False]
+
+
+class PerAddress(SlotRateThrottle):
+    """The throttle's own key: the client's address, whoever is signed in."""
+
+    scope = "per-address-test"
+    rate = "2/min"
+
+
+def ask_from(address: str, user) -> bool:
+    throttle = PerAddress()
+    throttle.cache = LocMemCache("per-address-test", {})
+    request = Request(APIRequestFactory().get("/", REMOTE_ADDR=address))
+    request.user = user
+    return throttle.allow_request(request, None)
+
+
+@pytest.fixture
+def fresh_budget():
+    LocMemCache("per-address-test", {}).clear()
+
+
+def test_two_addresses_have_a_budget_each(fresh_budget):
+    person = UserFactory.build()
+    first = [ask_from("192.0.2.10", person) for _ in range(3)]
+    second = [ask_from("192.0.2.20", person) for _ in range(3)]
+    assert first == [True, True, False]
+    assert second == [True, True, False]
+
+
+def test_one_address_shares_its_budget_over_accounts(fresh_budget):
+    one, other = UserFactory.build(), UserFactory.build()
+    assert [ask_from("198.51.100.7", one), ask_from("198.51.100.7", other)] == [True, True]
+    assert not ask_from("198.51.100.7", other)
+    assert not ask_from("198.51.100.7", one)
+    assert ask_from("198.51.100.8", one)
 
 
 def test_an_unreachable_cache_is_a_miss_for_reads_and_a_refusal_for_coordination():

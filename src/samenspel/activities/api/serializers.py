@@ -23,7 +23,7 @@ from samenspel.activities.models import (
     TimeSlot,
 )
 from samenspel.activities.reach import Period, referrals_to
-from samenspel.activities.selectors import is_stale
+from samenspel.activities.selectors import GROUP_LIST, PROVIDER_LIST, SLOT_LIST, is_stale
 from samenspel.activities.services import ACTIVITY_FIELDS, Slot
 from samenspel.coalitions.models import Neighbourhood
 from samenspel.core.api.fields import (
@@ -52,7 +52,7 @@ class TargetGroupsField(serializers.ListField):
     child = EnumField(TargetGroup)
 
     def to_representation(self, data: Any) -> list[str]:
-        return [row.group for row in data.all()]
+        return [row.group for row in data]
 
 
 class CoalitionActivitySerializer(ModelSerializer):
@@ -64,6 +64,7 @@ class CoalitionActivitySerializer(ModelSerializer):
         foreign=FOREIGN_PARTNER,
         many=True,
         required=False,
+        source=PROVIDER_LIST,
         help_text=_(
             "UUID's van huidige partners van deze coalitie. Een partnerlid is altijd zelf "
             "aanbieder."
@@ -76,8 +77,10 @@ class CoalitionActivitySerializer(ModelSerializer):
         allow_null=True,
         help_text=_("UUID van een wijk of kern van deze coalitie, of null (hele gemeente)."),
     )
-    target_groups = TargetGroupsField(required=False)
-    time_slots = TimeSlotSerializer(many=True, required=False)
+    # The related rows as `selectors.for_api` reads them (every activity this serializer shows
+    # comes from there); written under these sources, `service_parts` names them for the service.
+    target_groups = TargetGroupsField(required=False, source=GROUP_LIST)
+    time_slots = TimeSlotSerializer(many=True, required=False, source=SLOT_LIST)
     # Validated by the service (Dutch message at the field), not by DRF.
     cost = serializers.DecimalField(
         max_digits=7, decimal_places=2, required=False, allow_null=True, label=_("kosten in euro")
@@ -131,14 +134,14 @@ def service_parts(data: dict[str, Any]) -> dict[str, Any]:
     """Validated data split into the service's keyword arguments."""
     data = dict(data)
     parts: dict[str, Any] = {}
-    if "providers" in data:
-        parts["providers"] = data.pop("providers")
-    if "target_groups" in data:
-        parts["target_groups"] = data.pop("target_groups")
-    if "time_slots" in data:
+    if PROVIDER_LIST in data:
+        parts["providers"] = data.pop(PROVIDER_LIST)
+    if GROUP_LIST in data:
+        parts["target_groups"] = data.pop(GROUP_LIST)
+    if SLOT_LIST in data:
         parts["time_slots"] = [
             Slot(slot["weekday"], slot["start_time"], slot.get("end_time"))
-            for slot in data.pop("time_slots")
+            for slot in data.pop(SLOT_LIST)
         ]
     return {**parts, **data}
 

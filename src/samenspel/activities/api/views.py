@@ -37,6 +37,7 @@ from samenspel.activities.api.serializers import (
 from samenspel.activities.forms import ActivityFilter
 from samenspel.activities.models import Activity, ActivityQuerySet, Finder, ReachRecord
 from samenspel.activities.reach import Period, coalition_reach
+from samenspel.core.api.pagination import Pagination
 from samenspel.core.tenancy import lookup_or_404
 
 TAG = "activities"
@@ -49,7 +50,7 @@ class ActivitiesApiMixin(CoalitionEndpoint):
         return {**super().get_serializer_context(), "today": timezone.localdate()}
 
     def activities(self) -> QuerySet[Activity]:
-        return selectors.with_details(cast(ActivityQuerySet, self.visible(Activity)))
+        return selectors.for_api(cast(ActivityQuerySet, self.visible(Activity)))
 
     def editable_activity(self) -> Activity:
         """The activity of the URL; for writes also one the requester may change."""
@@ -63,6 +64,15 @@ class ActivitiesApiMixin(CoalitionEndpoint):
     def reread(self, activity: Activity) -> Activity:
         """An activity as it is after a write, with everything the serializer shows."""
         return lookup_or_404(self.activities(), activity.uuid)
+
+
+class ActivityPagination(Pagination):
+    """Pages of 25 activities, as on the list page (`page_size` up to 200 on request): an
+    activity is one of the largest objects of the API, about thirty fields with its providers,
+    target groups and times, and a page of 50 took longer than the pages of the rest of the
+    application."""
+
+    page_size = 25
 
 
 class ReachEndpoint(ActivitiesApiMixin):
@@ -95,6 +105,7 @@ class ReachEndpoint(ActivitiesApiMixin):
 class ActivityListCreate(ActivitiesApiMixin, generics.ListCreateAPIView):
     serializer_class = CoalitionActivitySerializer
     filterset_class = ActivityFilter
+    pagination_class = ActivityPagination
 
     def rows(self) -> QuerySet[Activity]:
         return self.activities()

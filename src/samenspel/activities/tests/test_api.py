@@ -364,3 +364,15 @@ def test_errors_never_name_another_coalitions_partner(coalition, coordinator):
     )
     assert "providers" in invalid(response)
     assert "Elders Geheim" not in response.content.decode()
+
+
+def test_the_list_comes_in_pages_of_25_and_more_on_request(coalition, coordinator):
+    Activity.objects.bulk_create(
+        Activity(coalition=coalition, title=f"Activiteit {n:02d}", kind="meeting_place")
+        for n in range(30)
+    )
+    client = api_client_for(coordinator)
+    first = client.get(url(coalition, "activities/")).json()
+    assert (first["count"], len(first["results"])) == (30, 25)
+    assert first["results"][0]["title"] == "Activiteit 00"
+    assert len(client.get(url(coalition, "activities/?page_size=30")).json()["results"]) == 30

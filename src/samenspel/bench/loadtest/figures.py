@@ -66,3 +66,32 @@ def most_in_one_period(moments: list[float], period: float) -> int:
             first += 1
         most = max(most, last - first + 1)
     return most
+
+
+def missed(results: dict[str, Any]) -> list[str]:
+    """What the issue requires of a run and this one did not do (empty: everything held).
+    Failures while an app instance is stopped are reported, not judged here: those in flight on
+    it are allowed, and the figures cannot tell them apart."""
+    problems = []
+    mixed = results["mixed_load_with_faults"]
+    if mixed["failed_outside_fault_windows"]:
+        problems.append(f"{mixed['failed_outside_fault_windows']} failed outside the faults")
+    database = mixed["faults"]["postgresql restarted"]
+    if database["failed_after_up"] or database["recovered_after_up_s"] > 10:
+        problems.append("no recovery within 10 s after PostgreSQL was up again")
+    for kind, row in results["lost_or_duplicated"].items():
+        if row.get("lost") or row.get("duplicated") or row.get("titles_in_database_twice"):
+            problems.append(f"{kind}: lost or duplicated")
+        if row.get("never_arrived") or row.get("arrived_more_than_once"):
+            problems.append(f"{kind}: not every queued e-mail arrived exactly once")
+    throttle = results["throttle_across_instances"]
+    if throttle["most_in_one_minute"] > throttle["limit_per_minute"]:
+        problems.append("the throttle let more than its limit through in a minute")
+    finder, open_data = results["side_by_side"]["finder"], results["side_by_side"]["open data"]
+    if not finder["from_proxy_cache"]:
+        problems.append("no repeat visit of the finder came from the proxy cache")
+    if finder["throughput_share_of_trivial"] < 0.5:
+        problems.append("finder throughput under half of the trivial page's")
+    if open_data["p50_ratio_to_trivial"] > 2:
+        problems.append("open data slower than twice the trivial page")
+    return problems

@@ -92,14 +92,17 @@ def count(
 
 
 def _mail_figures(topology: Topology, sink: Sink, drained: float) -> dict[str, Any]:
+    """Compared per recipient: the mail server counts what arrives per address, and one address
+    may rightly have several messages in the outbox (an invitation and a scan, reminders)."""
     rows = _rows(topology, "SELECT lower(recipient), status FROM mail_outgoingmail")
-    arrivals = [sink.arrived[recipient] for recipient, _status in rows]
+    queued = Counter(recipient for recipient, _status in rows)
+    arrived = {recipient: sink.arrived[recipient] for recipient in queued}
     return {
         "queued_in_outbox": len(rows),
         "by_status": dict(Counter(status for _recipient, status in rows)),
-        "arrived_once": sum(1 for n in arrivals if n == 1),
-        "never_arrived": sum(1 for n in arrivals if n == 0),
-        "arrived_more_than_once": sum(1 for n in arrivals if n > 1),
-        "recipients_in_outbox_twice": sum(1 for n in Counter(r for r, _ in rows).values() if n > 1),
+        "arrived_once": sum(min(n, arrived[r]) for r, n in queued.items()),
+        "never_arrived": sum(max(0, n - arrived[r]) for r, n in queued.items()),
+        "arrived_more_than_once": sum(max(0, arrived[r] - n) for r, n in queued.items()),
+        "recipients_with_several_messages": sum(1 for n in queued.values() if n > 1),
         "seconds_to_empty_the_queue": drained,
     }

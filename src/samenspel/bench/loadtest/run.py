@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import sys
 import threading
 import time
 import uuid
@@ -252,8 +253,11 @@ def main() -> None:
         "mixed_load_with_faults": mixed,
         "lost_or_duplicated": counted,
     }
+    results["missed"] = figures.missed(results)
     arguments.output.write_text(json.dumps(results, indent=2) + "\n")
     print(json.dumps(results, indent=2))
+    if results["missed"]:
+        sys.exit("Load test: " + "; ".join(results["missed"]))
 
 
 if __name__ == "__main__":

@@ -22,6 +22,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 DATABASE = "samenspel_load"
+# A fixed Fernet key for the residents' data in signals (production settings require one); the
+# load test's database is thrown away, so the key protects nothing real.
+LOADTEST_SIGNAL_KEY = "bG9hZHRlc3QtbG9hZHRlc3QtbG9hZHRlc3QtbG9hZHQ="
 # Debian's libnginx-mod-http-brotli-filter (deploy/nginx/samenspel-proxy.conf compresses with it).
 BROTLI_MODULE = "/usr/lib/nginx/modules/ngx_http_brotli_filter_module.so"
 
@@ -128,6 +131,7 @@ class Topology:
         return {
             "SAMENSPEL_ENV": "production",
             "SAMENSPEL_SECRET_KEY": "loadtest-" + "x" * 50,
+            "SAMENSPEL_SIGNAL_KEYS": LOADTEST_SIGNAL_KEY,
             "SAMENSPEL_ALLOWED_HOSTS": "localhost,127.0.0.1",
             "SAMENSPEL_SITE_URL": "https://samenspel.example.nl",
             "SAMENSPEL_SSL_REDIRECT": "false",

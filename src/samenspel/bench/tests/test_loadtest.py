@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from samenspel.bench.loadtest import figures
+from samenspel.bench.loadtest import figures, ledger
 from samenspel.bench.loadtest.driver import Sample, import_csv
+from samenspel.bench.loadtest.sink import Sink
 from samenspel.bench.loadtest.topology import BROTLI_MODULE, Ports, Topology
 
 ROOT = Path(__file__).resolve().parents[4]
@@ -101,3 +102,49 @@ def test_the_shipped_systemd_units_parse(tmp_path):
     ]
     assert problems == []
     assert len(units) == 5
+
+
+def test_e_mails_are_compared_per_recipient(monkeypatch):
+    """One address may have several messages in the outbox; only arrivals beyond them are
+    duplicates, and only missing ones are lost."""
+    outbox = [("a@example.nl", "sent"), ("a@example.nl", "sent"), ("b@example.nl", "sent")]
+    monkeypatch.setattr(ledger, "_rows", lambda topology, sql: outbox)
+    sink = Sink(pause=0)
+    sink.arrived.update({"a@example.nl": 2, "b@example.nl": 1})
+    assert ledger._mail_figures(None, sink, 1.0)["arrived_more_than_once"] == 0
+    sink.arrived.update({"a@example.nl": 1})
+    counted = ledger._mail_figures(None, sink, 1.0)
+    assert (counted["arrived_once"], counted["arrived_more_than_once"]) == (3, 1)
+    sink.arrived.subtract({"b@example.nl": 1})
+    assert ledger._mail_figures(None, sink, 1.0)["never_arrived"] == 1
+
+
+def held_results() -> dict:
+    return {
+        "side_by_side": {
+            "finder": {"from_proxy_cache": 10, "throughput_share_of_trivial": 0.6},
+            "open data": {"p50_ratio_to_trivial": 1.5},
+        },
+        "throttle_across_instances": {"most_in_one_minute": 60, "limit_per_minute": 60},
+        "mixed_load_with_faults": {
+            "failed_outside_fault_windows": 0,
+            "faults": {"postgresql restarted": {"failed_after_up": 0, "recovered_after_up_s": 2}},
+        },
+        "lost_or_duplicated": {
+            "invitations": {"lost": 0, "duplicated": 0},
+            "e-mails": {"never_arrived": 0, "arrived_more_than_once": 0},
+        },
+    }
+
+
+def test_a_run_that_held_misses_nothing_and_each_miss_is_named():
+    assert figures.missed(held_results()) == []
+    results = held_results()
+    results["lost_or_duplicated"]["invitations"]["duplicated"] = 1
+    results["side_by_side"]["open data"]["p50_ratio_to_trivial"] = 2.5
+    results["mixed_load_with_faults"]["faults"]["postgresql restarted"]["failed_after_up"] = 3
+    assert figures.missed(results) == [
+        "no recovery within 10 s after PostgreSQL was up again",
+        "invitations: lost or duplicated",
+        "open data slower than twice the trivial page",
+    ]

@@ -32,7 +32,7 @@ from samenspel.monitoring.api.serializers import (
     GapSerializer,
     LonelinessRegionSerializer,
 )
-from samenspel.monitoring.gap import build_gap
+from samenspel.monitoring.gap import gap_of
 from samenspel.monitoring.models import ALL_ADULTS, FiguresImport, LonelinessEstimate, Region
 from samenspel.monitoring.selectors import listed_neighbourhoods
 
@@ -159,7 +159,7 @@ class GapView(CoalitionEndpoint):
     pagination_class = None
 
     def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        return Response(self.get_serializer(build_gap(self.coalition, timezone.localdate())).data)
+        return Response(self.get_serializer(gap_of(self.coalition, timezone.localdate())).data)
 
 
 @extend_schema_view(

@@ -1,8 +1,9 @@
-"""`{{ figure|estimate }}`: a share with its interval, as '19,6% (16,8–22,4)'. A filter rather
-than an included template: the gap view shows two per wijk."""
+"""`{{ figure|estimate }}`: a share with its interval, as '19,6% (16,8–22,4)'; and
+`{{ partners|partner_links:base }}`: the partners of a wijk as links. Filters rather than
+included templates or loops: the gap view shows two figures and up to every partner per wijk."""
 
 from django import template
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
@@ -24,4 +25,15 @@ def estimate(figure: Figure | None) -> SafeString:
         value,
         dutch_decimal(figure.lower, 1),
         dutch_decimal(figure.upper, 1),
+    )
+
+
+@register.filter
+def partner_links(partners: tuple[tuple[str, str], ...], base: str) -> SafeString:
+    """(uuid, name) pairs as links to the partners' pages (`base`: the partner list's address),
+    separated by commas; a dash when there are none."""
+    if not partners:
+        return SafeString("–")
+    return format_html_join(
+        ", ", '<a class="utrecht-link" href="{}{}/">{}</a>', ((base, u, n) for u, n in partners)
     )

@@ -9,8 +9,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from samenspel.accounts.tests.factories import MembershipFactory, client_for
+from samenspel.accounts.tests.factories import MembershipFactory, UserFactory, client_for
 from samenspel.coalitions.tests.factories import CoalitionFactory, MunicipalityFactory
+from samenspel.monitoring import gap, services
 from samenspel.monitoring.gap import build_gap
 from samenspel.monitoring.tests.factories import activity, estimate, wijk
 from samenspel.partners.tests.factories import PartnerFactory
@@ -166,3 +167,29 @@ def test_the_page_shows_table_chart_and_the_numbers(coalition, town):
     with CaptureQueriesContext(connection) as large:
         client.get(url)
     assert len(large) == len(small)
+
+
+@pytest.fixture
+def analysis_cache(settings):
+    """A real analysis cache (the tests otherwise use a dummy one)."""
+    settings.CACHES = {
+        **settings.CACHES,
+        "analysis": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "gap-test",
+        },
+    }
+
+
+def test_the_gap_is_kept_until_the_coalitions_data_changes(
+    coalition, town, analysis_cache, monkeypatch
+):
+    built = []
+    monkeypatch.setattr(gap, "build_gap", lambda c, day: built.append(day) or build_gap(c, day))
+    first = gap.gap_of(coalition, TODAY)
+    assert gap.gap_of(coalition, TODAY).all_rows == first.all_rows
+    assert len(built) == 1
+    services.create_neighbourhood(coalition, acting_user=UserFactory(), name="West")
+    assert "West" in [row.neighbourhood.name for row in gap.gap_of(coalition, TODAY).all_rows]
+    gap.gap_of(coalition, TODAY + datetime.timedelta(days=1))  # a new day: reach since moves
+    assert len(built) == 3
