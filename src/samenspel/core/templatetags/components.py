@@ -7,6 +7,9 @@ can be scrolled without a mouse (WCAG 2.1.1).
 
 `{% sort_header _("Naam") "naam" sort %}`: a column header that sorts the table (core/sorting.py).
 
+`{% breadcrumbs _("Overleg") list_url meeting.title %}`: the one breadcrumb trail (Utrecht
+breadcrumb nav): pairs of label and address, and last the label of this page (aria-current).
+
 `{{ value|euro }}`: an amount, "€ 1.500,50". The date filters are in `dates.py`.
 """
 
@@ -14,6 +17,7 @@ from __future__ import annotations
 
 import html
 import re
+from dataclasses import dataclass
 
 from django import template
 from django.template.base import FilterExpression, NodeList, Parser, Token
@@ -60,6 +64,25 @@ def scroll_region(parser: Parser, token: Token) -> ScrollRegionNode:
     nodelist = parser.parse(("end_scroll_region",))
     parser.delete_first_token()
     return ScrollRegionNode(nodelist, label)
+
+
+@dataclass(frozen=True)
+class Crumb:
+    label: object
+    url: str
+    current: bool = False
+
+
+@register.inclusion_tag("components/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context: template.Context, *trail: object) -> dict[str, object]:
+    """The trail to this page: `label, url` pairs, then the label of the page itself (linked to
+    its own address, marked aria-current)."""
+    *pairs, here = trail
+    if len(pairs) % 2:
+        raise template.TemplateSyntaxError("breadcrumbs takes label/url pairs and a last label")
+    crumbs = [Crumb(pairs[i], str(pairs[i + 1])) for i in range(0, len(pairs), 2)]
+    crumbs.append(Crumb(here, context["request"].get_full_path(), current=True))
+    return {"crumbs": crumbs}
 
 
 @register.inclusion_tag("components/sort_header.html")
