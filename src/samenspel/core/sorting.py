@@ -32,6 +32,8 @@ class Sort:
     key: str
     descending: bool
     query: QueryDict
+    # The table's own order, not asked for in the URL: its links need not name it.
+    is_default: bool = False
 
     def link(self, key: str) -> str:
         """The address that sorts by `key`: ascending first, descending when it already is."""
@@ -42,7 +44,8 @@ class Sort:
     def page_query(self) -> str:
         """The query string of this order and its filters, for the pagination's links."""
         query = self.query.copy()
-        query[PARAMETER] = f"-{self.key}" if self.descending else self.key
+        if not self.is_default:
+            query[PARAMETER] = f"-{self.key}" if self.descending else self.key
         return query.urlencode()
 
     def direction(self, key: str) -> str:
@@ -59,12 +62,13 @@ def chosen(
     asked = params.get(PARAMETER, "")
     descending = asked.startswith("-")
     key = asked.removeprefix("-")
-    if key not in columns:
+    is_default = key not in columns
+    if is_default:
         key, descending = default, default_descending
     query = params.copy()
     query.pop(PARAMETER, None)
     query.pop("pagina", None)
-    return Sort(key, descending, query)
+    return Sort(key, descending, query, is_default)
 
 
 @dataclass(frozen=True)
