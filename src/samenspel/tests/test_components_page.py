@@ -44,3 +44,14 @@ def test_the_component_page_shows_every_component(debug_urls):
     radios = re.findall(r'<input type="radio" name="circle" value="([^"]*)"', html)
     assert radios
     assert "" not in radios
+
+
+def test_the_component_page_shows_navigation_and_a_sortable_table(debug_urls):
+    client = Client()
+    html = client.get(reverse("components")).content.decode()
+    assert 'aria-label="Kruimelpad"' in html
+    assert 'aria-current="page">Kerngroepoverleg<' in html
+    assert 'class="samenspel-subnav"' in html
+    assert 'aria-sort="ascending"' in html
+    sorted_html = client.get(reverse("components"), {"sorteer": "-bedrag"}).content.decode()
+    assert sorted_html.index("Welzijn Dijkerveen") < sorted_html.index("Bibliotheek Dijkerveen")
