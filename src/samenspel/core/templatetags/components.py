@@ -10,6 +10,13 @@ can be scrolled without a mouse (WCAG 2.1.1).
 `{% breadcrumbs _("Overleg") list_url meeting.title %}`: the one breadcrumb trail (Utrecht
 breadcrumb nav): pairs of label and address, and last the label of this page (aria-current).
 
+`{% badge _("te laat") "urgent" %}`: a status badge, a word (never colour alone) with a tone:
+urgent, attention, info, or none for a neutral one.
+
+`{% empty_state _("Nog geen partners.") add_url _("Partner toevoegen") %}`: an empty list says
+what is missing and offers the first step (leave the address out, or empty, when the person may
+not take it).
+
 `{{ value|euro }}`: an amount, "€ 1.500,50". The date filters are in `dates.py`.
 """
 
@@ -64,6 +71,21 @@ def scroll_region(parser: Parser, token: Token) -> ScrollRegionNode:
     nodelist = parser.parse(("end_scroll_region",))
     parser.delete_first_token()
     return ScrollRegionNode(nodelist, label)
+
+
+BADGE_TONES = frozenset({"urgent", "attention", "info"})
+
+
+@register.simple_tag
+def badge(label: object, tone: str = "") -> SafeString:
+    """A status badge (see the module docstring); an unknown tone is a neutral badge."""
+    modifier = f" samenspel-badge--{tone}" if tone in BADGE_TONES else ""
+    return format_html('<span class="samenspel-badge{}">{}</span>', modifier, label)
+
+
+@register.inclusion_tag("components/empty_state.html")
+def empty_state(text: object, action_url: str = "", action_label: object = "") -> dict[str, object]:
+    return {"text": text, "action_url": action_url, "action_label": action_label}
 
 
 @dataclass(frozen=True)
