@@ -155,10 +155,7 @@ MENU = (
                 _("Signalen"),
                 "signals:home",
                 ("signals",),
-                pages=(
-                    Link(_("Signalen"), "signals:home"),
-                    Link(_("Cijfers"), "signals:figures"),
-                ),
+                pages=(Link(_("Signalen"), "signals:home"), Link(_("Cijfers"), "signals:figures")),
             ),
         ),
     ),
