@@ -77,7 +77,16 @@ MENU = (
             MenuEntry(_("Waar staan we"), "coalitions:where"),
             MenuEntry(_("Partners"), "partners:list", ("partners",)),
             MenuEntry(_("Partnerkaart"), "partners:map"),
-            MenuEntry(_("Leden"), "members:list", ("members",), Permission.MANAGE_MEMBERS),
+            MenuEntry(
+                _("Leden"),
+                "members:list",
+                ("members",),
+                Permission.MANAGE_MEMBERS,
+                pages=(
+                    Link(_("Leden"), "members:list"),
+                    Link(_("Niet verstuurde e-mail"), "members:undelivered_mail"),
+                ),
+            ),
             MenuEntry(_("Exporteren"), "work:exports"),
         ),
     ),
