@@ -37,6 +37,7 @@ from samenspel.accounts.forms import (
 )
 from samenspel.accounts.mixins import CoalitionMixin
 from samenspel.accounts.models import ApiToken, Invitation, Membership, User
+from samenspel.core.sorting import Sorting
 from samenspel.core.tenancy import lookup_or_404
 from samenspel.core.views import apply_service_errors
 
@@ -199,15 +200,22 @@ def invalid_invitation_response(request: HttpRequest, raw_token: str) -> HttpRes
 # --- members of a coalition -------------------------------------------------------------------
 
 
+# The columns the members table can be sorted by (URL key: order).
+MEMBER_SORTING = Sorting(
+    columns={"naam": "user__full_name", "email": "user__email", "partner": "partner__name"},
+    default="naam",
+)
+
+
 class MembersContextMixin(CoalitionMixin):
     permission = policy.Permission.MANAGE_MEMBERS
+    request: HttpRequest
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        context["members"] = (
-            Membership.objects.visible_to(self.membership)
-            .select_related("user", "partner")
-            .order_by("user__full_name", "user__email")
+        context["members"], context["sort"] = MEMBER_SORTING.apply(
+            Membership.objects.visible_to(self.membership).select_related("user", "partner"),
+            self.request.GET,
         )
         context["invitations"] = (
             Invitation.objects.visible_to(self.membership)

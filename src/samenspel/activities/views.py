@@ -41,6 +41,7 @@ from samenspel.activities.reach import (
     record_rows,
     referrals_to,
 )
+from samenspel.core.sorting import Sorting
 from samenspel.core.tenancy import lookup_or_404
 from samenspel.core.views import ServiceFormMixin
 from samenspel.partners.models import Partner
@@ -77,6 +78,18 @@ class ActivityMixin(CoalitionMixin):
 # --- list and detail ------------------------------------------------------------------------
 
 
+# The columns the activity list can be sorted by (URL key: order).
+SORTING = Sorting(
+    columns={
+        "titel": "title",
+        "wijk": "neighbourhood_name",
+        "status": "status",
+        "gecontroleerd": "checked_on",
+    },
+    default="titel",
+)
+
+
 class ActivityListView(CoalitionMixin, TemplateView):
     template_name = "activities/activity_list.html"
 
@@ -88,12 +101,12 @@ class ActivityListView(CoalitionMixin, TemplateView):
             queryset=selectors.for_list_page(Activity.objects.visible_to(self.membership)),
             coalition=self.coalition,
         )
-        page = Paginator(filters.qs, PER_PAGE).get_page(self.request.GET.get("pagina"))
-        query = self.request.GET.copy()
-        query.pop("pagina", None)
+        activities, sort = SORTING.apply(filters.qs, self.request.GET)
+        page = Paginator(activities, PER_PAGE).get_page(self.request.GET.get("pagina"))
         context.update(
             filter=filters,
             page=page,
+            sort=sort,
             rows=[
                 {
                     "row": row,
@@ -109,7 +122,7 @@ class ActivityListView(CoalitionMixin, TemplateView):
                     ),
                 )
             ],
-            query=query.urlencode(),
+            query=sort.page_query(),
             list_url=self.request.path,
             stale_count=selectors.stale_among(
                 Activity.objects.visible_to(self.membership), today

@@ -34,6 +34,7 @@ from samenspel.agreements.forms import (
 )
 from samenspel.agreements.models import AmbitionVersion, PartnerAgreement, ProcessStep, Signatory
 from samenspel.core.pdf import pdf_response
+from samenspel.core.sorting import RowSorting
 from samenspel.core.tenancy import lookup_or_404
 from samenspel.core.views import ServiceFormMixin
 
@@ -81,6 +82,17 @@ class AmbitionCreateView(CoalitionMixin, ServiceFormMixin, FormView):
 
 # Totals cover every partner; the table is paged like the partner list.
 ROWS_PER_PAGE = 25
+# The columns the balance can be sorted by (URL key: a row's value), in Python: the overview has
+# read every partner already.
+BALANCE_SORTING = RowSorting(
+    columns={
+        "partner": lambda row: row.partner.name.casefold(),
+        "uren": lambda row: row.hours,
+        "geld": lambda row: row.money,
+        "evaluatie": lambda row: row.agreement.review_date if row.agreement else None,
+    },
+    default="partner",
+)
 
 
 class AgreementListView(CoalitionMixin, TemplateView):
@@ -89,10 +101,10 @@ class AgreementListView(CoalitionMixin, TemplateView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         overview = selectors.balance_overview(self.coalition)
+        rows, context["sort"] = BALANCE_SORTING.apply(overview.rows, self.request.GET)
         context["overview"] = overview
-        context["page"] = Paginator(overview.rows, ROWS_PER_PAGE).get_page(
-            self.request.GET.get("pagina")
-        )
+        context["page"] = Paginator(rows, ROWS_PER_PAGE).get_page(self.request.GET.get("pagina"))
+        context["query"] = context["sort"].page_query()
         # Row links are this page's URL + agreement: one reverse() instead of three per row.
         context["list_url"] = self.request.path
         return context

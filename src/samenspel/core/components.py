@@ -9,9 +9,11 @@ from decimal import Decimal
 from typing import Any
 
 from django import forms
+from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from samenspel.core.forms import AmountField, FieldMessagesMixin
+from samenspel.core.sorting import RowSorting
 from samenspel.core.widgets import DATE_WIDGET
 
 
@@ -35,10 +37,24 @@ class ExampleForm(FieldMessagesMixin, forms.Form):
     agreed = forms.BooleanField(label=_("De partner heeft ingestemd"), required=False)
 
 
-def examples() -> dict[str, Any]:
+# The example table sorts as every table does (core/sorting.py).
+EXAMPLE_SORTING = RowSorting(
+    columns={"partner": lambda row: row["name"].casefold(), "bedrag": lambda row: row["amount"]},
+    default="partner",
+)
+
+
+def examples(params: QueryDict) -> dict[str, Any]:
     empty = ExampleForm()
     failed = ExampleForm(data={"name": "x" * 70, "amount": "1,500", "circle": "core"})
     failed.is_valid()
+    rows, sort = EXAMPLE_SORTING.apply(
+        [
+            {"name": "Bibliotheek Dijkerveen", "kind": _("Bibliotheek"), "amount": Decimal("250")},
+            {"name": "Welzijn Dijkerveen", "kind": _("Welzijn"), "amount": Decimal("12500")},
+        ],
+        params,
+    )
     return {
         "empty_form": empty,
         "failed_form": failed,
@@ -46,8 +62,10 @@ def examples() -> dict[str, Any]:
         "end": datetime.date(2027, 3, 31),
         "moment": datetime.datetime(2026, 12, 6, 14, 30, tzinfo=datetime.UTC),
         "amount": Decimal("1500.5"),
-        "rows": [
-            {"name": "Bibliotheek Dijkerveen", "kind": _("Bibliotheek"), "amount": Decimal("250")},
-            {"name": "Welzijn Dijkerveen", "kind": _("Welzijn"), "amount": Decimal("12500")},
+        "rows": rows,
+        "sort": sort,
+        "tabs": [
+            {"label": "Overleggen", "url": "#inhoud", "current": True},
+            {"label": "Overlegstructuur", "url": "#inhoud", "current": False},
         ],
     }

@@ -3,18 +3,25 @@ without script. The columns a table can be sorted by are a whitelist of URL keys
 expressions they stand for, so a URL can never order by anything else; an unknown key falls back
 to the table's default. Sorting changes only the ORDER BY, never the number of queries.
 
-In the template: `{% sort_header _("Naam") "naam" sort %}` for each sortable column header.
+Rows that a read model has already built (a list, not a queryset) are sorted the same way in
+Python by `RowSorting`: no query at all. Empty values go last in both directions.
+
+In the template: `{% sort_header _("Naam") "naam" sort %}` for each sortable column header (the
+table component: see the component page).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from django.db.models import QuerySet
 from django.http import QueryDict
 
 PARAMETER = "sorteer"
+
+Row = TypeVar("Row")
 
 
 @dataclass(frozen=True)
@@ -25,12 +32,21 @@ class Sort:
     key: str
     descending: bool
     query: QueryDict
+    # The table's own order, not asked for in the URL: its links need not name it.
+    is_default: bool = False
 
     def link(self, key: str) -> str:
         """The address that sorts by `key`: ascending first, descending when it already is."""
         query = self.query.copy()
         query[PARAMETER] = f"-{key}" if key == self.key and not self.descending else key
         return "?" + query.urlencode()
+
+    def page_query(self) -> str:
+        """The query string of this order and its filters, for the pagination's links."""
+        query = self.query.copy()
+        if not self.is_default:
+            query[PARAMETER] = f"-{self.key}" if self.descending else self.key
+        return query.urlencode()
 
     def direction(self, key: str) -> str:
         """The column's aria-sort value."""
@@ -39,21 +55,49 @@ class Sort:
         return "descending" if self.descending else "ascending"
 
 
+def chosen(
+    params: QueryDict, columns: Iterable[str], default: str, default_descending: bool = False
+) -> Sort:
+    """The order asked for in the URL, or the default when the key is not a column."""
+    asked = params.get(PARAMETER, "")
+    descending = asked.startswith("-")
+    key = asked.removeprefix("-")
+    is_default = key not in columns
+    if is_default:
+        key, descending = default, default_descending
+    query = params.copy()
+    query.pop(PARAMETER, None)
+    query.pop("pagina", None)
+    return Sort(key, descending, query, is_default)
+
+
 @dataclass(frozen=True)
 class Sorting:
     columns: dict[str, str]  # URL key -> order expression
     default: str
+    default_descending: bool = False  # the newest first, say
 
     def apply(self, queryset: QuerySet[Any], params: QueryDict) -> tuple[QuerySet[Any], Sort]:
-        asked = params.get(PARAMETER, "")
-        descending = asked.startswith("-")
-        key = asked.removeprefix("-")
-        if key not in self.columns:
-            key, descending = self.default, False
-        order = self.columns[key]
+        sort = chosen(params, self.columns, self.default, self.default_descending)
+        order = self.columns[sort.key]
         # The primary key last: rows with equal values keep one order across pages.
-        ordered = queryset.order_by(f"-{order}" if descending else order, "pk")
-        query = params.copy()
-        query.pop(PARAMETER, None)
-        query.pop("pagina", None)
-        return ordered, Sort(key, descending, query)
+        ordered = queryset.order_by(f"-{order}" if sort.descending else order, "pk")
+        return ordered, sort
+
+
+@dataclass(frozen=True)
+class RowSorting:
+    """Sorting for rows already read: each URL key names a function giving a row's value."""
+
+    columns: dict[str, Callable[[Any], Any]]
+    default: str
+    default_descending: bool = False
+
+    def apply(self, rows: Iterable[Row], params: QueryDict) -> tuple[list[Row], Sort]:
+        sort = chosen(params, self.columns, self.default, self.default_descending)
+        value = self.columns[sort.key]
+        rows = list(rows)
+        filled = [row for row in rows if value(row) is not None]
+        empty = [row for row in rows if value(row) is None]
+        # A stable sort: equal rows keep the read model's own order.
+        return sorted(filled, key=value, reverse=sort.descending) + empty, sort

@@ -61,4 +61,4 @@ class ComponentsView(TemplateView):
     template_name = "core/components.html"
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        return {**super().get_context_data(**kwargs), **examples()}
+        return {**super().get_context_data(**kwargs), **examples(self.request.GET)}

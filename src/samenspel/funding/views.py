@@ -11,6 +11,7 @@ from django.views.generic import FormView, TemplateView
 from samenspel.accounts.mixins import CoalitionMixin
 from samenspel.accounts.policy import Permission
 from samenspel.accounts.requests import acting_user
+from samenspel.core.sorting import RowSorting
 from samenspel.core.tenancy import lookup_or_404
 from samenspel.core.views import ServiceFormMixin
 from samenspel.funding import services
@@ -19,13 +20,26 @@ from samenspel.funding.models import FundingSource
 from samenspel.funding.overview import build_overview
 from samenspel.funding.selectors import sources_of
 
+# The columns the table of end dates can be sorted by (URL key: a row's value); the first to end
+# first. Sorted in Python: the overview has read every source already.
+RUNS_OUT_SORTING = RowSorting(
+    columns={
+        "einddatum": lambda row: row.end_date,
+        "financier": lambda row: row.source.funder.casefold(),
+        "bedrag": lambda row: row.source.amount,
+    },
+    default="einddatum",
+)
+
 
 class FundingOverviewView(CoalitionMixin, TemplateView):
     template_name = "funding/overview.html"
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        context["overview"] = build_overview(sources_of(self.coalition), timezone.localdate())
+        overview = build_overview(sources_of(self.coalition), timezone.localdate())
+        runs_out, sort = RUNS_OUT_SORTING.apply(overview.runs_out, self.request.GET)
+        context.update(overview=overview, runs_out=runs_out, sort=sort)
         return context
 
 

@@ -21,6 +21,7 @@ from samenspel.accounts.requests import acting_user
 from samenspel.advice.findings import Finding
 from samenspel.core.paging import uncounted_page
 from samenspel.core.pdf import pdf_response
+from samenspel.core.sorting import Sorting
 from samenspel.core.tenancy import lookup_or_404
 from samenspel.core.views import ServiceFormMixin
 from samenspel.meetings import calendar, services
@@ -131,6 +132,20 @@ class BodyFormView(CoalitionMixin, ServiceFormMixin, FormView):
 PAST_PER_PAGE = 10
 
 
+# The columns the archive of past meetings can be sorted by (URL key: order); the latest first.
+PAST_SORTING = Sorting(
+    columns={
+        "datum": "starts_at",
+        "overleg": "title",
+        "orgaan": "body_name",
+        "besluiten": "decision_count",
+        "acties": "open_action_count",
+    },
+    default="datum",
+    default_descending=True,
+)
+
+
 class MeetingListView(CoalitionMixin, TemplateView):
     template_name = "meetings/meeting_list.html"
 
@@ -140,10 +155,12 @@ class MeetingListView(CoalitionMixin, TemplateView):
         # Counts annotated once: both lists clone the resolved expressions instead of rebuilding.
         meetings = Meeting.objects.visible_to(self.membership).with_body_name().with_counts()
         # The archive only needs "earlier" and "later": no count of all past meetings.
-        past = uncounted_page(meetings.past(now), self.request.GET.get("pagina"), PAST_PER_PAGE)
+        past, sort = PAST_SORTING.apply(meetings.past(now), self.request.GET)
         context.update(
+            past=uncounted_page(past, self.request.GET.get("pagina"), PAST_PER_PAGE),
+            sort=sort,
+            query=sort.page_query(),
             upcoming=list(meetings.upcoming(now)),
-            past=past,
             can_edit=can(self.membership, Permission.EDIT_COALITION),
             list_url=self.request.path,
         )
@@ -575,13 +592,21 @@ class ActionDoneView(CoalitionMixin, TemplateView):
         return redirect("meetings:detail", self.coalition.uuid, action.meeting.uuid)
 
 
+# The columns the open actions can be sorted by (URL key: order); the first deadline first.
+ACTION_SORTING = Sorting(
+    columns={"uiterlijk": "due_on", "overleg": "meeting__starts_at"}, default="uiterlijk"
+)
+
+
 class OpenActionsView(CoalitionMixin, TemplateView):
     template_name = "meetings/open_actions.html"
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
+        actions, sort = ACTION_SORTING.apply(open_actions(self.coalition), self.request.GET)
         context.update(
-            actions=list(open_actions(self.coalition)),
+            actions=list(actions),
+            sort=sort,
             today=timezone.localdate(),
             can_edit=can(self.membership, Permission.EDIT_COALITION),
         )

@@ -65,14 +65,12 @@ class PartnerListView(CoalitionMixin, TemplateView):
         filters = PartnerFilter(self.request.GET, queryset=partners_with_counts(self.membership))
         partners, sort = SORTING.apply(filters.qs, self.request.GET)
         page = Paginator(partners, self.paginate_by).get_page(self.request.GET.get("pagina"))
-        query = self.request.GET.copy()
-        query.pop("pagina", None)
         context.update(
             # Rows link to list URL + uuid: one reverse() per page instead of one per row.
             list_url=self.request.path,
             filter=filters,
             page=page,
-            query=query.urlencode(),
+            query=sort.page_query(),
             sort=sort,
         )
         return context

@@ -8,6 +8,7 @@ from django.test import Client, override_settings
 from django.urls import NoReverseMatch, clear_url_caches, reverse
 
 import samenspel.urls
+from samenspel.core.templatetags.components import badge
 
 pytestmark = pytest.mark.django_db
 
@@ -44,3 +45,21 @@ def test_the_component_page_shows_every_component(debug_urls):
     radios = re.findall(r'<input type="radio" name="circle" value="([^"]*)"', html)
     assert radios
     assert "" not in radios
+
+
+def test_the_component_page_shows_navigation_and_a_sortable_table(debug_urls):
+    client = Client()
+    html = client.get(reverse("components")).content.decode()
+    assert 'aria-label="Kruimelpad"' in html
+    assert 'aria-current="page">Kerngroepoverleg<' in html
+    assert 'class="samenspel-subnav"' in html
+    assert 'aria-sort="ascending"' in html
+    sorted_html = client.get(reverse("components"), {"sorteer": "-bedrag"}).content.decode()
+    assert sorted_html.index("Welzijn Dijkerveen") < sorted_html.index("Bibliotheek Dijkerveen")
+
+
+def test_a_badge_is_a_word_with_a_known_tone_and_escapes_its_label():
+    assert badge("te laat", "urgent") == (
+        '<span class="samenspel-badge samenspel-badge--urgent">te laat</span>'
+    )
+    assert badge("<b>", "red") == '<span class="samenspel-badge">&lt;b&gt;</span>'

@@ -50,6 +50,13 @@ class MenuEntry:
     permission: Permission | None = None
     # The section's own pages, shown as the one sub-navigation on each of them.
     pages: tuple[Link, ...] = ()
+    # A page of the person over all their coalitions ("Mijn werk") rather than of this coalition.
+    per_coalition: bool = True
+
+    def url(self, uuid: UUID) -> str:
+        return (
+            coalition_url(self.view_name, uuid) if self.per_coalition else reverse(self.view_name)
+        )
 
 
 @dataclass(frozen=True)
@@ -65,10 +72,22 @@ MENU = (
         _("Coalitie"),
         (
             MenuEntry(_("Overzicht"), "coalitions:dashboard"),
+            MenuEntry(_("Mijn werk"), "work:my_work", per_coalition=False),
+            MenuEntry(_("Zoeken"), "work:search"),
             MenuEntry(_("Waar staan we"), "coalitions:where"),
             MenuEntry(_("Partners"), "partners:list", ("partners",)),
             MenuEntry(_("Partnerkaart"), "partners:map"),
-            MenuEntry(_("Leden"), "members:list", ("members",), Permission.MANAGE_MEMBERS),
+            MenuEntry(
+                _("Leden"),
+                "members:list",
+                ("members",),
+                Permission.MANAGE_MEMBERS,
+                pages=(
+                    Link(_("Leden"), "members:list"),
+                    Link(_("Niet verstuurde e-mail"), "members:undelivered_mail"),
+                ),
+            ),
+            MenuEntry(_("Exporteren"), "work:exports"),
         ),
     ),
     MenuGroup(
@@ -98,7 +117,12 @@ MENU = (
                     Link(_("Agenda-abonnement"), "meetings:feed_settings", per_coalition=False),
                 ),
             ),
-            MenuEntry(_("Samenwerking"), "scans:health", ("scans",)),
+            MenuEntry(
+                _("Samenwerking"),
+                "scans:health",
+                ("scans",),
+                pages=(Link(_("Samenwerking"), "scans:health"), Link(_("Scans"), "scans:rounds")),
+            ),
             MenuEntry(_("Advies"), "advice:findings", ("advice",), Permission.VIEW_FINDINGS),
             MenuEntry(_("Monitor"), "reporting:monitor", ("reporting",)),
         ),
@@ -136,7 +160,12 @@ MENU = (
                     ),
                 ),
             ),
-            MenuEntry(_("Signalen"), "signals:home", ("signals",)),
+            MenuEntry(
+                _("Signalen"),
+                "signals:home",
+                ("signals",),
+                pages=(Link(_("Signalen"), "signals:home"), Link(_("Cijfers"), "signals:figures")),
+            ),
         ),
     ),
 )
@@ -195,10 +224,7 @@ def coalition_menu(
         groups=[
             (
                 str(group.label),
-                [
-                    MenuItem(str(e.label), coalition_url(e.view_name, uuid), e is current)
-                    for e in allowed
-                ],
+                [MenuItem(str(e.label), e.url(uuid), e is current) for e in allowed],
             )
             for group, allowed in groups
             if allowed

@@ -31,6 +31,7 @@ from samenspel.coalitions.models import Phase, phase_number
 from samenspel.core.analysis_cache import cached_many, coalition_data_versions
 from samenspel.core.choices import label
 from samenspel.core.links import coalition_url
+from samenspel.core.sorting import RowSorting
 from samenspel.reporting.facts import ReportFacts, build_facts
 from samenspel.reporting.indicators import SCORE_UNCHANGED_BELOW
 from samenspel.reporting.models import AdvisorNote
@@ -228,6 +229,23 @@ def _order(row: Row) -> tuple[bool, int, int, str]:
         -(quiet if quiet is not None else 10**6),
         row.coalition.name,
     )
+
+
+# The columns the portfolio table can be sorted by (URL key: a row's value); the rows are built
+# already, so sorting costs no query. By default the ones that stall first.
+SORTING = RowSorting(
+    columns={
+        "stilvallen": _order,
+        "coalitie": lambda row: row.coalition.name.casefold(),
+        "fase": lambda row: phase_number(row.summary.phase),
+        "signalen": lambda row: (row.summary.urgent, row.summary.attention),
+        "scan": lambda row: row.summary.scan.mean if row.summary.scan else None,
+        "geld": lambda row: row.summary.funding_ends_on,
+        "evaluatie": lambda row: row.summary.last_evaluation,
+        "wijziging": lambda row: row.last_change,
+    },
+    default="stilvallen",
+)
 
 
 def by_first_end(row: Row) -> tuple[datetime.date, str]:

@@ -13,6 +13,7 @@ from samenspel.core.downloads import download
 from samenspel.core.spreadsheets import CSV_TYPE, XLSX_TYPE, to_csv, to_xlsx
 from samenspel.workspace.forms import PortfolioFilterForm
 from samenspel.workspace.portfolio import (
+    SORTING,
     Row,
     by_first_end,
     export_table,
@@ -40,8 +41,7 @@ class PortfolioView(FilteredRowsMixin, TemplateView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         form, rows = self.filtered()
-        query = self.request.GET.copy()
-        query.pop("pagina", None)
+        rows, sort = SORTING.apply(rows, self.request.GET)
         return {
             **super().get_context_data(**kwargs),
             "form": form,
@@ -49,7 +49,8 @@ class PortfolioView(FilteredRowsMixin, TemplateView):
             "page": Paginator(rows, self.paginate_by).get_page(self.request.GET.get("pagina")),
             "total": len(self.memberships),
             "stalling": sum(1 for row in rows if row.stalls),
-            "query": query.urlencode(),
+            "query": sort.page_query(),
+            "sort": sort,
         }
 
 

@@ -7,6 +7,16 @@ can be scrolled without a mouse (WCAG 2.1.1).
 
 `{% sort_header _("Naam") "naam" sort %}`: a column header that sorts the table (core/sorting.py).
 
+`{% breadcrumbs _("Overleg") list_url meeting.title %}`: the one breadcrumb trail (Utrecht
+breadcrumb nav): pairs of label and address, and last the label of this page (aria-current).
+
+`{% badge _("te laat") "urgent" %}`: a status badge, a word (never colour alone) with a tone:
+urgent, attention, info, or none for a neutral one.
+
+`{% empty_state _("Nog geen partners.") add_url _("Partner toevoegen") %}`: an empty list says
+what is missing and offers the first step (leave the address out, or empty, when the person may
+not take it).
+
 `{{ value|euro }}`: an amount, "€ 1.500,50". The date filters are in `dates.py`.
 """
 
@@ -14,6 +24,7 @@ from __future__ import annotations
 
 import html
 import re
+from dataclasses import dataclass
 
 from django import template
 from django.template.base import FilterExpression, NodeList, Parser, Token
@@ -60,6 +71,40 @@ def scroll_region(parser: Parser, token: Token) -> ScrollRegionNode:
     nodelist = parser.parse(("end_scroll_region",))
     parser.delete_first_token()
     return ScrollRegionNode(nodelist, label)
+
+
+BADGE_TONES = frozenset({"urgent", "attention", "info"})
+
+
+@register.simple_tag
+def badge(label: object, tone: str = "") -> SafeString:
+    """A status badge (see the module docstring); an unknown tone is a neutral badge."""
+    modifier = f" samenspel-badge--{tone}" if tone in BADGE_TONES else ""
+    return format_html('<span class="samenspel-badge{}">{}</span>', modifier, label)
+
+
+@register.inclusion_tag("components/empty_state.html")
+def empty_state(text: object, action_url: str = "", action_label: object = "") -> dict[str, object]:
+    return {"text": text, "action_url": action_url, "action_label": action_label}
+
+
+@dataclass(frozen=True)
+class Crumb:
+    label: object
+    url: str
+    current: bool = False
+
+
+@register.inclusion_tag("components/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context: template.Context, *trail: object) -> dict[str, object]:
+    """The trail to this page: `label, url` pairs, then the label of the page itself (linked to
+    its own address, marked aria-current)."""
+    *pairs, here = trail
+    if len(pairs) % 2:
+        raise template.TemplateSyntaxError("breadcrumbs takes label/url pairs and a last label")
+    crumbs = [Crumb(pairs[i], str(pairs[i + 1])) for i in range(0, len(pairs), 2)]
+    crumbs.append(Crumb(here, context["request"].get_full_path(), current=True))
+    return {"crumbs": crumbs}
 
 
 @register.inclusion_tag("components/sort_header.html")

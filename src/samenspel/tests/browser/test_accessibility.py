@@ -52,6 +52,17 @@ SCREENS = {
     "audit-trail": Screen(lambda d: url("coalitions:audit", c(d))),
     "members": Screen(lambda d: url("members:list", c(d))),
     "tokens": Screen(lambda d: url("accounts:tokens")),
+    "account": Screen(lambda d: url("accounts:account")),
+    "my-work": Screen(lambda d: url("work:my_work")),
+    "search": Screen(lambda d: url("work:search", c(d), query="q=koffie")),
+    "exports": Screen(lambda d: url("work:exports", c(d))),
+    "signals": Screen(lambda d: url("signals:home", c(d))),
+    "signal-figures": Screen(lambda d: url("signals:figures", c(d))),
+    "portfolio": Screen(lambda d: url("portfolio:overview", query="sorteer=-coalitie")),
+    "activities-sorted": Screen(
+        lambda d: url("activities:list", c(d), query="sorteer=-gecontroleerd")
+    ),
+    "agreements-sorted": Screen(lambda d: url("agreements:list", c(d), query="sorteer=-geld")),
     "guide-index": Screen(lambda d: url("guide:index")),
     "guide-section": Screen(lambda d: url("guide:section", "phases")),
     "guide-item": Screen(lambda d: url("guide:item", "phases", "explore")),

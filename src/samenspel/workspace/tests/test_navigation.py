@@ -73,3 +73,40 @@ def test_coalition_url_equals_reverse():
     uuid = "6986630d-0daa-4817-ae05-e90c32e65039"
     for name in ("partners:list", "meetings:list", "funding:overview"):
         assert coalition_url(name, uuid) == reverse(name, args=[uuid])
+
+
+@pytest.mark.django_db
+def test_the_menu_leads_to_my_work_search_and_exports_and_the_account_page():
+    membership = MembershipFactory(partner_member=True)
+    uuid = membership.coalition.uuid
+    html = client_for(membership.user).get(coalition_url("work:search", uuid)).content.decode()
+    menu = main_menu(html)
+    assert f'href="{reverse("work:my_work")}"' in menu
+    assert f'href="{coalition_url("work:exports", uuid)}"' in menu
+    assert current_menu_item(html) == ["Zoeken"]
+    assert f'href="{reverse("accounts:account")}"' in html
+    assert reverse("accounts:tokens") not in html
+
+
+@pytest.mark.django_db
+def test_signals_pages_share_the_one_sub_navigation():
+    membership = MembershipFactory(role=Role.COORDINATOR)
+    url = coalition_url("signals:figures", membership.coalition.uuid)
+    html = client_for(membership.user).get(url).content.decode()
+    subnav = html.split('aria-label="In dit onderdeel"', 1)[1].split("</nav>", 1)[0]
+    assert re.findall(r'aria-current="page">([^<]+)<', subnav) == ["Cijfers"]
+    assert html.count('class="samenspel-subnav"') == 1
+
+
+@pytest.mark.django_db
+def test_the_breadcrumb_trail_ends_at_this_page():
+    membership = MembershipFactory(role=Role.COORDINATOR)
+    client = client_for(membership.user)
+    html = client.get(reverse("guide:section", args=["phases"])).content.decode()
+    trail = html.split('aria-label="Kruimelpad"', 1)[1].split("</nav>", 1)[0]
+    links = re.findall(r'href="([^"]+)"( aria-current="page")?>([^<]+)<', trail)
+    assert [(href, bool(current)) for href, current, _label in links] == [
+        (reverse("guide:index"), False),
+        (reverse("guide:section", args=["phases"]), True),
+    ]
+    assert html.count('aria-label="Kruimelpad"') == 1

@@ -6,7 +6,8 @@ import io
 
 import pytest
 from django.core.cache import caches
-from django.db import reset_queries
+from django.db import connection, reset_queries
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 from openpyxl import load_workbook
@@ -68,6 +69,17 @@ def page(user, **query):
 
 def names_in_order(response):
     return [row.coalition.name for row in response.context["rows"]]
+
+
+def test_the_table_sorts_by_a_column_in_the_same_number_of_queries(advisor, three):
+    with CaptureQueriesContext(connection) as default:
+        page(advisor)
+    with CaptureQueriesContext(connection) as by_name:
+        response = page(advisor, sorteer="-coalitie")
+    assert names_in_order(response) == ["Samen Vast", "Samen Stil", "Samen Bezig"]
+    assert 'aria-sort="descending"' in response.content.decode()
+    assert len(by_name) == len(default)
+    assert names_in_order(page(advisor, sorteer="fase"))[-1] == "Samen Vast"
 
 
 def test_the_coalitions_that_stall_come_first_with_their_reasons(advisor, three):
