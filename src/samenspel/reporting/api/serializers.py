@@ -11,6 +11,8 @@ class IndicatorSerializer(serializers.Serializer):
     value = serializers.FloatField(allow_null=True)
     previous = serializers.FloatField(allow_null=True)
     trend = serializers.CharField(help_text="up, down, same, of leeg zonder vergelijking")
+    hidden = serializers.BooleanField(help_text="waarde verborgen: kleine aantallen (onder 10)")
+    previous_hidden = serializers.BooleanField()
     source = serializers.CharField()  # type: ignore[assignment]  # a field named like Field's own attribute
     period = serializers.CharField()
     previous_period = serializers.CharField()
@@ -49,6 +51,8 @@ class ReportIndicatorSerializer(serializers.Serializer):
     label = serializers.CharField()  # type: ignore[assignment]  # a field named like Field's own attribute
     value = serializers.FloatField(allow_null=True)
     previous = serializers.FloatField(allow_null=True)
+    hidden = serializers.BooleanField(help_text="waarde verborgen: kleine aantallen (onder 10)")
+    previous_hidden = serializers.BooleanField()
     unit = serializers.CharField()
     source = serializers.CharField()  # type: ignore[assignment]  # a field named like Field's own attribute
     period = serializers.CharField()

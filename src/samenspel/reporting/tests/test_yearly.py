@@ -128,8 +128,14 @@ def test_the_data_files(coalition, coordinator):
     data = json.loads(file("json").content)
     assert data["year"] == 2026
     assert data["pillars"][0]["pillar"] == "administrative_commitment"
-    assert "reach" in {i["key"] for p in data["pillars"] for i in p["indicators"]}
-    assert file("csv").content.decode("utf-8-sig").startswith("Jaar;Pijler;")
+    indicators = {i["key"]: i for p in data["pillars"] for i in p["indicators"]}
+    assert "reach" in indicators
+    # No signals: the count is hidden as a small number, not missing.
+    assert indicators["signals"]["value"] is None
+    assert indicators["signals"]["hidden"] is True
+    csv = file("csv").content.decode("utf-8-sig")
+    assert csv.startswith("Jaar;Pijler;")
+    assert "Signalen ontvangen;;;waarde, vorige periode;count" in csv
     sheet = load_workbook(io.BytesIO(file("xlsx").content)).active
     assert next(sheet.iter_rows(values_only=True))[0] == "Jaar"
     assert file("doc").status_code == 404
