@@ -24,5 +24,6 @@ urlpatterns = [
     path("open/", include("samenspel.activities.api.public_urls")),
     path("", include("samenspel.monitoring.api.urls")),
     path("", include("samenspel.reporting.api.urls")),
+    path("", include("samenspel.workspace.api.urls")),
     re_path(r"", not_found_endpoint, name="api_not_found"),  # last: what matched nothing above
 ]

@@ -2,6 +2,8 @@
 
 from rest_framework import serializers
 
+from samenspel.reporting.outcomes import Group
+
 
 class IndicatorSerializer(serializers.Serializer):
     key = serializers.CharField()
@@ -78,3 +80,31 @@ class YearReportSerializer(serializers.Serializer):
     year = serializers.IntegerField()
     period = PeriodSerializer()
     pillars = ReportPillarSerializer(many=True)
+
+
+class BandSerializer(serializers.Serializer):
+    key = serializers.CharField()
+    label = serializers.CharField()  # type: ignore[assignment]  # a field named like Field's own attribute
+    count = serializers.IntegerField()
+
+
+class GroupSerializer(serializers.Serializer):
+    moment = serializers.CharField()
+    measured_on = serializers.DateField()
+    participants = serializers.SerializerMethodField(
+        help_text="leeg als de groep kleiner is dan 10 (dan is niets van de groep te zien)"
+    )
+    bands = BandSerializer(many=True, allow_null=True)
+    lonely_share = serializers.FloatField(allow_null=True)
+
+    def get_participants(self, group: Group) -> int | None:
+        return None if group.suppressed else group.n
+
+
+class ActivityOutcomeSerializer(serializers.Serializer):
+    activity = serializers.CharField(source="title")
+    before = GroupSerializer(allow_null=True)
+    after = GroupSerializer(allow_null=True)
+    change = serializers.FloatField(
+        allow_null=True, help_text="aandeel eenzamen na min voor; alleen als beide groepen er zijn"
+    )
