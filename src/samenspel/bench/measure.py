@@ -504,16 +504,22 @@ def production_rendering() -> Iterator[None]:
 
 
 def server_times(
-    client: Client, paths: dict[str, str], repeat: int, warmup: int
+    client: Client,
+    paths: dict[str, str],
+    repeat: int,
+    warmup: int,
+    others: dict[str, Client] | None = None,
 ) -> dict[str, dict[str, float]]:
     """Median (and spread) of `repeat` GETs per path, in milliseconds. The pages in `ANONYMOUS`
-    are requested by a visitor who is not signed in.
+    are requested by a visitor who is not signed in, the pages in `others` by their own client
+    (another person).
 
     The paths take turns (round-robin) rather than one after the other, so that a busy moment on
     the machine slows all of them alike and the ratio to the trivial view stays fair.
     """
     visitor = Client()
     clients = {label: visitor if label in ANONYMOUS else client for label in paths}
+    clients.update(others or {})
     samples: dict[str, list[float]] = {label: [] for label in paths}
     with production_rendering():
         for _ in range(warmup):
