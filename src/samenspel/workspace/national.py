@@ -1,8 +1,8 @@
 """Figures over all coalitions for the national programme and the public: counts only, small
 numbers hidden (`workspace.suppression`), and a coalition named only when it chose to publish.
 
-Every figure is an aggregate query over the current data (a fixed number of queries, whatever the
-number of coalitions), so it is never staler than the data. Per phase, per kind of partner and
+Every figure is an aggregate query over the data (a fixed number of queries, whatever the number
+of coalitions). Per phase, per kind of partner and
 per circle are tables with their total; the offer and the reach are sums over coalitions, shown
 when at least ten coalitions contribute and the sum is at least ten. Signals of loneliness of the
 last twelve months, per outcome and per time to the first contact, are tables of counts (values
@@ -10,14 +10,19 @@ read, never a row with personal data), shown only when at least ten coalitions c
 
 The scan scores per pillar need each coalition's scan results (`scans.results`, scored in
 Python): they are computed per coalition once per version of its data and kept in the analysis
-cache (`cached_many`, as the portfolio does), so the page reads the versions of all coalitions
-and the cache at once and is never staler than the data. A pillar's national score is the mean of
-the coalitions' means, shown when at least ten coalitions and ten respondents contribute.
+cache (`cached_many`, as the portfolio does). A pillar's national score is the mean of the
+coalitions' means, shown when at least ten coalitions and ten respondents contribute.
+
+The whole set of figures is kept in the analysis cache too, under a digest of the data versions
+of all coalitions and the day: every change a coalition's figures depend on (phase, partners,
+offer, reach, signals, publication, scan answers) changes its version, so the page reads the
+coalitions and their versions (three queries) and computes nothing until something changed.
 """
 
 from __future__ import annotations
 
 import datetime
+import hashlib
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -30,7 +35,12 @@ from django.utils.translation import gettext as _
 
 from samenspel.activities.models import Activity, ActivityStatus, ReachRecord
 from samenspel.coalitions.models import Coalition, Phase
-from samenspel.core.analysis_cache import cached_many, coalition_data_versions
+from samenspel.core.analysis_cache import (
+    DataVersion,
+    cached,
+    cached_many,
+    coalition_data_versions,
+)
 from samenspel.core.choices import label
 from samenspel.guide.content import get_section
 from samenspel.partners.models import Circle, Partner, PartnerKind
@@ -217,11 +227,10 @@ def _pillar_means(coalition: Coalition, today: datetime.date) -> dict[str, tuple
     }
 
 
-def _scan_scores(today: datetime.date) -> list[PillarScore]:
-    """Cached per coalition under its data version: a query for the coalitions, one for their
-    versions (plus one per version part), one cache read."""
-    coalitions = {c.pk: c for c in Coalition.objects.across_coalitions().only("pk")}
-    versions = coalition_data_versions([_Ref(pk) for pk in coalitions])
+def _scan_scores(
+    today: datetime.date, coalitions: dict[int, Coalition], versions: dict[int, DataVersion]
+) -> list[PillarScore]:
+    """Cached per coalition under its data version: one cache read."""
     means = cached_many(
         "national-pillars",
         {pk: f"{version.key}-{today.isoformat()}" for pk, version in versions.items()},
@@ -245,9 +254,23 @@ def _scan_scores(today: datetime.date) -> list[PillarScore]:
 
 
 def national_figures(today: datetime.date | None = None) -> NationalFigures:
-    """Eleven queries plus one per version part and one cache read, whatever the number of
-    coalitions (a coalition whose data changed has its scan scores computed again)."""
+    """The coalitions and their data versions (two queries plus one per version part), then one
+    cache read; when anything changed, nine aggregate queries and one more cache read (a
+    coalition whose data changed has its scan scores computed again)."""
     today = today or timezone.localdate()
+    coalitions = {c.pk: c for c in Coalition.objects.across_coalitions().only("pk")}
+    versions = coalition_data_versions([_Ref(pk) for pk in coalitions])
+    digest = hashlib.sha256(" ".join(v.key for v in versions.values()).encode()).hexdigest()
+    return cached(
+        "national",
+        f"{digest}-{today.isoformat()}",
+        lambda: _compute(today, coalitions, versions),
+    )
+
+
+def _compute(
+    today: datetime.date, coalitions: dict[int, Coalition], versions: dict[int, DataVersion]
+) -> NationalFigures:
     since = today - YEAR
     activities, reach = _offer(since)
     signals_per_outcome, signals_per_wait = _signals(since)
@@ -270,7 +293,7 @@ def national_figures(today: datetime.date | None = None) -> NationalFigures:
         published=_published(since),
         signals_per_outcome=signals_per_outcome,
         signals_per_wait=signals_per_wait,
-        scan_scores=_scan_scores(today),
+        scan_scores=_scan_scores(today, coalitions, versions),
     )
 
 

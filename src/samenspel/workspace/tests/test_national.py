@@ -118,14 +118,25 @@ def test_constant_queries_whatever_the_number_of_coalitions(django_assert_num_qu
         activity(coalition, None, reach=((datetime.date(2026, 10, 31), 5, 5),))
         signal(coalition, 2)
         pillar_scan(coalition, 4)
-    national_figures()
+    assert national_figures().per_phase.total == 14  # the new coalitions changed the versions
     with django_assert_num_queries(QUERIES):
         national_figures()
 
 
-# Seven aggregates, two for the signals, the coalitions, their versions (audit trail and the
-# scans' version part).
-QUERIES = 12
+# Nothing changed: the coalitions and their versions (the audit trail and the scans' version
+# part); the figures come from the cache.
+QUERIES = 3
+
+
+@pytest.mark.usefixtures("kept_analysis")
+def test_a_change_in_any_coalition_is_in_the_next_figures():
+    made = coalitions(11)
+    assert cells(national_figures().per_phase)[Phase.INITIATE] == 11
+    coordinator = MembershipFactory(coalition=made[0], coordinator=True).user
+    client_for(coordinator).post(
+        reverse("reporting:publication", args=[made[0].uuid]), {"publish": "1"}
+    )
+    assert [c.name for c in national_figures().published] == [made[0].name]
 
 
 def signal(coalition, count, **fields):
