@@ -27,6 +27,7 @@ from samenspel.advice.snapshot import PartnerFact
 from samenspel.guide.content import get_section
 from samenspel.partners.models import Circle, PartnerKind
 from samenspel.reporting.facts import ReportFacts, Window
+from samenspel.scans.results import direction
 from samenspel.signals.figures import OPEN, WAITS, Table
 from samenspel.signals.workflow import Outcome
 
@@ -48,8 +49,9 @@ class Kind(StrEnum):
     DAYS = "days"
 
 
-# A change of a scan mean smaller than this is no change (as on the scan results pages).
-SCORE_UNCHANGED_BELOW = 0.05
+# A change of a count or an amount smaller than this is no change; a scan mean follows the scan
+# results pages (`scans.results.direction`).
+COUNT_UNCHANGED_BELOW = 0.5
 
 
 @dataclass(frozen=True)
@@ -72,10 +74,9 @@ class Indicator:
         if self.value is None or self.previous is None:
             return ""
         delta = self.value - self.previous
-        threshold = SCORE_UNCHANGED_BELOW if self.kind == Kind.SCORE else 0.5
-        if abs(delta) < threshold:
-            return "same"
-        return "up" if delta > 0 else "down"
+        return (
+            direction(delta) if self.kind == Kind.SCORE else direction(delta, COUNT_UNCHANGED_BELOW)
+        )
 
     @property
     def display(self) -> str:
