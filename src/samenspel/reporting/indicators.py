@@ -18,6 +18,7 @@ import datetime
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any
 
 from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
@@ -363,7 +364,20 @@ def signal_indicators(facts: ReportFacts) -> list[Indicator]:
     def column(table_key: str, index: int) -> Callable[[list[Table]], int | None]:
         return lambda tables: _table(tables, table_key).totals[index]
 
-    outcomes = [*Outcome.choices, (OPEN, _("nog open"))]
+    per_column: list[tuple[str, str, Callable[[str], str], list[tuple[str, Any]]]] = [
+        (
+            "outcome",
+            "signals_outcome",
+            lambda label: _("Signalen met uitkomst: %(outcome)s") % {"outcome": label},
+            [*Outcome.choices, (OPEN, _("nog open"))],
+        ),
+        (
+            "wait",
+            "signals_contact",
+            lambda label: _("Eerste contact %(wait)s") % {"wait": label},
+            WAITS,
+        ),
+    ]
     return [
         count(
             "signals",
@@ -372,22 +386,9 @@ def signal_indicators(facts: ReportFacts) -> list[Indicator]:
             "source",
         ),
         *(
-            count(
-                f"signals_outcome_{value}",
-                _("Signalen met uitkomst: %(outcome)s") % {"outcome": label},
-                column("outcome", index),
-                "outcome",
-            )
-            for index, (value, label) in enumerate(outcomes)
-        ),
-        *(
-            count(
-                f"signals_contact_{value}",
-                _("Eerste contact %(wait)s") % {"wait": label},
-                column("wait", index),
-                "wait",
-            )
-            for index, (value, label) in enumerate(WAITS)
+            count(f"{prefix}_{value}", name(label), column(table_key, index), table_key)
+            for table_key, prefix, name, columns in per_column
+            for index, (value, label) in enumerate(columns)
         ),
     ]
 

@@ -1,5 +1,6 @@
 """Read-only shapes of the monitor and the yearly report (values, with the labels beside them)."""
 
+from drf_spectacular.utils import inline_serializer
 from rest_framework import serializers
 
 from samenspel.reporting.outcomes import Group
@@ -82,19 +83,25 @@ class YearReportSerializer(serializers.Serializer):
     pillars = ReportPillarSerializer(many=True)
 
 
-class BandSerializer(serializers.Serializer):
-    key = serializers.CharField()
-    label = serializers.CharField()  # type: ignore[assignment]  # a field named like Field's own attribute
-    count = serializers.IntegerField()
-
-
 class GroupSerializer(serializers.Serializer):
+    """One measurement of an activity's participants, before or after."""
+
     moment = serializers.CharField()
     measured_on = serializers.DateField()
     participants = serializers.SerializerMethodField(
         help_text="leeg als de groep kleiner is dan 10 (dan is niets van de groep te zien)"
     )
-    bands = BandSerializer(many=True, allow_null=True)
+    # Participants per band of the De Jong Gierveld scale; none when the group is too small.
+    bands = inline_serializer(
+        "OutcomeBand",
+        {
+            "key": serializers.CharField(),
+            "label": serializers.CharField(),
+            "count": serializers.IntegerField(),
+        },
+        many=True,
+        allow_null=True,
+    )
     lonely_share = serializers.FloatField(allow_null=True)
 
     def get_participants(self, group: Group) -> int | None:

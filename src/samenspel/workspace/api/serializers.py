@@ -1,6 +1,7 @@
 """Read-only shapes of the portfolio and the municipality's view (`workspace.portfolio.Row`):
 values, with the labels beside them, as the pages and the export show them."""
 
+from drf_spectacular.utils import inline_serializer
 from rest_framework import serializers
 
 
@@ -33,23 +34,30 @@ class PortfolioRowSerializer(serializers.Serializer):
     advisor_note = serializers.CharField(source="note")
 
 
-class MilestoneSerializer(serializers.Serializer):
-    date = serializers.DateField()
-    from_phase = serializers.CharField()
-    to_phase = serializers.CharField()
-
-
-class FundingSerializer(serializers.Serializer):
-    uuid = serializers.CharField()
-    funder = serializers.CharField()
-    kind = serializers.CharField()
-    amount = serializers.FloatField()
-    start_date = serializers.DateField()
-    end_date = serializers.DateField(allow_null=True)
-    has_continuity_plan = serializers.BooleanField()
-
-
 class MunicipalityRowSerializer(PortfolioRowSerializer):
-    milestones = MilestoneSerializer(source="summary.milestones", many=True)
-    funding = FundingSerializer(source="summary.funding", many=True)
+    # When the coalition reached each phase (values of `Phase`), and what runs out when.
+    milestones = inline_serializer(
+        "PortfolioMilestone",
+        {
+            "date": serializers.DateField(),
+            "from_phase": serializers.CharField(),
+            "to_phase": serializers.CharField(),
+        },
+        source="summary.milestones",
+        many=True,
+    )
+    funding = inline_serializer(
+        "PortfolioFunding",
+        {
+            "uuid": serializers.CharField(),
+            "funder": serializers.CharField(),
+            "kind": serializers.CharField(),
+            "amount": serializers.FloatField(),
+            "start_date": serializers.DateField(),
+            "end_date": serializers.DateField(allow_null=True),
+            "has_continuity_plan": serializers.BooleanField(),
+        },
+        source="summary.funding",
+        many=True,
+    )
     reach_last_twelve_months = serializers.IntegerField(source="summary.reach")

@@ -23,6 +23,7 @@ from samenspel.workspace.portfolio import Row, by_first_end, portfolio_rows
 TAG = "portefeuille"
 
 
+@extend_schema(tags=[TAG])
 class PortfolioEndpoint(ApiEndpoint, generics.ListAPIView):
     model = Coalition
 
@@ -48,9 +49,7 @@ FILTERS = [
 
 
 @extend_schema(
-    tags=[TAG],
-    summary="Portefeuille: de coalities naast elkaar, die stilvallen eerst",
-    parameters=FILTERS,
+    summary="Portefeuille: de coalities naast elkaar, die stilvallen eerst", parameters=FILTERS
 )
 class PortfolioView(PortfolioEndpoint):
     serializer_class = PortfolioRowSerializer
@@ -63,8 +62,7 @@ class PortfolioView(PortfolioEndpoint):
 
 
 @extend_schema(
-    tags=[TAG],
-    summary="Voortgang en geld per coalitie (gemeente), het eerst aflopende geld bovenaan",
+    summary="Voortgang en geld per coalitie (gemeente), het eerst aflopende geld bovenaan"
 )
 class MunicipalityView(PortfolioEndpoint):
     serializer_class = MunicipalityRowSerializer

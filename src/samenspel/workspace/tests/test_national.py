@@ -193,7 +193,7 @@ def test_scan_scores_per_pillar_need_ten_coalitions_and_are_never_stale():
     html = client_for(UserFactory(national_role=NationalRole.PROGRAMME)).get(
         reverse("workspace:national")
     )
-    assert "Een sterk netwerk</th><td" in html.content.decode()
+    assert "<dt>Een sterk netwerk</dt><dd>4,0</dd>" in html.content.decode()
 
 
 def test_the_programme_page_shows_the_same_figures():
