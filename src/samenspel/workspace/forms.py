@@ -1,3 +1,5 @@
+from collections.abc import Sequence
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -22,9 +24,9 @@ class PortfolioFilterForm(forms.Form):
     )
     zoek = forms.CharField(label=_("Naam of gemeente"), required=False, max_length=100)
 
-    def apply(self, rows: list[Row]) -> list[Row]:
+    def apply(self, rows: Sequence[Row]) -> list[Row]:
         """The rows the filters keep (all of them while the form is unbound or invalid)."""
         if not self.is_valid():
-            return rows
+            return list(rows)
         data = self.cleaned_data
         return filter_rows(rows, phase=data["fase"], state=data["toestand"], text=data["zoek"])

@@ -209,12 +209,12 @@ def _signals(since: datetime.date) -> tuple[Labelled, Labelled]:
     )
 
 
-@dataclass(frozen=True)
+@dataclass
 class _Ref:
     """A coalition as the version doors read it (`MembershipLike`): all of them, no person."""
 
     coalition_id: int
-    partner_id: None = None
+    partner_id: int | None = None
 
 
 def _pillar_means(coalition: Coalition, today: datetime.date) -> dict[str, tuple[float, int]]:

@@ -5,6 +5,7 @@ so they are as fresh and as cheap as the pages."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from drf_spectacular.utils import OpenApiParameter, extend_schema
@@ -34,10 +35,10 @@ class PortfolioEndpoint(ApiEndpoint, generics.ListAPIView):
         return portfolio_rows(memberships)
 
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        page = self.paginate_queryset(self.ordered(self.portfolio()))  # type: ignore[arg-type]
+        page = self.paginate_queryset(self.ordered(self.portfolio()))
         return self.get_paginated_response(self.get_serializer(page, many=True).data)
 
-    def ordered(self, rows: list[Row]) -> list[Row]:
+    def ordered(self, rows: Sequence[Row]) -> Sequence[Row]:
         return rows
 
 
@@ -54,10 +55,15 @@ FILTERS = [
 class PortfolioView(PortfolioEndpoint):
     serializer_class = PortfolioRowSerializer
 
-    def ordered(self, rows: list[Row]) -> list[Row]:
+    def ordered(self, rows: Sequence[Row]) -> Sequence[Row]:
         form = PortfolioFilterForm(self.request.query_params or None)
         if form.is_bound and not form.is_valid():
-            raise ValidationError({field: list(errors) for field, errors in form.errors.items()})
+            raise ValidationError(
+                {
+                    field: [str(message) for message in errors]
+                    for field, errors in form.errors.items()
+                }
+            )
         return form.apply(rows)
 
 
@@ -67,5 +73,5 @@ class PortfolioView(PortfolioEndpoint):
 class MunicipalityView(PortfolioEndpoint):
     serializer_class = MunicipalityRowSerializer
 
-    def ordered(self, rows: list[Row]) -> list[Row]:
+    def ordered(self, rows: Sequence[Row]) -> Sequence[Row]:
         return sorted(rows, key=by_first_end)
