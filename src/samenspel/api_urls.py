@@ -25,5 +25,6 @@ urlpatterns = [
     path("", include("samenspel.monitoring.api.urls")),
     path("", include("samenspel.reporting.api.urls")),
     path("", include("samenspel.signals.api.urls")),
+    path("", include("samenspel.workspace.api.urls")),
     re_path(r"", not_found_endpoint, name="api_not_found"),  # last: what matched nothing above
 ]

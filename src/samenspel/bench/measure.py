@@ -529,8 +529,11 @@ class Clients:
     member: Client
     visitor: Client
     handler: Client | None = None
+    others: dict[str, Client] = field(default_factory=dict)  # pages requested by another person
 
     def for_label(self, label: str) -> Client:
+        if label in self.others:
+            return self.others[label]
         if label in ANONYMOUS:
             return self.visitor
         if self.handler is not None and label.startswith(HANDLER_PAGES):

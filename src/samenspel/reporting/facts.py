@@ -1,6 +1,8 @@
 """What the indicators are computed from: the advice snapshot of a coalition plus the few figures
-it does not hold (scan trends, reach over two years, agreements, the finder), in a fixed number of
-queries: the snapshot's (see `advice.snapshot`), the latest scan results (2) and four counts."""
+it does not hold (scan trends, reach over two years, agreements, the finder, the signals' figures
+of twelve months and the twelve before), in a fixed number of queries: the snapshot's (see
+`advice.snapshot`), the latest scan results (2), four counts and the signals' figures (twice
+`signals.figures.coalition_figures`, small numbers already hidden there)."""
 
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ from samenspel.activities.models import Activity, ActivityStatus, Finder, ReachR
 from samenspel.advice.snapshot import CoalitionSnapshot, build_snapshot
 from samenspel.agreements.models import PartnerAgreement
 from samenspel.scans.results import RoundResults, latest_results
+from samenspel.signals.figures import Table, coalition_figures
 
 if TYPE_CHECKING:
     from samenspel.coalitions.models import Coalition
@@ -49,6 +52,8 @@ class ReportFacts:
     activity_kinds: int  # different kinds among the active activities
     agreements: int  # partners with a recorded agreement
     finder_published: bool
+    signals: list[Table]  # the twelve calendar months up to `today`'s, suppressed
+    signals_before: list[Table]  # the twelve months before those
 
     @property
     def today(self) -> datetime.date:
@@ -97,4 +102,12 @@ def build_facts(
         activity_kinds=offer["kinds"],
         agreements=PartnerAgreement.objects.of_coalition(coalition).count(),
         finder_published=Finder.objects.of_coalition(coalition).filter(is_published=True).exists(),
+        signals=coalition_figures(coalition, today),
+        signals_before=coalition_figures(coalition, _year_before(today)),
     )
+
+
+def _year_before(today: datetime.date) -> datetime.date:
+    """A day in the last of the twelve months before the twelve that `today`'s figures cover:
+    the same month a year earlier."""
+    return today.replace(day=1, year=today.year - 1)

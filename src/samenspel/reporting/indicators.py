@@ -6,8 +6,10 @@ period it covers, and where the data allow it the same figure for the period bef
 page can say whether it went up or down. The coalition writes its own comment beside it
 (`IndicatorNote`, keyed by the indicator's `key`).
 
-Every source is a pure function of `ReportFacts` that returns its indicators; adding a source (the
-signals of loneliness, once they exist) is one more function in `SOURCES`.
+Every source is a pure function of `ReportFacts` that returns its indicators; adding a source is
+one more function in `SOURCES`. The signals of loneliness give counts whose small numbers the
+signals app hides (`signals.suppression`); such an indicator is `hidden`, which is not the same as
+having no data.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import datetime
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any
 
 from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
@@ -25,6 +28,9 @@ from samenspel.advice.snapshot import PartnerFact
 from samenspel.guide.content import get_section
 from samenspel.partners.models import Circle, PartnerKind
 from samenspel.reporting.facts import ReportFacts, Window
+from samenspel.scans.results import direction
+from samenspel.signals.figures import OPEN, WAITS, Table
+from samenspel.signals.workflow import Outcome
 
 
 class Pillar(StrEnum):
@@ -44,8 +50,9 @@ class Kind(StrEnum):
     DAYS = "days"
 
 
-# A change of a scan mean smaller than this is no change (as on the scan results pages).
-SCORE_UNCHANGED_BELOW = 0.05
+# A change of a count or an amount smaller than this is no change; a scan mean follows the scan
+# results pages (`scans.results.direction`).
+COUNT_UNCHANGED_BELOW = 0.5
 
 
 @dataclass(frozen=True)
@@ -59,6 +66,8 @@ class Indicator:
     period: str
     previous: float | None = None
     previous_period: str = ""
+    hidden: bool = False  # the value exists but is too small to show (suppressed)
+    previous_hidden: bool = False
 
     @property
     def trend(self) -> str:
@@ -66,18 +75,21 @@ class Indicator:
         if self.value is None or self.previous is None:
             return ""
         delta = self.value - self.previous
-        threshold = SCORE_UNCHANGED_BELOW if self.kind == Kind.SCORE else 0.5
-        if abs(delta) < threshold:
-            return "same"
-        return "up" if delta > 0 else "down"
+        return (
+            direction(delta) if self.kind == Kind.SCORE else direction(delta, COUNT_UNCHANGED_BELOW)
+        )
 
     @property
     def display(self) -> str:
-        return formatted(self.value, self.kind)
+        return hidden_label() if self.hidden else formatted(self.value, self.kind)
 
     @property
     def previous_display(self) -> str:
-        return formatted(self.previous, self.kind)
+        return hidden_label() if self.previous_hidden else formatted(self.previous, self.kind)
+
+
+def hidden_label() -> str:
+    return _("verborgen (kleine aantallen)")
 
 
 def formatted(value: float | None, kind: str) -> str:
@@ -315,6 +327,72 @@ def scan_indicators(facts: ReportFacts) -> list[Indicator]:
     return indicators
 
 
+def _table(tables: list[Table], key: str) -> Table:
+    return next(table for table in tables if table.key == key)
+
+
+def _months(table: Table) -> str:
+    return _("%(first)s tot en met %(last)s") % {
+        "first": table.rows[0].label,
+        "last": table.rows[-1].label,
+    }
+
+
+def signal_indicators(facts: ReportFacts) -> list[Indicator]:
+    """Signals received, per outcome and per time to the first contact, over twelve calendar
+    months beside the twelve before; a count the signals app hid stays hidden."""
+    source = _("Signalen van eenzaamheid")
+
+    def count(
+        key: str, label: str, pick: Callable[[list[Table]], int | None], table_key: str
+    ) -> Indicator:
+        now, before = pick(facts.signals), pick(facts.signals_before)
+        return Indicator(
+            key=key,
+            pillar=Pillar.RESIDENTS,
+            label=label,
+            kind=Kind.COUNT,
+            value=now,
+            source=source,
+            period=_months(_table(facts.signals, table_key)),
+            previous=before,
+            previous_period=_months(_table(facts.signals_before, table_key)),
+            hidden=now is None,
+            previous_hidden=before is None,
+        )
+
+    def column(table_key: str, index: int) -> Callable[[list[Table]], int | None]:
+        return lambda tables: _table(tables, table_key).totals[index]
+
+    per_column: list[tuple[str, str, Callable[[str], str], list[tuple[str, Any]]]] = [
+        (
+            "outcome",
+            "signals_outcome",
+            lambda label: _("Signalen met uitkomst: %(outcome)s") % {"outcome": label},
+            [*Outcome.choices, (OPEN, _("nog open"))],
+        ),
+        (
+            "wait",
+            "signals_contact",
+            lambda label: _("Eerste contact %(wait)s") % {"wait": label},
+            WAITS,
+        ),
+    ]
+    return [
+        count(
+            "signals",
+            _("Signalen ontvangen"),
+            lambda tables: _table(tables, "source").grand,
+            "source",
+        ),
+        *(
+            count(f"{prefix}_{value}", name(label), column(table_key, index), table_key)
+            for table_key, prefix, name, columns in per_column
+            for index, (value, label) in enumerate(columns)
+        ),
+    ]
+
+
 SOURCES: tuple[Callable[[ReportFacts], list[Indicator]], ...] = (
     phase_indicators,
     partner_indicators,
@@ -322,6 +400,7 @@ SOURCES: tuple[Callable[[ReportFacts], list[Indicator]], ...] = (
     offer_indicators,
     evaluation_indicators,
     scan_indicators,
+    signal_indicators,
 )
 
 

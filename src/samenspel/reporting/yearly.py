@@ -133,6 +133,7 @@ def report_rows(report: YearReport) -> tuple[list[str], list[list[Any]]]:
         _("Indicator"),
         _("Waarde"),
         _("Vorige periode"),
+        _("Verborgen (kleine aantallen)"),
         _("Eenheid"),
         _("Bron"),
         _("Periode"),
@@ -145,6 +146,7 @@ def report_rows(report: YearReport) -> tuple[list[str], list[list[Any]]]:
             indicator.label,
             indicator.value,
             indicator.previous,
+            _hidden_cells(indicator),
             indicator.kind,
             indicator.source,
             indicator.period,
@@ -153,6 +155,12 @@ def report_rows(report: YearReport) -> tuple[list[str], list[list[Any]]]:
         for indicator, _bar in section.indicators
     ]
     return headers, rows
+
+
+def _hidden_cells(indicator: Indicator) -> str:
+    """Which of the two values were hidden as small numbers: empty, or the columns' names."""
+    hidden = [(indicator.hidden, _("waarde")), (indicator.previous_hidden, _("vorige periode"))]
+    return ", ".join(name for flag, name in hidden if flag)
 
 
 def report_json(
@@ -182,6 +190,8 @@ def report_json(
                         "label": i.label,
                         "value": i.value,
                         "previous": i.previous,
+                        "hidden": i.hidden,
+                        "previous_hidden": i.previous_hidden,
                         "unit": i.kind,
                         "source": i.source,
                         "period": i.period,

@@ -113,11 +113,12 @@ def signed(value: float, digits: int = 1) -> str:
     return text
 
 
-def direction(delta: float | None) -> str:
-    """'up', 'down', 'same', or '' when there is nothing to compare."""
+def direction(delta: float | None, unchanged_below: float = UNCHANGED_BELOW) -> str:
+    """'up', 'down', 'same', or '' when there is nothing to compare. A change of a mean on the
+    scan's scale below UNCHANGED_BELOW is no change; a count gives its own threshold."""
     if delta is None:
         return ""
-    if abs(delta) < UNCHANGED_BELOW:
+    if abs(delta) < unchanged_below:
         return "same"
     return "up" if delta > 0 else "down"
 

@@ -1,4 +1,5 @@
-"""Every PDF the application makes renders (scan results, covenant, agenda and minutes): for
+"""Every PDF the application makes renders (scan results, covenant, agenda and minutes, the
+yearly report of every year): for
 every demo coalition, and for data of odd shapes.
 
 The scan results PDF once answered 500 for most demo rounds while its own tests passed on a
@@ -23,6 +24,7 @@ from samenspel.meetings import services
 from samenspel.meetings.documents import MeetingDocument
 from samenspel.meetings.models import AgendaItem, Meeting
 from samenspel.meetings.tests.factories import ActionItemFactory, MeetingFactory
+from samenspel.reporting.yearly import years_of
 from samenspel.scans.instruments import get_instrument, latest_instruments
 from samenspel.scans.models import Round
 from samenspel.scans.tests.test_pdf import pdf_text
@@ -60,6 +62,10 @@ def document_urls(coalition) -> list[str]:
         reverse("meetings:document_pdf", args=[uuid, meeting.uuid, document])
         for meeting in Meeting.objects.of_coalition(coalition)
         for document in MeetingDocument.values
+    ]
+    urls += [
+        reverse("reporting:year_report_file", args=[uuid, year, "pdf"])
+        for year in years_of(coalition)
     ]
     return urls
 

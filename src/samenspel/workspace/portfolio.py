@@ -33,9 +33,9 @@ from samenspel.core.choices import label
 from samenspel.core.links import coalition_url
 from samenspel.core.sorting import RowSorting
 from samenspel.reporting.facts import ReportFacts, build_facts
-from samenspel.reporting.indicators import SCORE_UNCHANGED_BELOW
 from samenspel.reporting.models import AdvisorNote
 from samenspel.scans.netwerkdip import DipLevel
+from samenspel.scans.results import direction
 
 if TYPE_CHECKING:
     from samenspel.accounts.models import Membership
@@ -59,12 +59,7 @@ class ScanSummary:
 
     @property
     def trend(self) -> str:
-        if self.previous is None:
-            return ""
-        delta = self.mean - self.previous
-        if abs(delta) < SCORE_UNCHANGED_BELOW:
-            return "same"
-        return "up" if delta > 0 else "down"
+        return direction(None if self.previous is None else self.mean - self.previous)
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,6 @@ from samenspel.workspace.portfolio import (
     Row,
     by_first_end,
     export_table,
-    filter_rows,
     portfolio_rows,
 )
 
@@ -28,11 +27,7 @@ class FilteredRowsMixin(PortfolioMixin):
 
     def filtered(self) -> tuple[PortfolioFilterForm, list[Row]]:
         form = PortfolioFilterForm(self.request.GET or None)
-        rows = portfolio_rows(self.memberships)
-        if form.is_valid():
-            data = form.cleaned_data
-            rows = filter_rows(rows, phase=data["fase"], state=data["toestand"], text=data["zoek"])
-        return form, rows
+        return form, form.apply(portfolio_rows(self.memberships))
 
 
 class PortfolioView(FilteredRowsMixin, TemplateView):

@@ -37,6 +37,11 @@ class FiguresMixin:
                 (_("Coalities per levensfase"), figures.per_phase),
                 (_("Partners per soort"), figures.per_kind),
                 (_("Partners per kring"), figures.per_circle),
+                (_("Signalen per uitkomst, afgelopen twaalf maanden"), figures.signals_per_outcome),
+                (
+                    _("Signalen naar tijd tot het eerste contact, afgelopen twaalf maanden"),
+                    figures.signals_per_wait,
+                ),
             ],
         }
 

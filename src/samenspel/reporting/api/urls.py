@@ -11,4 +11,5 @@ C = "coalitions/<uuid:coalition>/"
 urlpatterns = [
     path(C + "monitor/", views.MonitorView.as_view(), name="monitor"),
     path(C + "reports/<int:year>/", views.YearReportView.as_view(), name="year_report"),
+    path(C + "outcomes/", views.OutcomesView.as_view(), name="outcomes"),
 ]

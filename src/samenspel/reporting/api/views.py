@@ -12,8 +12,13 @@ from rest_framework.response import Response
 
 from samenspel.accounts.api.base import CoalitionEndpoint
 from samenspel.coalitions.models import Coalition
-from samenspel.reporting.api.serializers import MonitorSerializer, YearReportSerializer
+from samenspel.reporting.api.serializers import (
+    ActivityOutcomeSerializer,
+    MonitorSerializer,
+    YearReportSerializer,
+)
 from samenspel.reporting.monitor import monitor_of
+from samenspel.reporting.outcomes import outcomes_of
 from samenspel.reporting.yearly import report_json, report_of, sections_of, years_of
 
 TAG = "monitoring"
@@ -52,3 +57,21 @@ class YearReportView(CoalitionEndpoint):
             report_of(self.coalition, year), self.coalition, sections_of(self.coalition, year)
         )
         return Response(YearReportSerializer(data).data)
+
+
+@extend_schema(
+    tags=[TAG],
+    summary="Uitkomsten per activiteit: deelnemers per band van de De Jong Gierveld-schaal",
+    description=(
+        "Voor en na, alleen aantallen per groep; een groep onder de 10 deelnemers wordt niet "
+        "getoond. De schaal is geen diagnose voor één persoon."
+    ),
+    responses=ActivityOutcomeSerializer(many=True),
+)
+class OutcomesView(CoalitionEndpoint):
+    model = Coalition
+    serializer_class = ActivityOutcomeSerializer
+    pagination_class = None
+
+    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        return Response(ActivityOutcomeSerializer(outcomes_of(self.coalition), many=True).data)

@@ -1,4 +1,4 @@
-"""API v1: the monitor and the yearly report, under the same permissions as the pages."""
+"""API v1: the monitor, the yearly report and the outcome measures, under the same permissions as the pages."""
 
 import datetime
 
@@ -8,7 +8,10 @@ from rest_framework.test import APIClient
 
 from samenspel.accounts.tests.factories import MembershipFactory
 from samenspel.coalitions.tests.factories import CoalitionFactory
+from samenspel.monitoring.tests.factories import activity
 from samenspel.reporting import services
+from samenspel.reporting.models import Moment
+from samenspel.reporting.tests.test_outcomes import measured
 
 pytestmark = pytest.mark.django_db
 
@@ -55,3 +58,21 @@ def test_outsiders_and_anonymous_visitors(coalition):
     url = reverse("reporting_api:monitor", args=[coalition.uuid])
     assert api_for(outsider).get(url).status_code == 404
     assert APIClient().get(url).status_code == 401
+
+
+def test_the_outcomes_per_activity_hide_a_small_group_entirely(coalition):
+    made = activity(coalition, None, title="Koffieochtend")
+    measured(made, Moment.BEFORE, datetime.date(2026, 1, 10), (4, 10, 4, 2))
+    small = activity(coalition, None, title="Wandelclub")
+    measured(small, Moment.BEFORE, datetime.date(2026, 1, 10), (2, 3, 1, 0))
+    reader = MembershipFactory(coalition=coalition, read_only=True).user
+    url = reverse("reporting_api:outcomes", args=[coalition.uuid])
+    koffie, wandel = api_for(reader).get(url).json()
+    assert koffie["activity"] == "Koffieochtend"
+    assert koffie["before"]["participants"] == 20
+    assert [band["count"] for band in koffie["before"]["bands"]] == [4, 10, 4, 2]
+    assert koffie["after"] is None
+    assert wandel["before"]["participants"] is None  # 6: not even the size of the group
+    assert wandel["before"]["bands"] is None
+    outsider = MembershipFactory(coordinator=True).user
+    assert api_for(outsider).get(url).status_code == 404

@@ -20,6 +20,9 @@ from samenspel.partners.tests.factories import PartnerFactory
 from samenspel.reporting import services
 from samenspel.reporting.models import AdvisorNote, IndicatorNote
 from samenspel.reporting.monitor import build_monitor, monitor_of
+from samenspel.signals.figures import coalition_figures
+from samenspel.signals.tests.factories import SignalFactory
+from samenspel.signals.workflow import Outcome, Status
 
 pytestmark = pytest.mark.django_db
 
@@ -231,3 +234,48 @@ def test_two_advisors_editing_the_note_keep_both_changes_or_are_told(coalition, 
     assert response.status_code == 200  # refused, naming the other's new text
     assert "Tweede versie" in response.content.decode()
     assert AdvisorNote.objects.of_coalition(coalition).get().text == "Tweede versie"
+
+
+def signals(coalition, count, received_at, **fields):
+    intake = PartnerFactory(coalition=coalition)
+    for _n in range(count):
+        SignalFactory(coalition=coalition, intake=intake, received_at=received_at, **fields)
+
+
+def test_signals_give_counts_per_outcome_and_wait_as_the_signals_app_hides_them(coalition):
+    october = datetime.datetime(2026, 10, 5, 9, tzinfo=datetime.UTC)
+    signals(
+        coalition,
+        25,
+        october,
+        status=Status.CLOSED,
+        outcome=Outcome.SUPPORTED,
+        first_contact_at=october + datetime.timedelta(days=2),
+    )
+    signals(coalition, 20, october)
+    signals(coalition, 3, datetime.datetime(2025, 3, 5, 9, tzinfo=datetime.UTC))
+    found = values(coalition)
+    tables = {t.key: t for t in coalition_figures(coalition, TODAY)}
+    assert found["signals"].value == tables["source"].grand == 45
+    assert found["signals"].period == "2025-12 tot en met 2026-11"
+    assert found["signals_outcome_supported"].value == tables["outcome"].totals[0]
+    assert found["signals_contact_week"].value == tables["wait"].totals[0]
+    # The twelve months before held 3 signals: hidden, which is not "no data".
+    assert found["signals"].previous is None
+    assert found["signals"].previous_hidden
+    assert found["signals"].previous_display == "verborgen (kleine aantallen)"
+    assert found["signals"].previous_period == "2024-12 tot en met 2025-11"
+    keys = [key for key in found if key.startswith("signals")]
+    assert len(keys) == 1 + len(Outcome.choices) + 1 + 4
+    for key in keys:
+        indicator = found[key]
+        assert indicator.pillar == "involve_residents"
+        assert indicator.hidden == (indicator.value is None)
+        assert indicator.value is None or indicator.value >= 10
+
+
+def test_without_signals_every_signal_count_is_hidden(coalition):
+    found = values(coalition)
+    assert found["signals"].hidden
+    assert found["signals"].display == "verborgen (kleine aantallen)"
+    assert found["signals"].trend == ""

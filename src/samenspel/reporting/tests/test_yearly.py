@@ -16,6 +16,7 @@ from samenspel.monitoring.tests.factories import activity
 from samenspel.partners.tests.factories import PartnerFactory
 from samenspel.reporting.models import ReportSection
 from samenspel.reporting.yearly import build_report, report_rows
+from samenspel.scans.tests.test_pdf import pdf_text
 
 pytestmark = pytest.mark.django_db
 
@@ -128,8 +129,26 @@ def test_the_data_files(coalition, coordinator):
     data = json.loads(file("json").content)
     assert data["year"] == 2026
     assert data["pillars"][0]["pillar"] == "administrative_commitment"
-    assert "reach" in {i["key"] for p in data["pillars"] for i in p["indicators"]}
-    assert file("csv").content.decode("utf-8-sig").startswith("Jaar;Pijler;")
+    indicators = {i["key"]: i for p in data["pillars"] for i in p["indicators"]}
+    assert "reach" in indicators
+    # No signals: the count is hidden as a small number, not missing.
+    assert indicators["signals"]["value"] is None
+    assert indicators["signals"]["hidden"] is True
+    csv = file("csv").content.decode("utf-8-sig")
+    assert csv.startswith("Jaar;Pijler;")
+    assert "Signalen ontvangen;;;waarde, vorige periode;count" in csv
     sheet = load_workbook(io.BytesIO(file("xlsx").content)).active
     assert next(sheet.iter_rows(values_only=True))[0] == "Jaar"
     assert file("doc").status_code == 404
+
+
+def test_the_pdf_draws_each_bar_as_a_tagged_image_with_its_numbers(coalition, coordinator):
+    PartnerFactory(coalition=coalition, joined_on=datetime.date(2024, 3, 1))
+    url = reverse("reporting:year_report_file", args=[coalition.uuid, 2026, "pdf"])
+    response = client_for(coordinator).get(url)
+    assert response.status_code == 200
+    text = pdf_text(response.content)
+    assert b"/StructTreeRoot" in text
+    assert b"/Figure" in text
+    # The alt text of the partners' bars: this year's number and the year before's.
+    assert b"Balkjes: 2026 1, periode ervoor 1" in text

@@ -7,11 +7,9 @@ one person answered (see `scans.results` for the anonymity rules).
 
 from __future__ import annotations
 
-import base64
 from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
-from django.template.loader import render_to_string
 from django.utils.formats import date_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -19,7 +17,7 @@ from django.views.generic import TemplateView, View
 
 from samenspel.accounts.mixins import CoalitionMixin
 from samenspel.accounts.policy import Permission
-from samenspel.core.pdf import pdf_filename, pdf_response, render_pdf
+from samenspel.core.pdf import pdf_filename, pdf_response, render_pdf, svg_data_url
 from samenspel.core.tenancy import lookup_or_404
 from samenspel.scans.charts import distribution_chart, mean_chart, trend_chart
 from samenspel.scans.instruments import get_instrument, latest_instruments
@@ -58,11 +56,6 @@ def results_context(results: RoundResults) -> dict[str, Any]:
             ),
         )
     return context
-
-
-def svg_data_url(template_name: str, chart: Any) -> str:
-    svg = render_to_string(template_name, {"chart": chart}).strip()
-    return "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode("ascii")
 
 
 class RoundResultsMixin(CoalitionMixin):

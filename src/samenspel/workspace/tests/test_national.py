@@ -5,6 +5,7 @@ import datetime
 import json
 
 import pytest
+from django.core.cache import caches
 from django.test import Client
 from django.urls import reverse
 from django.utils import translation
@@ -14,7 +15,12 @@ from samenspel.accounts.tests.factories import MembershipFactory, UserFactory, c
 from samenspel.coalitions.models import Phase
 from samenspel.coalitions.tests.factories import CoalitionFactory
 from samenspel.monitoring.tests.factories import activity
-from samenspel.workspace.national import national_figures
+from samenspel.partners.tests.factories import PartnerFactory
+from samenspel.scans.instruments import get_instrument
+from samenspel.scans.tests.test_results import answer, make_round
+from samenspel.signals.tests.factories import SignalFactory
+from samenspel.signals.workflow import Outcome, Status
+from samenspel.workspace.national import PILLARS_SCAN, national_figures
 
 pytestmark = pytest.mark.django_db
 
@@ -92,14 +98,102 @@ def test_open_data_has_no_small_number():
     assert csv.splitlines()[0] == "figure;part;value"
 
 
+@pytest.fixture
+def kept_analysis(settings):
+    """A cache that keeps what it is given (the tests' own cache keeps nothing)."""
+    settings.CACHES = {
+        **settings.CACHES,
+        "analysis": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    }
+    caches["analysis"].clear()  # keys of an earlier test may name the same coalition ids
+
+
+@pytest.mark.usefixtures("kept_analysis")
 def test_constant_queries_whatever_the_number_of_coalitions(django_assert_num_queries):
     coalitions(2)
-    with django_assert_num_queries(7):
+    national_figures()  # the scan scores of each coalition are computed once per data version
+    with django_assert_num_queries(QUERIES):
         national_figures()
     for coalition in coalitions(12, Phase.EXPLORE):
         activity(coalition, None, reach=((datetime.date(2026, 10, 31), 5, 5),))
-    with django_assert_num_queries(7):
+        signal(coalition, 2)
+        pillar_scan(coalition, 4)
+    assert national_figures().per_phase.total == 14  # the new coalitions changed the versions
+    with django_assert_num_queries(QUERIES):
         national_figures()
+
+
+# Nothing changed: the coalitions and their versions (the audit trail and the scans' version
+# part); the figures come from the cache.
+QUERIES = 3
+
+
+@pytest.mark.usefixtures("kept_analysis")
+def test_a_change_in_any_coalition_is_in_the_next_figures():
+    made = coalitions(11)
+    assert cells(national_figures().per_phase)[Phase.INITIATE] == 11
+    coordinator = MembershipFactory(coalition=made[0], coordinator=True).user
+    client_for(coordinator).post(
+        reverse("reporting:publication", args=[made[0].uuid]), {"publish": "1"}
+    )
+    assert [c.name for c in national_figures().published] == [made[0].name]
+
+
+def signal(coalition, count, **fields):
+    intake = PartnerFactory(coalition=coalition)
+    received = datetime.datetime(2026, 10, 5, 9, tzinfo=datetime.UTC)
+    for _n in range(count):
+        SignalFactory(coalition=coalition, intake=intake, received_at=received, **fields)
+
+
+def pillar_scan(coalition, value, closes_on=datetime.date(2026, 3, 31)):
+    instrument = get_instrument(PILLARS_SCAN)
+    scan_round = make_round(coalition, PILLARS_SCAN, anonymous=False, closes_on=closes_on)
+    answer(scan_round, dict.fromkeys(instrument.item_keys, value))
+
+
+def test_signals_per_outcome_are_shown_only_when_ten_coalitions_contribute():
+    made = coalitions(9)
+    for coalition in made:
+        signal(coalition, 2, status=Status.CLOSED, outcome=Outcome.SUPPORTED)
+    figures = national_figures()
+    assert figures.signals_per_outcome.total is None
+    assert all(row.value is None for row in figures.signals_per_outcome.rows)
+    extra = coalitions(1, prefix="Extra")[0]
+    signal(extra, 2, status=Status.CLOSED, outcome=Outcome.SUPPORTED)
+    signal(extra, 3)  # still open, no contact: 3 of their own, hidden with a second cell
+    figures = national_figures()
+    outcome = cells(figures.signals_per_outcome)
+    assert figures.signals_per_outcome.total == 23
+    assert outcome["open"] is None
+    assert outcome[Outcome.SUPPORTED] is None  # hidden too, or 3 would follow from the total
+    assert outcome[Outcome.DECLINED] == 0
+    wait = cells(figures.signals_per_wait)
+    assert figures.signals_per_wait.total == 23
+    assert wait["none"] == 23
+    data = json.loads(Client().get(reverse("national_public:json")).content)
+    assert data["signals_per_outcome_last_twelve_months"]["cells"]["open"] is None
+    assert data["signals_per_time_to_first_contact_last_twelve_months"]["total"] == 23
+
+
+@pytest.mark.usefixtures("kept_analysis")
+def test_scan_scores_per_pillar_need_ten_coalitions_and_are_never_stale():
+    made = coalitions(10)
+    for coalition in made[:9]:
+        pillar_scan(coalition, 4)
+    assert all(score.mean is None for score in national_figures().scan_scores)
+    pillar_scan(made[9], 2)
+    scores = {score.key: score for score in national_figures().scan_scores}
+    assert scores["strong_network"].coalitions == 10
+    assert scores["strong_network"].mean == pytest.approx(3.8)
+    # A newer round of one coalition changes its data version: the figure follows at once.
+    pillar_scan(made[9], 4, closes_on=datetime.date(2026, 6, 30))
+    scores = {score.key: score for score in national_figures().scan_scores}
+    assert scores["strong_network"].mean == pytest.approx(4.0)
+    html = client_for(UserFactory(national_role=NationalRole.PROGRAMME)).get(
+        reverse("workspace:national")
+    )
+    assert "<dt>Een sterk netwerk</dt><dd>4,0</dd>" in html.content.decode()
 
 
 def test_the_programme_page_shows_the_same_figures():

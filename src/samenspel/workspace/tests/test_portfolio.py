@@ -1,5 +1,6 @@
 """The advisor's portfolio: every coalition side by side, the ones that stall first, filters,
-export, the advisor's note, constant queries and rows that follow the data."""
+export, the advisor's note, constant queries and rows that follow the data; and the same through
+API v1, with the municipality's view."""
 
 import datetime
 import io
@@ -11,14 +12,17 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 from openpyxl import load_workbook
+from rest_framework.test import APIClient
 
 from samenspel.accounts import policy
+from samenspel.accounts.models import NationalRole
 from samenspel.accounts.tests.factories import MembershipFactory, UserFactory, client_for
 from samenspel.coalitions.models import Phase
 from samenspel.coalitions.tests.factories import CoalitionFactory
 from samenspel.core.analysis_cache import coalition_data_version, coalition_data_versions
 from samenspel.partners import services as partner_services
 from samenspel.reporting import services as reporting_services
+from samenspel.reporting.tests.test_monitor import funding
 
 pytestmark = pytest.mark.django_db
 
@@ -178,3 +182,63 @@ def test_a_long_portfolio_is_shown_a_page_at_a_time(advisor):
     second = page(advisor, pagina=2, toestand="stil")
     assert [row.coalition.name for row in second.context["page"]] == ["Samen 25", "Samen 26"]
     assert "toestand=stil&amp;pagina=1" in second.content.decode()
+
+
+# API v1: the same rows, order, filters and permissions as the pages
+
+
+def api_for(user) -> APIClient:
+    client = APIClient(HTTP_ACCEPT_LANGUAGE="nl")
+    client.force_authenticate(user)
+    return client
+
+
+def names(response):
+    return [row["name"] for row in response.json()["results"]]
+
+
+def test_the_portfolio_stalling_first_with_reasons_and_filters(advisor, three):
+    url = reverse("workspace_api:portfolio")
+    response = api_for(advisor).get(url)
+    assert response.status_code == 200
+    assert names(response) == ["Samen Stil", "Samen Vast", "Samen Bezig"]
+    quiet = response.json()["results"][0]
+    assert quiet["coalition"] == str(three[0].uuid)
+    assert quiet["stall_reasons"] == ["100 dagen geen wijziging in Samenspel"]
+    assert quiet["phase"] == "initiate"
+    assert names(api_for(advisor).get(url, {"toestand": "stil"})) == ["Samen Stil", "Samen Vast"]
+    assert names(api_for(advisor).get(url, {"zoek": "bezig"})) == ["Samen Bezig"]
+
+
+def test_a_bad_filter_is_refused_with_a_dutch_message(advisor, three):
+    response = api_for(advisor).get(reverse("workspace_api:portfolio"), {"fase": "vijfde"})
+    assert response.status_code == 400
+    assert response["Content-Type"].startswith("application/problem+json")
+    assert "geldige keuze" in response.content.decode()
+
+
+def test_the_municipality_view_puts_the_money_that_ends_first_on_top(advisor, three):
+    quiet, busy, _stuck = three
+    funding(busy, "5000", datetime.date(2026, 1, 1), datetime.date(2027, 1, 31))
+    response = api_for(advisor).get(reverse("workspace_api:municipality"))
+    assert names(response)[0] == "Samen Bezig"
+    first = response.json()["results"][0]
+    assert first["funding"][0]["funder"] == "Fonds"
+    assert first["funding"][0]["end_date"] == "2027-01-31"
+    assert first["reach_last_twelve_months"] == 0
+
+
+def test_nobody_else_gets_a_portfolio(three):
+    for url in (reverse("workspace_api:portfolio"), reverse("workspace_api:municipality")):
+        reader = MembershipFactory(coalition=three[0], read_only=True).user
+        assert api_for(reader).get(url).status_code == 404
+        programme = UserFactory(national_role=NationalRole.PROGRAMME)
+        assert api_for(programme).get(url).status_code == 404
+        assert APIClient().get(url).status_code == 401
+
+
+def test_the_schema_documents_both_endpoints(advisor):
+    schema = api_for(advisor).get("/api/v1/openapi.json").json()
+    assert "/api/v1/portfolio/" in schema["paths"]
+    assert "/api/v1/portfolio/municipality/" in schema["paths"]
+    assert "/api/v1/coalitions/{coalition}/outcomes/" in schema["paths"]

@@ -17,12 +17,14 @@ import platform
 import secrets
 import sqlite3
 import tempfile
+import time
 import warnings
 from pathlib import Path
 from typing import Any
 
 import django
 from django.conf import settings
+from django.contrib.auth.hashers import make_password
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import connection
 from django.test import Client
@@ -30,7 +32,7 @@ from django.test.utils import setup_test_environment, teardown_test_environment
 from django.urls import reverse
 from django.utils import timezone
 
-from samenspel.accounts.models import Membership, User
+from samenspel.accounts.models import Membership, NationalRole, Role, User
 from samenspel.activities.models import Activity, ActivityTargetGroup, ReachRecord, TimeSlot
 from samenspel.advice.measure import time_advice
 from samenspel.agreements.models import (
@@ -67,6 +69,12 @@ DEMO_COALITION = "Samen Dijkerveen"
 FOCUS_POSITION = 0  # the measured coalition: the first one, pinned to the same size at every scale
 SECOND_POSITION = 1  # the coalition the measured person also advises
 SECOND_PARTNERS = 10
+# Pages across coalitions, requested by one person who advises every generated coalition and
+# holds the national programme's role: the portfolio and the national figures over all of them.
+ACROSS_PAGES = {
+    "portfolio (advisor of every coalition)": "portfolio:overview",
+    "national view": "workspace:national",
+}
 
 
 class Command(BaseCommand):
@@ -139,7 +147,10 @@ class Command(BaseCommand):
                     else None
                 )
                 subject = measure.prepare_subject(generated.coalition_ids[FOCUS_POSITION], second)
-                measured[name] = self._measure(subject, options["repeat"], options["warmup"])
+                across = _across_client(generated.coalition_ids)
+                measured[name] = self._measure(
+                    subject, options["repeat"], options["warmup"], across
+                )
                 measured[name]["generation_seconds"] = round(generated.seconds, 2)
                 measured[name]["parameters"] = {"coalitions": n_coalitions, "partners": n_partners}
             self.stdout.write(f"Importing {IMPORT_ROWS:,} activity rows (CSV and .xlsx)…")
@@ -181,7 +192,9 @@ class Command(BaseCommand):
             return None
         return time_advice(coalition, repeat=ADVICE_REPEAT)
 
-    def _measure(self, subject: measure.Subject, repeat: int, warmup: int) -> dict[str, Any]:
+    def _measure(
+        self, subject: measure.Subject, repeat: int, warmup: int, across: Client
+    ) -> dict[str, Any]:
         # 4xx answers (a POST-only route probed with GET) are reported in the results, not logged.
         request_log = logging.getLogger("django.request")
         level = request_log.level
@@ -192,18 +205,21 @@ class Command(BaseCommand):
         gc.collect()
         gc.freeze()
         try:
-            return self._measure_pages(subject, repeat, warmup)
+            return self._measure_pages(subject, repeat, warmup, across)
         finally:
             gc.unfreeze()
             request_log.setLevel(level)
 
-    def _measure_pages(self, subject: measure.Subject, repeat: int, warmup: int) -> dict[str, Any]:
+    def _measure_pages(
+        self, subject: measure.Subject, repeat: int, warmup: int, across: Client
+    ) -> dict[str, Any]:
         client = Client()
         client.force_login(subject.user)
         clients = measure.Clients(
             member=client,
             visitor=Client(),  # residents use the public pages without an account
             handler=measure.verified_client(subject.handler) if subject.handler else None,
+            others=dict.fromkeys(ACROSS_PAGES, across),
         )
         pages = [
             measure.count_queries(clients.for_label(label), label, path, note)
@@ -214,11 +230,18 @@ class Command(BaseCommand):
             measure.count_queries(clients.for_label(label), label, path) for label, path in api
         ]
 
+        across_paths = {label: reverse(name) for label, name in ACROSS_PAGES.items()}
+        cold = {label: _cold_ms(across, path) for label, path in across_paths.items()}
+        pages += [
+            measure.count_queries(across, label, path) for label, path in across_paths.items()
+        ]
+
         timed = {"healthz": reverse("healthz"), "trivial page": reverse("about")}
         for label in [*measure.TIMED, *measure.TIMED_WHEN_PRESENT]:
             page = next((p for p in pages if p.label == label), None)
             if page is not None and page.path is not None and page.status == 200:
                 timed[label] = page.path
+        timed.update(across_paths)
         timings = measure.server_times(clients, timed, repeat, warmup)
         return {
             "rows": _row_counts(),
@@ -226,6 +249,7 @@ class Command(BaseCommand):
             "pages": pages,
             "missing_api": measure.missing_api(api),
             "timings": timings,
+            "across_cold_ms": cold,
             "advice_ms": time_advice(subject.coalition, repeat=ADVICE_REPEAT),
         }
 
@@ -284,6 +308,31 @@ class Command(BaseCommand):
                 f" ({row['created']} created, {row['errors']} rows with errors)"
             )
         self.stdout.write("")
+
+
+def _across_client(coalition_ids: list[int]) -> Client:
+    """A person who advises every coalition and holds the national programme's role."""
+    user = User.objects.create(
+        email=f"across-{len(coalition_ids)}@bench.example",
+        full_name="Adviseur en programma",
+        password=make_password(None),
+        national_role=NationalRole.PROGRAMME,
+    )
+    Membership.objects.bulk_create(
+        Membership(user=user, coalition_id=cid, role=Role.ADVISOR) for cid in coalition_ids
+    )
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def _cold_ms(client: Client, path: str) -> float:
+    """The first request: it computes (and caches) what each coalition's data give."""
+    started = time.perf_counter()
+    response = client.get(path)
+    if response.status_code != 200:
+        raise CommandError(f"{path} answered HTTP {response.status_code}")
+    return round((time.perf_counter() - started) * 1000, 1)
 
 
 def _scale(text: str) -> tuple[int, int]:
@@ -521,7 +570,13 @@ def _assemble(
                 skipped.append(note)
 
     server_time: dict[str, dict[str, Any]] = {}
-    for label in ["healthz", "trivial page", *measure.TIMED, *measure.TIMED_WHEN_PRESENT]:
+    for label in [
+        "healthz",
+        "trivial page",
+        *measure.TIMED,
+        *measure.TIMED_WHEN_PRESENT,
+        *ACROSS_PAGES,
+    ]:
         server_time[label] = {}
         for scale in scales:
             timings = measured[scale]["timings"]
@@ -573,12 +628,17 @@ def _assemble(
             "the results page is measured for the focus coalition's latest closed round of the "
             "five conditions, the trend for the five conditions; the respondent route with the "
             "link of an open pulse round made through the services at every scale",
+            "across": "the pages across coalitions are requested by one person who advises every "
+            "generated coalition and holds the national programme's role; their first request "
+            "(cold_ms: it computes and caches each coalition's summary under its data version) "
+            "comes before the query count and the timing",
             "seed": options["seed"],
         },
         "scales": {
             s: {
                 "parameters": measured[s]["parameters"],
                 "generation_seconds": measured[s]["generation_seconds"],
+                "across_cold_ms": measured[s].get("across_cold_ms", {}),
                 "rows": measured[s]["rows"],
                 "focus_coalition": measured[s]["focus"],
             }
