@@ -86,10 +86,14 @@ def cached_many(
     only for the coalitions whose current version is not there yet."""
     language = get_language()
     keys = {cid: f"{namespace}:{version}:{language}" for cid, version in versions.items()}
-    found = caches["analysis"].get_many(list(keys.values()))
-    missing = {keys[cid]: compute(cid) for cid in keys if keys[cid] not in found}
-    caches["analysis"].set_many(missing)
-    found.update(missing)
+    cache = caches["analysis"]
+    found = cache.get_many(list(keys.values()))
+    for cid, key in keys.items():
+        if key not in found:
+            # Kept one by one: a request that is cut off (a worker's timeout) still leaves what
+            # it computed for the next one.
+            found[key] = compute(cid)
+            cache.set(key, found[key])
     return {cid: cast(T, found[key]) for cid, key in keys.items()}
 
 

@@ -210,7 +210,7 @@ def _signals(since: datetime.date) -> tuple[Labelled, Labelled]:
 
 
 @dataclass
-class _Ref:
+class CoalitionRef:
     """A coalition as the version doors read it (`MembershipLike`): all of them, no person."""
 
     coalition_id: int
@@ -259,7 +259,7 @@ def national_figures(today: datetime.date | None = None) -> NationalFigures:
     coalition whose data changed has its scan scores computed again)."""
     today = today or timezone.localdate()
     coalitions = {c.pk: c for c in Coalition.objects.across_coalitions().only("pk")}
-    versions = coalition_data_versions([_Ref(pk) for pk in coalitions])
+    versions = coalition_data_versions([CoalitionRef(pk) for pk in coalitions])
     digest = hashlib.sha256(" ".join(v.key for v in versions.values()).encode()).hexdigest()
     return cached(
         "national",

@@ -14,7 +14,7 @@ tests agree on it.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from statistics import fmean
 from typing import TYPE_CHECKING
@@ -28,7 +28,7 @@ from samenspel.advice.findings import Severity
 from samenspel.advice.services import evaluate
 from samenspel.advice.snapshot import FundingFact, PhaseStep
 from samenspel.coalitions.models import Phase, phase_number
-from samenspel.core.analysis_cache import cached_many, coalition_data_versions
+from samenspel.core.analysis_cache import DataVersion, cached_many, coalition_data_versions
 from samenspel.core.choices import label
 from samenspel.core.links import coalition_url
 from samenspel.core.sorting import RowSorting
@@ -248,6 +248,18 @@ def by_first_end(row: Row) -> tuple[datetime.date, str]:
     return (row.summary.funding_ends_on or datetime.date.max, row.coalition.name)
 
 
+def summaries_of(
+    coalitions: Mapping[int, Coalition], versions: Mapping[int, DataVersion], today: datetime.date
+) -> dict[int, Summary]:
+    """Each coalition's summary for its current data version: from the cache, computed (and
+    kept) where the data changed since."""
+    return cached_many(
+        "portfolio",
+        {cid: f"{version.key}-{today.isoformat()}" for cid, version in versions.items()},
+        lambda cid: summarise(coalitions[cid], today),
+    )
+
+
 def portfolio_rows(
     memberships: Sequence[Membership], today: datetime.date | None = None
 ) -> list[Row]:
@@ -255,11 +267,7 @@ def portfolio_rows(
     today = today or timezone.localdate()
     coalitions = {m.coalition_id: m.coalition for m in memberships}
     versions = coalition_data_versions(memberships)
-    summaries = cached_many(
-        "portfolio",
-        {cid: f"{version.key}-{today.isoformat()}" for cid, version in versions.items()},
-        lambda cid: summarise(coalitions[cid], today),
-    )
+    summaries = summaries_of(coalitions, versions, today)
     notes = dict(
         AdvisorNote.objects.visible_across(memberships).values_list("coalition_id", "text")
     )

@@ -23,6 +23,8 @@ from samenspel.core.analysis_cache import coalition_data_version, coalition_data
 from samenspel.partners import services as partner_services
 from samenspel.reporting import services as reporting_services
 from samenspel.reporting.tests.test_monitor import funding
+from samenspel.workspace import portfolio
+from samenspel.workspace.warming import warm_overviews
 
 pytestmark = pytest.mark.django_db
 
@@ -214,7 +216,7 @@ def test_a_bad_filter_is_refused_with_a_dutch_message(advisor, three):
     response = api_for(advisor).get(reverse("workspace_api:portfolio"), {"fase": "vijfde"})
     assert response.status_code == 400
     assert response["Content-Type"].startswith("application/problem+json")
-    assert "geldige keuze" in response.content.decode()
+    assert "Kies bij ‘Fase’ een van de mogelijkheden uit de lijst." in response.content.decode()
 
 
 def test_the_municipality_view_puts_the_money_that_ends_first_on_top(advisor, three):
@@ -242,3 +244,56 @@ def test_the_schema_documents_both_endpoints(advisor):
     assert "/api/v1/portfolio/" in schema["paths"]
     assert "/api/v1/portfolio/municipality/" in schema["paths"]
     assert "/api/v1/coalitions/{coalition}/outcomes/" in schema["paths"]
+
+
+@pytest.fixture
+def analysis_cache(settings):
+    """A real cache for the analysis, empty (a local-memory cache outlives its settings)."""
+    settings.CACHES = {
+        **settings.CACHES,
+        "analysis": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    }
+    caches["analysis"].clear()
+
+
+def test_warming_computes_every_coalition_ahead_and_only_what_changed_since(
+    advisor, three, analysis_cache, monkeypatch
+):
+    computed = []
+    original = portfolio.summarise
+
+    def counting(coalition, today):
+        computed.append(coalition.name)
+        return original(coalition, today)
+
+    monkeypatch.setattr(portfolio, "summarise", counting)
+    warmed = warm_overviews()
+    assert warmed.coalitions == 3
+    assert sorted(computed) == sorted(["Samen Stil", "Samen Bezig", "Samen Vast"] * 2)  # nl, en
+    computed.clear()
+    assert page(advisor).status_code == 200
+    assert computed == []  # the page read every row from the cache
+    change(three[1], advisor, "Nog een partner")
+    warm_overviews()
+    assert computed == ["Samen Bezig", "Samen Bezig"]
+
+
+def test_rows_computed_before_a_request_is_cut_off_are_kept(
+    advisor, three, analysis_cache, monkeypatch
+):
+    original = portfolio.summarise
+
+    def cut_off_at_the_third(coalition, today):
+        if coalition.name == three[2].name:
+            raise TimeoutError
+        return original(coalition, today)
+
+    monkeypatch.setattr(portfolio, "summarise", cut_off_at_the_third)
+    with pytest.raises(TimeoutError):
+        page(advisor)
+    computed = []
+    monkeypatch.setattr(
+        portfolio, "summarise", lambda c, today: computed.append(c) or original(c, today)
+    )
+    page(advisor)
+    assert computed == [three[2]]
