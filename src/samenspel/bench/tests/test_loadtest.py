@@ -101,7 +101,7 @@ def test_the_shipped_systemd_units_parse(tmp_path):
         if line and "/srv/samenspel/.venv/bin/" not in line
     ]
     assert problems == []
-    assert len(units) == 5
+    assert len(units) == 7
 
 
 def test_e_mails_are_compared_per_recipient(monkeypatch):
