@@ -92,7 +92,9 @@ ANONYMOUS = frozenset({"public finder", "public finder: wijk and day", "public a
 # Pages of a handling organisation's signals (and the signals API, once it exists): requested by
 # a member of the organisation that holds most of the focus coalition's signals, whose session
 # passed the second factor. The coalition's figures are the coordinator's, like the other pages.
-HANDLER_PAGES = ("signal list", "api coalitions/{coalition}/signals")
+HANDLER_PAGES = ("signal list", "api coalitions/{coalition}/signals/")
+# ... and one signal's routes; the coalition's signal figures and settings are the coordinator's.
+HANDLER_PREFIXES = ("api coalitions/{coalition}/signals/{signal}",)
 # The resident's search measured in "public finder: wijk and day": the wijk with the most
 # activities of the measured coalition, on a Wednesday.
 FINDER_DAY = 3
@@ -536,7 +538,9 @@ class Clients:
             return self.others[label]
         if label in ANONYMOUS:
             return self.visitor
-        if self.handler is not None and label.startswith(HANDLER_PAGES):
+        if self.handler is not None and (
+            label in HANDLER_PAGES or label.startswith(HANDLER_PREFIXES)
+        ):
             return self.handler
         return self.member
 

@@ -52,6 +52,7 @@ ACROSS_COALITIONS = {
     "signals/retention.py": "the daily run anonymises and erases signals in every coalition",
     "scans/daily.py": "the daily run closes and reminds in every coalition's scan rounds",
     "workspace/national.py": "the national programme's figures, summed over all coalitions",
+    "workspace/warming.py": "computes every coalition's overview ahead, each kept on its own",
     "bench": "national-scale synthetic data",
     "demo": "builds the demo coalitions",
 }

@@ -126,3 +126,10 @@ def test_signal_pages_are_measured_as_the_handling_organisation(subject):
     listed = clients.for_label("signal list").get(pages["signal list"]).content.decode()
     assert listed.count('scope="row"') == 25  # a full first page of the organisation's signals
     assert clients.for_label("signal figures") is client
+
+    api = dict(measure.api_paths(subject))
+    signal_routes = [label for label in api if "/signals/" in label]
+    assert "api coalitions/{coalition}/signals/settings/" in signal_routes
+    for label in signal_routes:
+        result = measure.count_queries(clients.for_label(label), label, api[label])
+        assert result.status in (200, 405), (label, result.status, result.error)
