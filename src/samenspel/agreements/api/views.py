@@ -174,6 +174,13 @@ class CovenantDetail(Scoped, CoalitionObjectEndpoint):
     def object_lookup(self) -> dict[str, Any]:
         return {}
 
+    def scope(self, queryset: QuerySet[Covenant]) -> QuerySet[Covenant]:
+        # The signatories and their partners in two queries, whatever their number.
+        return queryset.prefetch_related("signatories__partner")
+
+    def lockable_rows(self) -> QuerySet[Covenant]:
+        return self.visible_rows()
+
     def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         return Response(self.get_serializer(self.get_object()).data)
 

@@ -252,3 +252,20 @@ def test_review_reminders_go_to_coordinators_once_per_review_date(coalition, coo
     assert [r.key for r in found] == [f"agreement-review:{due.uuid}:{due.review_date.isoformat()}"]
     assert found[0].to == (coordinator.user.email,)
     assert found[0].coalition == due.coalition
+
+
+def test_api_covenant_reads_its_signatories_in_constant_queries(coalition, coordinator_client):
+    covenant = CovenantFactory(coalition=coalition)
+    url = reverse("agreements_api:covenant", args=[coalition.uuid])
+
+    def count(n):
+        for _ in range(n):
+            SignatoryFactory(covenant=covenant, partner=PartnerFactory(coalition=coalition))
+        with CaptureQueriesContext(connection) as queries:
+            response = coordinator_client.get(url)
+        assert response.status_code == 200
+        assert len(response.json()["signatories"]) == covenant.signatories.count()
+        return len(queries)
+
+    few = count(1)
+    assert count(6) == few
