@@ -1,9 +1,12 @@
-"""Helpers for tests: several database connections at the same moment (`run_together`), and the
-OpenAPI document of a few URL modules with the warnings it raised (`generated_schema`)."""
+"""Helpers for tests: several database connections at the same moment (`run_together`), the
+OpenAPI document of a few URL modules with the warnings it raised (`generated_schema`), and a
+PDF's text with its streams inflated (`pdf_text`)."""
 
 from __future__ import annotations
 
+import re
 import threading
+import zlib
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -50,3 +53,22 @@ def generated_schema(*url_modules: str) -> tuple[dict[str, Any], list[str]]:
     problems = [*GENERATOR_STATS._warn_cache, *GENERATOR_STATS._error_cache]
     GENERATOR_STATS.reset()
     return schema, problems
+
+
+# A stream's data runs from the line break after `stream` to `endstream`. It is found by those
+# keywords rather than its /Length; any line break before `endstream` is left in, since the
+# compressed data itself may end in one.
+PDF_STREAM = re.compile(rb"stream\r?\n(.*?)endstream", re.DOTALL)
+
+
+def pdf_text(data: bytes) -> bytes:
+    """The PDF with its compressed streams inflated (object streams hold the metadata and the
+    structure tree), so a test can look for a title or a tag without a PDF library."""
+    parts = [data]
+    for match in PDF_STREAM.finditer(data):
+        try:
+            # A decompressor object stops at the end of the zlib data and ignores what follows.
+            parts.append(zlib.decompressobj().decompress(match.group(1)))
+        except zlib.error:
+            parts.append(match.group(1))
+    return b"\n".join(parts)

@@ -2,7 +2,6 @@
 
 import datetime
 import re
-import zlib
 from decimal import Decimal
 
 import pytest
@@ -20,19 +19,10 @@ from samenspel.agreements.tests.factories import (
     ProcessStepFactory,
     SignatoryFactory,
 )
+from samenspel.core.testing import pdf_text
 from samenspel.partners.tests.factories import PartnerFactory
 
 pytestmark = pytest.mark.django_db
-
-
-def pdf_text(data: bytes) -> bytes:
-    parts = [data]
-    for match in re.finditer(rb"stream\r?\n(.*?)\r?\nendstream", data, re.S):
-        try:
-            parts.append(zlib.decompress(match.group(1)))
-        except zlib.error:
-            parts.append(match.group(1))
-    return b"\n".join(parts)
 
 
 def test_balance_flags_taking_without_contribution(coalition):

@@ -7,9 +7,9 @@ from samenspel.accounts.models import User
 from samenspel.accounts.tests.factories import client_for
 from samenspel.coalitions.models import Coalition
 from samenspel.core.pdf import supports_pdf_ua
+from samenspel.core.testing import pdf_text
 from samenspel.demo.data import load_demo
 from samenspel.reporting.yearly import years_of
-from samenspel.scans.tests.test_pdf import pdf_text
 
 pytestmark = pytest.mark.django_db
 

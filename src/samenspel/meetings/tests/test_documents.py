@@ -6,13 +6,13 @@ from django.urls import reverse
 
 from samenspel.accounts.tests.factories import MembershipFactory, client_for
 from samenspel.core.models import AuditEvent
+from samenspel.core.testing import pdf_text
 from samenspel.mail.models import MailAttachment, MailKind, OutgoingMail
 from samenspel.mail.tests.smtp import MailServer, smtp_settings
 from samenspel.meetings import services
 from samenspel.meetings.models import AgendaItem
 from samenspel.meetings.tests.factories import ActionItemFactory, BodyFactory, MeetingFactory
 from samenspel.partners.tests.factories import PartnerFactory
-from samenspel.scans.tests.test_pdf import pdf_text
 
 pytestmark = pytest.mark.django_db
 

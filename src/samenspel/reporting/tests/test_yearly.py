@@ -12,11 +12,11 @@ from openpyxl import load_workbook
 from samenspel.accounts.tests.factories import MembershipFactory, client_for
 from samenspel.coalitions.tests.factories import CoalitionFactory
 from samenspel.core.models import AuditEvent
+from samenspel.core.testing import pdf_text
 from samenspel.monitoring.tests.factories import activity
 from samenspel.partners.tests.factories import PartnerFactory
 from samenspel.reporting.models import ReportSection
 from samenspel.reporting.yearly import build_report, report_rows
-from samenspel.scans.tests.test_pdf import pdf_text
 
 pytestmark = pytest.mark.django_db
 

@@ -1,30 +1,17 @@
 """The results report as PDF, and the one PDF helper (`core.pdf`)."""
 
-import re
 import subprocess
 import sys
-import zlib
 
 import pytest
 from django.urls import reverse
 
 from samenspel.accounts.tests.factories import MembershipFactory, client_for
 from samenspel.core import pdf
+from samenspel.core.testing import pdf_text
 from samenspel.scans.tests.test_results import answer, invite, make_round, pulse
 
 pytestmark = pytest.mark.django_db
-
-
-def pdf_text(data: bytes) -> bytes:
-    """The PDF with its compressed streams inflated (object streams hold the metadata), so a
-    test can look for the title without a PDF library."""
-    parts = [data]
-    for match in re.finditer(rb"stream\r?\n(.*?)\r?\nendstream", data, re.S):
-        try:
-            parts.append(zlib.decompress(match.group(1)))
-        except zlib.error:
-            parts.append(match.group(1))
-    return b"\n".join(parts)
 
 
 @pytest.fixture
