@@ -4,11 +4,7 @@ from typing import Any
 from django.http import HttpRequest
 from django.utils.functional import SimpleLazyObject
 
-from samenspel.accounts.policy import memberships_of
-
-# The header's switcher lists at most this many coalitions; a person with more (an advisor, the
-# national programme) gets a link to the list of all of them instead of a menu too long to use.
-SWITCHER_SIZE = 12
+from samenspel.accounts.policy import SWITCHER_SIZE, page_memberships
 
 
 def memberships(request: HttpRequest) -> dict[str, Any]:
@@ -17,6 +13,6 @@ def memberships(request: HttpRequest) -> dict[str, Any]:
     if not hasattr(request, "user"):
         return {}
     return {
-        "my_memberships": SimpleLazyObject(partial(memberships_of, request)),
+        "switcher": SimpleLazyObject(partial(page_memberships, request)),
         "switcher_size": SWITCHER_SIZE,
     }

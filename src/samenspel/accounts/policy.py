@@ -14,12 +14,13 @@ coalitions and nothing of one coalition: it holds no membership, so every coalit
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING
 from uuid import UUID
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
+from django.db.models import Case, Count, Q, Value, When, Window
 from django.http import Http404, HttpRequest
 
 from samenspel.accounts.models import Membership, MembershipQuerySet, NationalRole, Role
@@ -149,13 +150,13 @@ def require(
 
 
 def memberships_of(request: HttpRequest) -> list[Membership]:
-    """The person's memberships, read once per request (the header's switcher and the tenancy
-    gate of a page both need them)."""
+    """All the person's memberships, read once per request (the home page and "Mijn werk" list
+    them; a page of one coalition reads only what it shows, `page_memberships`)."""
     cached: list[Membership] | None = getattr(request, "_samenspel_memberships", None)
     if cached is None:
         user = request.user
         cached = (
-            list(Membership.objects.for_user(user).order_by("coalition__name"))
+            list(Membership.objects.for_user(user).order_by("coalition__name", "pk"))
             if user.is_authenticated
             else []
         )
@@ -163,13 +164,86 @@ def memberships_of(request: HttpRequest) -> list[Membership]:
     return cached
 
 
+# The header's switcher lists at most this many coalitions; a person with more (an advisor, the
+# national programme) gets a link to the list of all of them instead of a menu too long to use.
+SWITCHER_SIZE = 12
+# The coalition of the last coalition page a person opened, so that the guide and the account
+# pages keep its menu (`workspace.navigation`). A cookie, not the session: remembering costs no
+# query, and the value is only a hint, checked against the person's own memberships.
+REMEMBERED = "samenspel_coalitie"
+
+
+@dataclass(frozen=True)
+class PageMemberships:
+    """What one page needs of a person's memberships: those of the coalitions it names (in its
+    URL, and the remembered one), the first ones for the header's switcher, and how many."""
+
+    named: dict[UUID, Membership]  # by the coalition's UUID
+    first: list[Membership]  # by coalition name, at most SWITCHER_SIZE
+    total: int
+
+
+def page_memberships(request: HttpRequest) -> PageMemberships:
+    """One query of at most SWITCHER_SIZE + 2 rows, however many coalitions a person supports
+    (an advisor of every coalition would otherwise read 350 on every page); none when the view
+    read them all already."""
+    found: PageMemberships | None = getattr(request, "_samenspel_page_memberships", None)
+    if found is None:
+        found = _read_page_memberships(request)
+        request._samenspel_page_memberships = found  # type: ignore[attr-defined]
+    return found
+
+
+def _named_coalitions(request: HttpRequest) -> set[UUID]:
+    match = request.resolver_match
+    candidates = [
+        str(match.kwargs.get("coalition", "")) if match else "",
+        request.COOKIES.get(REMEMBERED, ""),
+    ]
+    named = set()
+    for candidate in candidates:
+        try:
+            named.add(UUID(candidate))
+        except ValueError:
+            continue
+    return named
+
+
+def _read_page_memberships(request: HttpRequest) -> PageMemberships:
+    user = request.user
+    if not user.is_authenticated:
+        return PageMemberships({}, [], 0)
+    named = _named_coalitions(request)
+    everything: list[Membership] | None = getattr(request, "_samenspel_memberships", None)
+    if everything is not None:
+        rows, total = everything, len(everything)
+    else:
+        rows = list(
+            Membership.objects.for_user(user)
+            .annotate(
+                total=Window(Count("pk")),
+                unnamed=Case(When(coalition__uuid__in=named, then=Value(0)), default=Value(1)),
+            )
+            .order_by("unnamed", "coalition__name", "pk")[: len(named) + SWITCHER_SIZE]
+        )
+        total = rows[0].total if rows else 0  # type: ignore[attr-defined]
+    first = sorted(rows, key=lambda m: (m.coalition.name, m.pk))[:SWITCHER_SIZE]
+    return PageMemberships(
+        named={m.coalition.uuid: m for m in rows if m.coalition.uuid in named},
+        first=first,
+        total=total,
+    )
+
+
 def request_membership_or_404(request: HttpRequest, coalition_uuid: UUID | str) -> Membership:
-    """`membership_or_404` for a page request, from the memberships already read."""
+    """`membership_or_404` for a page request, from the memberships the page reads anyway."""
     wanted = UUID(str(coalition_uuid))
-    for membership in memberships_of(request):
-        if membership.coalition.uuid == wanted:
-            return membership
-    raise Http404
+    membership = page_memberships(request).named.get(wanted)
+    if membership is None and wanted not in _named_coalitions(request):
+        membership = next((m for m in memberships_of(request) if m.coalition.uuid == wanted), None)
+    if membership is None:
+        raise Http404
+    return membership
 
 
 def membership_or_404(user: User | AnonymousUser, coalition_uuid: UUID | str) -> Membership:

@@ -73,7 +73,8 @@ from samenspel.coalitions.models import (
     PhaseChange,
     TippingPoint,
 )
-from samenspel.core.models import AuditEvent
+from samenspel.core.analysis_cache import refresh_data_versions
+from samenspel.core.models import AuditEvent, DataVersion
 from samenspel.core.tenancy import TenantQuerySet
 from samenspel.evaluations.models import Evaluation, EvaluationMoment, MomentStatus
 from samenspel.funding.models import FundingKind, FundingSource
@@ -412,6 +413,7 @@ def delete_synthetic_data() -> dict[str, int]:
     with transaction.atomic():
         steps: list[tuple[str, models.QuerySet[Any]]] = [
             ("audit events", rows(AuditEvent)),
+            ("data versions", rows(DataVersion)),
             ("reach by group", rows(ReachByGroup)),
             ("reach", rows(ReachRecord)),
             ("time slots", rows(TimeSlot)),
@@ -1376,6 +1378,7 @@ def generate(
         signals = _insert_signals(
             seed, rows, offer_rows, spans, signal_counts, today, password_hash
         )
+        refresh_data_versions([coalition.pk for coalition in rows.coalitions])
 
     return GenerationResult(
         rows={

@@ -15,68 +15,70 @@ from django.core.cache import caches
 from django.db.models import Max
 from django.utils.translation import get_language
 
-from samenspel.core.models import AuditEvent
+from samenspel.core.models import AuditEvent, DataVersion
 
 if TYPE_CHECKING:
     from samenspel.core.tenancy import MembershipLike
 
 T = TypeVar("T")
-ManyPart = Callable[[Sequence["MembershipLike"]], Mapping[int, object]]
-
-# Changes that write no audit record (e.g. answers submitted through a personal link) add a part.
-VERSION_PARTS: list[Callable[[int], object]] = []
-# The same part for all coalitions of a portfolio at once (a value for every coalition).
-MANY_VERSION_PARTS: dict[Callable[[int], object], ManyPart] = {}
-
-
-def version_part(part: Callable[[int], object]) -> Callable[[int], object]:
-    if part not in VERSION_PARTS:
-        VERSION_PARTS.append(part)
-    return part
-
-
-def many_version_part(part: Callable[[int], object]) -> Callable[[ManyPart], ManyPart]:
-    """Registers the form of `part` that answers for the coalitions of many memberships."""
-
-    def register(many: ManyPart) -> ManyPart:
-        MANY_VERSION_PARTS[part] = many
-        return many
-
-    return register
 
 
 def coalition_data_version(coalition_id: int) -> str:
-    """A version of everything a coalition's analysis is computed from: every change to
-    coalition, partner, round, agreement or membership data writes an audit record."""
-    last_change = AuditEvent.objects.of_coalition(coalition_id).aggregate(m=Max("id"))["m"]
-    parts = [str(part(coalition_id)) for part in VERSION_PARTS]
-    return "-".join([str(coalition_id), str(last_change), *parts])
+    """A version of everything a coalition's analysis is computed from (`core.DataVersion`)."""
+    number = DataVersion.objects.of_coalition(coalition_id).values_list("number", flat=True).first()
+    return _key(coalition_id, number or 0)
+
+
+def _key(coalition_id: int, number: int) -> str:
+    return f"{coalition_id}v{number}"
 
 
 @dataclass(frozen=True)
-class DataVersion:
+class Version:
     key: str  # as `coalition_data_version`
-    last_change: datetime.datetime | None  # when the coalition's data last changed (audited)
+    last_change: datetime.datetime | None  # when the coalition's data last changed
 
 
-def coalition_data_versions(memberships: Sequence[MembershipLike]) -> dict[int, DataVersion]:
+def coalition_data_versions(memberships: Sequence[MembershipLike]) -> dict[int, Version]:
     """`coalition_data_version` of each coalition of these memberships, with the moment of its
-    last audited change, in one query plus one per version part: a page over a portfolio finds
-    its cached rows without a query per coalition."""
-    last = {
-        row["coalition_id"]: row
-        for row in AuditEvent.objects.visible_across(memberships)
-        .order_by()
-        .values("coalition_id")
-        .annotate(id=Max("id"), at=Max("created_at"))
+    last change, in one query: a page over a portfolio finds its cached rows without a query
+    per coalition."""
+    stored = {
+        row.coalition_id: row
+        for row in DataVersion.objects.visible_across(memberships).only("number", "changed_at")
     }
-    parts = [MANY_VERSION_PARTS[part](memberships) for part in VERSION_PARTS]
     versions = {}
     for m in memberships:
-        row = last.get(m.coalition_id, {})
-        key = [str(m.coalition_id), str(row.get("id"))] + [str(p[m.coalition_id]) for p in parts]
-        versions[m.coalition_id] = DataVersion("-".join(key), row.get("at"))
+        row = stored.get(m.coalition_id)
+        number, at = (row.number, row.changed_at) if row else (0, None)
+        versions[m.coalition_id] = Version(_key(m.coalition_id, number), at)
     return versions
+
+
+def refresh_data_versions(coalition_ids: Sequence[int]) -> None:
+    """After data were loaded in bulk (demo, benchmark), past the save that moves a version:
+    a new number for each coalition, and its last change from its audit trail."""
+    last = dict(
+        AuditEvent.objects.across_coalitions()
+        .filter(coalition_id__in=coalition_ids)
+        .order_by()
+        .values_list("coalition_id")
+        .annotate(at=Max("created_at"))
+    )
+    numbers = dict(
+        DataVersion.objects.across_coalitions()
+        .filter(coalition_id__in=coalition_ids)
+        .values_list("coalition_id", "number")
+    )
+    DataVersion.objects.bulk_create(
+        [
+            DataVersion(coalition_id=cid, number=numbers.get(cid, 0) + 1, changed_at=last.get(cid))
+            for cid in coalition_ids
+        ],
+        update_conflicts=True,
+        unique_fields=["coalition"],
+        update_fields=["number", "changed_at"],
+    )
 
 
 def cached_many(

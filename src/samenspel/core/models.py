@@ -1,5 +1,9 @@
+import datetime
+from typing import Any
+
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from samenspel.core.fields import public_id, user_link
@@ -57,11 +61,59 @@ class AuditEvent(models.Model):
     def __str__(self) -> str:
         return f"{self.action} {self.object_label}"
 
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        adding = self._state.adding
+        super().save(*args, **kwargs)
+        if adding and self.coalition_id:
+            # In the same transaction: a reader never sees the new version before the change.
+            DataVersion.objects.note_change(self.coalition_id, self.created_at)
+
     @property
     def action_label(self) -> str:
         from samenspel.core.audit import action_label
 
         return action_label(self.action)
+
+
+class DataVersionQuerySet(TenantQuerySet["DataVersion"]):
+    def note_change(self, coalition_id: int, at: datetime.datetime | None = None) -> None:
+        """Count one change of the coalition's data, made `at` (now)."""
+        at = at or timezone.now()
+        rows = self.of_coalition(coalition_id)
+        if not rows.update(number=models.F("number") + 1, changed_at=at):
+            # The first change: make the row (another transaction may make it at the same moment)
+            # and count on it, so that two first changes still give two steps.
+            self.bulk_create([DataVersion(coalition_id=coalition_id)], ignore_conflicts=True)
+            rows.update(number=models.F("number") + 1, changed_at=at)
+
+
+class DataVersion(models.Model):
+    """How often a coalition's data changed, and when last: the key under which what is computed
+    from them is cached (`core/analysis_cache.py`). A portfolio reads it for hundreds of
+    coalitions in one small query, whatever the size of their audit trails.
+
+    Moved by every audit record (`AuditEvent.save`) and by scan answers, which arrive without
+    one; data loaded in bulk sets it with `refresh_data_versions`."""
+
+    coalition = models.OneToOneField(
+        "coalitions.Coalition",
+        verbose_name=_("coalitie"),
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="data_version",
+    )
+    number = models.PositiveBigIntegerField(_("aantal wijzigingen"), default=0)
+    changed_at = models.DateTimeField(_("laatst gewijzigd"), null=True, blank=True)
+
+    tenancy = Tenancy(coalition="coalition")
+    objects = DataVersionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("gegevensversie")
+        verbose_name_plural = _("gegevensversies")
+
+    def __str__(self) -> str:
+        return f"{self.coalition_id}:{self.number}"
 
 
 class ReadEvent(models.Model):

@@ -11,6 +11,7 @@ from django.db.models import F
 from samenspel.accounts.models import User
 from samenspel.activities.models import Activity
 from samenspel.coalitions.models import Coalition
+from samenspel.core.analysis_cache import refresh_data_versions
 from samenspel.core.models import AuditEvent
 from samenspel.reporting import services
 from samenspel.reporting.models import Moment
@@ -62,3 +63,4 @@ def _outcomes(coalition: Coalition, user: User) -> None:
 
 def _quiet(coalition: Coalition) -> None:
     AuditEvent.objects.of_coalition(coalition).update(created_at=F("created_at") - QUIET_FOR)
+    refresh_data_versions([coalition.pk])

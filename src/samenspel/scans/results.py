@@ -26,15 +26,13 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, cast
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
 from samenspel.core.analysis_cache import (
     cached,
     coalition_data_version,
-    many_version_part,
-    version_part,
 )
 from samenspel.partners.models import Circle, PartnerKind
 from samenspel.scans import scoring
@@ -51,7 +49,6 @@ from samenspel.scans.scoring import Aggregate
 
 if TYPE_CHECKING:
     from samenspel.coalitions.models import Coalition
-    from samenspel.core.tenancy import MembershipLike
 
 logger = logging.getLogger(__name__)
 
@@ -428,27 +425,6 @@ def _previous_with_results(scan_round: Round, candidates: Sequence[Round]) -> Ro
         if enough_responses(candidate, _count(candidate, "n_submitted")):
             return candidate
     return None
-
-
-@version_part
-def submitted_responses(coalition_id: int) -> int:
-    """Answers arrive through personal links, without an audit record: count them."""
-    return (
-        Response.objects.of_coalition(coalition_id).filter(status=ResponseStatus.SUBMITTED).count()
-    )
-
-
-@many_version_part(submitted_responses)
-def submitted_responses_across(memberships: Sequence[MembershipLike]) -> dict[int, int]:
-    """`submitted_responses` of every coalition of these memberships, in one query."""
-    counts = dict(
-        Response.objects.visible_across(memberships)
-        .filter(status=ResponseStatus.SUBMITTED)
-        .order_by()
-        .values_list("round__coalition_id")
-        .annotate(n=Count("pk"))
-    )
-    return {m.coalition_id: counts.get(m.coalition_id, 0) for m in memberships}
 
 
 def cached_round_results(scan_round: Round) -> tuple[RoundResults, str]:

@@ -8,8 +8,10 @@ from samenspel.accounts.tests.factories import MembershipFactory
 from samenspel.advice import services as advice
 from samenspel.partners import services as partners
 from samenspel.partners.tests.factories import PartnerFactory
-from samenspel.scans.models import Response, ResponseStatus, Round
+from samenspel.scans import services as scans
+from samenspel.scans.models import Respondent, Round
 from samenspel.scans.results import cached_round_results
+from samenspel.scans.tests.test_results import pulse
 
 LOCMEM = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
@@ -28,14 +30,16 @@ def _clear_analysis_cache():
 
 
 def submit(scan_round, partner, value):
-    return Response.objects.create(
-        round=scan_round,
+    """An answer as it arrives: through a respondent's personal link, without an audit record."""
+    respondent = Respondent.objects.create(
+        round=scan_round, partner=partner, name="R", email=f"r{value}@example.nl"
+    )
+    return scans.save_answers(
+        respondent,
+        respondent.link_token,
+        answers=pulse(value, value, 1, value),
         instrument_version=1,
-        partner_kind=partner.kind,
-        circle=partner.circle,
-        status=ResponseStatus.SUBMITTED,
-        answers={"energy_now": value},
-        submitted_on="2026-01-10",
+        submit=True,
     )
 
 

@@ -36,7 +36,7 @@ from django.utils.translation import gettext as _
 from samenspel.activities.models import Activity, ActivityStatus, ReachRecord
 from samenspel.coalitions.models import Coalition, Phase
 from samenspel.core.analysis_cache import (
-    DataVersion,
+    Version,
     cached,
     cached_many,
     coalition_data_versions,
@@ -228,7 +228,7 @@ def _pillar_means(coalition: Coalition, today: datetime.date) -> dict[str, tuple
 
 
 def _scan_scores(
-    today: datetime.date, coalitions: dict[int, Coalition], versions: dict[int, DataVersion]
+    today: datetime.date, coalitions: dict[int, Coalition], versions: dict[int, Version]
 ) -> list[PillarScore]:
     """Cached per coalition under its data version: one cache read."""
     means = cached_many(
@@ -254,8 +254,7 @@ def _scan_scores(
 
 
 def national_figures(today: datetime.date | None = None) -> NationalFigures:
-    """The coalitions and their data versions (two queries plus one per version part), then one
-    cache read; when anything changed, nine aggregate queries and one more cache read (a
+    """The coalitions and their data versions (two queries), then one cache read; when anything changed, nine aggregate queries and one more cache read (a
     coalition whose data changed has its scan scores computed again)."""
     today = today or timezone.localdate()
     coalitions = {c.pk: c for c in Coalition.objects.across_coalitions().only("pk")}
@@ -269,7 +268,7 @@ def national_figures(today: datetime.date | None = None) -> NationalFigures:
 
 
 def _compute(
-    today: datetime.date, coalitions: dict[int, Coalition], versions: dict[int, DataVersion]
+    today: datetime.date, coalitions: dict[int, Coalition], versions: dict[int, Version]
 ) -> NationalFigures:
     since = today - YEAR
     activities, reach = _offer(since)

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
+from uuid import UUID
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
@@ -20,7 +21,7 @@ from django.urls import reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from samenspel.accounts.policy import Permission, can, memberships_of
+from samenspel.accounts.policy import REMEMBERED, Permission, can, page_memberships
 from samenspel.core.links import coalition_url
 
 if TYPE_CHECKING:
@@ -233,18 +234,14 @@ def coalition_menu(
     )
 
 
-# The coalition of the last coalition page a person opened, so that the guide and the account
-# pages keep its menu. A cookie, not the session: remembering costs no query, and the value is
-# only a hint, checked against the person's own memberships.
-REMEMBERED = "samenspel_coalitie"
-
-
 def remembered_membership(request: HttpRequest) -> Membership | None:
-    """The membership of the remembered coalition, or the only one a person has."""
-    memberships = memberships_of(request)
-    wanted = request.COOKIES.get(REMEMBERED, "")
-    chosen = next((m for m in memberships if str(m.coalition.uuid) == wanted), None)
-    return chosen or (memberships[0] if len(memberships) == 1 else None)
+    """The membership of the remembered coalition (`REMEMBERED`), or the only one a person has."""
+    memberships = page_memberships(request)
+    try:
+        chosen = memberships.named.get(UUID(request.COOKIES.get(REMEMBERED, "")))
+    except ValueError:
+        chosen = None
+    return chosen or (memberships.first[0] if memberships.total == 1 else None)
 
 
 class RememberCoalitionMiddleware:

@@ -28,7 +28,7 @@ from samenspel.advice.findings import Severity
 from samenspel.advice.services import evaluate
 from samenspel.advice.snapshot import FundingFact, PhaseStep
 from samenspel.coalitions.models import Phase, phase_number
-from samenspel.core.analysis_cache import DataVersion, cached_many, coalition_data_versions
+from samenspel.core.analysis_cache import Version, cached_many, coalition_data_versions
 from samenspel.core.choices import label
 from samenspel.core.links import coalition_url
 from samenspel.core.sorting import RowSorting
@@ -249,7 +249,7 @@ def by_first_end(row: Row) -> tuple[datetime.date, str]:
 
 
 def summaries_of(
-    coalitions: Mapping[int, Coalition], versions: Mapping[int, DataVersion], today: datetime.date
+    coalitions: Mapping[int, Coalition], versions: Mapping[int, Version], today: datetime.date
 ) -> dict[int, Summary]:
     """Each coalition's summary for its current data version: from the cache, computed (and
     kept) where the data changed since."""
