@@ -68,7 +68,7 @@ class AgendaItemSerializer(ModelSerializer):
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         if not (attrs.get("title") or attrs.get("source_event") or attrs.get("finding_rule")):
             raise serializers.ValidationError(
-                {"title": _("Geef een onderwerp, of kies een verandering of signaal.")}
+                {"title": _("Geef een onderwerp, of kies een verandering of bevinding.")}
             )
         return attrs
 
