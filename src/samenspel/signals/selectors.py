@@ -84,7 +84,7 @@ class ListedSignal:
 
 
 def held_page(
-    membership: Membership, number: Any, per_page: int, signals: SignalQuerySet | None = None
+    membership: Membership, number: Any, per_page: int, signals: QuerySet[Signal] | None = None
 ) -> UncountedPage[ListedSignal]:
     """One page of `held_signals` in one query; `signals`: those same signals in another order
     (`SORTING`). Each label is translated once per page, not per row (a model's

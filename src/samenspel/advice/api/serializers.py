@@ -14,6 +14,7 @@ from rest_framework import serializers
 from samenspel.advice.findings import Finding, Severity
 from samenspel.advice.models import Dismissal
 from samenspel.core.api.fields import CharField, DateTimeField, ModelSerializer
+from samenspel.core.api.messages import InputSerializer
 from samenspel.core.api.schema import EnumField
 from samenspel.scans.instruments import guide_url
 
@@ -152,7 +153,7 @@ class AdviceSerializer(serializers.Serializer):
     can_dismiss = serializers.BooleanField(help_text=_("Of u bevindingen terzijde mag leggen."))
 
 
-class DismissSerializer(serializers.Serializer):
+class DismissSerializer(InputSerializer):
     subject = CharField(
         required=False,
         allow_blank=True,
@@ -169,7 +170,7 @@ class DismissSerializer(serializers.Serializer):
     )
 
 
-class RestoreSerializer(serializers.Serializer):
+class RestoreSerializer(InputSerializer):
     subject = CharField(
         required=False, allow_blank=True, max_length=64, default="", help_text=_("Zie dismiss.")
     )
