@@ -6,5 +6,5 @@ from samenspel.core.audit import AuditAction
 
 
 class AdviceAction(AuditAction):
-    FINDING_DISMISSED = "finding.dismissed", _("Signaal terzijde gelegd")
-    FINDING_RESTORED = "finding.restored", _("Terzijde gelegd signaal teruggezet")
+    FINDING_DISMISSED = "finding.dismissed", _("Bevinding terzijde gelegd")
+    FINDING_RESTORED = "finding.restored", _("Terzijde gelegde bevinding teruggezet")

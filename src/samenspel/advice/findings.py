@@ -59,7 +59,7 @@ class Finding:
     @property
     def anchor(self) -> str:
         """An HTML id for this finding on the findings page."""
-        raw = f"signaal-{self.rule}-{self.subject}" if self.subject else f"signaal-{self.rule}"
+        raw = f"bevinding-{self.rule}-{self.subject}" if self.subject else f"bevinding-{self.rule}"
         return re.sub(r"[^a-zA-Z0-9_-]", "-", raw)
 
     @property

@@ -12,12 +12,12 @@ class Dismissal(models.Model):
 
     uuid = public_id()
     coalition = coalition_link("dismissals")
-    rule_key = models.CharField(_("signaal"), max_length=64)
+    rule_key = models.CharField(_("bevinding"), max_length=64)
     subject = models.CharField(
         _("betreft"),
         max_length=64,
         blank=True,
-        help_text=_("Bijvoorbeeld de partner waar het signaal over gaat."),
+        help_text=_("Bijvoorbeeld de partner waar de bevinding over gaat."),
     )
     reason = models.TextField(_("reden"), max_length=2000)
     magnitude = models.FloatField(_("omvang bij terzijdeleggen"))
@@ -30,8 +30,8 @@ class Dismissal(models.Model):
     objects = TenantQuerySet.as_manager()
 
     class Meta:
-        verbose_name = _("terzijde gelegd signaal")
-        verbose_name_plural = _("terzijde gelegde signalen")
+        verbose_name = _("terzijde gelegde bevinding")
+        verbose_name_plural = _("terzijde gelegde bevindingen")
         constraints = [
             models.UniqueConstraint(
                 fields=["coalition", "rule_key", "subject"], name="one_dismissal_per_finding"

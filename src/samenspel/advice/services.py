@@ -105,12 +105,12 @@ def current_findings(coalition: Coalition) -> list[Finding]:
 
 def _find(coalition: Coalition, rule: str, subject: str) -> Finding:
     if rule not in LABELS:
-        raise ValidationError({"rule": _("Dit signaal bestaat niet.")})
+        raise ValidationError({"rule": _("Deze bevinding bestaat niet.")})
     for finding in findings_of(coalition):
         if finding.rule == rule and finding.subject == subject:
             return finding
     raise ValidationError(
-        _("Dit signaal speelt op dit moment niet (meer); er is niets om terzijde te leggen.")
+        _("Deze bevinding speelt op dit moment niet (meer); er is niets om terzijde te leggen.")
     )
 
 
@@ -124,7 +124,7 @@ def dismiss(
         raise ValidationError(
             {
                 "reason": _(
-                    "Geef een reden op, zodat anderen weten waarom dit signaal terzijde ligt."
+                    "Geef een reden op, zodat anderen weten waarom deze bevinding terzijde ligt."
                 )
             }
         )
@@ -166,7 +166,7 @@ def restore(coalition: Coalition, rule: str, subject: str, *, acting_user: User)
     """Undo a dismissal: the finding shows again (if it still occurs)."""
     dismissal = _dismissal(coalition, rule, subject)
     if dismissal is None:
-        raise ValidationError(_("Dit signaal ligt niet terzijde."))
+        raise ValidationError(_("Deze bevinding ligt niet terzijde."))
     audit.delete(
         dismissal,
         action=AdviceAction.FINDING_RESTORED,

@@ -4,7 +4,7 @@ from samenspel.advice import views
 
 app_name = "advice"
 
-C = "c/<uuid:coalition>/signalen/"
+C = "c/<uuid:coalition>/bevindingen/"
 
 urlpatterns = [
     path(C, views.FindingsView.as_view(), name="findings"),

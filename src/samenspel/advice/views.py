@@ -97,7 +97,7 @@ class DismissView(FindingsView):
             else:
                 messages.success(
                     request,
-                    _("Het signaal ligt terzijde. Het komt vanzelf terug als het sterker wordt."),
+                    _("De bevinding ligt terzijde. Die komt vanzelf terug als die sterker wordt."),
                 )
                 return redirect(_findings_url(self, "terzijde"))
         context = self.get_context_data(bound_form=form, bound_key=key)
@@ -121,7 +121,7 @@ class RestoreView(CoalitionMixin, TemplateView):
             services.restore(self.coalition, rule, subject, acting_user=acting_user(request))
         except ValidationError:
             raise Http404 from None
-        messages.success(request, _("Het signaal is teruggezet."))
+        messages.success(request, _("De bevinding is teruggezet."))
         return redirect(_findings_url(self))
 
 

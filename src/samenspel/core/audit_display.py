@@ -29,7 +29,7 @@ EXTRA_LABELS: dict[str, Any] = {
     "time_slots": _("tijden"),
     "by_group": _("bereik per doelgroep"),
     "reason": _("reden"),
-    "rule": _("signaal"),
+    "rule": _("bevinding"),
     "subject": _("onderwerp"),
     "tipping_point": _("kantelmoment"),
     "date": _("datum"),

@@ -177,7 +177,7 @@ def _replace_django_messages(field: forms.Field, label: Any) -> None:
             continue  # the form's own message
         formatted = key in FORMATTED or (validated and key == "invalid")
         field.error_messages[key] = format_lazy(
-            message, label=_percent_doubled(label) if formatted else label
+            message, label=percent_doubled(label) if formatted else label
         )
 
 
@@ -185,7 +185,7 @@ def _doubled(label: Any) -> str:
     return str(label).replace("%", "%%")
 
 
-_percent_doubled = lazy(_doubled, str)
+percent_doubled = lazy(_doubled, str)
 
 
 def fingerprint(value: Any) -> str:

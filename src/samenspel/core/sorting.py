@@ -16,7 +16,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from django.db.models import QuerySet
+from django.db.models import F, OrderBy, QuerySet
+from django.db.models.expressions import BaseExpression
 from django.http import QueryDict
 
 PARAMETER = "sorteer"
@@ -73,16 +74,32 @@ def chosen(
 
 @dataclass(frozen=True)
 class Sorting:
-    columns: dict[str, str]  # URL key -> order expression
+    # URL key -> a field path ("neighbourhood__name") or an expression (a Case that puts
+    # choices in their own order rather than the alphabet's).
+    columns: dict[str, str | BaseExpression]
     default: str
     default_descending: bool = False  # the newest first, say
+    # Empty values last in both directions, as RowSorting does (otherwise the database decides).
+    empty_last: bool = False
+    # What orders equal values; the primary key last, so rows keep one order across pages.
+    # A table whose default order is an index names that index's further columns here.
+    then: tuple[str, ...] = ("pk",)
 
     def apply(self, queryset: QuerySet[Any], params: QueryDict) -> tuple[QuerySet[Any], Sort]:
         sort = chosen(params, self.columns, self.default, self.default_descending)
         order = self.columns[sort.key]
-        # The primary key last: rows with equal values keep one order across pages.
-        ordered = queryset.order_by(f"-{order}" if sort.descending else order, "pk")
-        return ordered, sort
+        term: str | OrderBy
+        if isinstance(order, str) and not self.empty_last:
+            term = f"-{order}" if sort.descending else order
+        else:
+            expression = F(order) if isinstance(order, str) else order
+            empty_last = True if self.empty_last else None
+            term = (
+                expression.desc(nulls_last=empty_last)
+                if sort.descending
+                else expression.asc(nulls_last=empty_last)
+            )
+        return queryset.order_by(term, *self.then), sort
 
 
 @dataclass(frozen=True)

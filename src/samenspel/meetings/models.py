@@ -155,8 +155,8 @@ class AgendaItem(models.Model):
         blank=True,
         related_name="agenda_items",
     )
-    finding_rule = models.CharField(_("signaal"), max_length=64, blank=True)
-    finding_subject = models.CharField(_("onderwerp van het signaal"), max_length=64, blank=True)
+    finding_rule = models.CharField(_("bevinding"), max_length=64, blank=True)
+    finding_subject = models.CharField(_("onderwerp van de bevinding"), max_length=64, blank=True)
 
     tenancy = Tenancy(coalition="meeting__coalition")
     objects = TenantQuerySet.as_manager()

@@ -161,7 +161,7 @@ def add_agenda_item(
         )
         if finding is None:
             raise ValidationError(
-                {"finding_rule": _("Dit signaal speelt nu niet in deze coalitie.")}
+                {"finding_rule": _("Deze bevinding speelt nu niet in deze coalitie.")}
             )
         title = title or finding.title
         notes = notes or finding.next_step

@@ -21,7 +21,7 @@ urlpatterns = [
         name="schedule_event",
     ),
     path(
-        C + "agenderen/signaal/<str:rule>/",
+        C + "agenderen/bevinding/<str:rule>/",
         views.ScheduleFindingView.as_view(),
         name="schedule_finding",
     ),

@@ -8,13 +8,14 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
-from django.db.models import F, QuerySet
+from django.db.models import Case, F, IntegerField, QuerySet, Value, When
 from django.http import HttpRequest
 
 from samenspel.accounts.models import User
 from samenspel.core import audit
 from samenspel.core.models import ReadEvent
 from samenspel.core.paging import UncountedPage, uncounted_page
+from samenspel.core.sorting import Sorting
 from samenspel.core.tenancy import lookup_or_404
 from samenspel.signals.models import Consent, Handover, Signal, SignalQuerySet
 from samenspel.signals.workflow import Status, Urgency
@@ -46,6 +47,26 @@ def held_signals(membership: Membership) -> SignalQuerySet:
     )
 
 
+# The columns the holder's list can be sorted by (URL key: order); none of them is personal. The
+# default is the order of the index `signal_holder_list` (see `held_signals`); a status sorts in
+# the order of the steps, not of the alphabet.
+SORTING = Sorting(
+    columns={
+        "termijn": "deadline",
+        "status": Case(
+            *(When(status=value, then=Value(n)) for n, value in enumerate(Status.values)),
+            output_field=IntegerField(),
+        ),
+        "urgentie": "urgency",
+        "wijk": "neighbourhood__name",
+        "ontvangen": "received_at",
+    },
+    default="termijn",
+    empty_last=True,
+    then=("-received_at", "pk"),
+)
+
+
 @dataclass(frozen=True)
 class ListedSignal:
     """A row of the list, as plain values: no personal field, nothing to decrypt."""
@@ -62,10 +83,15 @@ class ListedSignal:
         return str(self.uuid)[:8]  # as Signal.short_code
 
 
-def held_page(membership: Membership, number: Any, per_page: int) -> UncountedPage[ListedSignal]:
-    """One page of `held_signals` in one query. Each label is translated once per page, not per
-    row (a model's `get_FOO_display` translates every choice again for each row)."""
-    values = held_signals(membership).values_list(
+def held_page(
+    membership: Membership, number: Any, per_page: int, signals: QuerySet[Signal] | None = None
+) -> UncountedPage[ListedSignal]:
+    """One page of `held_signals` in one query; `signals`: those same signals in another order
+    (`SORTING`). Each label is translated once per page, not per row (a model's
+    `get_FOO_display` translates every choice again for each row)."""
+    if signals is None:
+        signals = held_signals(membership)
+    values = signals.values_list(
         "uuid", "status", "urgency", "deadline", "received_at", "neighbourhood__name"
     )
     page = uncounted_page(values, number, per_page)

@@ -43,9 +43,13 @@ class SignalsHomeView(CoalitionMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         context["setup"] = services.settings_of(self.coalition)
         if self.membership.partner_id is not None:
-            context["page"] = selectors.held_page(
-                self.membership, self.request.GET.get("pagina"), PER_PAGE
+            ordered, sort = selectors.SORTING.apply(
+                selectors.held_signals(self.membership), self.request.GET
             )
+            context["page"] = selectors.held_page(
+                self.membership, self.request.GET.get("pagina"), PER_PAGE, ordered
+            )
+            context.update(sort=sort, query=sort.page_query())
         return context
 
 

@@ -12,11 +12,20 @@ from django.test.utils import CaptureQueriesContext
 from samenspel.accounts.tests.factories import MembershipFactory
 from samenspel.activities.tests.test_activities import make_activity
 from samenspel.agreements.tests.factories import PartnerAgreementFactory
+from samenspel.coalitions.models import Neighbourhood
 from samenspel.core.links import coalition_url
 from samenspel.core.sorting import RowSorting
 from samenspel.funding.models import FundingSource
 from samenspel.meetings.tests.factories import ActionItemFactory, MeetingFactory
 from samenspel.partners.tests.factories import PartnerFactory
+from samenspel.signals.selectors import SORTING as SIGNAL_SORTING
+from samenspel.signals.tests.factories import (
+    RESIDENT,
+    SignalFactory,
+    setup_signals,
+    verified_client_for,
+)
+from samenspel.signals.workflow import Status, Urgency
 
 ROWS = [{"name": "b", "due": 2}, {"name": "a", "due": None}, {"name": "c", "due": 1}]
 SORTING = RowSorting(
@@ -112,3 +121,48 @@ def test_the_agreements_sort_by_money_descending(coordinator_client, coalition):
     url = coalition_url("agreements:list", coalition.uuid)
     response = coordinator_client.get(url, {"sorteer": "-geld"})
     assert [row.partner.name for row in response.context["page"]] == ["Zon", "Anbo", "Bieb"]
+
+
+SIGNAL_COLUMNS = ("termijn", "status", "urgentie", "wijk", "ontvangen")
+
+
+@pytest.mark.django_db(databases=["default", "audit"])
+def test_every_order_of_the_signals_list_costs_the_same_queries_and_names_no_resident():
+    assert tuple(SIGNAL_SORTING.columns) == SIGNAL_COLUMNS
+    scene = setup_signals()
+    north = Neighbourhood.objects.create(coalition=scene.coalition, name="Noord")
+    today = datetime.date.today()
+    fields = [
+        {"status": Status.CLOSED, "neighbourhood": north},
+        {"deadline": today + datetime.timedelta(days=9), "urgency": Urgency.URGENT},
+        {"status": Status.IN_TRIAGE, "deadline": today + datetime.timedelta(days=2)},
+    ]
+    signals = [SignalFactory(coalition=scene.coalition, intake=scene.intake, **f) for f in fields]
+    closed, urgent, triage = signals
+    client = verified_client_for(scene.intake_member.user)
+    url = coalition_url("signals:home", scene.coalition.uuid)
+    with CaptureQueriesContext(connection) as default:
+        html = client.get(url).content.decode()
+    assert html.count("aria-sort=") == len(SIGNAL_COLUMNS)
+    assert 'aria-sort="ascending"' in html
+    orders = {}
+    for key in SIGNAL_COLUMNS:
+        for asked in (key, f"-{key}"):
+            with CaptureQueriesContext(connection) as sorted_:
+                response = client.get(url, {"sorteer": asked})
+            assert response.status_code == 200
+            assert response.context["sort"].key == key
+            assert len(sorted_) == len(default), asked
+            text = response.content.decode()
+            expected = "descending" if asked.startswith("-") else "ascending"
+            assert f'aria-sort="{expected}"' in text
+            assert RESIDENT["resident_name"] not in text
+            orders[asked] = [row.uuid for row in response.context["page"]]
+    # The first deadline first; a closed signal (no deadline) last both ways.
+    assert orders["termijn"] == [triage.uuid, urgent.uuid, closed.uuid]
+    assert orders["-termijn"] == [urgent.uuid, triage.uuid, closed.uuid]
+    # Statuses in the order of the steps, not of the alphabet.
+    assert orders["status"] == [urgent.uuid, triage.uuid, closed.uuid]
+    assert orders["-urgentie"][0] == urgent.uuid
+    # Only one signal has a neighbourhood: first in both directions (empty values last).
+    assert orders["wijk"][0] == orders["-wijk"][0] == closed.uuid

@@ -6,6 +6,7 @@ from rest_framework import serializers
 
 from samenspel.accounts.models import ApiToken, Invitation, Membership, Role
 from samenspel.core.api.fields import CharField, ModelSerializer, TenantRelatedField
+from samenspel.core.api.messages import InputSerializer
 
 PARTNER_ERRORS = {
     "does_not_exist": _("Deze partnerorganisatie bestaat niet in deze coalitie."),
@@ -16,7 +17,7 @@ PARTNER_ERRORS = {
 # --- tokens -----------------------------------------------------------------------------------
 
 
-class ObtainTokenSerializer(serializers.Serializer):
+class ObtainTokenSerializer(InputSerializer):
     email = serializers.EmailField(label=_("e-mailadres"), max_length=254)
     password = CharField(
         label=_("wachtwoord"),
@@ -46,7 +47,7 @@ class ObtainTokenSerializer(serializers.Serializer):
     )
 
 
-class ApiTokenCreateSerializer(serializers.Serializer):
+class ApiTokenCreateSerializer(InputSerializer):
     name = CharField(label=_("naam"), max_length=100, help_text=_("Waarvoor gebruikt u dit token?"))
 
 
@@ -109,7 +110,7 @@ class MemberSerializer(ModelSerializer):
         return data
 
 
-class MemberRoleSerializer(serializers.Serializer):
+class MemberRoleSerializer(InputSerializer):
     role = serializers.ChoiceField(label=_("rol"), choices=Role.choices)
     partner = TenantRelatedField(
         Partner,

@@ -42,6 +42,7 @@ from samenspel.activities.importing import (
 )
 from samenspel.activities.models import ActivityImport, ImportStatus
 from samenspel.core.api.fields import CharField, ModelSerializer
+from samenspel.core.api.messages import InputSerializer
 from samenspel.core.api.schema import EnumField
 from samenspel.core.spreadsheets import XLSX_TYPE
 
@@ -57,7 +58,7 @@ EXPORT_NAMES = {
 }
 
 
-class UploadSerializer(serializers.Serializer):
+class UploadSerializer(InputSerializer):
     file = serializers.FileField(
         help_text=_lazy("Een .xlsx- of CSV-bestand met de kolommen van het voorbeeldbestand.")
     )

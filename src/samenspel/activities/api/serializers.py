@@ -32,6 +32,7 @@ from samenspel.core.api.fields import (
     ModelSerializer,
     TenantRelatedField,
 )
+from samenspel.core.api.messages import InputSerializer
 from samenspel.core.api.schema import EnumField
 from samenspel.partners.models import Partner
 
@@ -230,7 +231,7 @@ class ReachTotalsSerializer(serializers.Serializer):
     by_group = GroupTotalSerializer(many=True)
 
 
-class PeriodQuerySerializer(serializers.Serializer):
+class PeriodQuerySerializer(InputSerializer):
     start = serializers.DateField(required=False)
     end = serializers.DateField(required=False)
 

@@ -14,6 +14,7 @@ from rest_framework import serializers
 from samenspel.advice.findings import Finding, Severity
 from samenspel.advice.models import Dismissal
 from samenspel.core.api.fields import CharField, DateTimeField, ModelSerializer
+from samenspel.core.api.messages import InputSerializer
 from samenspel.core.api.schema import EnumField
 from samenspel.scans.instruments import guide_url
 
@@ -68,12 +69,12 @@ class EarlierDismissalSerializer(DismissalSerializer):
 
 
 class FindingSerializer(serializers.Serializer):
-    rule = CharField(help_text=_("De regel die dit signaal gaf."))
+    rule = CharField(help_text=_("De regel die deze bevinding gaf."))
     subject = CharField(
         allow_blank=True,
         help_text=_(
-            "Onderscheidt signalen van dezelfde regel (bijvoorbeeld de UUID van een partner); "
-            "leeg als de regel hooguit één signaal geeft. Nodig om terzijde te leggen."
+            "Onderscheidt bevindingen van dezelfde regel (bijvoorbeeld de UUID van een partner); "
+            "leeg als de regel hooguit één bevinding geeft. Nodig om terzijde te leggen."
         ),
     )
     severity = EnumField(Severity)
@@ -91,7 +92,7 @@ class FindingSerializer(serializers.Serializer):
     next_step = CharField()
     magnitude = serializers.FloatField(
         help_text=_(
-            "Hoe sterk het signaal is. Een terzijde gelegd signaal komt terug als dit groeit."
+            "Hoe sterk de bevinding is. Een terzijde gelegde bevinding komt terug als dit groeit."
         )
     )
     returned_after = serializers.SerializerMethodField(
@@ -121,7 +122,7 @@ class DismissedSerializer(serializers.Serializer):
     uuid = serializers.UUIDField(source="dismissal.uuid")
     rule = CharField(source="dismissal.rule_key")
     subject = CharField(source="dismissal.subject", allow_blank=True)
-    label = CharField(help_text=_("Korte naam van het signaal."))  # type: ignore[assignment]
+    label = CharField(help_text=_("Korte naam van de bevinding."))  # type: ignore[assignment]
     reason = CharField(source="dismissal.reason")
     magnitude = serializers.FloatField(
         source="dismissal.magnitude", help_text=_("De omvang toen het terzijde werd gelegd.")
@@ -131,7 +132,7 @@ class DismissedSerializer(serializers.Serializer):
     current = FindingSummarySerializer(
         source="finding",
         allow_null=True,
-        help_text=_("Het signaal zoals het nu speelt; null: het speelt niet meer."),
+        help_text=_("De bevinding zoals die nu speelt; null: die speelt niet meer."),
     )
 
 
@@ -149,27 +150,27 @@ class AdviceSerializer(serializers.Serializer):
     dismissed = DismissedSerializer(
         many=True, help_text=_("Terzijde gelegd en nog niet sterker geworden; nieuwste eerst.")
     )
-    can_dismiss = serializers.BooleanField(help_text=_("Of u signalen terzijde mag leggen."))
+    can_dismiss = serializers.BooleanField(help_text=_("Of u bevindingen terzijde mag leggen."))
 
 
-class DismissSerializer(serializers.Serializer):
+class DismissSerializer(InputSerializer):
     subject = CharField(
         required=False,
         allow_blank=True,
         max_length=64,
         default="",
-        help_text=_("Het `subject` van het signaal; leeg voor een regel met één signaal."),
+        help_text=_("Het `subject` van de bevinding; leeg voor een regel met één bevinding."),
     )
     reason = CharField(
         required=False,
         allow_blank=True,
         default="",
         label=_("reden"),
-        help_text=_("Waarom het signaal terzijde gaat; verplicht."),
+        help_text=_("Waarom de bevinding terzijde gaat; verplicht."),
     )
 
 
-class RestoreSerializer(serializers.Serializer):
+class RestoreSerializer(InputSerializer):
     subject = CharField(
         required=False, allow_blank=True, max_length=64, default="", help_text=_("Zie dismiss.")
     )

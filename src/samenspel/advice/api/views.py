@@ -34,13 +34,13 @@ TAG = "advies"
 
 @extend_schema(
     tags=[TAG],
-    summary="Signalen",
+    summary="Bevindingen",
     description=(
         "Risico's die de handreiking noemt, gevonden in de eigen gegevens van de coalitie: elk "
         "met urgentie, de cijfers en namen als bewijs, uitleg, een link naar de gids en een "
-        "volgende stap. Meest dringend eerst. Terzijde gelegde signalen staan apart onder "
+        "volgende stap. Meest dringend eerst. Terzijde gelegde bevindingen staan apart onder "
         "`dismissed` zolang ze niet sterker worden. Niet gepagineerd: er is hooguit een handvol "
-        "signalen per regel."
+        "bevindingen per regel."
     ),
     responses=AdviceSerializer,
 )
@@ -77,10 +77,10 @@ class RuleScopedMixin(CoalitionEndpoint):
 
 @extend_schema(
     tags=[TAG],
-    summary="Signaal terzijde leggen",
+    summary="Bevinding terzijde leggen",
     description=(
-        "Met een reden (verplicht). Het signaal blijft weg zolang het niet sterker wordt "
-        "(`magnitude`), en komt dan vanzelf terug. Een signaal dat nu niet speelt, kan niet "
+        "Met een reden (verplicht). De bevinding blijft weg zolang die niet sterker wordt "
+        "(`magnitude`), en komt dan vanzelf terug. Een bevinding die nu niet speelt, kan niet "
         "terzijde (400)."
     ),
     request=DismissSerializer,
@@ -104,8 +104,8 @@ class DismissView(RuleScopedMixin):
 
 @extend_schema(
     tags=[TAG],
-    summary="Terzijde gelegd signaal terugzetten",
-    description="Het signaal staat weer in de lijst (als het nog speelt). 404 als het niet terzijde ligt.",
+    summary="Terzijde gelegde bevinding terugzetten",
+    description="De bevinding staat weer in de lijst (als die nog speelt). 404 als het niet terzijde ligt.",
     request=RestoreSerializer,
     responses={204: OpenApiResponse(description="Teruggezet.")},
 )

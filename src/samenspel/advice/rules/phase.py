@@ -59,7 +59,9 @@ def phase_stalls(s: CoalitionSnapshot) -> list[Finding]:
             "phase": phase,
             "since": date_text(s.phase_since),
             "months": months(days),
-            "limit": _(" (signaalgrens: %(m)s maanden)") % {"m": months(limit)} if limit else "",
+            "limit": _(" (grens voor een bevinding: %(m)s maanden)") % {"m": months(limit)}
+            if limit
+            else "",
         }
     ]
     score = round(s.phase_score(s.phase) * 100)

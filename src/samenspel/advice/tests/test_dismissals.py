@@ -35,7 +35,7 @@ def test_a_dismissed_finding_is_hidden_and_the_reason_is_audited(coordinator, mu
     assert event.coalition == coalition
     assert event.changes["fields"]["reason"]["new"].startswith("Besproken in het kernoverleg")
     assert event.object_label == "De gemeente heeft 2 petten op, zonder afspraak over haar rol"
-    assert event.action_label == "Signaal terzijde gelegd"
+    assert event.action_label == "Bevinding terzijde gelegd"
     [entry] = services.advice(coalition).dismissed
     assert entry.finding == finding
 
@@ -78,7 +78,7 @@ def test_restore_shows_the_finding_again_and_is_audited(coordinator, municipalit
     assert not Dismissal.objects.exists()
     event = AuditEvent.objects.get(action="finding.restored")
     assert event.changes["fields"]["reason"]["old"] == "Later."
-    assert event.action_label == "Terzijde gelegd signaal teruggezet"
+    assert event.action_label == "Terzijde gelegde bevinding teruggezet"
 
 
 @pytest.mark.parametrize("reason", ["", "   \n "])
@@ -92,7 +92,7 @@ def test_a_reason_is_required(coordinator, municipality, reason):
             reason=reason,
         )
     assert error.value.message_dict["reason"] == [
-        "Geef een reden op, zodat anderen weten waarom dit signaal terzijde ligt."
+        "Geef een reden op, zodat anderen weten waarom deze bevinding terzijde ligt."
     ]
     assert not Dismissal.objects.exists()
     assert not AuditEvent.objects.filter(action="finding.dismissed").exists()

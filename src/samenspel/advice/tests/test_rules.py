@@ -285,7 +285,7 @@ def test_phase_stalls_fires_after_the_limit_of_the_phase():
     s = snapshot(phase="establish", start_date=datetime.date(2024, 1, 1))  # 34 months
     finding = only(rules.phase_stalls(s))
     assert finding.title == "Al 34 maanden in fase '3. Inrichten en markeren'"
-    assert "(signaalgrens: 18 maanden)" in finding.evidence[0]
+    assert "(grens voor een bevinding: 18 maanden)" in finding.evidence[0]
     assert finding.guide == ("phases", "establish")
 
 

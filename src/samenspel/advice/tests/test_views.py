@@ -78,7 +78,7 @@ def test_dismissing_with_a_reason_redirects_with_a_message_and_lists_it_as_set_a
     )
     assert response.redirect_chain[-1][0] == findings_url(coalition) + "#terzijde"
     page = response.content.decode()
-    assert "Het signaal ligt terzijde." in page
+    assert "De bevinding ligt terzijde." in page
     assert "Besproken op 12 maart." in page
     assert "Speelt nog, niet sterker geworden" in page
     assert restore_url(coalition) in page
@@ -91,9 +91,9 @@ def test_an_empty_reason_is_refused_at_the_field(coordinator_client, coalition, 
     )
     assert response.status_code == 200
     page = response.content.decode()
-    anchor = f"signaal-{RULE}-{municipality.uuid}"
+    anchor = f"bevinding-{RULE}-{municipality.uuid}"
     assert f'id="id_{anchor}_reason_error"' in page
-    assert "Geef een reden op, zodat anderen weten waarom dit signaal terzijde ligt." in page
+    assert "Geef een reden op, zodat anderen weten waarom deze bevinding terzijde ligt." in page
     assert 'aria-invalid="true"' in page
     assert " open>" in page  # the form stays unfolded
     assert not Dismissal.objects.exists()
@@ -120,8 +120,8 @@ def test_restore_puts_the_finding_back(coordinator_client, coalition, municipali
         restore_url(coalition), {"subject": str(municipality.uuid)}, follow=True
     )
     page = response.content.decode()
-    assert "Het signaal is teruggezet." in page
-    assert "Er liggen geen signalen terzijde." in page
+    assert "De bevinding is teruggezet." in page
+    assert "Er liggen geen bevindingen terzijde." in page
     assert not Dismissal.objects.exists()
     assert coordinator_client.post(restore_url(coalition), {"subject": "x"}).status_code == 404
 
@@ -135,7 +135,7 @@ def test_the_dashboard_loads_the_findings_card_after_the_page(
     assert f'hx-get="{summary}"' in page
     assert findings_url(coalition) in page  # the card works without JavaScript too
     card = coordinator_client.get(summary).content.decode()
-    assert 'id="signalen-kop"' in card
+    assert 'id="bevindingen-kop"' in card
     assert 1 <= card.count('class="samenspel-badge samenspel-badge--') <= 3
     assert summary not in reader_client.get(url).content.decode()
     assert reader_client.get(summary).status_code == 403

@@ -29,6 +29,7 @@ from samenspel.coalitions.models import (
 )
 from samenspel.coalitions.progress import ActivityState
 from samenspel.core.api.fields import CharField, ModelSerializer
+from samenspel.core.api.messages import InputSerializer
 from samenspel.core.api.schema import EnumField
 from samenspel.core.models import AuditEvent
 from samenspel.partners.models import ConversationStatus, EventKind, PartnerKind
@@ -169,7 +170,7 @@ class ActivityStateSerializer(serializers.Serializer):
         return str(Phase(state.activity.phase).label)
 
 
-class ChecklistUpdateSerializer(serializers.Serializer):
+class ChecklistUpdateSerializer(InputSerializer):
     status = EnumField(ChecklistStatus, label=_("status"))
     note = CharField(
         required=False, allow_blank=True, max_length=2000, default="", label=_("notitie")
@@ -215,7 +216,7 @@ class SuggestionSerializer(serializers.Serializer):
         return str(Phase(suggestion.current).label)
 
 
-class MunicipalityRolesSerializer(serializers.Serializer):
+class MunicipalityRolesSerializer(InputSerializer):
     """The roles the municipality agreed to play (handbook §2.10 tip 1); the service's rules."""
 
     municipality_roles = serializers.ListField(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from typing import Any, cast
 
 from django.db import models
@@ -9,6 +10,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
+from samenspel.core.api.messages import FieldMessagesSerializerMixin
 from samenspel.core.tenancy import TenantQuerySet
 
 NOT_IN_COALITION = _("Dit hoort niet bij deze coalitie of bestaat niet.")
@@ -43,6 +45,11 @@ class TenantRelatedField(serializers.SlugRelatedField):
     def to_internal_value(self, data: Any) -> Any:
         if not isinstance(data, str):  # a number or a list is no uuid (and must not be a 500)
             self.fail("invalid")
+        if self.slug_field == "uuid":
+            try:
+                uuid.UUID(data)
+            except ValueError:  # else the database field's message ("is geen geldige UUID")
+                self.fail("invalid")
         return super().to_internal_value(data)
 
 
@@ -79,8 +86,9 @@ class DateTimeField(serializers.DateTimeField):
         return moment
 
 
-class ModelSerializer(serializers.ModelSerializer):
-    """DRF's ModelSerializer with the strict text and moment fields above."""
+class ModelSerializer(FieldMessagesSerializerMixin, serializers.ModelSerializer):
+    """DRF's ModelSerializer with the strict text and moment fields above, and messages that say
+    what to do (`core.api.messages`)."""
 
     serializer_field_mapping = {
         **serializers.ModelSerializer.serializer_field_mapping,

@@ -3,6 +3,7 @@
 from rest_framework import serializers
 
 from samenspel.core.api.fields import CharField
+from samenspel.core.api.messages import InputSerializer
 
 
 class TipSerializer(serializers.Serializer):
@@ -56,7 +57,7 @@ class SearchHitSerializer(serializers.Serializer):
     title_match = serializers.BooleanField(read_only=True)
 
 
-class SearchQuerySerializer(serializers.Serializer):
+class SearchQuerySerializer(InputSerializer):
     q = CharField(
         max_length=100, help_text="Een of meer woorden; hoofdletters en accenten tellen niet mee."
     )

@@ -14,6 +14,7 @@ from samenspel.core.api.fields import (
     ModelSerializer,
     TenantRelatedField,
 )
+from samenspel.core.api.messages import InputSerializer
 from samenspel.core.api.schema import EnumField
 from samenspel.meetings.models import (
     ActionItem,
@@ -68,7 +69,7 @@ class AgendaItemSerializer(ModelSerializer):
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         if not (attrs.get("title") or attrs.get("source_event") or attrs.get("finding_rule")):
             raise serializers.ValidationError(
-                {"title": _("Geef een onderwerp, of kies een verandering of signaal.")}
+                {"title": _("Geef een onderwerp, of kies een verandering of bevinding.")}
             )
         return attrs
 
@@ -139,7 +140,7 @@ class ActionItemUpdateSerializer(ActionItemSerializer):
         read_only_fields = ["uuid", "meeting", "created_at"]
 
 
-class CompleteActionSerializer(serializers.Serializer):
+class CompleteActionSerializer(InputSerializer):
     done_on = serializers.DateField(required=False, help_text=_("Standaard vandaag."))
 
 

@@ -174,7 +174,7 @@ class MeetingPartCreate(MeetingsApiMixin, generics.CreateAPIView):
         summary="Agendapunt toevoegen",
         description=(
             "Met een eigen onderwerp, of vanuit een verandering bij een partner (`source_event`) "
-            "of een signaal (`finding_rule` en `finding_subject`)."
+            "of een bevinding (`finding_rule` en `finding_subject`)."
         ),
     )
 )
@@ -242,7 +242,7 @@ class MeetingPartDetail(
     patch=extend_schema(
         tags=[TAG],
         summary="Agendapunt wijzigen",
-        description="Onderwerp en toelichting; de herkomst (verandering of signaal) blijft.",
+        description="Onderwerp en toelichting; de herkomst (verandering of bevinding) blijft.",
     ),
     delete=extend_schema(tags=[TAG], summary="Agendapunt verwijderen"),
 )

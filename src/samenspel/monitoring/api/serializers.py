@@ -12,6 +12,7 @@ from rest_framework import serializers
 
 from samenspel.coalitions.models import Neighbourhood, NeighbourhoodKind
 from samenspel.core.api.fields import CharField, ModelSerializer
+from samenspel.core.api.messages import InputSerializer
 from samenspel.core.api.schema import EnumField
 from samenspel.monitoring.cbs import TABLES
 from samenspel.monitoring.gap import Offer
@@ -128,12 +129,12 @@ class FiguresImportSerializer(ModelSerializer):
         return str(log.imported_by) if log.imported_by_id else None
 
 
-class FiguresUploadSerializer(serializers.Serializer):
+class FiguresUploadSerializer(InputSerializer):
     table = serializers.ChoiceField(choices=TABLE_CHOICES, label=_("tabel"))
     file = serializers.FileField(
         label=_("CSV-bestand"), help_text=_("De onbewerkte dataset als CSV.")
     )
 
 
-class FiguresFetchSerializer(serializers.Serializer):
+class FiguresFetchSerializer(InputSerializer):
     table = serializers.ChoiceField(choices=TABLE_CHOICES, label=_("tabel"), default="50150NED")

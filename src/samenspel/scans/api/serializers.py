@@ -16,6 +16,7 @@ from rest_framework import serializers
 
 from samenspel.coalitions.api.serializers import PartnerRefSerializer
 from samenspel.core.api.fields import CharField, DateTimeField, ModelSerializer
+from samenspel.core.api.messages import InputSerializer
 from samenspel.core.api.schema import EnumField
 from samenspel.scans.instruments import AUDIENCES, Instrument, all_versions, get_instrument
 from samenspel.scans.models import ResponseStatus, Round, RoundStatus
@@ -130,7 +131,7 @@ def _instrument_of(scan_round: Round) -> Instrument | None:
         return None
 
 
-class RoundCreateSerializer(serializers.Serializer):
+class RoundCreateSerializer(InputSerializer):
     instrument_key = CharField(max_length=40, label=_("vragenlijst"))
     title = CharField(max_length=150, label=_("titel"))
     anonymous = serializers.BooleanField(default=True, label=_("anoniem"))
@@ -354,7 +355,7 @@ class QuestionnaireSerializer(serializers.Serializer):
     has_draft = serializers.BooleanField()
 
 
-class AnswersSerializer(serializers.Serializer):
+class AnswersSerializer(InputSerializer):
     answers = serializers.DictField(
         child=serializers.IntegerField(allow_null=True),
         label=_("antwoorden"),

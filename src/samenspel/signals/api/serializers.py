@@ -10,6 +10,7 @@ from rest_framework import serializers
 from samenspel.activities.models import Activity
 from samenspel.coalitions.models import Neighbourhood
 from samenspel.core.api.fields import CharField, ModelSerializer, TenantRelatedField
+from samenspel.core.api.messages import InputSerializer
 from samenspel.core.api.schema import EnumField
 from samenspel.partners.models import Partner
 from samenspel.signals.models import (
@@ -137,7 +138,7 @@ class SignalDetailSerializer(SignalListSerializer):
         read_only_fields = fields
 
 
-class RecordSignalSerializer(serializers.Serializer):
+class RecordSignalSerializer(InputSerializer):
     """A worry about a resident, recorded by a partner member (`services.record_signal`)."""
 
     resident_name = CharField(max_length=150, label=_("naam van de inwoner"))
@@ -165,7 +166,7 @@ class RecordSignalSerializer(serializers.Serializer):
     consent_method = EnumField(ConsentMethod, required=False)
 
 
-class StepSerializer(serializers.Serializer):
+class StepSerializer(InputSerializer):
     status = serializers.ChoiceField(choices=STEPS, label=_("volgende stap"))
     outcome = serializers.ChoiceField(
         choices=Outcome.choices,
@@ -175,7 +176,7 @@ class StepSerializer(serializers.Serializer):
     )
 
 
-class HandoverCreateSerializer(serializers.Serializer):
+class HandoverCreateSerializer(InputSerializer):
     to = TenantRelatedField(Partner, foreign=FOREIGN_PARTNER, allow_null=True)
     answer_by = serializers.DateField(
         required=False,
@@ -190,14 +191,14 @@ class HandoverCreateSerializer(serializers.Serializer):
     )
 
 
-class HandoverDecisionSerializer(serializers.Serializer):
+class HandoverDecisionSerializer(InputSerializer):
     accept = serializers.BooleanField(label=_("accepteren"))
     reason = CharField(
         max_length=1000, required=False, allow_blank=True, help_text=_("Verplicht bij afwijzen.")
     )
 
 
-class ReferralSerializer(serializers.Serializer):
+class ReferralSerializer(InputSerializer):
     activity = TenantRelatedField(Activity, foreign=FOREIGN_ACTIVITY, allow_null=True)
 
 

@@ -100,7 +100,7 @@ SCREENS = {
     "figures": Screen(lambda d: url("monitoring:figures", c(d))),
     "findings-summary-card": Screen(
         lambda d: url("coalitions:dashboard", c(d)),
-        prepare=lambda p: expect(p.locator("#signalen-kop")).to_be_visible(),
+        prepare=lambda p: expect(p.locator("#bevindingen-kop")).to_be_visible(),
     ),
 }
 
