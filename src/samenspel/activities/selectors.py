@@ -197,12 +197,16 @@ def stale_among(activities: ActivityQuerySet, today: datetime.date) -> ActivityQ
 
 
 def list_counts(
-    activities: ActivityQuerySet, shown: QuerySet[Activity], today: datetime.date
+    activities: ActivityQuerySet, shown: QuerySet[Activity] | None, today: datetime.date
 ) -> tuple[int, int]:
     """How many activities the list `shown` holds (the scoped `activities` after the page's
-    filters) and how many of all `activities` need a check (`stale_q`), in one query."""
+    filters; None when no filter narrows them) and how many of all `activities` need a check
+    (`stale_q`), in one query."""
+    everything = Count("pk")
     totals = activities.order_by().aggregate(
-        shown=Count("pk", filter=Q(pk__in=shown.order_by().values("pk"))),
+        shown=everything
+        if shown is None
+        else Count("pk", filter=Q(pk__in=shown.order_by().values("pk"))),
         stale=Count("pk", filter=stale_q(today)),
     )
     return totals["shown"], totals["stale"]

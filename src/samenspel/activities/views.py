@@ -101,7 +101,8 @@ class ActivityListView(CoalitionMixin, TemplateView):
         )
         activities, sort = SORTING.apply(filters.qs, self.request.GET)
         # The page's count and the warning's count of unchecked activities in one query.
-        shown, stale_count = selectors.list_counts(visible, filters.qs, today)
+        narrowed = filters.form.has_changed()  # a filter was filled in (valid or not)
+        shown, stale_count = selectors.list_counts(visible, filters.qs if narrowed else None, today)
         page = CountedPaginator(activities, PER_PAGE, count=shown).get_page(
             self.request.GET.get("pagina")
         )

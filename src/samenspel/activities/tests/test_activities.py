@@ -314,6 +314,8 @@ def test_list_counts_its_filtered_rows_and_warns_about_every_unchecked_one(
     by_provider = client.get(url, {"provider": str(other_partner.uuid)}).content.decode()
     assert "1 activiteit</caption>" in by_provider
     assert "2 activiteiten zijn langer dan 6 maanden niet gecontroleerd" in by_provider
+    not_a_status = client.get(url, {"status": "onzin"}).content.decode()  # ignored, as before
+    assert "3 activiteiten</caption>" in not_a_status
     nothing = client.get(url, {"q": "bestaat niet"}).content.decode()
     assert "0 activiteiten</caption>" in nothing
     assert "Geen activiteiten gevonden." in nothing
