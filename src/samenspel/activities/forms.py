@@ -35,7 +35,13 @@ from samenspel.activities.services import (
     slot_problems,
 )
 from samenspel.coalitions.models import Coalition
-from samenspel.core.forms import AmountField, FieldMessagesMixin, FilterForm, StaleFormMixin
+from samenspel.core.forms import (
+    AmountField,
+    FieldMessagesMixin,
+    FilterForm,
+    FixedChoices,
+    StaleFormMixin,
+)
 from samenspel.core.widgets import DATE_WIDGET
 from samenspel.partners.models import Partner
 
@@ -271,15 +277,17 @@ class ActivityFilter(django_filters.FilterSet):
 
     q = django_filters.CharFilter(label=_("Zoeken"), field_name="title", lookup_expr="icontains")
     status = django_filters.ChoiceFilter(
-        label=_("Status"), choices=ActivityStatus.choices, empty_label=_("Alle statussen")
+        label=_("Status"),
+        choices=FixedChoices(ActivityStatus.choices),
+        empty_label=_("Alle statussen"),
     )
     kind = django_filters.ChoiceFilter(
-        label=_("Soort"), choices=ActivityKind.choices, empty_label=_("Alle soorten")
+        label=_("Soort"), choices=FixedChoices(ActivityKind.choices), empty_label=_("Alle soorten")
     )
     target_group = django_filters.ChoiceFilter(
         label=_("Doelgroep"),
         field_name="target_groups__group",
-        choices=TargetGroup.choices,
+        choices=FixedChoices(TargetGroup.choices),
         empty_label=_("Alle doelgroepen"),
     )
     neighbourhood = django_filters.UUIDFilter(
@@ -305,21 +313,29 @@ class ActivityFilter(django_filters.FilterSet):
 
 
 class ActivityPageFilter(ActivityFilter):
-    """The list page's filter: wijk and provider as choices from the coalition's own."""
+    """The list page's filter: wijk and provider as choices from the coalition's own.
+
+    The coalition's partners are read once, with their keys: `partner_names` (key -> name, in
+    the order of the options) also names the providers of the page's rows
+    (`selectors.activity_rows`)."""
 
     def __init__(self, *args: Any, coalition: Coalition, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         # Two value queries: only what the options show.
-        wijken = [
+        wijken = FixedChoices(
             (str(uuid), name)
             for uuid, name in neighbourhoods_of(coalition).values_list("uuid", "name")
-        ]
-        partners = [
-            (str(uuid), name)
-            for uuid, name in Partner.objects.of_coalition(coalition)
-            .order_by("name")
-            .values_list("uuid", "name")
-        ]
+        )
+        rows = (
+            Partner.objects.of_coalition(coalition)
+            .order_by("name", "pk")
+            .values_list("pk", "uuid", "name")
+        )
+        partners = FixedChoices()
+        self.partner_names: dict[int, str] = {}
+        for pk, uuid, name in rows:
+            partners.append((str(uuid), name))
+            self.partner_names[pk] = name
         self.filters["neighbourhood"] = django_filters.ChoiceFilter(
             label=_("Wijk of kern"),
             field_name="neighbourhood__uuid",

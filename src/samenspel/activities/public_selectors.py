@@ -39,6 +39,7 @@ from samenspel.activities.models import (
     TimeSlot,
     Weekday,
 )
+from samenspel.activities.selectors import GROUP_LIST, PROVIDER_LIST, SLOT_LIST
 from samenspel.coalitions.models import Neighbourhood
 from samenspel.core import fuzzy
 from samenspel.core.http_cache import version_tag
@@ -128,6 +129,26 @@ def finder_activities_in_full(finder: Finder) -> QuerySet[Activity]:
         "time_slots",
         "target_groups",
         Prefetch("providers", queryset=public_providers(finder).order_by("name")),
+    )
+
+
+def open_data_activities(finder: Finder) -> QuerySet[Activity]:
+    """The offer as the open data reads it (`hsds.service`): everything public about each
+    activity, with its providers, target groups and times as plain lists
+    (`selectors.PROVIDER_LIST`, `GROUP_LIST`, `SLOT_LIST`, in their models' own order and the
+    providers by name) instead of related managers: a page of up to 100 services would otherwise
+    build a queryset per activity and per relation."""
+    return finder_activities(finder).prefetch_related(
+        Prefetch("neighbourhood", queryset=Neighbourhood.objects.correlated()),
+        Prefetch("time_slots", queryset=TimeSlot.objects.correlated(), to_attr=SLOT_LIST),
+        Prefetch(
+            "target_groups", queryset=ActivityTargetGroup.objects.correlated(), to_attr=GROUP_LIST
+        ),
+        Prefetch(
+            "providers",
+            queryset=public_providers(finder).order_by("name"),
+            to_attr=PROVIDER_LIST,
+        ),
     )
 
 

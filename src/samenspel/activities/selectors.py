@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import calendar
 import datetime
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
+from uuid import UUID
 
-from django.db.models import F, Prefetch, Q, QuerySet
+from django.db.models import Count, F, Prefetch, Q, QuerySet
 
 from samenspel.accounts.models import Membership
 from samenspel.accounts.policy import Permission, can
@@ -123,6 +125,63 @@ def for_api(activities: ActivityQuerySet) -> ActivityQuerySet:
     )
 
 
+def for_api_list(activities: ActivityQuerySet) -> ActivityQuerySet:
+    """Scoped activities for a page of the API's list: `for_api` without the prefetches; the
+    page's related rows are added by `attach_api_rows` once the page is cut out."""
+    return activities.select_related("neighbourhood").order_by("title", "pk")
+
+
+class ProviderRef(NamedTuple):
+    uuid: UUID
+
+
+class GroupRow(NamedTuple):
+    group: str
+
+
+class SlotRow(NamedTuple):
+    weekday: int
+    start_time: datetime.time
+    end_time: datetime.time | None
+
+
+def attach_api_rows(activities: Sequence[Activity]) -> None:
+    """Puts what `for_api` prefetches on one page of activities (`PROVIDER_LIST`, `GROUP_LIST`,
+    `SLOT_LIST`, in the same order), as tuples of the values the API sends, in one value query
+    per related table: the prefetch machinery and a model object per related row cost more than
+    the page's own rows. A page shows one coalition's activities (they went through a door)."""
+    ids = [activity.pk for activity in activities]
+    providers: dict[int, list[ProviderRef]] = {pk: [] for pk in ids}
+    groups: dict[int, list[GroupRow]] = {pk: [] for pk in ids}
+    slots: dict[int, list[SlotRow]] = {pk: [] for pk in ids}
+    if ids:
+        links = (
+            Activity.providers.through.objects.filter(activity_id__in=ids)
+            .order_by("partner__name", "partner_id")
+            .values_list("activity_id", "partner__uuid")
+        )
+        for pk, partner_uuid in links:
+            providers[pk].append(ProviderRef(partner_uuid))
+        for pk, group in (
+            ActivityTargetGroup.objects.correlated()
+            .filter(activity_id__in=ids)
+            .order_by("group", "pk")
+            .values_list("activity_id", "group")
+        ):
+            groups[pk].append(GroupRow(group))
+        for pk, weekday, start, end in (
+            TimeSlot.objects.correlated()
+            .filter(activity_id__in=ids)
+            .order_by("weekday", "start_time", "pk")
+            .values_list("activity_id", "weekday", "start_time", "end_time")
+        ):
+            slots[pk].append(SlotRow(weekday, start, end))
+    for activity in activities:
+        setattr(activity, PROVIDER_LIST, providers[activity.pk])
+        setattr(activity, GROUP_LIST, groups[activity.pk])
+        setattr(activity, SLOT_LIST, slots[activity.pk])
+
+
 def activities_of(coalition: Coalition) -> ActivityQuerySet:
     return with_details(Activity.objects.of_coalition(coalition))
 
@@ -135,6 +194,22 @@ def stale_among(activities: ActivityQuerySet, today: datetime.date) -> ActivityQ
     return activities.filter(stale_q(today)).order_by(
         F("checked_on").asc(nulls_first=True), "title", "pk"
     )
+
+
+def list_counts(
+    activities: ActivityQuerySet, shown: QuerySet[Activity] | None, today: datetime.date
+) -> tuple[int, int]:
+    """How many activities the list `shown` holds (the scoped `activities` after the page's
+    filters; None when no filter narrows them) and how many of all `activities` need a check
+    (`stale_q`), in one query."""
+    everything = Count("pk")
+    totals = activities.order_by().aggregate(
+        shown=everything
+        if shown is None
+        else Count("pk", filter=Q(pk__in=shown.order_by().values("pk"))),
+        stale=Count("pk", filter=stale_q(today)),
+    )
+    return totals["shown"], totals["stale"]
 
 
 def reach_of(activity: Activity) -> QuerySet[ReachRecord]:
@@ -206,11 +281,13 @@ def activity_rows(
     activities: Sequence[Activity],
     *,
     groups: bool = True,
-    providers: QuerySet[Partner] | None = None,
+    provider_names: Mapping[int, str] | None = None,
 ) -> list[ActivityRow]:
     """One page of activities with their times, target groups (unless `groups` is false) and
-    (given a queryset of the partners that may be shown) providers: one query per kind for the
-    whole page.
+    (given the names of the coalition's partners, by key, in the order to show them) providers:
+    one query per kind for the whole page. The providers are read from the link table alone and
+    named from `provider_names`, which the page has already read for its filter; a partner that
+    is not among them is not shown.
     `prefetch_related` would build a related manager and a queryset per row, which costs more
     than everything else on a list page. A page shows one coalition's activities."""
     if not activities:
@@ -235,13 +312,21 @@ def activity_rows(
         )
         for pk, group in rows.values_list("activity_id", "group"):
             labels[pk].append(label(TargetGroup, group))
-    if providers is not None:
-        for partner in (
-            providers.filter(activities__in=ids)
-            .annotate(activity_pk=F("activities__id"))
-            .order_by("name", "pk")
+    if provider_names is not None:
+        position = {partner_pk: index for index, partner_pk in enumerate(provider_names)}
+        links = Activity.providers.through.objects.filter(activity_id__in=ids).values_list(
+            "activity_id", "partner_id"
+        )
+        coalition_id = activities[0].coalition_id
+        partners: dict[int, Partner] = {}
+        for pk, partner_pk in sorted(
+            (link for link in links if link[1] in position), key=lambda link: position[link[1]]
         ):
-            named[partner.activity_pk].append(partner)
+            if partner_pk not in partners:
+                partners[partner_pk] = Partner(
+                    pk=partner_pk, coalition_id=coalition_id, name=provider_names[partner_pk]
+                )
+            named[pk].append(partners[partner_pk])
     return [ActivityRow(a, schedules[a.pk], labels[a.pk], named[a.pk]) for a in activities]
 
 

@@ -10,7 +10,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -41,10 +40,10 @@ from samenspel.activities.reach import (
     record_rows,
     referrals_to,
 )
+from samenspel.core.paging import CountedPaginator
 from samenspel.core.sorting import Sorting
 from samenspel.core.tenancy import lookup_or_404
 from samenspel.core.views import ServiceFormMixin
-from samenspel.partners.models import Partner
 
 PER_PAGE = 25
 
@@ -96,13 +95,17 @@ class ActivityListView(CoalitionMixin, TemplateView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         today = timezone.localdate()
+        visible = Activity.objects.visible_to(self.membership)
         filters = ActivityPageFilter(
-            self.request.GET,
-            queryset=selectors.for_list_page(Activity.objects.visible_to(self.membership)),
-            coalition=self.coalition,
+            self.request.GET, queryset=selectors.for_list_page(visible), coalition=self.coalition
         )
         activities, sort = SORTING.apply(filters.qs, self.request.GET)
-        page = Paginator(activities, PER_PAGE).get_page(self.request.GET.get("pagina"))
+        # The page's count and the warning's count of unchecked activities in one query.
+        narrowed = filters.form.has_changed()  # a filter was filled in (valid or not)
+        shown, stale_count = selectors.list_counts(visible, filters.qs if narrowed else None, today)
+        page = CountedPaginator(activities, PER_PAGE, count=shown).get_page(
+            self.request.GET.get("pagina")
+        )
         context.update(
             filter=filters,
             page=page,
@@ -117,16 +120,12 @@ class ActivityListView(CoalitionMixin, TemplateView):
                 for row in selectors.activity_rows(
                     list(page),
                     groups=False,  # the list does not show them
-                    providers=Partner.objects.visible_to(self.membership).only(
-                        "id", "name", "coalition_id"
-                    ),
+                    provider_names=filters.partner_names,
                 )
             ],
             query=sort.page_query(),
             list_url=self.request.path,
-            stale_count=selectors.stale_among(
-                Activity.objects.visible_to(self.membership), today
-            ).count(),
+            stale_count=stale_count,
             stale_months=selectors.STALE_AFTER_MONTHS,
             can_create=selectors.may_create(self.membership),
             own_partner=selectors.acting_partner(self.membership),

@@ -18,7 +18,7 @@ from typing import Any
 
 from django.db import connection
 from django.db.models import Count
-from django.template import Template
+from django.template import Context, Template
 from django.test import Client
 from django.test.utils import CaptureQueriesContext, override_settings
 from django.urls import (
@@ -31,6 +31,7 @@ from django.urls import (
     reverse,
 )
 from django.utils import timezone
+from django.utils.safestring import SafeString
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_static.models import StaticDevice
 
@@ -87,8 +88,14 @@ PAGES: list[tuple[str, str, str | None]] = [
     ("signal figures", "signals:figures", "coalition"),
     ("healthz (trivial view)", "healthz", None),
 ]
+# The open data (HSDS) of the measured coalition's finder: one page of 100 services. In
+# production a proxy keeps it (core/http_cache.py); the benchmark sends no If-None-Match, so
+# every request is a miss and the application builds the whole page (it has no cache of its own).
+OPEN_DATA = "api open/{finder}/services/"
 # Pages residents use without an account: requested without signing in.
-ANONYMOUS = frozenset({"public finder", "public finder: wijk and day", "public activity"})
+ANONYMOUS = frozenset(
+    {"public finder", "public finder: wijk and day", "public activity", OPEN_DATA}
+)
 # Pages of a handling organisation's signals (and the signals API, once it exists): requested by
 # a member of the organisation that holds most of the focus coalition's signals, whose session
 # passed the second factor. The coalition's figures are the coordinator's, like the other pages.
@@ -113,6 +120,7 @@ TIMED = [
     "api coalitions/{coalition}/activities/",
     "public finder",
     "public finder: wijk and day",
+    OPEN_DATA,
     "signal list",
     "signal figures",
 ]
@@ -510,13 +518,22 @@ def count_queries(client: Client, label: str, path: str | None, note: str = "") 
     return result
 
 
+def _production_render(self: Template, context: Context) -> SafeString:
+    """Django's own `Template._render` (django/template/base.py), which the test environment
+    replaces with one that also sends `template_rendered`."""
+    return self.nodelist.render(context)
+
+
 @contextmanager
 def production_rendering() -> Iterator[None]:
-    """Template rendering as in production: the test environment wraps every render to record
-    templates and contexts, which costs time per included template."""
-    # `_render` and `_original_render` are Django internals (django.test.utils), not in the stubs.
+    """Template rendering as in production: the test environment wraps every render to send
+    `template_rendered`, to which the test client answers by copying the context, which costs
+    time per rendered (also included) template. (Until December 2026 this looked for a
+    `Template._original_render` that Django does not have, and so measured the wrapped
+    rendering.)"""
+    # `_render` is a Django internal (django.test.utils replaces it), not in the stubs.
     instrumented = getattr(Template, "_render")  # noqa: B009
-    setattr(Template, "_render", getattr(Template, "_original_render", instrumented))  # noqa: B010
+    setattr(Template, "_render", _production_render)  # noqa: B010
     try:
         yield
     finally:
@@ -543,6 +560,20 @@ class Clients:
         ):
             return self.handler
         return self.member
+
+
+class VisitorClient(Client):
+    """A visitor without an account whose every request comes from another address. The open
+    data allows 60 requests a minute per address (`OpenDataThrottle`), fewer than the benchmark
+    makes; each request still takes a slot of the throttle, as a new visitor's does."""
+
+    requests_made = 0
+
+    def request(self, **request: Any) -> Any:
+        VisitorClient.requests_made += 1
+        n = VisitorClient.requests_made
+        request.setdefault("REMOTE_ADDR", f"10.{(n >> 16) & 255}.{(n >> 8) & 255}.{n & 255}")
+        return super().request(**request)
 
 
 def verified_client(user: User) -> Client:

@@ -17,3 +17,8 @@ def _labels(choices: type[Choices], language: str | None) -> dict[str, str]:
 
 def label(choices: type[Choices], value: str) -> str:
     return _labels(choices, get_language()).get(value, value)
+
+
+def labels(choices: type[Choices]) -> dict[str, str]:
+    """Every label of `choices` in the current language: for code that looks up many values."""
+    return _labels(choices, get_language())

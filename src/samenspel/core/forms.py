@@ -318,6 +318,16 @@ class FilterForm(FieldMessagesMixin, forms.Form):
     """The form of a list's filters (django-filter's `FilterSet.Meta.form`)."""
 
 
+class FixedChoices(list[tuple[Any, Any]]):
+    """Choices that are never changed after they are made: a copy of a filter or form field
+    shares them. django-filter deep-copies every filter per request, and the form deep-copies
+    every field again, each time down to every (lazy) label; for a list page's filters that was
+    a noticeable part of the request."""
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> FixedChoices:
+        return self
+
+
 class AmountField(forms.DecimalField):
     """An amount in euro, typed the way of the interface language (`core.amounts`): the one
     form field for money. Use it in a ModelForm with `field_classes = {"money": AmountField}`."""

@@ -1,6 +1,7 @@
 """A page of a list without counting the list: for archives where "next" and "previous" are
 enough. It reads one row more than it shows to know whether there is a next page, so the page
-costs one query instead of two (Django's Paginator counts first)."""
+costs one query instead of two (Django's Paginator counts first). And Django's Paginator for a
+list whose count was read together with other figures (`CountedPaginator`)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,9 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
+from django.core.paginator import Paginator
 from django.db.models import QuerySet
+from django.utils.functional import cached_property
 
 T = TypeVar("T")
 
@@ -49,3 +52,16 @@ def uncounted_page(queryset: QuerySet[Any], number: Any, per_page: int) -> Uncou
     start = (page - 1) * per_page
     rows = list(queryset[start : start + per_page + 1])
     return UncountedPage(rows[:per_page], page, has_next=len(rows) > per_page)
+
+
+class CountedPaginator(Paginator):
+    """Django's Paginator for a list whose number of rows is already known: it does not count
+    the list again."""
+
+    def __init__(self, object_list: Any, per_page: int, *, count: int) -> None:
+        super().__init__(object_list, per_page)
+        self.known_count = count
+
+    @cached_property
+    def count(self) -> int:
+        return self.known_count

@@ -19,8 +19,8 @@ from samenspel.activities import hsds
 from samenspel.activities.api.public_serializers import ServiceSerializer
 from samenspel.activities.models import Activity, Finder
 from samenspel.activities.public_selectors import (
-    finder_activities_in_full,
     finder_version,
+    open_data_activities,
     published_finder_or_404,
 )
 from samenspel.core.api.pagination import Pagination
@@ -113,7 +113,7 @@ class ServiceList(ApiEndpoint, generics.ListAPIView):
         self.finder = published_finder_or_404(kwargs["finder"])
 
     def rows(self) -> QuerySet[Activity]:
-        return finder_activities_in_full(self.finder)
+        return open_data_activities(self.finder)
 
     def list(self, request: Request, *args: Any, **kwargs: Any) -> HttpResponseBase:  # type: ignore[override]
         # The same for everyone: a proxy may keep it, and asks again with the ETag.
@@ -125,7 +125,8 @@ class ServiceList(ApiEndpoint, generics.ListAPIView):
         # One reverse() per page; each activity's address is the finder's plus its uuid.
         base = self.request.build_absolute_uri(reverse("finder:index", args=[self.finder.slug]))
         today = timezone.localdate()
+        texts = hsds.Texts.now()  # translated once for the page
         # Built once, as sent: no second pass through the serializers (see hsds.py).
         return self.get_paginated_response(
-            [hsds.service(a, url=f"{base}{a.uuid}/", today=today) for a in page]
+            [hsds.service(a, url=f"{base}{a.uuid}/", today=today, texts=texts) for a in page]
         )

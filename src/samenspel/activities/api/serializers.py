@@ -28,6 +28,7 @@ from samenspel.activities.services import ACTIVITY_FIELDS, Slot
 from samenspel.coalitions.models import Neighbourhood
 from samenspel.core.api.fields import (
     FOREIGN_PARTNER,
+    BuiltFieldsOnce,
     CharField,
     ModelSerializer,
     TenantRelatedField,
@@ -56,7 +57,7 @@ class TargetGroupsField(serializers.ListField):
         return [row.group for row in data]
 
 
-class CoalitionActivitySerializer(ModelSerializer):
+class CoalitionActivitySerializer(BuiltFieldsOnce, ModelSerializer):
     kind = EnumField(ActivityKind, label=_("soort"))
     status = EnumField(ActivityStatus, required=False)
     frequency = EnumField(Frequency, required=False)

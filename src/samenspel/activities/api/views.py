@@ -9,6 +9,7 @@ Every write is one call to a service function.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any, cast
 
 from django.core.exceptions import PermissionDenied
@@ -108,7 +109,13 @@ class ActivityListCreate(ActivitiesApiMixin, generics.ListCreateAPIView):
     pagination_class = ActivityPagination
 
     def rows(self) -> QuerySet[Activity]:
-        return self.activities()
+        return selectors.for_api_list(cast(ActivityQuerySet, self.visible(Activity)))
+
+    def paginate_queryset(self, queryset: QuerySet[Any] | Sequence[Any]) -> Sequence[Any] | None:
+        page = super().paginate_queryset(queryset)
+        if page is not None:
+            selectors.attach_api_rows(page)  # what `for_api` prefetches, for this page only
+        return page
 
     def post(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         if not selectors.may_create(self.membership):

@@ -297,6 +297,30 @@ def test_list_filters_and_shows_stale_count(coalition, coordinator, other_partne
     assert "Eettafel" not in by_provider
 
 
+def test_list_counts_its_filtered_rows_and_warns_about_every_unchecked_one(
+    coalition, coordinator, other_partner
+):
+    # The caption counts what the filters leave; the warning counts every unchecked activity
+    # (both read in one query).
+    make_activity(coalition, coordinator, title="Eettafel")
+    for title, providers in (("Leesclub", [other_partner]), ("Wandelclub", [])):
+        old = make_activity(coalition, coordinator, title=title, providers=providers)
+        Activity.objects.filter(pk=old.pk).update(checked_on=datetime.date(2025, 1, 1))
+    client = client_for(coordinator)
+    url = reverse("activities:list", args=[coalition.uuid])
+    everything = client.get(url).content.decode()
+    assert "3 activiteiten</caption>" in everything
+    assert "2 activiteiten zijn langer dan 6 maanden niet gecontroleerd" in everything
+    by_provider = client.get(url, {"provider": str(other_partner.uuid)}).content.decode()
+    assert "1 activiteit</caption>" in by_provider
+    assert "2 activiteiten zijn langer dan 6 maanden niet gecontroleerd" in by_provider
+    not_a_status = client.get(url, {"status": "onzin"}).content.decode()  # ignored, as before
+    assert "3 activiteiten</caption>" in not_a_status
+    nothing = client.get(url, {"q": "bestaat niet"}).content.decode()
+    assert "0 activiteiten</caption>" in nothing
+    assert "Geen activiteiten gevonden." in nothing
+
+
 def _list_queries(client, url) -> int:
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)

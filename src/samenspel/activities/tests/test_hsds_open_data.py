@@ -15,6 +15,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from samenspel.activities import hsds
 from samenspel.activities.models import ActivityKind, ActivityStatus, Frequency, TargetGroup
 from samenspel.activities.tests.test_public_finder import (
     make_activity,
@@ -265,3 +266,16 @@ def test_query_count_does_not_grow_with_the_offer(finder: Any) -> None:
     assert count() == small
     # finder (with its version), count, page, wijken, time slots, target groups, providers
     assert small == 7
+
+
+@pytest.mark.parametrize(
+    ("owner", "part"),
+    [
+        (uuid.UUID("12345678-1234-5678-1234-567812345678"), "location"),
+        ("samenspel-doelgroep", "ouderen"),
+        (str(uuid.uuid4()), "schedule/3/10:00"),
+        (uuid.uuid4(), "attribute/samenspel-kenmerk/week_tegen_eenzaamheid"),
+    ],
+)
+def test_derived_ids_are_uuid5_of_owner_and_part(owner: Any, part: str) -> None:
+    assert hsds.derived_id(owner, part) == str(uuid.uuid5(hsds.NAMESPACE, f"{owner}/{part}"))

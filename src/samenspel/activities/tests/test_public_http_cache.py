@@ -21,7 +21,7 @@ from rest_framework.renderers import JSONRenderer
 from samenspel.accounts.tests.factories import MembershipFactory, client_for
 from samenspel.activities import hsds, services
 from samenspel.activities.api.public_serializers import ServiceSerializer
-from samenspel.activities.public_selectors import finder_activities_in_full
+from samenspel.activities.public_selectors import open_data_activities
 from samenspel.activities.tests.test_public_finder import (
     make_activity,
     make_finder,
@@ -153,7 +153,7 @@ def test_open_data_is_built_once_in_the_shape_its_serializer_describes(
 ) -> None:
     finder = world["finder"]
     make_activity(finder.coalition, "Met kosten", cost="2.5", ends_on=datetime.date(2099, 1, 1))
-    activities = list(finder_activities_in_full(finder))
+    activities = list(open_data_activities(finder))
     built = [hsds.service(a, url=f"https://example.nl/{a.uuid}/") for a in activities]
     checked = ServiceSerializer(built, many=True).data
     assert JSONRenderer().render(built) == JSONRenderer().render(checked)

@@ -1,5 +1,8 @@
 from types import SimpleNamespace
 
+from django.template import Context, Template
+from django.test.signals import template_rendered
+
 from samenspel.bench import measure
 
 
@@ -84,3 +87,23 @@ def test_scan_and_advice_parameters_are_filled():
     assert (
         measure._concrete("api/v1/auth/tokens/<uuid:token>", subject) == "/api/v1/auth/tokens/t-1"
     )
+
+
+def test_production_rendering_sends_no_template_signal():
+    seen = []
+
+    def record(**kwargs):
+        seen.append(kwargs["template"])
+
+    template_rendered.connect(record)
+    try:
+        template = Template("{{ x }}")
+        assert template.render(Context({"x": 1})) == "1"
+        instrumented = len(seen)
+        with measure.production_rendering():
+            assert template.render(Context({"x": 2})) == "2"
+        assert len(seen) == instrumented  # nothing sent inside
+        template.render(Context({"x": 3}))
+        assert len(seen) == instrumented + 1  # and the test environment's rendering is back
+    finally:
+        template_rendered.disconnect(record)

@@ -133,3 +133,15 @@ def test_signal_pages_are_measured_as_the_handling_organisation(subject):
     for label in signal_routes:
         result = measure.count_queries(clients.for_label(label), label, api[label])
         assert result.status in (200, 405), (label, result.status, result.error)
+
+
+def test_open_data_is_timed_as_a_visitor_past_its_throttle(subject):
+    api = dict(measure.api_paths(subject))
+    assert measure.OPEN_DATA in api
+    assert measure.OPEN_DATA in measure.TIMED
+    clients = measure.Clients(member=Client(), visitor=measure.VisitorClient())
+    assert clients.for_label(measure.OPEN_DATA) is clients.visitor
+    # More requests than the 60 a minute one address may make: each comes from another one.
+    times = measure.server_times(clients, {measure.OPEN_DATA: api[measure.OPEN_DATA]}, 60, 1)
+    assert times[measure.OPEN_DATA]["median_ms"] > 0
+    assert Client().get(api[measure.OPEN_DATA]).json()["size"] == 100

@@ -219,7 +219,8 @@ class Command(BaseCommand):
         client.force_login(subject.user)
         clients = measure.Clients(
             member=client,
-            visitor=Client(),  # residents use the public pages without an account
+            # Residents use the public pages (and the open data) without an account.
+            visitor=measure.VisitorClient(),
             handler=measure.verified_client(subject.handler) if subject.handler else None,
             others=dict.fromkeys(ACROSS_PAGES, across),
         )
