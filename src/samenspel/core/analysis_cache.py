@@ -44,15 +44,20 @@ def coalition_data_versions(memberships: Sequence[MembershipLike]) -> dict[int, 
     last change, in one query: a page over a portfolio finds its cached rows without a query
     per coalition."""
     stored = {
-        row.coalition_id: row
-        for row in DataVersion.objects.visible_across(memberships).only("number", "changed_at")
+        cid: (number, at)
+        for cid, number, at in DataVersion.objects.visible_across(memberships).values_list(
+            "coalition_id", "number", "changed_at"
+        )
     }
-    versions = {}
-    for m in memberships:
-        row = stored.get(m.coalition_id)
-        number, at = (row.number, row.changed_at) if row else (0, None)
-        versions[m.coalition_id] = Version(_key(m.coalition_id, number), at)
-    return versions
+    return {
+        m.coalition_id: version(m.coalition_id, *stored.get(m.coalition_id, (None, None)))
+        for m in memberships
+    }
+
+
+def version(coalition_id: int, number: int | None, changed_at: datetime.datetime | None) -> Version:
+    """The version of a coalition from its `DataVersion` row (none: its data never changed)."""
+    return Version(_key(coalition_id, number or 0), changed_at)
 
 
 def refresh_data_versions(coalition_ids: Sequence[int]) -> None:

@@ -39,7 +39,7 @@ from samenspel.core.analysis_cache import (
     Version,
     cached,
     cached_many,
-    coalition_data_versions,
+    version,
 )
 from samenspel.core.choices import label
 from samenspel.guide.content import get_section
@@ -209,14 +209,6 @@ def _signals(since: datetime.date) -> tuple[Labelled, Labelled]:
     )
 
 
-@dataclass
-class CoalitionRef:
-    """A coalition as the version doors read it (`MembershipLike`): all of them, no person."""
-
-    coalition_id: int
-    partner_id: int | None = None
-
-
 def _pillar_means(coalition: Coalition, today: datetime.date) -> dict[str, tuple[float, int]]:
     """Per pillar the mean and respondents of the coalition's latest closed pillar scan."""
     results = latest_results(coalition).get(PILLARS_SCAN)
@@ -227,14 +219,12 @@ def _pillar_means(coalition: Coalition, today: datetime.date) -> dict[str, tuple
     }
 
 
-def _scan_scores(
-    today: datetime.date, coalitions: dict[int, Coalition], versions: dict[int, Version]
-) -> list[PillarScore]:
+def _scan_scores(today: datetime.date, versions: dict[int, Version]) -> list[PillarScore]:
     """Cached per coalition under its data version: one cache read."""
     means = cached_many(
         "national-pillars",
         {pk: f"{version.key}-{today.isoformat()}" for pk, version in versions.items()},
-        lambda pk: _pillar_means(coalitions[pk], today),
+        lambda pk: _pillar_means(Coalition.objects.across_coalitions().get(pk=pk), today),
     )
     scores = []
     for item in get_section("pillars").items:
@@ -254,22 +244,30 @@ def _scan_scores(
 
 
 def national_figures(today: datetime.date | None = None) -> NationalFigures:
-    """The coalitions and their data versions (two queries), then one cache read; when anything changed, nine aggregate queries and one more cache read (a
-    coalition whose data changed has its scan scores computed again)."""
+    """Every coalition with its data version (one query), then one cache read; when anything
+    changed, nine aggregate queries and one more cache read (a coalition whose data changed has
+    its scan scores computed again)."""
     today = today or timezone.localdate()
-    coalitions = {c.pk: c for c in Coalition.objects.across_coalitions().only("pk")}
-    versions = coalition_data_versions([CoalitionRef(pk) for pk in coalitions])
+    versions = every_data_version()
     digest = hashlib.sha256(" ".join(v.key for v in versions.values()).encode()).hexdigest()
     return cached(
         "national",
         f"{digest}-{today.isoformat()}",
-        lambda: _compute(today, coalitions, versions),
+        lambda: _compute(today, versions),
     )
 
 
-def _compute(
-    today: datetime.date, coalitions: dict[int, Coalition], versions: dict[int, Version]
-) -> NationalFigures:
+def every_data_version() -> dict[int, Version]:
+    """The data version of every coalition in the country, in one query."""
+    return {
+        pk: version(pk, number, changed_at)
+        for pk, number, changed_at in Coalition.objects.across_coalitions().values_list(
+            "pk", "data_version__number", "data_version__changed_at"
+        )
+    }
+
+
+def _compute(today: datetime.date, versions: dict[int, Version]) -> NationalFigures:
     since = today - YEAR
     activities, reach = _offer(since)
     signals_per_outcome, signals_per_wait = _signals(since)
@@ -292,7 +290,7 @@ def _compute(
         published=_published(since),
         signals_per_outcome=signals_per_outcome,
         signals_per_wait=signals_per_wait,
-        scan_scores=_scan_scores(today, coalitions, versions),
+        scan_scores=_scan_scores(today, versions),
     )
 
 

@@ -90,8 +90,12 @@ class Row:
     note: str
     today: datetime.date
     stall_reasons: list[str] = field(default_factory=list)
+    # Days since the last change; computed once, as sorting and the reasons read it per row.
+    quiet_days: int | None = field(init=False, default=None)
 
     def __post_init__(self) -> None:
+        if self.last_change is not None:
+            self.quiet_days = (self.today - timezone.localdate(self.last_change)).days
         self.stall_reasons = stall_reasons(self)
 
     def url(self, view_name: str) -> str:
@@ -112,12 +116,6 @@ class Row:
     @property
     def phase_label(self) -> str:
         return label(Phase, self.summary.phase)
-
-    @property
-    def quiet_days(self) -> int | None:
-        if self.last_change is None:
-            return None
-        return (self.today - timezone.localdate(self.last_change)).days
 
     @property
     def milestones(self) -> list[tuple[datetime.date, str]]:

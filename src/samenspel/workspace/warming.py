@@ -16,8 +16,7 @@ from django.conf import settings
 from django.utils import timezone, translation
 
 from samenspel.coalitions.models import Coalition
-from samenspel.core.analysis_cache import coalition_data_versions
-from samenspel.workspace.national import CoalitionRef, national_figures
+from samenspel.workspace.national import every_data_version, national_figures
 from samenspel.workspace.portfolio import summaries_of
 
 
@@ -32,7 +31,8 @@ def warm_overviews(today: datetime.date | None = None) -> Warmed:
     interface (the cached results hold translated labels)."""
     today = today or timezone.localdate()
     coalitions = {c.pk: c for c in Coalition.objects.across_coalitions()}
-    versions = coalition_data_versions([CoalitionRef(pk) for pk in coalitions])
+    # A coalition made in between has no summary to warm yet.
+    versions = {pk: v for pk, v in every_data_version().items() if pk in coalitions}
     languages = tuple(code for code, _name in settings.LANGUAGES)
     for language in languages:
         with translation.override(language):
