@@ -2,7 +2,7 @@ import datetime
 from typing import Any
 
 from django.conf import settings
-from django.db import models
+from django.db import connection, models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -66,7 +66,7 @@ class AuditEvent(models.Model):
         super().save(*args, **kwargs)
         if adding and self.coalition_id:
             # In the same transaction: a reader never sees the new version before the change.
-            DataVersion.objects.note_change(self.coalition_id, self.created_at)
+            note_data_change(self.coalition_id, self.created_at)
 
     @property
     def action_label(self) -> str:
@@ -75,16 +75,19 @@ class AuditEvent(models.Model):
         return action_label(self.action)
 
 
-class DataVersionQuerySet(TenantQuerySet["DataVersion"]):
-    def note_change(self, coalition_id: int, at: datetime.datetime | None = None) -> None:
-        """Count one change of the coalition's data, made `at` (now)."""
-        at = at or timezone.now()
-        rows = self.of_coalition(coalition_id)
-        if not rows.update(number=models.F("number") + 1, changed_at=at):
-            # The first change: make the row (another transaction may make it at the same moment)
-            # and count on it, so that two first changes still give two steps.
-            self.bulk_create([DataVersion(coalition_id=coalition_id)], ignore_conflicts=True)
-            rows.update(number=models.F("number") + 1, changed_at=at)
+# Makes a coalition's row on its first change and counts on it after, in one statement, also
+# when two transactions make it at the same moment (PostgreSQL and SQLite alike).
+COUNT_CHANGE = (
+    "INSERT INTO core_dataversion (coalition_id, number, changed_at) VALUES (%s, 1, %s) "
+    "ON CONFLICT (coalition_id) DO UPDATE SET number = core_dataversion.number + 1, "
+    "changed_at = excluded.changed_at"
+)
+
+
+def note_data_change(coalition_id: int, at: datetime.datetime | None = None) -> None:
+    """Count one change of the coalition's data, made `at` (now)."""
+    with connection.cursor() as cursor:
+        cursor.execute(COUNT_CHANGE, [coalition_id, at or timezone.now()])
 
 
 class DataVersion(models.Model):
@@ -106,9 +109,10 @@ class DataVersion(models.Model):
     changed_at = models.DateTimeField(_("laatst gewijzigd"), null=True, blank=True)
 
     tenancy = Tenancy(coalition="coalition")
-    objects = DataVersionQuerySet.as_manager()
+    objects = TenantQuerySet.as_manager()
 
     class Meta:
+        db_table = "core_dataversion"  # named in COUNT_CHANGE
         verbose_name = _("gegevensversie")
         verbose_name_plural = _("gegevensversies")
 

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from samenspel.core import audit
-from samenspel.core.models import DataVersion
+from samenspel.core.models import note_data_change
 from samenspel.mail.models import MailKind
 from samenspel.mail.outbox import queue_mail, site_link
 from samenspel.scans.audit_actions import ScanAction
@@ -219,7 +219,7 @@ def save_answers(
         respondent.save(update_fields=["responded"])
         # An answer writes no audit record (it comes through a personal link), yet it changes
         # the coalition's results.
-        DataVersion.objects.note_change(scan_round.coalition_id)
+        note_data_change(scan_round.coalition_id)
     response.save()
     return response
 

@@ -38,6 +38,7 @@ ACROSS_COALITIONS = {
     "activities/finder_addresses.py": "a finder's public address is unique over all coalitions",
     "activities/reminders.py": "the daily reminder run checks the activities of every coalition",
     "agreements/reminders.py": "agreements due for review, in every coalition",
+    "core/analysis_cache.py": "after a bulk load (demo, benchmark): the versions of what it loaded",
     "evaluations/reminders.py": "evaluation moments coming up, in every coalition",
     "funding/reminders.py": "funding ending without a plan, in every coalition",
     "mail/delivery.py": "delivery and the sweep for lost tasks serve every coalition's outbox",

@@ -11,7 +11,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from samenspel.core.api.messages import FieldMessagesSerializerMixin
+from samenspel.core.api.messages import FieldMessagesSerializerMixin, with_field_messages
 from samenspel.core.tenancy import TenantQuerySet
 
 NOT_IN_COALITION = _("Dit hoort niet bij deze coalitie of bestaat niet.")
@@ -111,4 +111,4 @@ class BuiltFieldsOnce:
         built = BuiltFieldsOnce._built.get(type(self))
         if built is None:
             built = BuiltFieldsOnce._built[type(self)] = super().get_fields()  # type: ignore[misc]
-        return copy.deepcopy(built)
+        return with_field_messages(copy.deepcopy(built))

@@ -189,11 +189,16 @@ class FieldMessagesSerializerMixin:
     """For every serializer that reads input; mix in before the serializer class."""
 
     def get_fields(self) -> dict[str, serializers.Field]:
-        fields: dict[str, serializers.Field] = super().get_fields()  # type: ignore[misc]
-        for name, field in fields.items():
-            if not field.read_only:
-                replace_drf_messages(field, field.label or name)
-        return fields
+        return with_field_messages(super().get_fields())  # type: ignore[misc]
+
+
+def with_field_messages(fields: dict[str, serializers.Field]) -> dict[str, serializers.Field]:
+    """The fields with the project's messages. A field loses them when deep-copied: DRF copies
+    a field by constructing it again from its arguments."""
+    for name, field in fields.items():
+        if not field.read_only:
+            replace_drf_messages(field, field.label or name)
+    return fields
 
 
 class InputSerializer(FieldMessagesSerializerMixin, serializers.Serializer):

@@ -37,6 +37,7 @@ class Migration(migrations.Migration):
                 ('changed_at', models.DateTimeField(blank=True, null=True, verbose_name='laatst gewijzigd')),
             ],
             options={
+                'db_table': 'core_dataversion',
                 'verbose_name': 'gegevensversie',
                 'verbose_name_plural': 'gegevensversies',
             },

@@ -142,7 +142,7 @@ def test_the_monitor_is_recomputed_when_the_data_change(
         "analysis": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     }
     first = monitor_of(coalition)
-    with django_assert_num_queries(2):  # only the data's version: the rest comes from the cache
+    with django_assert_num_queries(1):  # only the data's version: the rest comes from the cache
         assert monitor_of(coalition) == first
     assert monitor_of(coalition).indicator("partners").value == 0
     from samenspel.partners import services as partner_services

@@ -14,7 +14,7 @@ from samenspel.accounts.models import NationalRole
 from samenspel.accounts.tests.factories import MembershipFactory, UserFactory, client_for
 from samenspel.coalitions.models import Phase
 from samenspel.coalitions.tests.factories import CoalitionFactory
-from samenspel.core.models import DataVersion
+from samenspel.core.models import note_data_change
 from samenspel.monitoring.tests.factories import activity
 from samenspel.partners.tests.factories import PartnerFactory
 from samenspel.scans.instruments import get_instrument
@@ -153,7 +153,7 @@ def pillar_scan(coalition, value, closes_on=datetime.date(2026, 3, 31)):
     answer(scan_round, dict.fromkeys(instrument.item_keys, value))
     # As an answer through a personal link does (`scans.services.save_answers`); the factories
     # write no audit record either.
-    DataVersion.objects.note_change(coalition.pk)
+    note_data_change(coalition.pk)
 
 
 def test_signals_per_outcome_are_shown_only_when_ten_coalitions_contribute():
