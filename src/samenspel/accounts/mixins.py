@@ -39,10 +39,10 @@ class PortfolioMixin:
     `permission` (404 when there are none, as for a coalition they are not a member of)."""
 
     permission: policy.Permission = policy.Permission.VIEW_COALITION
-    memberships: list[Membership]
+    memberships: list[policy.PortfolioCoalition]
 
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-        self.memberships = list(policy.portfolio(request.user, self.permission))
+        self.memberships = policy.portfolio_coalitions(request.user, self.permission)
         if not self.memberships:
             raise Http404
         return super().dispatch(request, *args, **kwargs)  # type: ignore[misc]

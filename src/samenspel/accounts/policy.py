@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 from uuid import UUID
 
 from django.core.exceptions import PermissionDenied
@@ -24,6 +24,7 @@ from django.db.models import Case, Count, Q, Value, When, Window
 from django.http import Http404, HttpRequest
 
 from samenspel.accounts.models import Membership, MembershipQuerySet, NationalRole, Role
+from samenspel.core.analysis_cache import Version, version
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser
@@ -140,6 +141,39 @@ def portfolio(user: User | AnonymousUser, permission: Permission | str) -> Membe
     if permission in OWN_PARTNER_PERMISSIONS:
         holds |= Q(role=Role.PARTNER_MEMBER)
     return Membership.objects.for_user(user).filter(holds).order_by("coalition__name", "pk")
+
+
+class PortfolioCoalition(NamedTuple):
+    """A coalition of a person's portfolio with the keys of their membership in it (a
+    `MembershipLike` for the tenancy doors) and the version of its data, as plain values: a
+    page across hundreds of coalitions cannot afford three model instances for each."""
+
+    coalition_id: int
+    partner_id: int | None
+    uuid: UUID
+    name: str
+    municipality: str  # its name
+    version: Version  # of the coalition's data, for what is computed from them (cached)
+
+
+def portfolio_coalitions(
+    user: User | AnonymousUser, permission: Permission | str
+) -> list[PortfolioCoalition]:
+    """`portfolio()` read as values, by the coalitions' names, in one query with their data
+    versions (`core.DataVersion`)."""
+    rows = portfolio(user, permission).values_list(
+        "coalition_id",
+        "partner_id",
+        "coalition__uuid",
+        "coalition__name",
+        "coalition__municipality__name",
+        "coalition__data_version__number",
+        "coalition__data_version__changed_at",
+    )
+    return [
+        PortfolioCoalition(cid, partner, uuid, name, municipality, version(cid, number, at))
+        for cid, partner, uuid, name, municipality, number, at in rows
+    ]
 
 
 def require(

@@ -7,9 +7,8 @@ changes, the key changes and the old entry simply ages out.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, TypeVar, cast
+from collections.abc import Callable, Hashable, Mapping, Sequence
+from typing import NamedTuple, TypeVar, cast
 
 from django.core.cache import caches
 from django.db.models import Max
@@ -17,10 +16,8 @@ from django.utils.translation import get_language
 
 from samenspel.core.models import AuditEvent, DataVersion
 
-if TYPE_CHECKING:
-    from samenspel.core.tenancy import MembershipLike
-
 T = TypeVar("T")
+K = TypeVar("K", bound=Hashable)
 
 
 def coalition_data_version(coalition_id: int) -> str:
@@ -33,26 +30,9 @@ def _key(coalition_id: int, number: int) -> str:
     return f"{coalition_id}v{number}"
 
 
-@dataclass(frozen=True)
-class Version:
+class Version(NamedTuple):  # a tuple: pages across coalitions make hundreds
     key: str  # as `coalition_data_version`
     last_change: datetime.datetime | None  # when the coalition's data last changed
-
-
-def coalition_data_versions(memberships: Sequence[MembershipLike]) -> dict[int, Version]:
-    """`coalition_data_version` of each coalition of these memberships, with the moment of its
-    last change, in one query: a page over a portfolio finds its cached rows without a query
-    per coalition."""
-    stored = {
-        cid: (number, at)
-        for cid, number, at in DataVersion.objects.visible_across(memberships).values_list(
-            "coalition_id", "number", "changed_at"
-        )
-    }
-    return {
-        m.coalition_id: version(m.coalition_id, *stored.get(m.coalition_id, (None, None)))
-        for m in memberships
-    }
 
 
 def version(coalition_id: int, number: int | None, changed_at: datetime.datetime | None) -> Version:
@@ -86,13 +66,10 @@ def refresh_data_versions(coalition_ids: Sequence[int]) -> None:
     )
 
 
-def cached_many(
-    namespace: str, versions: Mapping[int, str], compute: Callable[[int], T]
-) -> dict[int, T]:
+def cached_many(namespace: str, versions: Mapping[K, str], compute: Callable[[K], T]) -> dict[K, T]:
     """`cached` for many coalitions at once: one read of the cache, and `compute(coalition_id)`
     only for the coalitions whose current version is not there yet."""
-    language = get_language()
-    keys = {cid: f"{namespace}:{version}:{language}" for cid, version in versions.items()}
+    keys = _keys(namespace, versions)
     cache = caches["analysis"]
     found = cache.get_many(list(keys.values()))
     for cid, key in keys.items():
@@ -104,7 +81,28 @@ def cached_many(
     return {cid: cast(T, found[key]) for cid, key in keys.items()}
 
 
-def cached(namespace: str, version: str, compute: Callable[[], T]) -> T:
+def cached_together(
+    namespace: str, versions: Mapping[K, str], compute: Callable[[list[K]], Mapping[K, T]]
+) -> dict[K, T]:
+    """`cached_many` for results that are cheaper computed together: `compute` gets all that are
+    missing at once (and can read what they need in one query)."""
+    keys = _keys(namespace, versions)
+    cache = caches["analysis"]
+    found = cache.get_many(list(keys.values()))
+    missing = [item for item, key in keys.items() if key not in found]
+    if missing:
+        computed = {keys[item]: value for item, value in compute(missing).items()}
+        cache.set_many(computed)
+        found.update(computed)
+    return {item: cast(T, found[key]) for item, key in keys.items()}
+
+
+def _keys(namespace: str, versions: Mapping[K, str]) -> dict[K, str]:
     # Results hold translated labels, so the language is part of the key.
-    key = f"{namespace}:{version}:{get_language()}"
+    language = get_language()
+    return {item: f"{namespace}:{version}:{language}" for item, version in versions.items()}
+
+
+def cached(namespace: str, version: str, compute: Callable[[], T]) -> T:
+    key = f"{namespace}:{version}:{get_language()}"  # the language: as `_keys`
     return cast(T, caches["analysis"].get_or_set(key, compute))

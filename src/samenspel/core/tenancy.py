@@ -75,10 +75,14 @@ class Tenancy:
 
 class MembershipLike(Protocol):
     """What the doors read of a membership (`accounts.Membership`, which this layer cannot
-    import). `Any`: the stubs type a model's key columns as their field class."""
+    import, or the values `accounts.policy.PortfolioCoalition`). `Any`: the stubs type a
+    model's key columns as their field class."""
 
-    coalition_id: Any
-    partner_id: Any
+    @property
+    def coalition_id(self) -> Any: ...
+
+    @property
+    def partner_id(self) -> Any: ...
 
 
 _M = TypeVar("_M", bound=models.Model)

@@ -1,14 +1,17 @@
 """The portfolio: every coalition in which a person may read the findings, side by side."""
 
+from collections.abc import Sequence
 from typing import Any
 
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.views.generic import TemplateView, View
 
 from samenspel.accounts.mixins import PortfolioMixin
 from samenspel.accounts.policy import Permission
+from samenspel.core.analysis_cache import cached_together
 from samenspel.core.downloads import download
 from samenspel.core.spreadsheets import CSV_TYPE, XLSX_TYPE, to_csv, to_xlsx
 from samenspel.workspace.forms import PortfolioFilterForm
@@ -18,6 +21,7 @@ from samenspel.workspace.portfolio import (
     by_first_end,
     export_table,
     portfolio_rows,
+    with_details,
 )
 
 
@@ -37,16 +41,39 @@ class PortfolioView(FilteredRowsMixin, TemplateView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         form, rows = self.filtered()
         rows, sort = SORTING.apply(rows, self.request.GET)
+        page = Paginator(rows, self.paginate_by).get_page(self.request.GET.get("pagina"))
         return {
             **super().get_context_data(**kwargs),
             "form": form,
             "rows": rows,
-            "page": Paginator(rows, self.paginate_by).get_page(self.request.GET.get("pagina")),
+            "page": page,
+            "row_html": rendered_rows(list(page.object_list)),
             "total": len(self.memberships),
             "stalling": sum(1 for row in rows if row.stalls),
             "query": sort.page_query(),
             "sort": sort,
         }
+
+
+def rendered_rows(rows: Sequence[Row]) -> list[str]:
+    """The HTML of the table rows shown, kept per `Row.fragment_key`: a page reads its rows as
+    strings from the cache and renders (with their details) only those whose data changed."""
+    by_coalition = {row.coalition.coalition_id: row for row in rows}
+
+    def render(missing: list[int]) -> dict[int, str]:
+        shown = with_details([by_coalition[cid] for cid in missing])
+        return {
+            row.coalition.coalition_id: render_to_string(ROW_TEMPLATE, {"row": row})
+            for row in shown
+        }
+
+    html = cached_together(
+        "portfolio-row", {cid: row.fragment_key for cid, row in by_coalition.items()}, render
+    )
+    return [html[cid] for cid in by_coalition]
+
+
+ROW_TEMPLATE = "workspace/_portfolio_row.html"
 
 
 class PortfolioExportView(FilteredRowsMixin, View):
@@ -72,7 +99,6 @@ class MunicipalityView(PortfolioMixin, TemplateView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         rows = sorted(portfolio_rows(self.memberships), key=by_first_end)
-        return {
-            **super().get_context_data(**kwargs),
-            "page": Paginator(rows, self.paginate_by).get_page(self.request.GET.get("pagina")),
-        }
+        page = Paginator(rows, self.paginate_by).get_page(self.request.GET.get("pagina"))
+        with_details(list(page.object_list))
+        return {**super().get_context_data(**kwargs), "page": page}

@@ -17,7 +17,7 @@ from django.utils import timezone, translation
 
 from samenspel.coalitions.models import Coalition
 from samenspel.workspace.national import every_data_version, national_figures
-from samenspel.workspace.portfolio import summaries_of
+from samenspel.workspace.portfolio import each_headline
 
 
 @dataclass(frozen=True)
@@ -27,8 +27,8 @@ class Warmed:
 
 
 def warm_overviews(today: datetime.date | None = None) -> Warmed:
-    """Every coalition's portfolio summary and the national figures, in every language of the
-    interface (the cached results hold translated labels)."""
+    """Every coalition's portfolio summary (and headline) and the national figures, in every
+    language of the interface (the cached results hold translated labels)."""
     today = today or timezone.localdate()
     coalitions = {c.pk: c for c in Coalition.objects.across_coalitions()}
     # A coalition made in between has no summary to warm yet.
@@ -36,6 +36,6 @@ def warm_overviews(today: datetime.date | None = None) -> Warmed:
     languages = tuple(code for code, _name in settings.LANGUAGES)
     for language in languages:
         with translation.override(language):
-            summaries_of(coalitions, versions, today)
+            each_headline(versions, today, coalitions.__getitem__)
             national_figures(today)
     return Warmed(coalitions=len(coalitions), languages=languages)

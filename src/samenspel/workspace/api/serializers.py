@@ -16,7 +16,7 @@ class ScanSummarySerializer(serializers.Serializer):
 class PortfolioRowSerializer(serializers.Serializer):
     coalition = serializers.UUIDField(source="coalition.uuid")
     name = serializers.CharField(source="coalition.name")
-    municipality = serializers.CharField(source="coalition.municipality.name")
+    municipality = serializers.CharField(source="coalition.municipality")
     phase = serializers.CharField(source="summary.phase")
     phase_label = serializers.CharField()
     phase_since = serializers.DateField(source="summary.phase_since")

@@ -19,7 +19,7 @@ from samenspel.coalitions.models import Coalition
 from samenspel.core.api.views import ApiEndpoint
 from samenspel.workspace.api.serializers import MunicipalityRowSerializer, PortfolioRowSerializer
 from samenspel.workspace.forms import PortfolioFilterForm
-from samenspel.workspace.portfolio import Row, by_first_end, portfolio_rows
+from samenspel.workspace.portfolio import Row, by_first_end, portfolio_rows, with_details
 
 TAG = "portefeuille"
 
@@ -29,13 +29,14 @@ class PortfolioEndpoint(ApiEndpoint, generics.ListAPIView):
     model = Coalition
 
     def portfolio(self) -> list[Row]:
-        memberships = list(policy.portfolio(self.acting_user, policy.Permission.VIEW_FINDINGS))
+        memberships = policy.portfolio_coalitions(self.acting_user, policy.Permission.VIEW_FINDINGS)
         if not memberships:
             raise NotFound
         return portfolio_rows(memberships)
 
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         page = self.paginate_queryset(self.ordered(self.portfolio()))
+        with_details(page or [])
         return self.get_paginated_response(self.get_serializer(page, many=True).data)
 
     def ordered(self, rows: Sequence[Row]) -> Sequence[Row]:

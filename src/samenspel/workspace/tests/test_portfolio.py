@@ -19,7 +19,7 @@ from samenspel.accounts.models import NationalRole
 from samenspel.accounts.tests.factories import MembershipFactory, UserFactory, client_for
 from samenspel.coalitions.models import Phase
 from samenspel.coalitions.tests.factories import CoalitionFactory
-from samenspel.core.analysis_cache import coalition_data_version, coalition_data_versions
+from samenspel.core.analysis_cache import Version, coalition_data_version
 from samenspel.partners import services as partner_services
 from samenspel.reporting import services as reporting_services
 from samenspel.reporting.tests.test_monitor import funding
@@ -166,13 +166,18 @@ def test_constant_queries_and_never_staler_than_the_data(
 
 
 def test_the_versions_of_a_portfolio_are_the_versions_of_its_coalitions(advisor, three):
-    memberships = list(policy.portfolio(advisor, policy.Permission.VIEW_FINDINGS))
-    versions = coalition_data_versions(memberships)
+    memberships = policy.portfolio_coalitions(advisor, policy.Permission.VIEW_FINDINGS)
+    versions = {m.coalition_id: m.version for m in memberships}
     assert {cid: v.key for cid, v in versions.items()} == {
-        m.coalition_id: coalition_data_version(m.coalition_id) for m in memberships
+        c.pk: coalition_data_version(c.pk) for c in three
     }
     quiet = three[0]
     assert versions[quiet.pk].last_change == NOW - datetime.timedelta(days=100)
+    never_changed = supported(advisor, "Samen Nieuw")
+    memberships = policy.portfolio_coalitions(advisor, policy.Permission.VIEW_FINDINGS)
+    assert [m.version for m in memberships if m.name == "Samen Nieuw"] == [
+        Version(coalition_data_version(never_changed.pk), None)
+    ]
 
 
 def test_a_long_portfolio_is_shown_a_page_at_a_time(advisor):
