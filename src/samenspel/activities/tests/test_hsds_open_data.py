@@ -273,8 +273,8 @@ def test_query_count_does_not_grow_with_the_offer(finder: Any) -> None:
     [
         (uuid.UUID("12345678-1234-5678-1234-567812345678"), "location"),
         ("samenspel-doelgroep", "ouderen"),
-        (str(uuid.uuid4()), "schedule/3/10:00"),
-        (uuid.uuid4(), "attribute/samenspel-kenmerk/week_tegen_eenzaamheid"),
+        ("5633e6f6-c7fc-457d-b42b-accec6affff2", "schedule/3/10:00"),
+        (uuid.UUID("67c16128-7b40-4903-8f11-5fe79476ce7e"), "attribute/samenspel-kenmerk/week"),
     ],
 )
 def test_derived_ids_are_uuid5_of_owner_and_part(owner: Any, part: str) -> None:

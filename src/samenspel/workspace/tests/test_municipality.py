@@ -4,15 +4,18 @@ import datetime
 from decimal import Decimal
 
 import pytest
+from django.core.cache import caches
 from django.db import reset_queries
 from django.urls import reverse
+from django.utils.html import escape
 from django.utils import translation
 
 from samenspel.accounts.tests.factories import MembershipFactory, UserFactory, client_for
 from samenspel.coalitions import services as coalition_services
-from samenspel.coalitions.models import Phase
+from samenspel.coalitions.models import MunicipalityRole, Phase
 from samenspel.coalitions.tests.factories import CoalitionFactory
 from samenspel.funding.models import FundingSource
+from samenspel.guide.content import get_item
 
 pytestmark = pytest.mark.django_db
 
@@ -103,3 +106,30 @@ def test_constant_queries_whatever_the_number_of_coalitions(
 def test_outsiders_and_people_without_findings_get_404(official):
     reader = MembershipFactory(read_only=True).user
     assert client_for(reader).get(reverse("portfolio:municipality")).status_code == 404
+
+
+def test_the_agreed_roles_show_with_the_guides_tips(official, settings):
+    settings.CACHES = {
+        **settings.CACHES,
+        "analysis": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    }
+    caches["analysis"].clear()  # a local-memory cache outlives its settings
+    agreed = coalition_of(official, "Samen Afgesproken")
+    coalition_of(official, "Samen Open")
+    url = reverse("portfolio:municipality")
+    html = client_for(official).get(url).content.decode()
+    assert html.count("nog niet vastgelegd welke rollen de gemeente speelt") == 2
+    coordinator = MembershipFactory(coalition=agreed, coordinator=True).user
+    coalition_services.update_municipality_roles(
+        agreed,
+        acting_user=coordinator,
+        municipality_roles=[MunicipalityRole.DIRECTOR, MunicipalityRole.AANJAGER],
+    )
+    html = client_for(official).get(url).content.decode()  # the roles moved the version
+    assert html.count("nog niet vastgelegd welke rollen de gemeente speelt") == 1
+    for role in (MunicipalityRole.DIRECTOR, MunicipalityRole.AANJAGER):
+        item = get_item("municipality_roles", role)
+        assert f"<strong>{escape(item.title)}</strong>" in html
+        assert item.tips  # every role of the guide has tips
+        assert all(escape(tip.text) in html for tip in item.tips[:2])
+        assert reverse("guide:item", args=["municipality_roles", role]) in html

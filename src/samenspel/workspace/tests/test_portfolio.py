@@ -23,7 +23,7 @@ from samenspel.core.analysis_cache import Version, coalition_data_version
 from samenspel.partners import services as partner_services
 from samenspel.reporting import services as reporting_services
 from samenspel.reporting.tests.test_monitor import funding
-from samenspel.workspace import portfolio
+from samenspel.workspace import portfolio, portfolio_views
 from samenspel.workspace.warming import warm_overviews
 
 pytestmark = pytest.mark.django_db
@@ -302,3 +302,42 @@ def test_rows_computed_before_a_request_is_cut_off_are_kept(
     )
     page(advisor)
     assert computed == [three[2]]
+
+
+def table_body(response) -> str:
+    html = response.content.decode()
+    return html[html.index("<tbody") : html.index("</tbody>")]
+
+
+def test_a_page_reads_the_details_of_the_rows_it_shows_once_per_version(
+    advisor, analysis_cache, monkeypatch
+):
+    coalitions = [supported(advisor, f"Samen {n:02}") for n in range(27)]
+    detailed = []
+    original = portfolio.with_details
+
+    def recording(rows):
+        detailed.append(sorted(row.coalition.name for row in rows))
+        return original(rows)
+
+    monkeypatch.setattr(portfolio_views, "with_details", recording)
+    first = table_body(page(advisor))
+    assert len(detailed) == 1 and len(detailed[0]) == 25  # a page: not all 27
+    detailed.clear()
+    assert table_body(page(advisor)) == first
+    assert detailed == []  # every row shown came from the cache
+    change(coalitions[3], advisor, "Een nieuwe partner")  # no longer stalls: it goes down
+    assert "Samen 03" not in table_body(page(advisor))
+    assert detailed == [["Samen 25"]]  # the one row that came up, not yet rendered
+    detailed.clear()
+    assert "Samen 03" in table_body(page(advisor, pagina=2))
+    assert detailed == [["Samen 03", "Samen 26"]]  # changed, and not yet rendered
+
+
+def test_a_row_shows_a_new_municipality_name_at_once(advisor, three, analysis_cache):
+    quiet = three[0]
+    page(advisor)
+    municipality = quiet.municipality
+    municipality.name = "Nieuwgemeente aan Zee"  # reference data: no change of the coalition
+    municipality.save()
+    assert "Nieuwgemeente aan Zee" in page(advisor).content.decode()
