@@ -73,7 +73,11 @@ test: install chromium lint
 	  SAMENSPEL_SIGNAL_KEYS=$$($(BIN)/python -c 'from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())') \
 	  SAMENSPEL_ALLOWED_HOSTS=samenspel.example.nl SAMENSPEL_SITE_URL=https://samenspel.example.nl \
 	  SAMENSPEL_CACHE_URL=redis://127.0.0.1:6379/0 $(SAMENSPEL) check --deploy --fail-level WARNING
-	$(BIN)/pytest -q -m "not browser"
+	# One worker per core (xdist, each with its own test databases). The default distribution
+	# keeps pytest-django's order within a worker: tests that flush the database (transactional
+	# ones) come after those that need the migrations' reference data. The browser tests share
+	# one live server and Chromium, so they run in one process.
+	$(BIN)/pytest -q -m "not browser" -n auto
 	$(BIN)/pytest -q -m browser
 
 bench: install

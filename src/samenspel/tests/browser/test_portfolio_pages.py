@@ -67,6 +67,14 @@ def test_the_municipality_reads_what_runs_out_when(page: Page, login_as, demo: D
     money = page.get_by_role("table", name="Financiering van Samen Dijkerveen")
     expect(money).to_be_visible()
     expect(money.locator("tbody tr").first).to_contain_text("20")  # an end date in 20xx
+    # The roles the municipality agreed to play (demo: commissioner and funder, director), each
+    # with the guide's tips and a way into the guide.
+    expect(page.get_by_role("heading", name="Rol van de gemeente")).to_be_visible()
+    expect(page.get_by_text("Opdrachtgever en financier", exact=True)).to_be_visible()
+    tab_until(page, "a[href$='/gids/municipality_roles/director/']")
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Regie voeren")
+    page.go_back()
     assert_accessible(page, label="progress and money")
 
 
