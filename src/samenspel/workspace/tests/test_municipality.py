@@ -7,8 +7,8 @@ import pytest
 from django.core.cache import caches
 from django.db import reset_queries
 from django.urls import reverse
-from django.utils.html import escape
 from django.utils import translation
+from django.utils.html import escape
 
 from samenspel.accounts.tests.factories import MembershipFactory, UserFactory, client_for
 from samenspel.coalitions import services as coalition_services

@@ -322,7 +322,7 @@ def test_a_page_reads_the_details_of_the_rows_it_shows_once_per_version(
 
     monkeypatch.setattr(portfolio_views, "with_details", recording)
     first = table_body(page(advisor))
-    assert len(detailed) == 1 and len(detailed[0]) == 25  # a page: not all 27
+    assert [len(rows) for rows in detailed] == [25]  # a page: not all 27
     detailed.clear()
     assert table_body(page(advisor)) == first
     assert detailed == []  # every row shown came from the cache
