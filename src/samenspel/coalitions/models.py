@@ -47,9 +47,12 @@ class Phase(models.TextChoices):
 LIFE_PHASES = [Phase.INITIATE, Phase.EXPLORE, Phase.ESTABLISH, Phase.SUSTAIN, Phase.DEVELOP]
 
 
+_PHASE_NUMBERS = {phase.value: number for number, phase in enumerate(LIFE_PHASES, start=1)}
+
+
 def phase_number(phase: str) -> int | None:
-    """1–5 for the life phases, None for 'stopped'."""
-    return LIFE_PHASES.index(Phase(phase)) + 1 if phase != Phase.STOPPED else None
+    """1–5 for the life phases, None for 'stopped' (a KeyError for what is no phase)."""
+    return None if phase == Phase.STOPPED else _PHASE_NUMBERS[phase]
 
 
 class MunicipalityRole(models.TextChoices):

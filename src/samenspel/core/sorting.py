@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Any, TypeVar
 
 from django.db.models import F, OrderBy, QuerySet
@@ -113,8 +114,9 @@ class RowSorting:
     def apply(self, rows: Iterable[Row], params: QueryDict) -> tuple[list[Row], Sort]:
         sort = chosen(params, self.columns, self.default, self.default_descending)
         value = self.columns[sort.key]
-        rows = list(rows)
-        filled = [row for row in rows if value(row) is not None]
-        empty = [row for row in rows if value(row) is None]
+        keyed = [(value(row), row) for row in rows]  # each row's value computed once
+        filled = [pair for pair in keyed if pair[0] is not None]
         # A stable sort: equal rows keep the read model's own order.
-        return sorted(filled, key=value, reverse=sort.descending) + empty, sort
+        filled.sort(key=itemgetter(0), reverse=sort.descending)
+        empty = [row for key, row in keyed if key is None]
+        return [row for _key, row in filled] + empty, sort

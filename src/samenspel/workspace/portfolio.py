@@ -127,7 +127,7 @@ class Stall(StrEnum):
     DIP = "dip"
 
 
-@dataclass
+@dataclass(slots=True)
 class Row:
     coalition: PortfolioCoalition
     headline: Headline
