@@ -58,6 +58,15 @@ class SharedCache(RedisCache):
         except UNREACHABLE:
             return
 
+    def set_many(
+        self, data: dict[Any, Any], timeout: Any = DEFAULT_TIMEOUT, version: Any = None
+    ) -> list[Any]:
+        try:
+            with _unreachable_is_logged():
+                return super().set_many(data, timeout, version)
+        except UNREACHABLE:
+            return list(data)  # none was kept
+
     def get_or_set(
         self, key: Any, default: Any, timeout: Any = DEFAULT_TIMEOUT, version: Any = None
     ) -> Any:

@@ -112,6 +112,7 @@ def test_one_address_shares_its_budget_over_accounts(fresh_budget):
 def test_an_unreachable_cache_is_a_miss_for_reads_and_a_refusal_for_coordination():
     cache = shared_cache(CLOSED_PORT_URL, "gone")
     cache.set("key", 1)
+    assert cache.set_many({"key": 1, "other": 2}) == ["key", "other"]  # none kept, no error
     assert cache.get("key", "missing") == "missing"
     assert cache.get_many(["key"]) == {}
     assert cache.get_or_set("key", lambda: "computed") == "computed"

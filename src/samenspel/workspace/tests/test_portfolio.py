@@ -341,3 +341,17 @@ def test_a_row_shows_a_new_municipality_name_at_once(advisor, three, analysis_ca
     municipality.name = "Nieuwgemeente aan Zee"  # reference data: no change of the coalition
     municipality.save()
     assert "Nieuwgemeente aan Zee" in page(advisor).content.decode()
+
+
+def test_the_portfolio_answers_while_the_shared_cache_is_unreachable(advisor, three, settings):
+    settings.CACHES = {
+        **settings.CACHES,
+        "analysis": {
+            "BACKEND": "samenspel.core.cache.SharedCache",
+            "LOCATION": "redis://127.0.0.1:9/0",  # the discard port: nothing listens there
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        },
+    }
+    response = page(advisor)
+    assert response.status_code == 200
+    assert "Samen Stil" in table_body(response)  # computed, and kept nowhere
