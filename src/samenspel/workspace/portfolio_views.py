@@ -1,11 +1,12 @@
 """The portfolio: every coalition in which a person may read the findings, side by side."""
 
+import hashlib
 from collections.abc import Sequence
 from typing import Any
 
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
-from django.template.loader import render_to_string
+from django.template.loader import get_template, render_to_string
 from django.utils import timezone
 from django.views.generic import TemplateView, View
 
@@ -13,6 +14,7 @@ from samenspel.accounts.mixins import PortfolioMixin
 from samenspel.accounts.policy import Permission
 from samenspel.core.analysis_cache import cached_together
 from samenspel.core.downloads import download
+from samenspel.core.http_cache import RELEASE
 from samenspel.core.spreadsheets import CSV_TYPE, XLSX_TYPE, to_csv, to_xlsx
 from samenspel.workspace.forms import PortfolioFilterForm
 from samenspel.workspace.portfolio import (
@@ -68,12 +70,21 @@ def rendered_rows(rows: Sequence[Row]) -> list[str]:
         }
 
     html = cached_together(
-        "portfolio-row", {cid: row.fragment_key for cid, row in by_coalition.items()}, render
+        f"portfolio-row-{_row_markup()}",
+        {cid: row.fragment_key for cid, row in by_coalition.items()},
+        render,
     )
     return [html[cid] for cid in by_coalition]
 
 
 ROW_TEMPLATE = "workspace/_portfolio_row.html"
+
+
+def _row_markup() -> str:
+    """The release and the row template's source, so that rows kept by an earlier release or
+    template are not shown after a deployment (they age out of the cache)."""
+    source = get_template(ROW_TEMPLATE).template.source  # type: ignore[attr-defined]
+    return hashlib.blake2b(f"{RELEASE}\n{source}".encode(), digest_size=8).hexdigest()
 
 
 class PortfolioExportView(FilteredRowsMixin, View):

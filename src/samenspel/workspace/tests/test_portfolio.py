@@ -355,3 +355,17 @@ def test_the_portfolio_answers_while_the_shared_cache_is_unreachable(advisor, th
     response = page(advisor)
     assert response.status_code == 200
     assert "Samen Stil" in table_body(response)  # computed, and kept nowhere
+
+
+def test_rows_kept_by_an_earlier_release_are_not_shown(advisor, three, analysis_cache, monkeypatch):
+    page(advisor)
+    rendered = []
+    original = portfolio.with_details
+    monkeypatch.setattr(
+        portfolio_views, "with_details", lambda rows: rendered.extend(rows) or original(rows)
+    )
+    page(advisor)
+    assert rendered == []
+    monkeypatch.setattr(portfolio_views, "RELEASE", "a later release")
+    page(advisor)
+    assert len(rendered) == 3
