@@ -7,6 +7,7 @@ changes, the key changes and the old entry simply ages out.
 from __future__ import annotations
 
 import datetime
+import hashlib
 from collections.abc import Callable, Hashable, Mapping, Sequence
 from typing import NamedTuple, TypeVar, cast
 
@@ -38,6 +39,14 @@ class Version(NamedTuple):  # a tuple: pages across coalitions make hundreds
 def version(coalition_id: int, number: int | None, changed_at: datetime.datetime | None) -> Version:
     """The version of a coalition from its `DataVersion` row (none: its data never changed)."""
     return Version(_key(coalition_id, number or 0), changed_at)
+
+
+def versions_key(versions: Mapping[int, Version], today: datetime.date) -> str:
+    """One key for what is computed from many coalitions on a day (the national figures, a
+    portfolio's headlines): any coalition's change, or a new day, gives a new key."""
+    keys = " ".join(sorted(version.key for version in versions.values()))
+    digest = hashlib.blake2b(keys.encode(), digest_size=16).hexdigest()
+    return f"{digest}-{today.isoformat()}"
 
 
 def refresh_data_versions(coalition_ids: Sequence[int]) -> None:

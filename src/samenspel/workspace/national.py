@@ -22,7 +22,6 @@ coalitions and their versions (three queries) and computes nothing until somethi
 from __future__ import annotations
 
 import datetime
-import hashlib
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -40,6 +39,7 @@ from samenspel.core.analysis_cache import (
     cached,
     cached_many,
     version,
+    versions_key,
 )
 from samenspel.core.choices import label
 from samenspel.guide.content import get_section
@@ -249,12 +249,7 @@ def national_figures(today: datetime.date | None = None) -> NationalFigures:
     its scan scores computed again)."""
     today = today or timezone.localdate()
     versions = every_data_version()
-    digest = hashlib.sha256(" ".join(v.key for v in versions.values()).encode()).hexdigest()
-    return cached(
-        "national",
-        f"{digest}-{today.isoformat()}",
-        lambda: _compute(today, versions),
-    )
+    return cached("national", versions_key(versions, today), lambda: _compute(today, versions))
 
 
 def every_data_version() -> dict[int, Version]:

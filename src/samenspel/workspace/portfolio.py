@@ -36,7 +36,7 @@ from samenspel.advice.findings import Severity
 from samenspel.advice.services import evaluate
 from samenspel.advice.snapshot import FundingFact, PhaseStep
 from samenspel.coalitions.models import Coalition, Phase, phase_number
-from samenspel.core.analysis_cache import Version, cached, cached_many
+from samenspel.core.analysis_cache import Version, cached, cached_many, versions_key
 from samenspel.core.choices import label
 from samenspel.core.links import coalition_url
 from samenspel.core.sorting import RowSorting
@@ -368,12 +368,9 @@ def portfolio_rows(
     quiet first). `with_details` adds what the rows shown need besides."""
     today = today or timezone.localdate()
     versions = {m.coalition_id: m.version for m in memberships}
-    digest = hashlib.blake2b(
-        " ".join(sorted(version.key for version in versions.values())).encode(), digest_size=16
-    ).hexdigest()
     headlines = cached(
         "portfolio-headlines",
-        f"{digest}-{today.isoformat()}",
+        versions_key(versions, today),
         lambda: each_headline(versions, today, _loader(memberships)),
     )
     zone = timezone.get_current_timezone()  # once, not per row: it is looked up per thread
